@@ -1,0 +1,66 @@
+import { localParts, type LocalDate } from '../src/calendar/dates.ts'
+import { formatDate, formatRange, formatTime, weekdayName } from '../src/calendar/format.ts'
+import { semesterOn, weekOf, type SemesterInfo } from '../src/calendar/semester.ts'
+import type { Repeat, When } from '../src/calendar/when.ts'
+import { texts } from '../src/core/texts.ts'
+import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
+
+/** What describing needs to know about the district's calendar. */
+export interface DescribeEnv {
+  timezone: string
+  today: LocalDate
+  semesters: SemesterInfo[]
+}
+
+export function occurrenceTime(o: Pick<Occurrence, 'startAt' | 'endAt' | 'timed'>, tz: string): string {
+  if (!o.timed) return ''
+  return formatTime(localParts(o.startAt, tz).time, o.endAt ? localParts(o.endAt, tz).time : null)
+}
+
+/** "12月3日(周四) 13:30-16:00 (第14周)" */
+export function describeOccurrence(o: Pick<Occurrence, 'date' | 'startAt' | 'endAt' | 'timed'>, env: DescribeEnv): string {
+  const year = Number(env.today.slice(0, 4))
+  const time = occurrenceTime(o, env.timezone)
+  const semester = semesterOn(o.date, env.semesters)
+  const week = semester ? ` ${texts.list.semesterWeek(weekOf(o.date, semester))}` : ''
+  return [formatDate(o.date, year), time].filter(Boolean).join(' ') + week
+}
+
+export function repeatLabel(repeat: Repeat): string {
+  if (repeat.kind === 'monthlyDay') return texts.activity.monthlyDay(repeat.day)
+  const day = weekdayName(repeat.weekday)
+  if (repeat.kind === 'monthlyNth') return texts.activity.monthlyNth(repeat.nth, day)
+  if (repeat.parity === 'even') return texts.activity.evenWeeks(day)
+  if (repeat.parity === 'odd') return texts.activity.oddWeeks(day)
+  return repeat.everyOther ? texts.activity.everyOtherWeek(day) : texts.activity.everyWeek(day)
+}
+
+/** One line saying when an activity is, from what is stored. */
+export function describeWhen(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string {
+  if (activity.pendingFrom && activity.pendingTo) {
+    return texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo))
+  }
+  const when = JSON.parse(activity.whenJson) as When
+  const first = occurrences.find((o) => !o.skipReason) ?? occurrences[0]
+  if (!first) return activity.whenText
+  if (!when.repeat) return describeOccurrence(first, env)
+  const time = occurrenceTime(first, env.timezone)
+  const live = occurrences.filter((o) => !o.skipReason)
+  const last = live.at(-1) ?? first
+  const label = [repeatLabel(when.repeat), time].filter(Boolean).join(' ')
+  const year = Number(env.today.slice(0, 4))
+  return `${label}，${texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))}`
+}
+
+/** "国庆节 10月5日(周一)、…" for occurrences a holiday skips. */
+export function describeSkipped(occurrences: Pick<Occurrence, 'date' | 'skipReason'>[], env: DescribeEnv): string | null {
+  const year = Number(env.today.slice(0, 4))
+  const skipped = occurrences.filter((o) => o.skipReason)
+  if (skipped.length === 0) return null
+  return texts.schedule.skipped(skipped.map((o) => `${formatDate(o.date, year)} ${o.skipReason}`).join('、'))
+}
+
+/** " · 中小学语文 · 育秀实验学校" */
+export function describeExtras(activity: Pick<Activity, 'subject' | 'place'>): string {
+  return [activity.subject, activity.place].filter(Boolean).map((x) => ` · ${x}`).join('')
+}

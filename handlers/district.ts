@@ -1,0 +1,84 @@
+import { Refusal, type Command } from '../src/core/command.ts'
+import { texts } from '../src/core/texts.ts'
+import { districtDefaults } from '../src/services/defaults.ts'
+import { isOpenClaimCode, redeemClaimCode } from '../src/services/claim-codes.ts'
+import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
+import { rolesOf, touchMembership } from '../src/services/identity.ts'
+
+export const claim: Command = {
+  id: 'claim',
+  name: '认领',
+  aliases: ['claim'],
+  role: 'teacher',
+  scope: 'anywhere',
+  async run(ctx, line) {
+    const [code, ...nameWords] = line.args
+    if (!code) throw new Refusal(texts.claim.usage)
+    if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
+    if (ctx.district) throw new Refusal(texts.claim.alreadyBound(ctx.district.name))
+    if (!(await isOpenClaimCode(ctx.tx, code))) throw new Refusal(texts.claim.invalid)
+    const name = nameWords.join(' ').trim() || ctx.message.chat.title?.trim() || texts.claim.defaultName
+    if (await findDistrictByName(ctx.tx, name)) throw new Refusal(texts.claim.nameTaken(name))
+    const district = await createDistrict(ctx.tx, name, districtDefaults(ctx.config))
+    await redeemClaimCode(ctx.tx, code, district.id, ctx.now)
+    await bindGroup(ctx.tx, ctx.groupId, district.id)
+    await touchMembership(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
+    await grantRole(ctx.tx, district.id, ctx.sender.memberId, 'admin')
+    ctx.reply(texts.claim.done(district.name, ctx.sender.name))
+  },
+}
+
+export const bind: Command = {
+  id: 'bind',
+  name: '绑定',
+  aliases: ['bind'],
+  role: 'teacher',
+  scope: 'anywhere',
+  async run(ctx, line) {
+    const name = line.rest.trim()
+    if (!name) throw new Refusal(texts.bind.usage)
+    if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
+    const target = await findDistrictByName(ctx.tx, name)
+    // Say the same whether the district is missing or not the sender's: a name is no secret to probe for.
+    if (!target || !(await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')) {
+      throw new Refusal(texts.bind.notFound(name))
+    }
+    if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
+    if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
+    await bindGroup(ctx.tx, ctx.groupId, target.id)
+    await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
+    ctx.reply(texts.bind.done(target.name))
+  },
+}
+
+const PARTS: Record<string, 'morningAt' | 'afternoonAt' | 'eveningAt'> = {
+  上午: 'morningAt', 下午: 'afternoonAt', 晚上: 'eveningAt',
+}
+
+export const settings: Command = {
+  id: 'settings',
+  name: '设置',
+  aliases: ['settings', 'set'],
+  role: 'admin',
+  scope: 'district',
+  async run(ctx, line) {
+    const [key, ...values] = line.args
+    const value = values.join(' ').trim()
+    if (!key || !value) throw new Refusal(texts.settings.usage)
+    const part = PARTS[key]
+    if (part) {
+      const clock = /^(\d{1,2}):(\d{2})$/.exec(value)
+      if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59) throw new Refusal(texts.settings.badClock(value))
+      const time = `${clock[1]!.padStart(2, '0')}:${clock[2]}`
+      await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { [part]: time } })
+      return ctx.reply(texts.settings.partSaved(key, time))
+    }
+    if (key === '名称' || key === '名字') {
+      const taken = await findDistrictByName(ctx.tx, value)
+      if (taken && taken.id !== ctx.district.id) throw new Refusal(texts.claim.nameTaken(value))
+      await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { name: value } })
+      return ctx.reply(texts.settings.nameSaved(value))
+    }
+    throw new Refusal(texts.settings.usage)
+  },
+}

@@ -1,0 +1,71 @@
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { GRANTABLE, type Role } from '../src/core/roles.ts'
+import { texts } from '../src/core/texts.ts'
+import { countAdmins, findMembersByName, grantRole, revokeRoles } from '../src/services/districts.ts'
+import { touchMembership, upsertMember } from '../src/services/identity.ts'
+
+const ROLE_WORDS: Record<string, Role> = {
+  管理员: 'admin', admin: 'admin', 组织者: 'organizer', organizer: 'organizer', 导师: 'mentor', 名师: 'mentor', mentor: 'mentor',
+}
+
+export const grant: Command = {
+  id: 'grant',
+  name: '授权',
+  aliases: ['grant'],
+  role: 'admin',
+  scope: 'district',
+  async run(ctx, line) {
+    const { target, roleWord } = targetAndRole(ctx, line.args, texts.roles.usage)
+    if (!roleWord) throw new Refusal(texts.roles.usage)
+    const role = ROLE_WORDS[roleWord.toLowerCase()]
+    if (!role) throw new Refusal(texts.roles.badRole(roleWord))
+    const member = await resolveTarget(ctx, target)
+    const added = await grantRole(ctx.tx, ctx.district.id, member.id, role)
+    ctx.reply(added ? texts.roles.granted(member.name, role) : texts.roles.alreadyHeld(member.name, role))
+  },
+}
+
+export const revoke: Command = {
+  id: 'revoke',
+  name: '撤销',
+  aliases: ['revoke'],
+  role: 'admin',
+  scope: 'district',
+  async run(ctx, line) {
+    const { target, roleWord } = targetAndRole(ctx, line.args, texts.roles.revokeUsage)
+    const role = roleWord ? ROLE_WORDS[roleWord.toLowerCase()] : undefined
+    if (roleWord && !role) throw new Refusal(texts.roles.badRole(roleWord))
+    const member = await resolveTarget(ctx, target)
+    const roles = role ? [role] : [...GRANTABLE]
+    const removed = await revokeRoles(ctx.tx, ctx.district.id, member.id, roles)
+    if (removed.length === 0) throw new Refusal(texts.roles.notHeld(member.name))
+    if (removed.includes('admin') && (await countAdmins(ctx.tx, ctx.district.id)) === 0) throw new Refusal(texts.roles.lastAdmin)
+    ctx.reply(texts.roles.revoked(member.name, removed))
+  },
+}
+
+type Target = { mention: { id: string; name: string } } | { name: string }
+
+/** "@李明 组织者", "李明 组织者", or a platform @mention plus the role word. */
+function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: string): { target: Target; roleWord?: string } {
+  const mention = ctx.message.mentions[0]
+  if (mention) {
+    const words = args.filter((a) => !a.startsWith('@') && a !== mention.name)
+    return { target: { mention }, roleWord: words.at(-1) }
+  }
+  const [name, roleWord] = args
+  if (!name) throw new Refusal(usage)
+  return { target: { name: name.replace(/^@/, '') }, roleWord }
+}
+
+async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
+  if ('mention' in target) {
+    const id = await upsertMember(ctx.tx, ctx.message.platform, target.mention.id, target.mention.name)
+    await touchMembership(ctx.tx, ctx.district.id, id, ctx.now)
+    return { id, name: target.mention.name }
+  }
+  const found = await findMembersByName(ctx.tx, ctx.district.id, target.name)
+  if (found.length === 0) throw new Refusal(texts.roles.notFound(target.name))
+  if (found.length > 1) throw new Refusal(texts.roles.ambiguous(target.name, found.length))
+  return { id: found[0]!.id, name: found[0]!.displayName }
+}

@@ -1,0 +1,82 @@
+import { parseWhen } from '../src/calendar/parse-when.ts'
+import type { When } from '../src/calendar/when.ts'
+import type { ActivityDetails } from '../src/services/activities.ts'
+
+export interface ScheduleArgs {
+  whenText: string
+  when: When
+  details: ActivityDetails
+}
+
+export type ScheduleArgsError =
+  | { key: 'noWhen' }
+  | { key: 'unreadable'; part: string }
+  | { key: 'noDate'; part: string }
+  | { key: 'noTitle' }
+  | { key: 'badCapacity'; text: string }
+
+export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false; error: ScheduleArgsError }
+
+const SUBJECT =
+  /^(中小学|小学|初中|高中|中学)?(语文|数学|英语|道德与法治|道法|史地|历史|地理|物理|化学|生物|生命科学|科学|信息科技|信息技术|艺术|音乐|美术|体育|体育与健身|劳动|心理|心理健康|综合实践|思想政治|政治)$/
+const SCHOOL = /.{2,}(学校|中学|小学|校区|幼儿园|少体校|学院)$/
+const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
+const CAPACITY = /^(?:名额[:]?(\d*)|限(\d+)人|(\d+)个?名额)$/
+const MAX_WHEN_TOKENS = 6
+
+/**
+ * Reads `/排期 <when> <title> [学科] [@地点] [名额N] [主持 名字]`. Options may
+ * come in any order; the time is the longest run of words that reads as one,
+ * preferably at the start. Pure.
+ */
+export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
+  const details: Partial<ActivityDetails> = {}
+  const rest: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!
+    const next = args[i + 1]
+    const capacity = CAPACITY.exec(token)
+    const host = HOST.exec(token)
+    if (/^@./.test(token) && !details.place) details.place = token.slice(1)
+    else if (/^地点[:]?./.test(token) && !details.place) details.place = token.replace(/^地点[:]?/, '')
+    else if (capacity) {
+      const digits = capacity[1] || capacity[2] || capacity[3] || (next && /^\d+$/.test(next) ? args[++i] : '')
+      const n = Number(digits)
+      if (!digits || !Number.isInteger(n) || n < 1 || n > 10000) return fail({ key: 'badCapacity', text: token })
+      details.capacity = n
+    } else if (host && (host[2] || next)) details.host = host[2] || args[++i]!
+    else if (SUBJECT.test(token) && !details.subject) details.subject = token
+    else rest.push(token)
+  }
+  const found = findWhen(rest)
+  if ('error' in found) return fail(found.error)
+  const titleWords = rest.filter((_, i) => i < found.start || i >= found.end)
+  if (!details.place && titleWords.length > 1) {
+    const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
+    if (school > 0) details.place = titleWords.splice(school, 1)[0]!
+  }
+  const title = titleWords.join(' ').trim()
+  if (!title) return fail({ key: 'noTitle' })
+  return { ok: true, value: { whenText: found.text, when: found.when, details: { ...details, title } } }
+}
+
+type Found = { start: number; end: number; text: string; when: When } | { error: ScheduleArgsError }
+
+function findWhen(words: readonly string[]): Found {
+  if (words.length === 0) return { error: { key: 'noWhen' } }
+  for (let start = 0; start < words.length; start++) {
+    for (let end = Math.min(words.length, start + MAX_WHEN_TOKENS); end > start; end--) {
+      const text = words.slice(start, end).join(' ')
+      const parsed = parseWhen(text)
+      if (parsed.ok) return { start, end, text, when: parsed.when }
+    }
+  }
+  const first = parseWhen(words[0]!)
+  if (!first.ok && first.problem === 'noDate') return { error: { key: 'noDate', part: words[0]! } }
+  if (!first.ok && first.problem === 'unread') return { error: { key: 'unreadable', part: first.unread } }
+  return { error: { key: 'unreadable', part: words[0]! } }
+}
+
+function fail(error: ScheduleArgsError): ScheduleArgsResult {
+  return { ok: false, error }
+}

@@ -1,0 +1,112 @@
+import { formatDate, formatRange } from '../src/calendar/format.ts'
+import { makeUpWorkday } from '../src/calendar/holidays.ts'
+import type { Plan } from '../src/calendar/resolve-when.ts'
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { isPlatform } from '../src/core/message.ts'
+import { texts } from '../src/core/texts.ts'
+import type { Activity } from '../src/generated/prisma/client.ts'
+import { cancelActivity, createActivity, findActivity, rescheduleActivity } from '../src/services/activities.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { parseScheduleArgs } from './schedule-args.ts'
+import {
+  activityFromArgs, argsErrorText, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
+} from './shared.ts'
+
+export const schedule: Command = {
+  id: 'schedule',
+  name: '排期',
+  aliases: ['schedule'],
+  role: 'organizer',
+  scope: 'district',
+  async run(ctx, line) {
+    const parsed = parseScheduleArgs(line.args)
+    if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const { whenText, when, details } = parsed.value
+    const plan = planOrRefuse(when, env)
+    const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
+    const activity = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
+    const lines = [texts.schedule.created(activity.id, activity.title), ...(await summary(ctx, activity, plan, describeEnvOf(ctx, env)))]
+    ctx.reply(lines.join('\n'))
+  },
+}
+
+export const reschedule: Command = {
+  id: 'reschedule',
+  name: '改期',
+  aliases: ['reschedule', 'move'],
+  role: 'organizer',
+  scope: 'district',
+  async run(ctx, line) {
+    const activity = await activityFromArgs(ctx, line.args, { command: '改期', example: '12 第5周周三下午' })
+    assertMayChange(ctx, activity)
+    if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
+    const whenText = line.args.slice(1).join(' ')
+    const when = parseWhenOrRefuse(whenText)
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const describe = describeEnvOf(ctx, env)
+    const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
+    const plan = planOrRefuse(when, env)
+    await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
+    const text = [
+      texts.activity.moved(activity.id, activity.title),
+      ...(await summary(ctx, { ...activity, whenText, whenJson: JSON.stringify(when) }, plan, describe)),
+      texts.activity.movedFrom(before),
+    ].join('\n')
+    ctx.reply(text)
+    await tellOriginGroup(ctx, activity, text)
+  },
+}
+
+export const cancel: Command = {
+  id: 'cancel',
+  name: '取消',
+  aliases: ['cancel'],
+  role: 'organizer',
+  scope: 'district',
+  async run(ctx, line) {
+    const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
+    assertMayChange(ctx, activity)
+    if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
+    const reason = line.args.slice(1).join(' ').trim() || undefined
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
+    await cancelActivity(ctx.tx, activity.id, reason)
+    const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
+    ctx.reply(text)
+    await tellOriginGroup(ctx, activity, text)
+  },
+}
+
+/** The lines after "已安排 #12": when, where, and what holidays change. */
+async function summary(ctx: DistrictContext, activity: Activity, plan: Plan, env: DescribeEnv): Promise<string[]> {
+  const year = Number(env.today.slice(0, 4))
+  const lines: string[] = []
+  if (plan.kind === 'pending') {
+    lines.push(texts.activity.when(texts.schedule.pending(activity.whenText, formatRange(plan.from, plan.to), activity.id)))
+  } else {
+    const stored = await findActivity(ctx.tx, ctx.district.id, activity.id)
+    const occurrences = stored?.occurrences.filter((o) => o.date >= env.today) ?? []
+    lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
+    const skipped = describeSkipped(occurrences, env)
+    if (skipped) lines.push(skipped)
+    if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))
+    const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
+    if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
+    if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
+  }
+  if (activity.place) lines.push(texts.activity.place(activity.place))
+  if (activity.subject) lines.push(texts.activity.subject(activity.subject))
+  if (activity.capacity) lines.push(texts.activity.capacity(activity.capacity))
+  if (activity.host) lines.push(texts.activity.host(activity.host))
+  return lines
+}
+
+/** A change made from another group is also posted where the activity was scheduled. */
+async function tellOriginGroup(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
+  if (!activity.groupId || activity.groupId === ctx.groupId) return
+  const group = await ctx.tx.group.findUnique({ where: { id: activity.groupId } })
+  if (!group || group.districtId !== ctx.district.id || !isPlatform(group.platform)) return
+  ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text })
+}

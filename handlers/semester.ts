@@ -1,0 +1,101 @@
+import { addDays, daysBetween, isValidDate, makeDate, type LocalDate } from '../src/calendar/dates.ts'
+import { formatDate, formatRange } from '../src/calendar/format.ts'
+import { holidayDataEnd, holidaysBetween } from '../src/calendar/holidays.ts'
+import { semesterOn, weekCount, weekOf } from '../src/calendar/semester.ts'
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { texts } from '../src/core/texts.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { listSemesters, saveSemester } from '../src/services/semesters.ts'
+
+const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/
+const RANGE_WORDS = new Set(['至', '到', '-', '~'])
+const MAX_CLOSED_DAYS = 60
+
+export const semester: Command = {
+  id: 'semester',
+  name: '学期',
+  aliases: ['semester', 'term'],
+  role: 'teacher',
+  scope: 'district',
+  async run(ctx, line) {
+    if (line.args.length === 0) return showSemester(ctx)
+    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('学期 <日期>', 'admin'))
+    const words = line.args.filter((w) => !RANGE_WORDS.has(w))
+    const [startText, endText, ...nameWords] = words
+    if (!startText || !endText) throw new Refusal(texts.semester.usage)
+    const startDate = readDate(startText, texts.semester.badDate)
+    const endDate = readDate(endText, texts.semester.badDate)
+    if (endDate <= startDate) throw new Refusal(texts.semester.endBeforeStart)
+    if (daysBetween(startDate, endDate) > 30 * 7) throw new Refusal(texts.semester.tooLong)
+    const month = Number(startDate.slice(5, 7))
+    const name = nameWords.join(' ').trim() || (month >= 7 ? '第一学期' : '第二学期')
+    const saved = await saveSemester(ctx.tx, ctx.district.id, { name, startDate, endDate })
+    if (!saved.ok) throw new Refusal(texts.semester.overlaps(saved.overlaps))
+    const lines = [texts.semester.saved(name, startDate, endDate, weekCount({ name, startDate, endDate }))]
+    const holidays = holidaysBetween(startDate, endDate)
+    if (holidays.length) lines.push(texts.semester.holidays(holidays.map((h) => `${h.name} ${formatRange(h.from, h.to)}`).join('、')))
+    if (endDate > holidayDataEnd) lines.push(texts.semester.beyondData(Number(holidayDataEnd.slice(0, 4))))
+    ctx.reply(lines.join('\n'))
+  },
+}
+
+async function showSemester(ctx: DistrictContext): Promise<void> {
+  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const semesters = await listSemesters(ctx.tx, ctx.district.id)
+  if (semesters.length === 0) return ctx.reply(texts.semester.none)
+  const current = semesterOn(env.today, semesters)
+  const lines: string[] = []
+  if (current) {
+    const week = weekOf(env.today, current)
+    lines.push(texts.semester.today(current.name, week, week % 2 === 0 ? texts.semester.even : texts.semester.odd))
+  } else {
+    const next = semesters.find((s) => s.startDate > env.today)
+    lines.push(texts.semester.notInTerm(next ? texts.semester.nextTerm(next.name, formatDate(next.startDate)) : null))
+  }
+  const year = Number(env.today.slice(0, 4))
+  const listed = semesters.filter((s) => s.endDate >= addDays(env.today, -366))
+  lines.push(texts.semester.list(listed.map((s) => `${s.name}：${formatDate(s.startDate, year)} 至 ${formatDate(s.endDate, year)}，共${weekCount(s)}周`)))
+  ctx.reply(lines.join('\n'))
+}
+
+export const closedDay: Command = {
+  id: 'closedDay',
+  name: '放假',
+  aliases: ['closed', 'holiday', '停课'],
+  role: 'teacher',
+  scope: 'district',
+  async run(ctx, line) {
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    if (line.args.length === 0) return listClosedDays(ctx, env.today)
+    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('放假 <日期>', 'admin'))
+    const dates = line.args.filter((w) => DATE.test(w))
+    const nameWords = line.args.filter((w) => !DATE.test(w) && !RANGE_WORDS.has(w))
+    if (dates.length === 0 || dates.length > 2 || line.args.indexOf(dates[0]!) !== 0) throw new Refusal(texts.closedDays.usage)
+    const from = readDate(dates[0]!, texts.semester.badDate)
+    const to = dates[1] ? readDate(dates[1], texts.semester.badDate) : from
+    if (to < from) throw new Refusal(texts.closedDays.usage)
+    if (daysBetween(from, to) >= MAX_CLOSED_DAYS) throw new Refusal(texts.closedDays.tooLong)
+    const name = nameWords.join(' ').trim() || texts.closedDays.defaultName
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      const key = { districtId_date: { districtId: ctx.district.id, date } }
+      await ctx.tx.closedDay.upsert({ where: key, update: { name }, create: { districtId: ctx.district.id, date, name } })
+    }
+    const { count } = await ctx.tx.occurrence.updateMany({
+      where: { districtId: ctx.district.id, date: { gte: from, lte: to }, skipReason: null },
+      data: { skipReason: name },
+    })
+    ctx.reply(texts.closedDays.saved(from === to ? formatDate(from) : formatRange(from, to), name, count))
+  },
+}
+
+async function listClosedDays(ctx: DistrictContext, today: LocalDate): Promise<void> {
+  const rows = await ctx.tx.closedDay.findMany({ where: { districtId: ctx.district.id, date: { gte: today } }, orderBy: { date: 'asc' }, take: 60 })
+  if (rows.length === 0) return ctx.reply(texts.closedDays.none)
+  ctx.reply(texts.closedDays.list(rows.map((r) => `${formatDate(r.date)} ${r.name}`)))
+}
+
+function readDate(text: string, message: (text: string) => string): LocalDate {
+  const m = DATE.exec(text)
+  if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new Refusal(message(text))
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3]))
+}

@@ -1,0 +1,45 @@
+import { commands } from '../handlers/index.ts'
+import type { Config } from './config.ts'
+import { inTx, openDb, type Db } from './db/client.ts'
+import { applyMigrations } from './db/migrate.ts'
+import { createDispatcher, type Dispatch } from './core/dispatch.ts'
+import type { SendFn } from './core/message.ts'
+import { Registry } from './core/registry.ts'
+import type { Logger } from './log.ts'
+import { firstStartClaimCode } from './services/claim-codes.ts'
+
+export interface App {
+  db: Db
+  dispatch: Dispatch
+  registry: Registry
+  /** Printed at first start until one district has been claimed. */
+  claimCode: string | null
+  close(): Promise<void>
+}
+
+export interface AppOptions {
+  config: Config
+  log: Logger
+  send: SendFn
+  clock: () => Date
+  /** Tests hand in a database that already has the schema. */
+  migrate?: boolean
+}
+
+/** Migrates, opens the database and builds the dispatcher: everything but the platforms. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, log, send, clock } = options
+  if (options.migrate !== false) await applyMigrations(config.DATABASE_URL)
+  const db = await openDb(config.databaseFile)
+  const registry = new Registry(commands)
+  const dispatch = createDispatcher({ db, registry, send, log, config, clock })
+  const claimCode = await inTx(db, firstStartClaimCode)
+  return { db, dispatch, registry, claimCode, close: () => db.$disconnect() }
+}
+
+/** A clock that starts at a given instant and then runs in real time. */
+export function createClock(start?: Date): () => Date {
+  if (!start) return () => new Date()
+  const offset = start.getTime() - Date.now()
+  return () => new Date(Date.now() + offset)
+}

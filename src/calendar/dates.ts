@@ -1,0 +1,61 @@
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone.js'
+import utc from 'dayjs/plugin/utc.js'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export { dayjs }
+
+/**
+ * Calendar days are "YYYY-MM-DD" strings. Arithmetic on them runs in UTC so
+ * that it never depends on the machine's timezone.
+ */
+export type LocalDate = string
+
+const day = (date: LocalDate) => dayjs.utc(date, 'YYYY-MM-DD')
+
+export function isValidDate(year: number, month: number, dayOfMonth: number): boolean {
+  const d = dayjs.utc(Date.UTC(year, month - 1, dayOfMonth))
+  return d.year() === year && d.month() === month - 1 && d.date() === dayOfMonth
+}
+
+export function makeDate(year: number, month: number, dayOfMonth: number): LocalDate {
+  return `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return day(date).add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** 1 = Monday … 7 = Sunday */
+export function weekdayOf(date: LocalDate): number {
+  return ((day(date).day() + 6) % 7) + 1
+}
+
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - weekdayOf(date))
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return day(to).diff(day(from), 'day')
+}
+
+export function lastDayOfMonth(year: number, month: number): number {
+  return dayjs.utc(Date.UTC(year, month - 1, 1)).daysInMonth()
+}
+
+export function yearOf(date: LocalDate): number {
+  return Number(date.slice(0, 4))
+}
+
+/** The wall-clock date and time of an instant in a timezone. */
+export function localParts(instant: Date, tz: string): { date: LocalDate; time: string } {
+  const d = dayjs(instant).tz(tz)
+  return { date: d.format('YYYY-MM-DD'), time: d.format('HH:mm') }
+}
+
+/** The instant of a wall-clock date and time in a timezone. */
+export function toInstant(date: LocalDate, time: string, tz: string): Date {
+  return dayjs.tz(`${date} ${time}`, tz).toDate()
+}

@@ -1,0 +1,55 @@
+import { normalizeText } from '../calendar/normalize.ts'
+
+export interface CommandLine {
+  /** The command word, without its slash. */
+  name: string
+  args: string[]
+  /** Everything after the command word, as written (for free text). */
+  rest: string
+  /** False when the bot was addressed by @mention without a slash. */
+  slash: boolean
+}
+
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '「': '」', '『': '』' }
+
+/**
+ * Reads "/排期 …", "／排期 …", "  /排期", "@学区助手 /排期 …". Pure; returns
+ * null for ordinary chat, which the bot leaves alone.
+ */
+export function parseCommandLine(text: string, botName: string): CommandLine | null {
+  let line = normalizeText(text).trim()
+  const mention = `@${botName}`
+  while (line.startsWith(mention)) line = line.slice(mention.length).trim()
+  const slash = line.startsWith('/')
+  if (slash) line = line.slice(1).trimStart()
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(line)
+  if (!match) return slash ? { name: '', args: [], rest: '', slash } : null
+  const rest = match[2]!.trim()
+  return { name: match[1]!, args: tokenize(rest), rest, slash }
+}
+
+/** Splits on spaces; quotes ("…", “…”, 「…」) keep spaces inside one argument. */
+export function tokenize(text: string): string[] {
+  const args: string[] = []
+  let current = ''
+  let closing: string | null = null
+  let started = false
+  for (const ch of text) {
+    if (closing !== null) {
+      if (ch === closing) closing = null
+      else current += ch
+    } else if (QUOTES[ch] !== undefined) {
+      closing = QUOTES[ch]
+      started = true
+    } else if (/\s/.test(ch)) {
+      if (started || current) args.push(current)
+      current = ''
+      started = false
+    } else {
+      current += ch
+      started = true
+    }
+  }
+  if (started || current) args.push(current)
+  return args
+}

@@ -1,0 +1,57 @@
+import type { Config } from '../config.ts'
+import type { Tx } from '../db/client.ts'
+import type { District } from '../generated/prisma/client.ts'
+import type { CommandLine } from './command-line.ts'
+import type { IncomingMessage, OutgoingMessage, ReplyFn } from './message.ts'
+import type { Registry } from './registry.ts'
+import type { Role } from './roles.ts'
+import type { texts } from './texts.ts'
+
+export type CommandId = keyof (typeof texts)['commands']
+
+export interface Sender {
+  memberId: number
+  name: string
+  roles: ReadonlySet<Role>
+}
+
+/** What a handler sees; replies and posts are sent after the transaction commits. */
+export interface Context {
+  message: IncomingMessage
+  tx: Tx
+  now: Date
+  sender: Sender
+  groupId: number
+  district: District | null
+  reply: ReplyFn
+  post: (message: OutgoingMessage) => void
+  registry: Registry
+  config: Config
+}
+
+export interface DistrictContext extends Context {
+  district: District
+}
+
+interface CommandBase {
+  /** Key into texts.commands, for help. */
+  id: CommandId
+  name: string
+  aliases: readonly string[]
+  role: Role
+}
+
+export type Command =
+  | (CommandBase & { scope: 'district'; run(ctx: DistrictContext, line: CommandLine): Promise<void> })
+  | (CommandBase & { scope: 'anywhere'; run(ctx: Context, line: CommandLine): Promise<void> })
+
+/**
+ * A refusal for the user: the transaction is rolled back, nothing changes,
+ * and the text is the only reply.
+ */
+export class Refusal extends Error {
+  constructor(readonly text: string) {
+    super(text)
+    this.name = 'Refusal'
+  }
+}

@@ -1,0 +1,54 @@
+/** The one message model every platform adapter produces. */
+
+export const PLATFORMS = ['console', 'wechat', 'lark'] as const
+export type Platform = (typeof PLATFORMS)[number]
+
+export function isPlatform(value: string): value is Platform {
+  return (PLATFORMS as readonly string[]).includes(value)
+}
+
+export interface Person {
+  /** The platform's user id. */
+  id: string
+  name: string
+}
+
+export interface ChatRef {
+  platform: Platform
+  chatId: string
+}
+
+export interface IncomingMessage {
+  /** The platform's message id. */
+  id: string
+  platform: Platform
+  chat: { id: string; title?: string; isDirect: boolean }
+  sender: Person
+  /** The text with the bot's own @mention removed. */
+  text: string
+  mentionedBot: boolean
+  /** Other members @mentioned in the message, in order. */
+  mentions: Person[]
+  /** The message this one quotes or replies to, where the platform says. */
+  replyTo?: { id: string; text?: string; senderId?: string }
+  at: Date
+}
+
+export interface OutgoingMessage {
+  chat: ChatRef
+  text: string
+  /** Members to @mention; each platform renders them its own way. */
+  mentions?: Person[]
+  /** Quote this message, where the platform can. */
+  replyToId?: string
+}
+
+export type SendFn = (message: OutgoingMessage) => Promise<void>
+
+export type ReplyFn = (text: string, options?: { mentions?: Person[] }) => void
+
+/** A reply bound to the chat a message came from, like grammY's ctx.reply. */
+export function createReply(push: (message: OutgoingMessage) => void, message: IncomingMessage): ReplyFn {
+  const chat: ChatRef = { platform: message.platform, chatId: message.chat.id }
+  return (text, options) => push({ chat, text, ...options, replyToId: message.id })
+}

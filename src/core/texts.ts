@@ -1,0 +1,282 @@
+/**
+ * Every sentence a user reads, in Chinese, grouped by command. Code elsewhere
+ * passes values in; it never builds a sentence itself.
+ */
+import type { Role } from './roles.ts'
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: '管理员',
+  organizer: '组织者',
+  mentor: '导师',
+  teacher: '老师',
+}
+
+/** Who may use a command, for refusals and help. */
+export const ROLE_WHO: Record<Role, string> = {
+  admin: '学区管理员',
+  organizer: '学区管理员和组织者',
+  mentor: '学区管理员和导师',
+  teacher: '所有老师',
+}
+
+export interface CommandHelp {
+  summary: string
+  usage: string
+  examples: string[]
+}
+
+const SCHEDULE_EXAMPLES = [
+  '/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40',
+  '/排期 12月3日 13:30-16:00 名师讲堂 @建平实验中学 主持 王佩红',
+  '/排期 双周一下午 常态化联合教研 语文',
+]
+
+export const texts = {
+  commands: {
+    help: { summary: '查看命令和用法', usage: '/帮助 [命令]', examples: ['/帮助', '/帮助 排期'] },
+    ping: { summary: '看看我在不在', usage: '/ping', examples: ['/ping'] },
+    claim: {
+      summary: '首次使用：用认领码把本群设为新学区，发送者成为管理员',
+      usage: '/认领 <认领码> [学区名称]',
+      examples: ['/认领 K7P2-9QXM 育秀教育集团'],
+    },
+    bind: { summary: '把本群绑定到已有的学区', usage: '/绑定 <学区名称>', examples: ['/绑定 育秀教育集团'] },
+    grant: {
+      summary: '授予角色：管理员、组织者、导师',
+      usage: '/授权 <名字或@某人> 管理员|组织者|导师',
+      examples: ['/授权 王佩红 导师', '/授权 @李明 组织者'],
+    },
+    revoke: {
+      summary: '撤销角色',
+      usage: '/撤销 <名字或@某人> [管理员|组织者|导师]',
+      examples: ['/撤销 李明 组织者'],
+    },
+    semester: {
+      summary: '查看今天是第几周；管理员可设置学期',
+      usage: '/学期 [开始日期 结束日期 学期名称]',
+      examples: ['/学期', '/学期 2026-09-01 2027-01-22 第一学期'],
+    },
+    closedDay: {
+      summary: '登记学区放假或停课的日子，期间的活动自动暂停',
+      usage: '/放假 <日期> [至 日期] [名称]',
+      examples: ['/放假 2027-01-01 元旦', '/放假 2027-02-10 至 2027-02-17 寒假', '/放假'],
+    },
+    settings: {
+      summary: '设置学区：上午/下午/晚上的默认时间、学区名称',
+      usage: '/设置 上午|下午|晚上 <时:分>，或 /设置 名称 <学区名称>',
+      examples: ['/设置 下午 14:00', '/设置 名称 育秀教育集团'],
+    },
+    schedule: {
+      summary: '安排一项活动',
+      usage: '/排期 <时间> <活动名称> [学科] [@地点或学校] [名额N] [主持 名字]',
+      examples: SCHEDULE_EXAMPLES,
+    },
+    activities: {
+      summary: '查看即将进行的活动；加编号看详情',
+      usage: '/活动 [编号]',
+      examples: ['/活动', '/活动 12'],
+    },
+    thisWeek: { summary: '本周的活动', usage: '/本周', examples: ['/本周'] },
+    nextWeek: { summary: '下周的活动', usage: '/下周', examples: ['/下周'] },
+    reschedule: {
+      summary: '改期',
+      usage: '/改期 <编号> <新时间>',
+      examples: ['/改期 12 第5周周三下午', '/改期 12 12月10日 14:00-16:00'],
+    },
+    cancel: { summary: '取消活动', usage: '/取消 <编号> [原因]', examples: ['/取消 12 专家临时有事'] },
+  } satisfies Record<string, CommandHelp>,
+
+  router: {
+    unknown: (typed: string, suggestion?: string) =>
+      suggestion
+        ? `没有「/${typed}」这个命令。您是想用 /${suggestion} 吗？发送 /帮助 查看全部命令。`
+        : `没有「/${typed}」这个命令。发送 /帮助 查看全部命令。`,
+    addressed: (bot: string) => `您好，我是${bot}。发送 /帮助 查看我能做什么。`,
+    noDistrict:
+      '本群还没有绑定学区。首次使用请学区管理员发送 /认领 <认领码>；已有学区的管理员请发送 /绑定 <学区名称>。',
+    groupOnly: '请在学区的群里发送这个命令。',
+    forbidden: (command: string, role: Role) =>
+      `抱歉，/${command} 只有${ROLE_WHO[role]}可以使用。如需权限，请联系学区管理员。`,
+    internal: '抱歉，处理这条消息时出错了，请稍后再试。如果一直不行，请联系学区管理员。',
+    busy: '系统繁忙，请稍后再试。',
+  },
+
+  help: {
+    header: (bot: string) => `${bot}可以帮您：`,
+    line: (name: string, summary: string) => `/${name} — ${summary}`,
+    footer: '发送 /帮助 命令名 查看用法和例子，例如 /帮助 排期',
+    detail: (name: string, help: CommandHelp, aliases: readonly string[], role: Role) =>
+      [
+        `/${name} — ${help.summary}`,
+        `用法：${help.usage}`,
+        `例子：\n${help.examples.join('\n')}`,
+        aliases.length ? `也可以写：${aliases.map((a) => `/${a}`).join(' ')}` : '',
+        `谁可以用：${ROLE_WHO[role]}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    unknownTopic: (typed: string) => `没有「${typed}」这个命令。发送 /帮助 查看全部命令。`,
+  },
+
+  ping: { pong: 'pong' },
+
+  startup: {
+    console: (bot: string, district: string) =>
+      `${bot}已启动：控制台群（属于「${district}」）。\n直接输入一行即以「我」（管理员）的身份发言；输入「王老师> /活动」以王老师的身份发言。\n发送 /帮助 查看命令，Ctrl+D 退出。`,
+    connect: [
+      '接入真实的群：',
+      '  微信：在 .env 中设置 WECHATY_PUPPET（默认 wechaty-puppet-wechat4u，扫码登录）或 WECHATY_PUPPET_SERVICE_TOKEN。',
+      '  飞书：在 .env 中设置 LARK_APP_ID 和 LARK_APP_SECRET（长连接模式，不需要公网地址）。',
+      '  详见 README.md。',
+    ].join('\n'),
+    platformsPending: '微信和飞书接入尚未包含在这个版本中，先在控制台群里使用。',
+    configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
+  },
+
+  claim: {
+    usage: '请附上认领码，例如：/认领 K7P2-9QXM 育秀教育集团',
+    invalid: '认领码不对或已经用过了。请核对启动时打印的认领码；需要新的认领码请联系部署人员。',
+    alreadyBound: (district: string) => `本群已经属于「${district}」，不需要再认领。`,
+    nameTaken: (name: string) => `已经有名为「${name}」的学区了，请换一个名称。`,
+    defaultName: '我的学区',
+    done: (district: string, admin: string) =>
+      `认领成功！本群已成为「${district}」的学区群，${admin} 是学区管理员。\n下一步：发送 /学期 2026-09-01 2027-01-22 第一学期 设置学期，然后用 /排期 安排活动。`,
+    printed: (code: string) =>
+      `认领码：${code}\n在学区的微信群或飞书群里发送「/认领 ${code} 学区名称」，该群即成为学区群，发送者成为学区管理员。此码只能用一次。`,
+  },
+
+  bind: {
+    usage: '请写上学区名称，例如：/绑定 育秀教育集团',
+    notFound: (name: string) => `没有找到名为「${name}」的学区，或您不是它的管理员。`,
+    already: (district: string) => `本群已经绑定到「${district}」。`,
+    otherDistrict: (district: string) => `本群已绑定到「${district}」。如需改绑，需由该学区的管理员操作。`,
+    done: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
+  },
+
+  roles: {
+    usage: '请这样写：/授权 王佩红 导师（可选角色：管理员、组织者、导师）',
+    revokeUsage: '请这样写：/撤销 王佩红 导师',
+    badRole: (word: string) => `「${word}」不是可以授予的角色。可选：管理员、组织者、导师。例如：/授权 王佩红 导师`,
+    notFound: (name: string) =>
+      `本学区还没有「${name}」的记录。请对方先在学区群里发一条消息，或者直接 @ 对方。`,
+    ambiguous: (name: string, count: number) => `本学区有 ${count} 位「${name}」，请直接 @ 要授权的那一位。`,
+    granted: (name: string, role: Role) => `已授予 ${name}「${ROLE_NAMES[role]}」角色。`,
+    alreadyHeld: (name: string, role: Role) => `${name} 已经是${ROLE_NAMES[role]}。`,
+    revoked: (name: string, roles: Role[]) => `已撤销 ${name} 的${roles.map((r) => `「${ROLE_NAMES[r]}」`).join('')}角色。`,
+    notHeld: (name: string) => `${name} 没有可撤销的角色。`,
+    lastAdmin: '不能撤销最后一位管理员：请先授予另一位老师管理员角色。',
+  },
+
+  semester: {
+    usage: '请这样写：/学期 2026-09-01 2027-01-22 第一学期',
+    badDate: (text: string) => `「${text}」不是有效的日期，请写成 2026-09-01 这样。`,
+    endBeforeStart: '结束日期要晚于开始日期。例如：/学期 2026-09-01 2027-01-22 第一学期',
+    tooLong: '一个学期不会超过 30 周，请检查日期。例如：/学期 2026-09-01 2027-01-22 第一学期',
+    overlaps: (name: string) => `这个学期与已设置的「${name}」时间重叠，请检查日期。`,
+    saved: (name: string, from: string, to: string, weeks: number) =>
+      `已设置${name}：${from} 至 ${to}，共 ${weeks} 周。`,
+    holidays: (list: string) => `期间的法定假日：${list}。落在假日的例行活动会自动暂停。`,
+    beyondData: (year: number) =>
+      `提醒：系统只收录到 ${year} 年的法定节假日，之后的放假安排请用 /放假 登记，例如 /放假 ${year + 1}-01-01 元旦。`,
+    today: (name: string, week: number, parity: string) => `今天是${name}第${week}周(${parity})。`,
+    notInTerm: (next: string | null) => (next ? `今天不在学期内。${next}` : '今天不在学期内。'),
+    nextTerm: (name: string, start: string) => `${name}将于${start}开始。`,
+    none: '还没有设置学期。管理员可以发送：/学期 2026-09-01 2027-01-22 第一学期',
+    list: (lines: string[]) => `已设置的学期：\n${lines.join('\n')}`,
+    odd: '单周',
+    even: '双周',
+  },
+
+  closedDays: {
+    usage: '请这样写：/放假 2027-01-01 元旦，或 /放假 2027-02-10 至 2027-02-17 寒假',
+    tooLong: '一次最多登记 60 天。',
+    saved: (range: string, name: string, affected: number) =>
+      affected > 0 ? `已登记 ${range}「${name}」，期间 ${affected} 次活动暂停。` : `已登记 ${range}「${name}」。`,
+    none: '本学区还没有登记放假日。法定节假日会自动识别。',
+    list: (lines: string[]) => `本学区登记的放假日：\n${lines.join('\n')}`,
+    defaultName: '放假',
+  },
+
+  settings: {
+    usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团',
+    badClock: (text: string) => `「${text}」不是有效的时间，请写成 14:00 这样。`,
+    partSaved: (part: string, time: string) => `已设置：只写「${part}」的活动默认 ${time} 开始。`,
+    nameSaved: (name: string) => `学区名称已改为「${name}」。`,
+  },
+
+  schedule: {
+    unreadable: (part: string) =>
+      `没看懂时间「${part}」。可以这样写：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
+    noWhen:
+      `请写上活动时间，例如：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
+    noDate: (part: string) =>
+      `「${part}」只有时刻，没有日期。请写上哪一天，例如：/排期 明天下午3点 联合教研，或 /排期 每周三 15:30 联合教研`,
+    noTitle: '请写上活动名称，例如：/排期 12月3日下午 联合教研 语文',
+    badCapacity: (text: string) => `「${text}」不是有效的名额，请写成 名额40 这样。`,
+    needSemester:
+      '这个时间要按学期来算，但还没有设置学期。管理员请先发送：/学期 2026-09-01 2027-01-22 第一学期\n例行活动也可以写明截止日期：/排期 每周三 15:30 至 2027-01-15 联合教研',
+    termNotFound: '还没有设置这个学期。管理员请先发送：/学期 2027-02-22 2027-07-02 第二学期',
+    weekOutOfTerm: (week: number, weeks: number) => `这个学期只有 ${weeks} 周，没有第${week}周。例如：/排期 第${Math.min(4, weeks)}周周一下午 联合教研`,
+    badDate: '这个日期不存在，请检查月和日，例如：/排期 12月3日下午 联合教研',
+    inPast: '这个时间已经过去了。请写一个将来的时间，例如：/排期 下周三下午 联合教研',
+    weekdayMismatch: (date: string, written: string, actual: string) =>
+      `${date}是${actual}，不是${written}。请核对后再发，例如：/排期 ${date}下午 联合教研`,
+    badTimeRange: '结束时间要晚于开始时间，例如：/排期 12月3日 13:30-16:00 联合教研',
+    noOccurrence: '在这段时间里没有符合的日子，请检查时间。例如：/排期 每周三 15:30 至 2027-01-15 联合教研',
+    tooMany: (max: number) => `一次最多安排 ${max} 次例行活动，请缩短时间范围。`,
+    created: (id: number, title: string) => `已安排 #${id}「${title}」`,
+    pending: (label: string, range: string, id: number) =>
+      `时间：${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
+    repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
+    skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
+    onHoliday: (name: string) => `注意：这一天是${name}假期。`,
+    noClock: '未写具体时刻，需要时可用 /改期 补上。',
+    makeUpDay: (date: string, name: string) => `提醒：${date}是${name}调休上班日。`,
+  },
+
+  activity: {
+    idUsage: (command: string, example: string) => `请写上活动编号，例如：/${command} ${example}`,
+    notFound: (id: string) => `没有找到编号为 #${id} 的活动。发送 /活动 查看本学区的活动。`,
+    notOwner: '只有学区管理员和这项活动的组织者可以修改它。',
+    alreadyCancelled: (id: number) => `#${id} 已经取消了。`,
+    cancelledNoMove: (id: number) => `#${id} 已经取消，不能改期。需要的话请重新 /排期。`,
+    moved: (id: number, title: string) => `#${id}「${title}」已改期`,
+    movedFrom: (before: string) => `原定：${before}`,
+    cancelled: (id: number, title: string, when: string, reason?: string) =>
+      `#${id}「${title}」（${when}）已取消${reason ? `，原因：${reason}` : ''}。`,
+    detailTitle: (id: number, title: string) => `#${id}「${title}」`,
+    when: (text: string) => `时间：${text}`,
+    place: (place: string) => `地点：${place}`,
+    subject: (subject: string) => `学科：${subject}`,
+    capacity: (n: number) => `名额：${n}`,
+    host: (name: string) => `主持：${name}`,
+    organizer: (name: string) => `组织者：${name}`,
+    status: { scheduled: '', cancelled: '状态：已取消' } as Record<string, string>,
+    reason: (text: string) => `取消原因：${text}`,
+    next: (list: string) => `接下来：${list}`,
+    pendingWhen: (label: string, range: string) => `${label}（${range}，日期待定）`,
+    untimed: '时刻待定',
+    everyWeek: (weekday: string) => `每${weekday}`,
+    evenWeeks: (weekday: string) => `双周${weekday}`,
+    oddWeeks: (weekday: string) => `单周${weekday}`,
+    everyOtherWeek: (weekday: string) => `隔周${weekday}`,
+    monthlyNth: (nth: number, weekday: string) => (nth === -1 ? `每月最后一个${weekday}` : `每月第${nth}个${weekday}`),
+    monthlyDay: (day: number) => `每月${day}日`,
+    paused: (name: string) => `（${name}，暂停）`,
+  },
+
+  list: {
+    empty: '近期没有安排活动。管理员或组织者可以用 /排期 安排，例如：/排期 第4周周一下午 联合教研',
+    emptyWeek: (label: string) => `${label}没有安排活动。`,
+    weekHeader: (label: string, range: string) => (label ? `【${label}】${range}` : `【${range}】`),
+    thisWeek: (week?: number) => (week ? `本周(第${week}周)` : '本周'),
+    nextWeek: (week?: number) => (week ? `下周(第${week}周)` : '下周'),
+    laterWeek: (week?: number) => (week ? `第${week}周` : ''),
+    semesterWeek: (n: number) => `(第${n}周)`,
+    pendingHeader: '【日期待定】',
+    more: (count: number) => `……还有 ${count} 项，发送 /活动 编号 查看详情。`,
+    cancelledMark: '（已取消）',
+  },
+} as const
+
+export type Texts = typeof texts

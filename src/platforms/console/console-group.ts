@@ -1,0 +1,38 @@
+import { createInterface } from 'node:readline'
+import type { Dispatch } from '../../core/dispatch.ts'
+import type { SendFn } from '../../core/message.ts'
+import { toMessage } from './to-message.ts'
+
+/** Prints every bot message as lines beginning "学区助手> ". */
+export function createConsoleSend(output: NodeJS.WritableStream, botName: string): SendFn {
+  return async (message) => {
+    const mentions = (message.mentions ?? []).map((p) => `@${p.name} `).join('')
+    const lines = `${mentions}${message.text}`.split('\n')
+    output.write(lines.map((l) => `${botName}> ${l}\n`).join(''))
+  }
+}
+
+export interface ConsoleGroupOptions {
+  input: NodeJS.ReadableStream
+  output: NodeJS.WritableStream
+  botName: string
+  dispatch: Dispatch
+  clock: () => Date
+}
+
+/**
+ * Reads lines one at a time and waits for each reply before the next, so a
+ * piped file behaves exactly like typing. Resolves at end of input.
+ */
+export async function runConsoleGroup(options: ConsoleGroupOptions): Promise<void> {
+  const interactive = (options.input as { isTTY?: boolean }).isTTY === true
+  const rl = createInterface({ input: options.input, terminal: false })
+  const prompt = () => interactive && options.output.write('> ')
+  let seq = 0
+  prompt()
+  for await (const line of rl) {
+    const message = toMessage(line, ++seq, options.clock(), options.botName)
+    if (message) await options.dispatch(message)
+    prompt()
+  }
+}

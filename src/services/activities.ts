@@ -1,0 +1,98 @@
+import type { Tx } from '../db/client.ts'
+import type { Activity, District, Occurrence } from '../generated/prisma/client.ts'
+import { toInstant, type LocalDate } from '../calendar/dates.ts'
+import type { Plan } from '../calendar/resolve-when.ts'
+import type { When } from '../calendar/when.ts'
+
+export interface ActivityDetails {
+  title: string
+  subject?: string
+  place?: string
+  capacity?: number
+  host?: string
+}
+
+export interface Schedule {
+  whenText: string
+  when: When
+  plan: Plan
+}
+
+export type ActivityWithOccurrences = Activity & { occurrences: Occurrence[]; organizer: { displayName: string } }
+
+export async function createActivity(
+  tx: Tx,
+  district: District,
+  origin: { groupId: number; organizerId: number },
+  details: ActivityDetails,
+  schedule: Schedule,
+  today: LocalDate,
+): Promise<Activity> {
+  const activity = await tx.activity.create({
+    data: { districtId: district.id, ...origin, ...details, ...scheduleColumns(schedule) },
+  })
+  await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
+  return activity
+}
+
+export async function rescheduleActivity(tx: Tx, activity: Activity, district: District, schedule: Schedule, today: LocalDate): Promise<void> {
+  await tx.activity.update({ where: { id: activity.id }, data: scheduleColumns(schedule) })
+  await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
+}
+
+export async function cancelActivity(tx: Tx, activityId: number, reason: string | undefined): Promise<void> {
+  await tx.activity.update({ where: { id: activityId }, data: { status: 'cancelled', cancelReason: reason ?? null } })
+}
+
+function scheduleColumns({ whenText, when, plan }: Schedule) {
+  return {
+    whenText,
+    whenJson: JSON.stringify(when),
+    rrule: plan.kind === 'dated' ? (plan.rrule ?? null) : null,
+    pendingFrom: plan.kind === 'pending' ? plan.from : null,
+    pendingTo: plan.kind === 'pending' ? plan.to : null,
+  }
+}
+
+/** Past occurrences stay for the archive; from today on, the plan replaces them. */
+async function replaceOccurrences(tx: Tx, activity: Activity, plan: Plan, tz: string, today: LocalDate): Promise<void> {
+  await tx.occurrence.deleteMany({ where: { activityId: activity.id, date: { gte: today } } })
+  if (plan.kind !== 'dated') return
+  await tx.occurrence.createMany({
+    data: plan.occurrences.map((o) => ({
+      activityId: activity.id,
+      districtId: activity.districtId,
+      date: o.date,
+      startAt: toInstant(o.date, o.start ?? '00:00', tz),
+      endAt: o.end ? toInstant(o.date, o.end, tz) : null,
+      timed: o.start !== undefined,
+      skipReason: o.skip ?? null,
+    })),
+  })
+}
+
+export function findActivity(tx: Tx, districtId: number, id: number): Promise<ActivityWithOccurrences | null> {
+  return tx.activity.findFirst({
+    where: { id, districtId },
+    include: { occurrences: { orderBy: { startAt: 'asc' } }, organizer: { select: { displayName: true } } },
+  })
+}
+
+export type OccurrenceWithActivity = Occurrence & { activity: Activity }
+
+/** Occurrences of the district's live activities on days from..to (inclusive). */
+export function occurrencesBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number): Promise<OccurrenceWithActivity[]> {
+  return tx.occurrence.findMany({
+    where: { districtId, date: { gte: from, lte: to }, activity: { status: 'scheduled' } },
+    include: { activity: true },
+    orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
+    ...(take ? { take } : {}),
+  })
+}
+
+export function pendingActivities(tx: Tx, districtId: number, today: LocalDate): Promise<Activity[]> {
+  return tx.activity.findMany({
+    where: { districtId, status: 'scheduled', pendingTo: { gte: today } },
+    orderBy: [{ pendingFrom: 'asc' }, { id: 'asc' }],
+  })
+}

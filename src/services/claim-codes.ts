@@ -1,0 +1,44 @@
+import { randomInt } from 'node:crypto'
+import type { Tx } from '../db/client.ts'
+
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+/** "K7P2-9QXM": no 0/O or 1/I/L to misread on a phone. */
+export function newClaimCode(): string {
+  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)])
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
+}
+
+export function normalizeClaimCode(input: string): string {
+  const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '')
+  return plain.length === 8 ? `${plain.slice(0, 4)}-${plain.slice(4)}` : plain
+}
+
+/**
+ * The first-start code: printed until one code has been redeemed, the same
+ * code on every start so a restart does not invalidate what was printed.
+ */
+export async function firstStartClaimCode(tx: Tx): Promise<string | null> {
+  if (await tx.claimCode.findFirst({ where: { usedAt: { not: null } } })) return null
+  const open = await tx.claimCode.findFirst({ where: { usedAt: null }, orderBy: { createdAt: 'asc' } })
+  return open?.code ?? (await issueClaimCode(tx))
+}
+
+export async function issueClaimCode(tx: Tx): Promise<string> {
+  const code = newClaimCode()
+  await tx.claimCode.create({ data: { code } })
+  return code
+}
+
+/** Marks the code used for a district; false when unknown or already used. */
+export async function redeemClaimCode(tx: Tx, code: string, districtId: number, now: Date): Promise<boolean> {
+  const { count } = await tx.claimCode.updateMany({
+    where: { code: normalizeClaimCode(code), usedAt: null },
+    data: { usedAt: now, districtId },
+  })
+  return count === 1
+}
+
+export async function isOpenClaimCode(tx: Tx, code: string): Promise<boolean> {
+  return (await tx.claimCode.count({ where: { code: normalizeClaimCode(code), usedAt: null } })) === 1
+}
