@@ -1,0 +1,79 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { inject } from 'vitest'
+import { createApp, type App } from '../../src/app.ts'
+import { loadConfig, type Config } from '../../src/config.ts'
+import { inTx } from '../../src/db/client.ts'
+import type { IncomingMessage, OutgoingMessage, Person, Platform } from '../../src/core/message.ts'
+import { createLogger } from '../../src/log.ts'
+import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
+
+export interface SayOptions {
+  /** Display name; also the user id unless `id` is given. */
+  as?: string
+  id?: string
+  platform?: Platform
+  chat?: string
+  title?: string
+  direct?: boolean
+  mentions?: Person[]
+}
+
+export interface Harness {
+  app: App
+  config: Config
+  sent: OutgoingMessage[]
+  /** Sends one message and returns the texts the bot sent in answer. */
+  say(text: string, options?: SayOptions): Promise<string[]>
+  setNow(iso: string): void
+  close(): Promise<void>
+}
+
+/**
+ * The real app (router, handlers, Prisma on a temporary SQLite file) with a
+ * fake clock and a send function that records. The console group is bound to
+ * 示范学区 with 我 as admin, as `npm start` does.
+ */
+export async function createHarness(now: string, env: Record<string, string> = {}): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-test-'))
+  const file = path.join(dir, 'test.db')
+  copyFileSync(inject('templateDb'), file)
+  const config = loadConfig({ DATABASE_URL: `file:${file}`, ...env })
+  let clock = new Date(now)
+  const sent: OutgoingMessage[] = []
+  const app = await createApp({ config, log: createLogger('silent'), send: async (m) => void sent.push(m), clock: () => clock, migrate: false })
+  await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock))
+  let seq = 0
+  return {
+    app,
+    config,
+    sent,
+    async say(text, options = {}) {
+      const before = sent.length
+      await app.dispatch(buildMessage(text, ++seq, clock, options))
+      return sent.slice(before).map((m) => m.text)
+    },
+    setNow(iso) {
+      clock = new Date(iso)
+    },
+    async close() {
+      await app.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function buildMessage(text: string, seq: number, at: Date, o: SayOptions = {}): IncomingMessage {
+  const name = o.as ?? '我'
+  return {
+    id: `m${seq}`,
+    platform: o.platform ?? 'console',
+    chat: { id: o.chat ?? 'console', title: o.title ?? '控制台群', isDirect: o.direct ?? false },
+    sender: { id: o.id ?? name, name },
+    text,
+    mentionedBot: false,
+    mentions: o.mentions ?? [],
+    at,
+  }
+}
