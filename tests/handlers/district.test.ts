@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-09-01T09:00:00+08:00')
+})
+afterEach(() => h.close())
+
+const wechat = (chat: string, as: string, title = '育秀集团语文群') => ({ platform: 'wechat' as const, chat, as, id: `wx-${as}`, title })
+
+describe('first admin: /认领 with the printed claim code', () => {
+  it('prints a code at first start and keeps it until used', async () => {
+    expect(h.app.claimCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+  })
+
+  it('tells an unbound group how to start', async () => {
+    expect(await h.say('/活动', wechat('room1', '张主任'))).toEqual([
+      '本群还没有绑定学区。首次使用请学区管理员发送 /认领 <认领码>；已有学区的管理员请发送 /绑定 <学区名称>。',
+    ])
+  })
+
+  it('binds the group to a new district and makes the sender its admin; the code works once', async () => {
+    const code = h.app.claimCode!
+    expect(await h.say('/认领 WRONG-CODE', wechat('room1', '张主任'))).toEqual([
+      '认领码不对或已经用过了。请核对启动时打印的认领码；需要新的认领码请联系部署人员。',
+    ])
+    const [done] = await h.say(`/认领 ${code.toLowerCase()} 育秀教育集团`, wechat('room1', '张主任'))
+    expect(done).toContain('认领成功！本群已成为「育秀教育集团」的学区群，张主任 是学区管理员。')
+    expect((await h.say('/排期 明天下午 联合教研', wechat('room1', '张主任')))[0]).toContain('已安排 #1')
+    expect(await h.say(`/认领 ${code}`, wechat('room2', '李老师', '数学群'))).toEqual([
+      '认领码不对或已经用过了。请核对启动时打印的认领码；需要新的认领码请联系部署人员。',
+    ])
+    expect(await h.say(`/认领 ${code}`, wechat('room1', '张主任'))).toEqual(['本群已经属于「育秀教育集团」，不需要再认领。'])
+  })
+
+  it('binds a second group for the admin only, and both groups see the same activities', async () => {
+    await h.say(`/认领 ${h.app.claimCode} 育秀教育集团`, wechat('room1', '张主任'))
+    expect(await h.say('/绑定 育秀教育集团', wechat('room2', '李老师', '数学群'))).toEqual([
+      '没有找到名为「育秀教育集团」的学区，或您不是它的管理员。',
+    ])
+    expect(await h.say('/绑定 育秀教育集团', wechat('room2', '张主任', '数学群'))).toEqual([
+      '已将本群绑定到「育秀教育集团」。学区的活动和提醒会同步到本群。',
+    ])
+    await h.say('/排期 9月10日下午 数学沙龙 数学', wechat('room2', '张主任', '数学群'))
+    expect((await h.say('/活动', wechat('room1', '王老师')))[0]).toContain('#1 9月10日(周四) 13:30 数学沙龙 · 数学')
+  })
+
+  it("keeps one district's activities out of another's groups", async () => {
+    await h.say(`/认领 ${h.app.claimCode} 育秀教育集团`, wechat('room1', '张主任'))
+    await h.say('/排期 9月10日下午 集团内部教研', wechat('room1', '张主任'))
+    expect((await h.say('/活动'))[0]).not.toContain('集团内部教研')
+    expect((await h.say('/活动 1'))[0]).toBe('没有找到编号为 #1 的活动。发送 /活动 查看本学区的活动。')
+  })
+})
+
+describe('/授权 and /撤销', () => {
+  it('grants by name, by @mention, and refuses unknown names and roles', async () => {
+    await h.say('/活动', { as: '王佩红' })
+    expect(await h.say('/授权 王佩红 导师')).toEqual(['已授予 王佩红「导师」角色。'])
+    expect(await h.say('/授权 王佩红 导师')).toEqual(['王佩红 已经是导师。'])
+    expect(await h.say('/授权 @曹益君 组织者', { mentions: [{ id: '曹益君', name: '曹益君' }] })).toEqual(['已授予 曹益君「组织者」角色。'])
+    expect((await h.say('/授权 赵六 组织者'))[0]).toContain('本学区还没有「赵六」的记录')
+    expect((await h.say('/授权 王佩红 校长'))[0]).toContain('「校长」不是可以授予的角色')
+    expect((await h.say('/授权 王佩红 组织者', { as: '王佩红' }))[0]).toContain('只有学区管理员可以使用')
+  })
+
+  it('asks for an @mention when two members share a name', async () => {
+    await h.say('/活动', { as: '李明', id: 'u1' })
+    await h.say('/活动', { as: '李明', id: 'u2' })
+    expect(await h.say('/授权 李明 组织者')).toEqual(['本学区有 2 位「李明」，请直接 @ 要授权的那一位。'])
+  })
+
+  it('revokes roles but never the last admin', async () => {
+    await h.say('/活动', { as: '李明' })
+    await h.say('/授权 李明 组织者')
+    expect(await h.say('/撤销 李明')).toEqual(['已撤销 李明 的「组织者」角色。'])
+    expect((await h.say('/排期 明天 教研', { as: '李明' }))[0]).toContain('只有学区管理员和组织者可以使用')
+    expect(await h.say('/撤销 我 管理员')).toEqual(['不能撤销最后一位管理员：请先授予另一位老师管理员角色。'])
+    expect((await h.say('/学期 2026-09-01 2027-01-22'))[0]).toContain('已设置第一学期')
+  })
+
+  it('keeps the display name seen last', async () => {
+    await h.say('/活动', { as: '王芳', id: 'u-wf' })
+    await h.say('/活动', { as: '王芳(育秀)', id: 'u-wf' })
+    const account = await h.app.db.account.findUniqueOrThrow({ where: { platform_userId: { platform: 'console', userId: 'u-wf' } }, include: { member: true } })
+    expect(account.member.displayName).toBe('王芳(育秀)')
+    expect(await h.app.db.account.count({ where: { userId: 'u-wf' } })).toBe(1)
+  })
+})
+
+describe('help and the router', () => {
+  it('lists only what the sender may use', async () => {
+    const [teacher] = await h.say('/帮助', { as: '王老师' })
+    expect(teacher).toContain('/活动 — 查看即将进行的活动')
+    expect(teacher).not.toContain('/排期')
+    const [admin] = await h.say('/help')
+    expect(admin).toContain('/排期 — 安排一项活动')
+    expect(admin).toContain('/授权')
+  })
+
+  it('shows usage with a real example', async () => {
+    const [reply] = await h.say('/帮助 排期')
+    expect(reply).toContain('用法：/排期 <时间> <活动名称>')
+    expect(reply).toContain('/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40')
+    expect(reply).toContain('也可以写：/schedule')
+  })
+
+  it('suggests the nearest command for a typo and names /帮助', async () => {
+    expect(await h.say('/排气 明天')).toEqual(['没有「/排气」这个命令。您是想用 /排期 吗？发送 /帮助 查看全部命令。'])
+    expect(await h.say('/天气')).toEqual(['没有「/天气」这个命令。发送 /帮助 查看全部命令。'])
+  })
+
+  it('answers an English alias and a full-width slash the same', async () => {
+    expect((await h.say('／schedule 明天下午 教研'))[0]).toContain('已安排 #1「教研」')
+  })
+
+  it('stays silent on ordinary chat', async () => {
+    expect(await h.say('大家好，明天的教研几点？')).toEqual([])
+  })
+})
