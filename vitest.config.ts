@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config'
 
+// Nothing may depend on the machine's timezone: everything runs with TZ=UTC,
+// and the suites that touch dates run again with TZ=Asia/Shanghai.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      {
+        extends: true,
+        test: {
+          name: 'tz-shanghai',
+          include: ['tests/calendar/**/*.test.ts', 'tests/core/**/*.test.ts', 'tests/handlers/**/*.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+        },
+      },
+    ],
   },
 })

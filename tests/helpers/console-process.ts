@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
+
+export interface ConsoleRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  /** The lines the bot printed, without the "学区助手> " prefix. */
+  bot: string[]
+}
+
+/**
+ * Runs `npm start`'s entry in a child process, pipes the lines to its stdin
+ * as a file would, and collects what it prints. Platform credentials are
+ * removed so it opens the console group.
+ */
+export function runConsole(lines: string[], env: Record<string, string>): Promise<ConsoleRun> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|LARK_|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
+  )
+  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  child.stdin.end(lines.map((l) => `${l}\n`).join(''))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const bot = stdout.split('\n').filter((l) => l.startsWith('学区助手> ')).map((l) => l.slice('学区助手> '.length))
+      resolve({ code, stdout, stderr, bot })
+    })
+  })
+}

@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runConsole } from '../helpers/console-process.ts'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'xuequ-console-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/** A database in a folder that does not exist yet, as on a fresh machine. */
+const envFor = (extra: Record<string, string> = {}) => ({
+  DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
+  CLOCK_START: '2026-09-01T09:00:00+08:00',
+  ...extra,
+})
+
+describe('the console group (npm start with no platform credentials)', () => {
+  it('answers a piped script of lines as a group would', async () => {
+    const run = await runConsole(
+      [
+        '/学期 2026-09-01 2027-01-22 第一学期',
+        '/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40',
+        '王老师> /排期 明天下午 教研',
+        '王老师> /活动',
+        '/排气',
+        '/排期 第4周周八下午 联合教研',
+      ],
+      envFor(),
+    )
+    expect(run.code).toBe(0)
+    expect(run.bot).toEqual([
+      '已设置第一学期：2026-09-01 至 2027-01-22，共 21 周。',
+      '期间的法定假日：中秋 9月25日-27日、国庆节 10月1日-7日。落在假日的例行活动会自动暂停。',
+      '提醒：系统只收录到 2026 年的法定节假日，之后的放假安排请用 /放假 登记，例如 /放假 2027-01-01 元旦。',
+      '已安排 #1「主题式联合教研」',
+      '时间：9月21日(周一) 13:30 (第4周)',
+      '地点：育秀实验学校',
+      '学科：中小学语文',
+      '名额：40',
+      '抱歉，/排期 只有学区管理员和组织者可以使用。如需权限，请联系学区管理员。',
+      '【第4周】9月21日-27日',
+      '#1 9月21日(周一) 13:30 主题式联合教研 · 中小学语文 · 育秀实验学校',
+      '没有「/排气」这个命令。您是想用 /排期 吗？发送 /帮助 查看全部命令。',
+      '没看懂时间「周八下午」。可以这样写：',
+      '/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40',
+      '/排期 12月3日下午 联合教研',
+    ])
+  })
+
+  it('prints the claim code and how to connect WeChat and Lark', async () => {
+    const run = await runConsole([], envFor())
+    expect(run.stdout).toMatch(/认领码：[2-9A-Z]{4}-[2-9A-Z]{4}/)
+    expect(run.stdout).toContain('微信：在 .env 中设置 WECHATY_PUPPET')
+    expect(run.stdout).toContain('飞书：在 .env 中设置 LARK_APP_ID 和 LARK_APP_SECRET')
+    expect(run.stdout).toContain('学区助手已启动：控制台群（属于「示范学区」）')
+  })
+
+  it('starts from an empty folder, applies the migrations, and still lists after a restart', async () => {
+    const file = path.join(dir, 'data', 'xuequ.db')
+    expect(existsSync(path.dirname(file))).toBe(false)
+    const first = await runConsole(['/排期 9月10日下午 名师讲堂 @建平实验中学'], envFor())
+    expect(first.bot[0]).toBe('已安排 #1「名师讲堂」')
+    const db = new Database(file, { readonly: true })
+    expect(db.prepare('select count(*) as n from _prisma_migrations where finished_at is not null').get()).toEqual({ n: 1 })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+    const second = await runConsole(['/活动'], envFor())
+    expect(second.bot).toEqual(['【下周】9月7日-13日', '#1 9月10日(周四) 13:30 名师讲堂 · 建平实验中学'])
+    const code = /认领码：(\S+)/.exec(first.stdout)?.[1]
+    expect(code).toBeDefined()
+    expect(second.stdout).toContain(`认领码：${code}`)
+  })
+
+  it('survives empty, huge, emoji-only and control-character messages', async () => {
+    const run = await runConsole(
+      ['', '   ', 'x'.repeat(10_000), '😀😀😀', '\u0000\u0007\u001b[31m', '/', '/排期 ' + '第'.repeat(10_000), '王老师> ' + '🎉'.repeat(50), '/ping'],
+      envFor(),
+    )
+    expect(run.code).toBe(0)
+    expect(run.bot.at(-1)).toBe('pong')
+    expect(run.bot).toContain('没看懂时间「' + '第'.repeat(40) + '」。可以这样写：')
+    expect(run.stderr).not.toMatch(/Error|command failed/)
+  })
+
+  it('reads the same whatever timezone the machine is in', async () => {
+    const script = ['/学期 2026-09-01 2027-01-22', '/排期 明天下午3点 教研', '/排期 双周一下午 联合教研', '/本周']
+    const utc = await runConsole(script, envFor({ TZ: 'UTC' }))
+    rmSync(path.join(dir, 'data'), { recursive: true, force: true })
+    const shanghai = await runConsole(script, envFor({ TZ: 'Asia/Shanghai' }))
+    expect(utc.bot).toEqual(shanghai.bot)
+    expect(utc.bot.join('\n')).toContain('时间：9月2日(周三) 15:00 (第1周)')
+  })
+})
