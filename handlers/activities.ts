@@ -5,7 +5,7 @@ import type { Command, DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { occurrencesBetween, pendingActivities, type OccurrenceWithActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeExtras, describeOccurrence, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { describeDetails, describeExtras, describeOccurrence, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */
@@ -76,10 +76,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe)).join('、')))
   const skipped = describeSkipped(coming, describe)
   if (skipped) lines.push(skipped)
-  if (activity.place) lines.push(texts.activity.place(activity.place))
-  if (activity.subject) lines.push(texts.activity.subject(activity.subject))
-  if (activity.capacity) lines.push(texts.activity.capacity(activity.capacity))
-  if (activity.host) lines.push(texts.activity.host(activity.host))
+  lines.push(...describeDetails(activity))
   lines.push(texts.activity.organizer(activity.organizer.displayName))
   if (activity.status === 'cancelled') {
     lines.push(texts.activity.status.cancelled!)

@@ -64,3 +64,13 @@ export function describeSkipped(occurrences: Pick<Occurrence, 'date' | 'skipReas
 export function describeExtras(activity: Pick<Activity, 'subject' | 'place'>): string {
   return [activity.subject, activity.place].filter(Boolean).map((x) => ` · ${x}`).join('')
 }
+
+/** "地点：…", "学科：…", "名额：…", "主持：…" for what the activity has. */
+export function describeDetails(activity: Pick<Activity, 'place' | 'subject' | 'capacity' | 'host'>): string[] {
+  const lines: string[] = []
+  if (activity.place) lines.push(texts.activity.place(activity.place))
+  if (activity.subject) lines.push(texts.activity.subject(activity.subject))
+  if (activity.capacity) lines.push(texts.activity.capacity(activity.capacity))
+  if (activity.host) lines.push(texts.activity.host(activity.host))
+  return lines
+}

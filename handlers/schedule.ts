@@ -7,7 +7,7 @@ import { texts } from '../src/core/texts.ts'
 import type { Activity } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, findActivity, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { describeDetails, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import {
   activityFromArgs, argsErrorText, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
@@ -96,10 +96,7 @@ async function summary(ctx: DistrictContext, activity: Activity, plan: Plan, env
     if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
     if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
   }
-  if (activity.place) lines.push(texts.activity.place(activity.place))
-  if (activity.subject) lines.push(texts.activity.subject(activity.subject))
-  if (activity.capacity) lines.push(texts.activity.capacity(activity.capacity))
-  if (activity.host) lines.push(texts.activity.host(activity.host))
+  lines.push(...describeDetails(activity))
   return lines
 }
 

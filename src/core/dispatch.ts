@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts'
 import { identify } from '../services/identity.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
-import { createReply, type IncomingMessage, type OutgoingMessage, type SendFn } from './message.ts'
+import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn, type SendFn } from './message.ts'
 import type { Registry } from './registry.ts'
 import { mayUse } from './roles.ts'
 import { texts } from './texts.ts'
@@ -28,14 +28,15 @@ export type Dispatch = (message: IncomingMessage) => Promise<void>
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (message) => {
     const outbox: OutgoingMessage[] = []
-    const reply = createReply((m) => outbox.push(m), message)
+    const push = (m: OutgoingMessage) => void outbox.push(m)
+    const reply = createReply(push, message)
     let line: CommandLine | null = null
     try {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       if (!line) {
         if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
       } else if (line.slash || message.mentionedBot) {
-        await route(deps, message, line, outbox)
+        await route(deps, message, line, reply, push)
       }
     } catch (err) {
       outbox.length = 0
@@ -50,8 +51,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   }
 }
 
-async function route(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine, outbox: OutgoingMessage[]): Promise<void> {
-  const reply = createReply((m) => outbox.push(m), message)
+async function route(
+  deps: DispatcherDeps,
+  message: IncomingMessage,
+  line: CommandLine,
+  reply: ReplyFn,
+  push: (m: OutgoingMessage) => void,
+): Promise<void> {
   const command = deps.registry.find(line.name)
   if (!command) {
     if (!line.slash) reply(texts.router.addressed(deps.config.BOT_NAME))
@@ -66,7 +72,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
       sender: { memberId: who.memberId, name: who.name, roles: who.roles },
       groupId: who.groupId,
       district: who.district,
-      post: (m) => outbox.push(m),
+      post: push,
       registry: deps.registry,
       config: deps.config,
     }

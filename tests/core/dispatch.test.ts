@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { Refusal, type Command } from '../../src/core/command.ts'
+import { createDispatcher } from '../../src/core/dispatch.ts'
+import type { OutgoingMessage } from '../../src/core/message.ts'
+import { Registry } from '../../src/core/registry.ts'
+import { buildMessage, createHarness, type Harness } from '../helpers/harness.ts'
+
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-09-01T09:00:00+08:00')
+})
+afterEach(() => h.close())
+
+/** A command that writes, replies, then fails: nothing it did may survive. */
+const broken = (error: Error): Command => ({
+  id: 'ping',
+  name: 'boom',
+  aliases: [],
+  role: 'teacher',
+  scope: 'district',
+  async run(ctx) {
+    await ctx.tx.closedDay.create({ data: { districtId: ctx.district.id, date: '2026-09-10', name: 'x' } })
+    ctx.reply('half done')
+    throw error
+  },
+})
+
+async function dispatchWith(command: Command): Promise<OutgoingMessage[]> {
+  const sent: OutgoingMessage[] = []
+  const logged: unknown[] = []
+  const log = { error: (o: unknown) => logged.push(o), debug: () => {} } as never
+  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), send: async (m) => void sent.push(m), log, config: h.config, clock: () => new Date() })
+  await dispatch(buildMessage('/boom', 1, new Date()))
+  return sent
+}
+
+it('answers a crash with one polite sentence, rolls back, and sends nothing half-done', async () => {
+  const sent = await dispatchWith(broken(new TypeError('bug')))
+  expect(sent.map((m) => m.text)).toEqual(['抱歉，处理这条消息时出错了，请稍后再试。如果一直不行，请联系学区管理员。'])
+  expect(await h.app.db.closedDay.count()).toBe(0)
+})
+
+it('answers a refusal with its own text and changes nothing', async () => {
+  const sent = await dispatchWith(broken(new Refusal('不行')))
+  expect(sent.map((m) => m.text)).toEqual(['不行'])
+  expect(await h.app.db.closedDay.count()).toBe(0)
+})
+
+it('says "系统繁忙" when the database stays locked', async () => {
+  const sent = await dispatchWith(broken(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })))
+  expect(sent.map((m) => m.text)).toEqual(['系统繁忙，请稍后再试。'])
+})
