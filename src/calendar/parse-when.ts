@@ -83,7 +83,7 @@ function readRepeat(c: Cursor): Repeat | null {
       if (head.startsWith('每个周') || head === '每周') return { kind: 'weekly', weekday }
       return { kind: 'weekly', weekday, everyOther: true }
     }
-    const nth = c.take(new RegExp(`每个?月的?(?:第${NUM}个?|(最后)一?个?)周${WD}`))
+    const nth = c.take(new RegExp(`每个?月的?(?:第${NUM}(?:个|周的?)?|(最后)一?个?)周${WD}`))
     if (nth) {
       const n = nth[2] ? -1 : parseNumber(nth[1]!)
       const weekday = parseWeekday(nth[3]!)
@@ -125,7 +125,7 @@ function readCalendarDate(c: Cursor): DateSpec | null {
   if (iso) return dateSpec(Number(iso[1]), Number(iso[2]), Number(iso[3]))
   const cn = c.take(new RegExp(`(?:(\\d{4})年)?(${NUM.slice(1, -1)}|元)月(?:份)?${NUM}(?:日|号)`))
   if (cn) return dateSpec(cn[1] ? Number(cn[1]) : undefined, monthOf(cn[2]!), parseNumber(cn[3]!))
-  const slash = c.take(/(\d{1,2})\/(\d{1,2})(?![\d/])/)
+  const slash = c.take(/(\d{1,2})[/.](\d{1,2})(?![\d/.])/)
   if (slash) return dateSpec(undefined, Number(slash[1]), Number(slash[2]))
   return null
 }
