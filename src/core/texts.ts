@@ -120,6 +120,15 @@ export const texts = {
 
   ping: { pong: 'pong' },
 
+  calendar: {
+    weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+    year: (y: number) => `${y}年`,
+    day: (m: number, d: number) => `${m}月${d}日`,
+    dayOfWeek: (day: string, weekday: string) => `${day}(${weekday})`,
+    sameMonthRange: (from: string, toDay: number) => `${from}-${toDay}日`,
+    range: (from: string, to: string) => `${from}-${to}`,
+  },
+
   startup: {
     console: (bot: string, district: string) =>
       `${bot}已启动：控制台群（属于「${district}」）。\n直接输入一行即以「我」（管理员）的身份发言；输入「王老师> /活动」以王老师的身份发言。\n发送 /帮助 查看命令，Ctrl+D 退出。`,
