@@ -79,7 +79,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   lines.push(...describeDetails(activity))
   lines.push(texts.activity.organizer(activity.organizer.displayName))
   if (activity.status === 'cancelled') {
-    lines.push(texts.activity.status.cancelled!)
+    lines.push(texts.activity.cancelledStatus)
     if (activity.cancelReason) lines.push(texts.activity.reason(activity.cancelReason))
   }
   ctx.reply(lines.join('\n'))

@@ -260,11 +260,10 @@ export const texts = {
     capacity: (n: number) => `名额：${n}`,
     host: (name: string) => `主持：${name}`,
     organizer: (name: string) => `组织者：${name}`,
-    status: { scheduled: '', cancelled: '状态：已取消' } as Record<string, string>,
+    cancelledStatus: '状态：已取消',
     reason: (text: string) => `取消原因：${text}`,
     next: (list: string) => `接下来：${list}`,
     pendingWhen: (label: string, range: string) => `${label}（${range}，日期待定）`,
-    untimed: '时刻待定',
     everyWeek: (weekday: string) => `每${weekday}`,
     evenWeeks: (weekday: string) => `双周${weekday}`,
     oddWeeks: (weekday: string) => `单周${weekday}`,
@@ -284,7 +283,6 @@ export const texts = {
     semesterWeek: (n: number) => `(第${n}周)`,
     pendingHeader: '【日期待定】',
     more: (count: number) => `……还有 ${count} 项，发送 /活动 编号 查看详情。`,
-    cancelledMark: '（已取消）',
   },
 } as const
 
