@@ -4,8 +4,8 @@ import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
-import type { Activity } from '../src/generated/prisma/client.ts'
-import { cancelActivity, createActivity, findActivity, rescheduleActivity } from '../src/services/activities.ts'
+import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
+import { cancelActivity, createActivity, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
@@ -26,8 +26,8 @@ export const schedule: Command = {
     const { whenText, when, details } = parsed.value
     const plan = planOrRefuse(when, env)
     const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const activity = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
-    const lines = [texts.schedule.created(activity.id, activity.title), ...(await summary(ctx, activity, plan, describeEnvOf(ctx, env)))]
+    const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
+    const lines = [texts.schedule.created(activity.id, activity.title), ...summary(activity, occurrences, plan, describeEnvOf(ctx, env))]
     ctx.reply(lines.join('\n'))
   },
 }
@@ -48,10 +48,10 @@ export const reschedule: Command = {
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)
-    await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
+    const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
     const text = [
       texts.activity.moved(activity.id, activity.title),
-      ...(await summary(ctx, { ...activity, whenText, whenJson: JSON.stringify(when) }, plan, describe)),
+      ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
       texts.activity.movedFrom(before),
     ].join('\n')
     ctx.reply(text)
@@ -80,14 +80,12 @@ export const cancel: Command = {
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */
-async function summary(ctx: DistrictContext, activity: Activity, plan: Plan, env: DescribeEnv): Promise<string[]> {
+function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): string[] {
   const year = Number(env.today.slice(0, 4))
   const lines: string[] = []
   if (plan.kind === 'pending') {
     lines.push(texts.activity.when(texts.schedule.pending(activity.whenText, formatRange(plan.from, plan.to), activity.id)))
   } else {
-    const stored = await findActivity(ctx.tx, ctx.district.id, activity.id)
-    const occurrences = stored?.occurrences.filter((o) => o.date >= env.today) ?? []
     lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
     const skipped = describeSkipped(occurrences, env)
     if (skipped) lines.push(skipped)

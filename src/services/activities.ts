@@ -27,17 +27,17 @@ export async function createActivity(
   details: ActivityDetails,
   schedule: Schedule,
   today: LocalDate,
-): Promise<Activity> {
+): Promise<{ activity: Activity; occurrences: Occurrence[] }> {
   const activity = await tx.activity.create({
     data: { districtId: district.id, ...origin, ...details, ...scheduleColumns(schedule) },
   })
-  await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
-  return activity
+  return { activity, occurrences: await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today) }
 }
 
-export async function rescheduleActivity(tx: Tx, activity: Activity, district: District, schedule: Schedule, today: LocalDate): Promise<void> {
+/** Returns the occurrences from today on, as now stored. */
+export async function rescheduleActivity(tx: Tx, activity: Activity, district: District, schedule: Schedule, today: LocalDate): Promise<Occurrence[]> {
   await tx.activity.update({ where: { id: activity.id }, data: scheduleColumns(schedule) })
-  await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
+  return replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
 }
 
 export async function cancelActivity(tx: Tx, activityId: number, reason: string | undefined): Promise<void> {
@@ -55,10 +55,10 @@ function scheduleColumns({ whenText, when, plan }: Schedule) {
 }
 
 /** Past occurrences stay for the archive; from today on, the plan replaces them. */
-async function replaceOccurrences(tx: Tx, activity: Activity, plan: Plan, tz: string, today: LocalDate): Promise<void> {
+async function replaceOccurrences(tx: Tx, activity: Activity, plan: Plan, tz: string, today: LocalDate): Promise<Occurrence[]> {
   await tx.occurrence.deleteMany({ where: { activityId: activity.id, date: { gte: today } } })
-  if (plan.kind !== 'dated') return
-  await tx.occurrence.createMany({
+  if (plan.kind !== 'dated') return []
+  return tx.occurrence.createManyAndReturn({
     data: plan.occurrences.map((o) => ({
       activityId: activity.id,
       districtId: activity.districtId,
