@@ -1,5 +1,6 @@
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { GRANTABLE, type Role } from '../src/core/roles.ts'
+import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import { countAdmins, findMembersByName, grantRole, revokeRoles } from '../src/services/districts.ts'
 import { touchMembership, upsertMember } from '../src/services/identity.ts'
@@ -44,7 +45,7 @@ export const revoke: Command = {
   },
 }
 
-type Target = { mention: { id: string; name: string } } | { name: string }
+type Target = { mention: Person } | { name: string }
 
 /** "@李明 组织者", "李明 组织者", or a platform @mention plus the role word. */
 function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: string): { target: Target; roleWord?: string } {
@@ -60,7 +61,8 @@ function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: str
 
 async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
   if ('mention' in target) {
-    const id = await upsertMember(ctx.tx, ctx.message.platform, target.mention.id, target.mention.name)
+    const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince }
+    const id = await upsertMember(ctx.tx, ctx.message.platform, target.mention, ctx.now, hints)
     await touchMembership(ctx.tx, ctx.district.id, id, ctx.now)
     return { id, name: target.mention.name }
   }

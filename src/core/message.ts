@@ -11,6 +11,8 @@ export interface Person {
   /** The platform's user id. */
   id: string
   name: string
+  /** An id that survives a re-login, where the platform has one (WeChat's weixin id). */
+  stableId?: string
 }
 
 export interface ChatRef {
@@ -32,6 +34,12 @@ export interface IncomingMessage {
   /** The message this one quotes or replies to, where the platform says. */
   replyTo?: { id: string; text?: string; senderId?: string }
   at: Date
+  /**
+   * Set by platforms that may give people and chats new ids at each login
+   * (some WeChat puppets): the start of the current login. Ids first seen
+   * since then may belong to someone already known under an older id.
+   */
+  idsSince?: Date
 }
 
 export interface OutgoingMessage {

@@ -134,12 +134,33 @@ export const texts = {
       `${bot}已启动：控制台群（属于「${district}」）。\n直接输入一行即以「我」（管理员）的身份发言；输入「王老师> /活动」以王老师的身份发言。\n发送 /帮助 查看命令，Ctrl+D 退出。`,
     connect: [
       '接入真实的群：',
-      '  微信：在 .env 中设置 WECHATY_PUPPET（默认 wechaty-puppet-wechat4u，扫码登录）或 WECHATY_PUPPET_SERVICE_TOKEN。',
-      '  飞书：在 .env 中设置 LARK_APP_ID 和 LARK_APP_SECRET（长连接模式，不需要公网地址）。',
+      '  微信：在 .env 中设置 WECHAT_ENABLED=true（默认 wechaty-puppet-wechat4u，扫码登录），或 WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN。',
+      '  飞书：在 .env 中设置 LARK_APP_ID 和 LARK_APP_SECRET（默认长连接模式，不需要公网地址）。',
       '  详见 README.md。',
     ].join('\n'),
-    platformsPending: '微信和飞书接入尚未包含在这个版本中，先在控制台群里使用。',
+    live: (name: string, detail: string) => `已接入 ${name}：${detail}`,
+    off: (name: string, why: string) => `未接入 ${name}：${why}`,
+    failed: (name: string, why: string) => `${name} 启动失败：${why}`,
+    consoleOff: '已有平台接入且不在终端中运行（设置 CONSOLE=on 可同时打开）',
+    wechatDetail: (puppet: string) => `wechaty（${puppet}），登录会话保存在 data/ 下`,
+    wechatOff: '未配置（设置 WECHAT_ENABLED=true，或 WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN）',
+    larkWs: (domain: string) => `长连接模式（${domain}）`,
+    larkWebhook: (port: number, path: string, domain: string) => `事件回调模式，监听 http://0.0.0.0:${port}${path}（${domain}）`,
+    larkOff: '未配置（设置 LARK_APP_ID 和 LARK_APP_SECRET）',
+    running: '正在运行，按 Ctrl+C 停止。',
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
+  },
+
+  platform: {
+    greeting: (bot: string) =>
+      [
+        `大家好，我是${bot}，帮学区安排联合教研等活动、发提醒、收报名。`,
+        '开始使用：学区管理员发送「/认领 认领码 学区名称」把本群设为学区群，或发送「/绑定 学区名称」加入已有学区。',
+        '发送 /帮助 查看全部命令。',
+      ].join('\n'),
+    wechatScan: (url: string) => `请用学区助手的微信号扫码登录（也可在浏览器打开此链接显示二维码）：\n${url}`,
+    /** A Lark member whose name the app may not read (no contact permission). */
+    larkUnknownName: (tail: string) => `飞书用户${tail}`,
   },
 
   claim: {

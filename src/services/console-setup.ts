@@ -22,7 +22,7 @@ export async function prepareConsoleGroup(tx: Tx, config: Config, now: Date): Pr
     await bindGroup(tx, group.id, district.id)
     districtId = district.id
   }
-  const operator = await upsertMember(tx, 'console', OPERATOR, OPERATOR)
+  const operator = await upsertMember(tx, 'console', { id: OPERATOR, name: OPERATOR }, now)
   await touchMembership(tx, districtId, operator, now)
   await grantRole(tx, districtId, operator, 'admin')
   const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts'
-import type { District } from '../generated/prisma/client.ts'
-import type { IncomingMessage } from '../core/message.ts'
+import type { Account, District, Prisma } from '../generated/prisma/client.ts'
+import type { IncomingMessage, Person } from '../core/message.ts'
 import { isRole, type Role } from '../core/roles.ts'
 
 export interface Identity {
@@ -16,35 +16,100 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000
 
 /**
  * Who sent a message and where: a member is keyed by (platform, user id) and
- * keeps the display name seen last; a group by (platform, chat id).
+ * keeps the display name seen last; a group by (platform, chat id). Where the
+ * platform may change ids at a re-login (message.idsSince), a new id is
+ * matched to a known one first; see {@link findMovedAccount}.
  */
 export async function identify(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity> {
-  const memberId = await upsertMember(tx, message.platform, message.sender.id, message.sender.name)
-  const group = await upsertGroup(tx, message)
+  const group = await upsertGroup(tx, message, now)
+  const hints = { groupId: group.id, idsSince: message.idsSince }
+  const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
+  const name = message.sender.name
   const district = group.districtId ? await tx.district.findUnique({ where: { id: group.districtId } }) : null
-  if (!district) return { memberId, name: message.sender.name, groupId: group.id, district: null, roles: new Set() }
+  if (!district) return { memberId, name, groupId: group.id, district: null, roles: new Set() }
   await touchMembership(tx, district.id, memberId, now)
-  return { memberId, name: message.sender.name, groupId: group.id, district, roles: await rolesOf(tx, district.id, memberId) }
+  return { memberId, name, groupId: group.id, district, roles: await rolesOf(tx, district.id, memberId) }
 }
 
-export async function upsertMember(tx: Tx, platform: string, userId: string, name: string): Promise<number> {
-  const account = await tx.account.findUnique({ where: { platform_userId: { platform, userId } }, include: { member: true } })
+export interface AccountHints {
+  /** The group the person was seen in. */
+  groupId?: number
+  /** See IncomingMessage.idsSince. */
+  idsSince?: Date
+}
+
+/** The member behind a platform account, created on first sight. */
+export async function upsertMember(tx: Tx, platform: string, person: Person, now: Date, hints: AccountHints = {}): Promise<number> {
+  const { name } = person
+  const stableId = person.stableId || null
+  const account =
+    (await tx.account.findUnique({ where: { platform_userId: { platform, userId: person.id } } })) ??
+    (await findMovedAccount(tx, platform, person, hints))
   if (!account) {
-    const member = await tx.member.create({ data: { displayName: name, accounts: { create: { platform, userId, displayName: name } } } })
+    const member = await tx.member.create({
+      data: {
+        displayName: name,
+        accounts: { create: { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now } },
+      },
+    })
     return member.id
   }
-  if (account.displayName !== name) await tx.account.update({ where: { id: account.id }, data: { displayName: name } })
-  if (account.member.displayName !== name) await tx.member.update({ where: { id: account.memberId }, data: { displayName: name } })
+  const data: Prisma.AccountUpdateInput = {}
+  if (account.userId !== person.id) data.userId = person.id
+  if (account.displayName !== name) data.displayName = name
+  if (stableId && account.stableId !== stableId) data.stableId = stableId
+  if (hints.groupId !== undefined && account.lastGroupId !== hints.groupId) data.lastGroupId = hints.groupId
+  if (isStale(account.lastSeenAt, now, hints.idsSince)) data.lastSeenAt = now
+  if (Object.keys(data).length > 0) await tx.account.update({ where: { id: account.id }, data })
+  if (data.displayName) await tx.member.update({ where: { id: account.memberId }, data: { displayName: name } })
   return account.memberId
 }
 
-async function upsertGroup(tx: Tx, message: IncomingMessage) {
+/**
+ * An account known under an older id: the same stable id, or else the only
+ * account of that name last seen in the same group and not yet seen since the
+ * current login began (someone seen since then is a different person).
+ */
+async function findMovedAccount(tx: Tx, platform: string, person: Person, hints: AccountHints): Promise<Account | null> {
+  if (!hints.idsSince) return null
+  if (person.stableId) {
+    const same = await tx.account.findFirst({ where: { platform, stableId: person.stableId }, orderBy: { updatedAt: 'desc' } })
+    if (same) return same
+  }
+  if (hints.groupId === undefined) return null
+  const namesakes = await tx.account.findMany({ where: { platform, lastGroupId: hints.groupId, displayName: person.name } })
+  if (namesakes.some((a) => a.lastSeenAt && a.lastSeenAt >= hints.idsSince!)) return null
+  const candidates = namesakes.filter((a) => !(person.stableId && a.stableId && a.stableId !== person.stableId))
+  return candidates.length === 1 ? candidates[0]! : null
+}
+
+async function upsertGroup(tx: Tx, message: IncomingMessage, now: Date) {
   const key = { platform: message.platform, chatId: message.chat.id }
-  const group = await tx.group.findUnique({ where: { platform_chatId: key } })
   const title = message.chat.title ?? null
-  if (!group) return tx.group.create({ data: { ...key, title } })
-  if (title && group.title !== title) return tx.group.update({ where: { id: group.id }, data: { title } })
-  return group
+  const group = (await tx.group.findUnique({ where: { platform_chatId: key } })) ?? (await findMovedGroup(tx, message))
+  if (!group) return tx.group.create({ data: { ...key, title, lastSeenAt: now } })
+  const data: Prisma.GroupUpdateInput = {}
+  if (group.chatId !== key.chatId) data.chatId = key.chatId
+  if (title && group.title !== title) data.title = title
+  if (isStale(group.lastSeenAt, now, message.idsSince)) data.lastSeenAt = now
+  return Object.keys(data).length > 0 ? tx.group.update({ where: { id: group.id }, data }) : group
+}
+
+/** After a re-login: the only group of that title on the platform not yet seen since. */
+async function findMovedGroup(tx: Tx, message: IncomingMessage) {
+  const since = message.idsSince
+  const title = message.chat.title
+  if (!since || !title || message.chat.isDirect) return null
+  const namesakes = await tx.group.findMany({ where: { platform: message.platform, title } })
+  if (namesakes.some((g) => g.lastSeenAt && g.lastSeenAt >= since)) return null
+  return namesakes.length === 1 ? namesakes[0]! : null
+}
+
+/** Seen-at stamps are refreshed hourly, and always at the first sight after a re-login. */
+function isStale(seenAt: Date | null, now: Date, idsSince?: Date): boolean {
+  if (!seenAt) return true
+  if (idsSince && seenAt < idsSince) return true
+  return now.getTime() - seenAt.getTime() > SEEN_REFRESH_MS
 }
 
 export async function touchMembership(tx: Tx, districtId: number, memberId: number, now: Date): Promise<void> {

@@ -1,13 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { inject } from 'vitest'
-import { createApp, type App } from '../../src/app.ts'
-import { loadConfig, type Config } from '../../src/config.ts'
+import type { App } from '../../src/app.ts'
+import type { Config } from '../../src/config.ts'
 import { inTx } from '../../src/db/client.ts'
 import type { IncomingMessage, OutgoingMessage, Person, Platform } from '../../src/core/message.ts'
-import { createLogger } from '../../src/log.ts'
 import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
+import { openTestApp } from './test-app.ts'
 
 export interface SayOptions {
   /** Display name; also the user id unless `id` is given. */
@@ -36,13 +32,10 @@ export interface Harness {
  * 示范学区 with 我 as admin, as `npm start` does.
  */
 export async function createHarness(now: string, env: Record<string, string> = {}): Promise<Harness> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-test-'))
-  const file = path.join(dir, 'test.db')
-  copyFileSync(inject('templateDb'), file)
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, ...env })
   let clock = new Date(now)
   const sent: OutgoingMessage[] = []
-  const app = await createApp({ config, log: createLogger('silent'), send: async (m) => void sent.push(m), clock: () => clock, migrate: false })
+  const test = await openTestApp({ send: async (m) => void sent.push(m), clock: () => clock, env })
+  const { app, config } = test
   await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock))
   let seq = 0
   return {
@@ -57,10 +50,7 @@ export async function createHarness(now: string, env: Record<string, string> = {
     setNow(iso) {
       clock = new Date(iso)
     },
-    async close() {
-      await app.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
+    close: () => test.close(),
   }
 }
 

@@ -1,0 +1,40 @@
+-- AlterTable
+ALTER TABLE "Group" ADD COLUMN "lastSeenAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN "lastGroupId" INTEGER;
+ALTER TABLE "Account" ADD COLUMN "lastSeenAt" DATETIME;
+ALTER TABLE "Account" ADD COLUMN "stableId" TEXT;
+
+-- CreateTable
+CREATE TABLE "InboundEvent" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PendingSend" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "platform" TEXT NOT NULL,
+    "chatId" TEXT NOT NULL,
+    "messageJson" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "nextAttemptAt" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "InboundEvent_receivedAt_idx" ON "InboundEvent"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "PendingSend_status_nextAttemptAt_idx" ON "PendingSend"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "Account_platform_stableId_idx" ON "Account"("platform", "stableId");
+
+-- CreateIndex
+CREATE INDEX "Account_platform_lastGroupId_displayName_idx" ON "Account"("platform", "lastGroupId", "displayName");
+

@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WechatyBuilder, type Message, type Wechaty } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { createSendRouter } from '../../src/platforms/platform.ts'
+import { WechatAdapter, readQuote } from '../../src/platforms/wechat.ts'
+import { createLogger } from '../../src/log.ts'
+import { inTx } from '../../src/db/client.ts'
+import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
+
+/** A puppet that, like wechat4u, knows members' group nicknames (the mock leaves them out). */
+class PuppetWithAliases extends PuppetMock {
+  /** Contact name → group nickname. */
+  aliases = new Map<string, string>()
+  override async roomMemberRawPayload(roomId: string, contactId: string) {
+    const payload = await super.roomMemberRawPayload(roomId, contactId)
+    return { ...payload, roomAlias: this.aliases.get(payload.name) ?? '' }
+  }
+}
+
+describe('WeChat through wechaty and the mock puppet', () => {
+  let mocker: mock.Mocker
+  let puppet: PuppetWithAliases
+  let bot: Wechaty
+  let test: TestApp
+  let adapter: WechatAdapter
+  let self: mock.ContactMock
+  const seen: { room: string; talker: string; text: string }[] = []
+  const now = new Date('2026-11-23T09:00:00+08:00')
+
+  beforeEach(async () => {
+    seen.length = 0
+    mocker = new mock.Mocker()
+    puppet = new PuppetWithAliases({ mocker })
+    bot = WechatyBuilder.build({ puppet })
+    const router = createSendRouter()
+    test = await openTestApp({ send: router.send, clock: () => now })
+    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
+    router.use('wechat', (m) => adapter.send(m))
+    await adapter.start()
+    self = mocker.createContact({ name: '学区助手' })
+    mocker.login(self)
+    await eventually(() => bot.isLoggedIn, 'login')
+  })
+
+  afterEach(async () => {
+    await adapter.stop()
+    await test.close()
+  })
+
+  function room(topic: string, members: mock.ContactMock[]) {
+    const r = mocker.createRoom({ topic, memberIdList: [self.id, ...members.map((m) => m.id)] })
+    r.on('message', (m: Message) => void seen.push({ room: topic, talker: m.talker().id, text: m.text() }))
+    return r
+  }
+
+  /** Says a line in a room and returns the bot's answers there. */
+  async function say(who: mock.ContactMock, where: mock.RoomMock, text: string, mentions: mock.ContactMock[] = [], count = 1) {
+    const topic = where.payload.topic
+    const before = seen.filter((s) => s.room === topic && s.talker === self.id).length
+    who.say(text, mentions).to(where)
+    await eventually(() => seen.filter((s) => s.room === topic && s.talker === self.id).length >= before + count, `reply to ${text}`)
+    return seen.filter((s) => s.room === topic && s.talker === self.id).slice(before).map((s) => s.text)
+  }
+
+  async function claimedRoom() {
+    const director = mocker.createContact({ name: '张主任' })
+    const teacher = mocker.createContact({ name: '王老师' })
+    const r1 = room('育秀学区教研群', [director, teacher])
+    const code = await test.claimCode()
+    const [claimed] = await say(director, r1, `/认领 ${code} 育秀学区`)
+    expect(claimed).toContain('认领成功')
+    await say(director, r1, '/学期 2026-09-01 2027-01-22 第一学期')
+    return { director, teacher, r1 }
+  }
+
+  it('schedules, lists and refuses in a room, answering the asker by @mention', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const [scheduled] = await say(director, r1, '/排期 下周三下午 联合教研 数学 @实验小学')
+    expect(scheduled).toMatch(/^@张主任[\u2005 ]已安排/)
+    expect(scheduled).toContain('12月2日')
+    expect(scheduled).toContain('实验小学')
+    const [list] = await say(teacher, r1, '/活动')
+    expect(list).toContain('联合教研')
+    const [refused] = await say(teacher, r1, '/排期 下周四上午 听课')
+    expect(refused).toContain('管理员')
+    const rows = await inTx(test.app.db, (tx) => tx.activity.count())
+    expect(rows).toBe(1)
+  })
+
+  it('answers an @mention of the bot, with or without a slash, and ignores other chat', async () => {
+    const { teacher, r1 } = await claimedRoom()
+    const [help] = await say(teacher, r1, '@学区助手\u2005帮助', [self])
+    expect(help).toContain('/活动')
+    const [week] = await say(teacher, r1, '@学区助手\u2005/本周', [self])
+    expect(week).toContain('本周')
+    const before = seen.length
+    teacher.say('大家好，明天的教研几点开始？').to(r1)
+    teacher.say('@学区助手', [self]).to(r1)
+    await eventually(() => seen.filter((s) => s.talker === self.id).length > 0 && seen.length >= before + 3, 'the addressed answer')
+    const answers = seen.slice(before).filter((s) => s.talker === self.id)
+    expect(answers).toHaveLength(1)
+    expect(answers[0]!.text).toContain('/帮助')
+  })
+
+  it('serves two rooms bound to one district with the same records', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const r2 = room('育秀学区语文组', [director, teacher])
+    const [bound] = await say(director, r2, '/绑定 育秀学区')
+    expect(bound).toContain('育秀学区')
+    await say(director, r1, '/排期 下周三下午 联合教研 数学')
+    const [list] = await say(teacher, r2, '/活动')
+    expect(list).toContain('联合教研')
+    const groups = await inTx(test.app.db, (tx) => tx.group.findMany({ where: { platform: 'wechat' }, orderBy: { id: 'asc' } }))
+    expect(groups.map((g) => g.title)).toEqual(['育秀学区教研群', '育秀学区语文组'])
+    expect(new Set(groups.map((g) => g.districtId)).size).toBe(1)
+  })
+
+  it('keeps a member when the puppet gives new ids after a re-login', async () => {
+    const { director, r1 } = await claimedRoom()
+    const { app } = test
+    // A re-login: wechat4u hands out new contact and room ids; the weixin id, where known, stays.
+    await bot.logout()
+    await eventually(() => !bot.isLoggedIn, 'logout')
+    await new Promise((r) => setTimeout(r, 5))
+    mocker.login(self)
+    await eventually(() => bot.isLoggedIn, 'second login')
+    const director2 = mocker.createContact({ name: '张主任' })
+    const r1b = room('育秀学区教研群', [director2])
+    const [scheduled] = await say(director2, r1b, '/排期 下周三下午 联合教研 数学')
+    expect(scheduled).toContain('已安排')
+    const groups = await inTx(app.db, (tx) => tx.group.findMany({ where: { platform: 'wechat' } }))
+    expect(groups).toHaveLength(1)
+    expect(groups[0]!.chatId).toBe(r1b.id)
+    const accounts = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' } }))
+    expect(accounts.map((a) => a.userId)).toEqual([director2.id])
+    expect(director.id).not.toBe(director2.id)
+  })
+
+  it('uses the group nickname as the display name and grants roles by @mention', async () => {
+    puppet.aliases.set('王老师', '王芳-实验小学')
+    const { director, teacher, r1 } = await claimedRoom()
+    const [granted] = await say(director, r1, '/授权 @王老师\u2005组织者', [teacher])
+    expect(granted).toContain('组织者')
+    const [scheduled] = await say(teacher, r1, '/排期 下周四上午 听课评课')
+    expect(scheduled).toContain('听课评课')
+    const account = await inTx(test.app.db, (tx) => tx.account.findUnique({ where: { platform_userId: { platform: 'wechat', userId: teacher.id } } }))
+    expect(account?.displayName).toBe('王芳-实验小学')
+  })
+
+  it('answers a direct message and keeps district commands to groups', async () => {
+    const teacher = mocker.createContact({ name: '李老师' })
+    const replies: string[] = []
+    teacher.on('message', (m: Message) => void (m.talker().id === self.id && replies.push(m.text())))
+    teacher.say('/ping').to(self)
+    teacher.say('/活动').to(self)
+    await eventually(() => replies.length >= 2, 'direct replies')
+    expect(replies[0]).toBeTruthy()
+    expect(replies[1]).toContain('群')
+  })
+
+  it('cuts a long answer into several messages in order', async () => {
+    const { director, r1 } = await claimedRoom()
+    for (let i = 1; i <= 3; i++) await say(director, r1, `/排期 第${12 + i}周周三下午 联合教研第${i}次 数学 @第${i}实验小学`)
+    const small = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, maxTextLength: 40 })
+    const before = seen.length
+    await small.send({ chat: { platform: 'wechat', chatId: r1.id }, text: Array.from({ length: 6 }, (_, i) => `第${i + 1}行：联合教研安排在实验小学`).join('\n') })
+    await eventually(() => seen.length >= before + 3, 'pieces')
+    const pieces = seen.slice(before).map((s) => s.text)
+    expect(pieces.every((p) => [...p].length <= 40)).toBe(true)
+    expect(pieces.join('\n')).toBe(Array.from({ length: 6 }, (_, i) => `第${i + 1}行：联合教研安排在实验小学`).join('\n'))
+  })
+})
+
+describe('WeChat quoted replies', () => {
+  it('splits the quote from the reply', () => {
+    expect(readQuote('「王老师：周三的教研在哪里？」\n- - - - - - - - - - - - - - -\n/活动')).toEqual({ text: '/活动', replyTo: { id: '', text: '周三的教研在哪里？' } })
+    expect(readQuote('/活动\n- - - - - - - - - - - - - - -\n「王老师：周三的教研在哪里？」').text).toBe('/活动')
+    expect(readQuote('普通的一句话')).toEqual({ text: '普通的一句话' })
+  })
+})
