@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WechatyBuilder, type Message, type Wechaty } from 'wechaty'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { createSendRouter } from '../../src/platforms/platform.ts'
 import { WechatAdapter, readQuote } from '../../src/platforms/wechat.ts'
@@ -49,7 +49,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
 
   function room(topic: string, members: mock.ContactMock[]) {
     const r = mocker.createRoom({ topic, memberIdList: [self.id, ...members.map((m) => m.id)] })
-    r.on('message', (m: Message) => void seen.push({ room: topic, talker: m.talker().id, text: m.text() }))
+    r.on('message', (m: mock.MessageMock) => void seen.push({ room: topic, talker: m.talker().id, text: m.text() ?? "" }))
     return r
   }
 
@@ -150,7 +150,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
   it('answers a direct message and keeps district commands to groups', async () => {
     const teacher = mocker.createContact({ name: '李老师' })
     const replies: string[] = []
-    teacher.on('message', (m: Message) => void (m.talker().id === self.id && replies.push(m.text())))
+    teacher.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && replies.push(m.text() ?? "")))
     teacher.say('/ping').to(self)
     teacher.say('/活动').to(self)
     await eventually(() => replies.length >= 2, 'direct replies')

@@ -1,0 +1,502 @@
+import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http'
+import * as lark from '@larksuiteoapi/node-sdk'
+import PQueue from 'p-queue'
+import { normalizeText } from '../calendar/normalize.ts'
+import { inTx, type Db } from '../db/client.ts'
+import type { Dispatch } from '../core/dispatch.ts'
+import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
+import { texts } from '../core/texts.ts'
+import type { Logger } from '../log.ts'
+import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
+import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
+
+export const LARK_EVENTS_PATH = '/lark/events'
+
+export interface LarkOptions {
+  appId: string
+  appSecret: string
+  /** "feishu", "lark", or a base URL such as http://127.0.0.1:8080. */
+  domain: string
+  mode: 'ws' | 'webhook'
+  encryptKey?: string
+  verificationToken?: string
+  db: Db
+  dispatch: Dispatch
+  log: Logger
+  botName: string
+  clock?: () => Date
+  /** First retry gap after a rate limit or server error; doubles each time. */
+  retryBaseMs?: number
+  maxAttempts?: number
+  /** Token cache; tests give each client its own. */
+  cache?: lark.Cache
+}
+
+/** Resolves LARK_DOMAIN to what the SDK takes. */
+export function larkDomain(value: string): lark.Domain | string {
+  if (value === 'feishu') return lark.Domain.Feishu
+  if (value === 'lark') return lark.Domain.Lark
+  return value.replace(/\/+$/, '')
+}
+
+/** The parts of im.message.receive_v1 the bot reads (schema 2.0, header and event merged by the SDK). */
+interface MessageEvent {
+  event_id?: string
+  sender?: { sender_id?: { open_id?: string; union_id?: string; user_id?: string }; sender_type?: string }
+  message?: {
+    message_id: string
+    parent_id?: string
+    create_time?: string
+    chat_id: string
+    chat_type?: string
+    message_type: string
+    content: string
+    mentions?: { key: string; id?: { open_id?: string; union_id?: string }; name: string }[]
+  }
+}
+
+interface BotAddedEvent {
+  event_id?: string
+  chat_id?: string
+  name?: string
+}
+
+type ApiAnswer = { code?: number; msg?: string; data?: unknown } | undefined
+
+const TEXT_LIMIT = 4000
+const NAME_TTL_MS = 60 * 60_000
+const TITLE_TTL_MS = 10 * 60_000
+const MEMBER_REFETCH_MS = 60_000
+/** Lark answers within 3 s or redelivers; a body larger than this is not an event. */
+const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * Lark / Feishu through the official SDK. Events arrive by the SDK's
+ * WSClient (long connection) or by webhook; both go through one
+ * EventDispatcher. Each event is taken once (event id and message id are
+ * recorded), acknowledged at once and worked on after.
+ */
+export class LarkAdapter implements PlatformAdapter {
+  readonly platform = 'lark' as const
+  readonly client: lark.Client
+  readonly events: lark.EventDispatcher
+  botOpenId: string | undefined
+  private ws: lark.WSClient | undefined
+  private readonly chatQueues = new Map<string, PQueue>()
+  /** Lark's per-app limits: 50 messages a second and 1 000 a minute. */
+  private readonly perSecond = new PQueue({ intervalCap: 50, interval: 1000 })
+  private readonly perMinute = new PQueue({ intervalCap: 1000, interval: 60_000 })
+  private readonly work = new Set<Promise<unknown>>()
+  private readonly names = new Map<string, { name: string; at: number }>()
+  private readonly membersFetchedAt = new Map<string, number>()
+  private readonly titles = new Map<string, { title: string | undefined; at: number }>()
+  private readonly clock: () => Date
+
+  constructor(private readonly options: LarkOptions) {
+    this.clock = options.clock ?? (() => new Date())
+    const logger = sdkLogger(options.log)
+    this.client = new lark.Client({
+      appId: options.appId,
+      appSecret: options.appSecret,
+      domain: larkDomain(options.domain),
+      loggerLevel: lark.LoggerLevel.warn,
+      logger,
+      ...(options.cache ? { cache: options.cache } : {}),
+    })
+    this.events = new lark.EventDispatcher({
+      encryptKey: options.encryptKey,
+      verificationToken: options.verificationToken,
+      loggerLevel: lark.LoggerLevel.warn,
+      logger,
+    }).register({
+      'im.message.receive_v1': (data) => void this.track(this.onMessage(data as MessageEvent)),
+      'im.chat.member.bot.added_v1': (data) => void this.track(this.onBotAdded(data as BotAddedEvent)),
+    })
+  }
+
+  async start(): Promise<void> {
+    await inTx(this.options.db, (tx) => pruneInboundEvents(tx, this.clock()))
+    await this.learnSelf()
+    if (this.options.mode === 'ws') {
+      this.ws = new lark.WSClient({
+        appId: this.options.appId,
+        appSecret: this.options.appSecret,
+        domain: larkDomain(this.options.domain),
+        loggerLevel: lark.LoggerLevel.warn,
+        logger: sdkLogger(this.options.log),
+      })
+      await this.ws.start({ eventDispatcher: this.events })
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.ws?.close({ force: true })
+    await this.idle()
+  }
+
+  /** Resolves when every event taken so far has been worked on and every send is done. */
+  async idle(): Promise<void> {
+    while (this.work.size > 0) await Promise.allSettled([...this.work])
+    await Promise.all([...this.chatQueues.values()].map((q) => q.onIdle()))
+  }
+
+  /**
+   * The webhook endpoint (POST /lark/events). Checks what the SDK leaves
+   * unchecked: the X-Lark-Signature over the raw body when an encrypt key is
+   * set, and the verification token always; answers at once and works after.
+   */
+  handleWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
+    const { log } = this.options
+    const refuse = (status: number, why: string) => {
+      log.warn({ status, why, ip: req.socket.remoteAddress }, 'lark webhook refused')
+      answer(res, status, { error: why })
+    }
+    if (req.method !== 'POST') return refuse(405, 'method not allowed')
+    let raw: string
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES)
+    } catch {
+      return refuse(413, 'body too large')
+    }
+    const { encryptKey, verificationToken } = this.options
+    const signature = header(req, 'x-lark-signature')
+    if (encryptKey && signature !== undefined) {
+      const expected = sign(header(req, 'x-lark-request-timestamp') ?? '', header(req, 'x-lark-request-nonce') ?? '', encryptKey, raw)
+      if (!sameText(expected, signature)) return refuse(401, 'bad signature')
+    }
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>
+      if (typeof body.encrypt === 'string') {
+        if (!encryptKey) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
+        body = JSON.parse(decrypt(body.encrypt, encryptKey)) as Record<string, unknown>
+      }
+      if (typeof body !== 'object' || body === null) throw new Error('not an object')
+    } catch {
+      return refuse(400, 'unreadable body')
+    }
+    const challenge = body.type === 'url_verification'
+    const headerPart = body.header as { token?: unknown } | undefined
+    const token = headerPart?.token ?? body.token
+    if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
+    if (encryptKey && signature === undefined && !challenge) return refuse(401, 'missing signature')
+    if (challenge) return answer(res, 200, { challenge: body.challenge })
+    answer(res, 200, {})
+    this.track(this.events.invoke(body, { needCheck: false }))
+  }
+
+  send(message: OutgoingMessage): Promise<void> {
+    const chatId = message.chat.chatId
+    let queue = this.chatQueues.get(chatId)
+    if (!queue) {
+      // Lark allows 5 messages a second in one chat, shared by every bot in it.
+      queue = new PQueue({ concurrency: 1, intervalCap: 5, interval: 1000 })
+      this.chatQueues.set(chatId, queue)
+    }
+    return queue.add(() => this.deliver(message))
+  }
+
+  private async deliver(message: OutgoingMessage): Promise<void> {
+    const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
+    const pieces = splitText(message.text, TEXT_LIMIT)
+    for (const [i, piece] of pieces.entries()) {
+      const content = JSON.stringify({ text: (i === 0 ? ats : '') + piece })
+      if (i === 0 && message.replyToId) {
+        try {
+          await this.call('reply', () =>
+            this.client.im.message.reply({ path: { message_id: message.replyToId! }, data: { msg_type: 'text', content } }),
+          )
+          continue
+        } catch (err) {
+          if (err instanceof SendError && err.retryable) throw err
+          // The message answered may have been withdrawn: say it in the chat instead.
+        }
+      }
+      await this.call('create', () =>
+        this.client.im.message.create({
+          params: { receive_id_type: 'chat_id' },
+          data: { receive_id: message.chat.chatId, msg_type: 'text', content },
+        }),
+      )
+    }
+  }
+
+  /** One Open API call under the app's rate limits, retried on rate limits and server errors. */
+  private async call(what: string, request: () => Promise<ApiAnswer>): Promise<ApiAnswer> {
+    const attempts = this.options.maxAttempts ?? 5
+    const base = this.options.retryBaseMs ?? 500
+    for (let attempt = 1; ; attempt++) {
+      const failure = await this.perMinute.add(() => this.perSecond.add(() => attemptOnce(request)))
+      if (!failure) return undefined
+      if (!failure.retryable || attempt >= attempts) {
+        throw new SendError(`lark ${what} failed: ${failure.detail}`, failure.retryable)
+      }
+      const wait = failure.waitMs ?? base * 2 ** (attempt - 1)
+      this.options.log.warn({ what, attempt, wait, detail: failure.detail }, 'lark send retried')
+      await sleep(Math.min(wait, 30_000))
+    }
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch((err: unknown) => this.options.log.error({ err }, 'lark event not handled'))
+    this.work.add(tracked)
+    void tracked.finally(() => this.work.delete(tracked))
+  }
+
+  private async onMessage(data: MessageEvent): Promise<void> {
+    const message = data.message
+    if (!message) return
+    const keys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
+    const fresh = await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock()))
+    if (!fresh) {
+      this.options.log.debug({ keys }, 'lark event already handled')
+      return
+    }
+    if (data.sender?.sender_type && data.sender.sender_type !== 'user') return
+    const incoming = await this.toIncoming(data)
+    if (incoming) await this.options.dispatch(incoming)
+  }
+
+  private async onBotAdded(data: BotAddedEvent): Promise<void> {
+    if (!data.chat_id) return
+    const keys = [`lark:event:${data.event_id ?? `bot-added:${data.chat_id}`}`]
+    if (!(await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))) return
+    if (data.name) this.titles.set(data.chat_id, { title: data.name, at: Date.now() })
+    await this.send({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }).catch(
+      (err: unknown) => this.options.log.warn({ err, chat: data.chat_id }, 'lark greeting not sent'),
+    )
+  }
+
+  /** Turns an im.message.receive_v1 event into the core's model; null for what the bot leaves alone. */
+  async toIncoming(data: MessageEvent): Promise<IncomingMessage | null> {
+    const message = data.message!
+    const senderId = data.sender?.sender_id?.open_id
+    if (!senderId) return null
+    const raw = readContent(message.message_type, message.content)
+    if (raw === null) return null
+    const isDirect = message.chat_type === 'p2p'
+    const isBot = (m: { id?: { open_id?: string }; name: string }) =>
+      this.botOpenId ? m.id?.open_id === this.botOpenId : m.name === this.options.botName
+    let text = raw
+    let mentionedBot = false
+    const mentions: Person[] = []
+    for (const m of message.mentions ?? []) {
+      if (isBot(m)) {
+        mentionedBot = true
+        text = text.split(m.key).join(' ')
+        continue
+      }
+      text = text.split(m.key).join(`@${m.name}`)
+      if (m.id?.open_id) {
+        mentions.push({ id: m.id.open_id, name: m.name, ...(m.id.union_id ? { stableId: m.id.union_id } : {}) })
+        this.names.set(m.id.open_id, { name: m.name, at: Date.now() })
+      }
+    }
+    text = normalizeText(text.replace(/@_all\b/g, '@所有人')).trim()
+    if (!text && !mentionedBot) return null
+    const name = await this.nameOf(message.chat_id, senderId)
+    const unionId = data.sender?.sender_id?.union_id
+    return {
+      id: message.message_id,
+      platform: 'lark',
+      chat: { id: message.chat_id, title: isDirect ? name : await this.titleOf(message.chat_id), isDirect },
+      sender: { id: senderId, name, ...(unionId ? { stableId: unionId } : {}) },
+      text,
+      // In a one-to-one chat everything is said to the bot.
+      mentionedBot: mentionedBot || isDirect,
+      mentions,
+      ...(message.parent_id ? { replyTo: { id: message.parent_id } } : {}),
+      at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),
+    }
+  }
+
+  /** The bot's own open_id, to tell @mentions of itself from mentions of others. */
+  private async learnSelf(): Promise<void> {
+    try {
+      const res = (await this.client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as {
+        code?: number
+        bot?: { open_id?: string; app_name?: string }
+      }
+      this.botOpenId = res.bot?.open_id
+      this.options.log.info({ openId: this.botOpenId, name: res.bot?.app_name }, 'lark bot identity')
+    } catch (err) {
+      this.options.log.warn({ err: describeError(err) }, 'lark bot info unavailable; @mentions are matched by the bot name')
+    }
+  }
+
+  /**
+   * A member's name: message events carry only ids. Read from the chat's
+   * member list (im:chat.members:read), else the contact API, else a
+   * placeholder; cached for an hour.
+   */
+  private async nameOf(chatId: string, openId: string): Promise<string> {
+    const cached = this.names.get(openId)
+    if (cached && Date.now() - cached.at < NAME_TTL_MS) return cached.name
+    const fetchedAt = this.membersFetchedAt.get(chatId) ?? 0
+    if (Date.now() - fetchedAt > MEMBER_REFETCH_MS) {
+      this.membersFetchedAt.set(chatId, Date.now())
+      await this.fetchMembers(chatId)
+      const found = this.names.get(openId)
+      if (found && Date.now() - found.at < NAME_TTL_MS) return found.name
+    }
+    try {
+      const res = await this.client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } })
+      const name = res?.data?.user?.name
+      if (name) {
+        this.names.set(openId, { name, at: Date.now() })
+        return name
+      }
+    } catch {
+      // No contact permission: fall through to the placeholder.
+    }
+    return cached?.name ?? texts.platform.larkUnknownName(openId.slice(-4))
+  }
+
+  private async fetchMembers(chatId: string): Promise<void> {
+    try {
+      let pageToken: string | undefined
+      for (let page = 0; page < 20; page++) {
+        const res = await this.client.im.chatMembers.get({
+          path: { chat_id: chatId },
+          params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+        })
+        for (const item of res?.data?.items ?? []) {
+          if (item.member_id && item.name) this.names.set(item.member_id, { name: item.name, at: Date.now() })
+        }
+        if (!res?.data?.has_more || !res.data.page_token) break
+        pageToken = res.data.page_token
+      }
+    } catch (err) {
+      this.options.log.debug({ err: describeError(err), chat: chatId }, 'lark chat members unavailable')
+    }
+  }
+
+  private async titleOf(chatId: string): Promise<string | undefined> {
+    const cached = this.titles.get(chatId)
+    if (cached && Date.now() - cached.at < TITLE_TTL_MS) return cached.title
+    let title = cached?.title
+    try {
+      const res = await this.client.im.chat.get({ path: { chat_id: chatId } })
+      title = res?.data?.name || title
+    } catch (err) {
+      this.options.log.debug({ err: describeError(err), chat: chatId }, 'lark chat info unavailable')
+    }
+    this.titles.set(chatId, { title, at: Date.now() })
+    return title
+  }
+}
+
+interface Failure {
+  retryable: boolean
+  waitMs?: number
+  detail: string
+}
+
+/** Lark's codes for "too many requests": app limit, and a chat's own limit. */
+const RATE_LIMIT_CODES = new Set([99991400, 230020])
+
+async function attemptOnce(request: () => Promise<ApiAnswer>): Promise<Failure | null> {
+  try {
+    const res = await request()
+    if (!res || res.code === 0 || res.code === undefined) return null
+    return { retryable: RATE_LIMIT_CODES.has(res.code), detail: `code ${res.code} ${res.msg ?? ''}` }
+  } catch (err) {
+    const response = (err as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, unknown> } }).response
+    if (!response) return { retryable: true, detail: describeError(err) }
+    const status = response.status ?? 0
+    const code = response.data?.code
+    const reset = Number(response.headers?.['x-ogw-ratelimit-reset'])
+    const limited = status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))
+    return {
+      retryable: limited || status >= 500,
+      ...(limited && reset > 0 ? { waitMs: reset * 1000 } : {}),
+      detail: `HTTP ${status}${code !== undefined ? ` code ${code}` : ''} ${response.data?.msg ?? ''}`.trim(),
+    }
+  }
+}
+
+/** The text of a text or rich-text (post) message; null for other kinds. */
+export function readContent(type: string, content: string): string | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(content)
+  } catch {
+    return null
+  }
+  if (type === 'text') return typeof (parsed as { text?: unknown }).text === 'string' ? (parsed as { text: string }).text : null
+  if (type !== 'post') return null
+  // A post is {title, content: [[{tag, text|user_id|…}]]}, possibly wrapped by locale.
+  const post = (parsed as { content?: unknown }).content ? parsed : Object.values(parsed as object)[0]
+  const lines = ((post as { content?: unknown[][] })?.content ?? []).map((line) =>
+    (line ?? [])
+      .map((el) => {
+        const e = el as { tag?: string; text?: string; user_id?: string; user_name?: string; href?: string }
+        if (e.tag === 'text' || e.tag === 'a') return e.text ?? ''
+        if (e.tag === 'at') return e.user_id === 'all' ? '@_all' : (e.user_id ?? '')
+        return ''
+      })
+      .join(''),
+  )
+  return lines.join('\n')
+}
+
+export function sign(timestamp: string, nonce: string, encryptKey: string, body: string): string {
+  return createHash('sha256').update(timestamp + nonce + encryptKey + body).digest('hex')
+}
+
+function decrypt(encrypted: string, encryptKey: string): string {
+  const key = createHash('sha256').update(encryptKey).digest()
+  const buffer = Buffer.from(encrypted, 'base64')
+  const decipher = createDecipheriv('aes-256-cbc', key, buffer.subarray(0, 16))
+  return Buffer.concat([decipher.update(buffer.subarray(16)), decipher.final()]).toString('utf8')
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b.toLowerCase())
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function header(req: HttpRequest, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+async function readBody(req: HttpRequest, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new Error('too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function describeError(err: unknown): string {
+  const status = (err as { response?: { status?: number } }).response?.status
+  const message = err instanceof Error ? err.message : String(err)
+  return status ? `HTTP ${status}: ${message}` : message
+}
+
+/** The SDK's log lines go to pino. */
+function sdkLogger(log: Logger) {
+  const child = log.child({ module: 'lark-sdk' })
+  const line = (level: 'error' | 'warn' | 'info' | 'debug' | 'trace') => (...msg: unknown[]) =>
+    child[level](msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '))
+  return { error: line('error'), warn: line('warn'), info: line('info'), debug: line('debug'), trace: line('trace') }
+}
