@@ -1,7 +1,7 @@
-import { Refusal, type Command } from '../src/core/command.ts'
+import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
-import { isOpenClaimCode, redeemClaimCode } from '../src/services/claim-codes.ts'
+import { BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, looksLikeCode, openBindCode, redeemClaimCode, useBindCode } from '../src/services/claim-codes.ts'
 import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
 import { rolesOf, touchMembership } from '../src/services/identity.ts'
 
@@ -38,6 +38,7 @@ export const bind: Command = {
     const name = line.rest.trim()
     if (!name) throw new Refusal(texts.bind.usage)
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
+    if (looksLikeCode(name)) return bindByCode(ctx, name)
     const target = await findDistrictByName(ctx.tx, name)
     // Say the same whether the district is missing or not the sender's: a name is no secret to probe for.
     if (!target || !(await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')) {
@@ -48,6 +49,32 @@ export const bind: Command = {
     await bindGroup(ctx.tx, ctx.groupId, target.id)
     await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
     ctx.reply(texts.bind.done(target.name))
+  },
+}
+
+/** "/绑定 K7P2-9QXM": a code from /绑定码 joins this group and makes the sender an admin of the district. */
+async function bindByCode(ctx: Context, code: string): Promise<void> {
+  const districtId = await openBindCode(ctx.tx, code, ctx.now)
+  if (!districtId) throw new Refusal(texts.bind.badCode)
+  const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
+  if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
+  if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
+  await useBindCode(ctx.tx, code, ctx.now)
+  await bindGroup(ctx.tx, ctx.groupId, target.id)
+  await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
+  await grantRole(ctx.tx, target.id, ctx.sender.memberId, 'admin')
+  ctx.reply(texts.bind.doneByCode(target.name, ctx.sender.name))
+}
+
+export const bindCode: Command = {
+  id: 'bindCode',
+  name: '绑定码',
+  aliases: ['bindcode', '邀请码'],
+  role: 'admin',
+  scope: 'district',
+  async run(ctx) {
+    const code = await issueBindCode(ctx.tx, ctx.district.id, ctx.now)
+    ctx.reply(texts.bind.codeIssued(code, ctx.district.name, BIND_CODE_HOURS))
   },
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from '../src/core/command.ts'
 import { activities, nextWeek, thisWeek } from './activities.ts'
-import { bind, claim, settings } from './district.ts'
+import { bind, bindCode, claim, settings } from './district.ts'
 import { help, ping } from './help.ts'
 import { grant, revoke } from './roles.ts'
 import { cancel, reschedule, schedule } from './schedule.ts'
@@ -10,6 +10,6 @@ import { closedDay, semester } from './semester.ts'
 export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, semester,
   schedule, reschedule, cancel,
-  closedDay, claim, bind, grant, revoke, settings,
+  closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,
 ]

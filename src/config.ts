@@ -4,6 +4,11 @@ import { z } from 'zod'
 const timezone = z.string().refine(isTimezone, { message: 'not an IANA timezone such as Asia/Shanghai' })
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm, e.g. 13:30' })
 
+const flag = z
+  .string()
+  .regex(/^(true|false|1|0|on|off|yes|no)$/i, { message: 'expected true or false' })
+  .transform((v) => /^(true|1|on|yes)$/i.test(v))
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -19,13 +24,32 @@ const schema = z.object({
   CLOCK_START: z.coerce
     .date({ message: 'expected an ISO instant such as 2026-09-01T08:00:00+08:00' })
     .optional(),
+  /** on: always; off: never; auto: when no platform is configured, or when run in a terminal. */
+  CONSOLE: z.enum(['on', 'off', 'auto']).default('auto'),
+  WECHAT_ENABLED: flag.default(false),
   WECHATY_PUPPET: z.string().optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  WECHAT_SEND_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  WECHAT_MAX_TEXT: z.coerce.number().int().min(100).max(10_000).default(1500),
   LARK_APP_ID: z.string().optional(),
   LARK_APP_SECRET: z.string().optional(),
+  LARK_MODE: z.enum(['ws', 'webhook']).default('ws'),
+  LARK_DOMAIN: z
+    .string()
+    .regex(/^(feishu|lark|https?:\/\/\S+)$/, { message: 'expected feishu, lark, or a base URL such as https://open.feishu.cn' })
+    .default('feishu'),
+  LARK_ENCRYPT_KEY: z.string().optional(),
+  LARK_VERIFICATION_TOKEN: z.string().optional(),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 })
 
-export type Config = z.infer<typeof schema> & { databaseFile: string }
+export type Config = z.infer<typeof schema> & {
+  databaseFile: string
+  /** The wechaty puppet to run, or null when WeChat is not configured. */
+  wechatPuppet: string | null
+  larkEnabled: boolean
+}
 
 export class ConfigError extends Error {}
 
@@ -37,8 +61,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`)
     throw new ConfigError(`Invalid environment variable(s), see .env.example:\n${lines.join('\n')}`)
   }
-  const databaseFile = path.resolve(cwd, parsed.data.DATABASE_URL.replace(/^file:/, ''))
-  return { ...parsed.data, DATABASE_URL: `file:${databaseFile}`, databaseFile }
+  const data = parsed.data
+  const problems: string[] = []
+  if (Boolean(data.LARK_APP_ID) !== Boolean(data.LARK_APP_SECRET)) problems.push('  LARK_APP_ID and LARK_APP_SECRET: set both or neither')
+  const larkEnabled = Boolean(data.LARK_APP_ID && data.LARK_APP_SECRET)
+  if (larkEnabled && data.LARK_MODE === 'webhook' && !data.LARK_VERIFICATION_TOKEN && !data.LARK_ENCRYPT_KEY) {
+    problems.push('  LARK_VERIFICATION_TOKEN: webhook mode needs it (and LARK_ENCRYPT_KEY if the app sets one) to refuse forged events')
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid environment variable(s), see .env.example:\n${problems.join('\n')}`)
+  const wechatPuppet =
+    data.WECHATY_PUPPET ??
+    (data.WECHATY_PUPPET_SERVICE_TOKEN ? 'wechaty-puppet-service' : data.WECHAT_ENABLED ? 'wechaty-puppet-wechat4u' : null)
+  const databaseFile = path.resolve(cwd, data.DATABASE_URL.replace(/^file:/, ''))
+  return { ...data, DATABASE_URL: `file:${databaseFile}`, databaseFile, wechatPuppet, larkEnabled }
 }
 
 function isTimezone(name: string): boolean {

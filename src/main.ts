@@ -1,26 +1,127 @@
+import path from 'node:path'
 import dotenv from 'dotenv'
 import { createApp, createClock } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { inTx } from './db/client.ts'
 import { texts } from './core/texts.ts'
-import { createLogger } from './log.ts'
+import { createLogger, type Logger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
+import { startHttpServer } from './platforms/http-server.ts'
+import { LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
+import { createDurableSend } from './platforms/pending-sends.ts'
+import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
+import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
 
 dotenv.config({ quiet: true })
 
+/**
+ * One process for every platform: the console group, WeChat and Lark, each
+ * on when its environment variables are set. Says at start which are live.
+ */
 async function main(config: Config): Promise<void> {
-  const hasPlatform = Boolean(config.WECHATY_PUPPET || config.WECHATY_PUPPET_SERVICE_TOKEN || config.LARK_APP_ID)
+  const hasPlatform = Boolean(config.wechatPuppet || config.larkEnabled)
+  const consoleOn = config.CONSOLE === 'on' || (config.CONSOLE === 'auto' && (!hasPlatform || process.stdin.isTTY === true))
   const log = createLogger(config.LOG_LEVEL ?? (hasPlatform ? 'info' : 'warn'))
   const clock = createClock(config.CLOCK_START)
   const out = process.stdout
-  const app = await createApp({ config, log, clock, send: createConsoleSend(out, config.BOT_NAME) })
-  if (app.claimCode) out.write(`${texts.claim.printed(app.claimCode)}\n\n`)
-  if (hasPlatform) log.warn(texts.startup.platformsPending)
-  const district = await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock()))
-  out.write(`${texts.startup.console(config.BOT_NAME, district)}\n${texts.startup.connect}\n\n`)
-  await runConsoleGroup({ input: process.stdin, output: out, botName: config.BOT_NAME, dispatch: app.dispatch, clock })
-  await app.close()
+  const say = (line: string) => void out.write(`${line}\n`)
+  const router = createSendRouter()
+  let keep: ReturnType<typeof createDurableSend> | undefined
+  const app = await createApp({ config, log, clock, send: (m) => keep!.send(m) })
+  keep = createDurableSend({ db: app.db, send: router.send, log, clock })
+  if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
+
+  const adapters: PlatformAdapter[] = []
+  const closers: (() => Promise<void>)[] = []
+  let district: string | null = null
+  if (consoleOn) {
+    district = await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock()))
+    router.use('console', createConsoleSend(out, config.BOT_NAME))
+  } else say(texts.startup.off('控制台群', texts.startup.consoleOff))
+
+  if (config.wechatPuppet) {
+    const adapter = new WechatAdapter({
+      bot: buildWechaty({ puppet: config.wechatPuppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: path.dirname(config.databaseFile) }),
+      dispatch: app.dispatch,
+      log,
+      botName: config.BOT_NAME,
+      sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
+      sendJitterMs: config.WECHAT_SEND_JITTER_MS,
+      maxTextLength: config.WECHAT_MAX_TEXT,
+      output: out,
+    })
+    await startAdapter(adapter, '微信', texts.startup.wechatDetail(config.wechatPuppet))
+  } else say(texts.startup.off('微信', texts.startup.wechatOff))
+
+  if (config.larkEnabled) {
+    const adapter = new LarkAdapter({
+      appId: config.LARK_APP_ID!,
+      appSecret: config.LARK_APP_SECRET!,
+      domain: config.LARK_DOMAIN,
+      mode: config.LARK_MODE,
+      encryptKey: config.LARK_ENCRYPT_KEY,
+      verificationToken: config.LARK_VERIFICATION_TOKEN,
+      db: app.db,
+      dispatch: app.dispatch,
+      log,
+      botName: config.BOT_NAME,
+      clock,
+    })
+    const detail =
+      config.LARK_MODE === 'ws'
+        ? texts.startup.larkWs(config.LARK_DOMAIN)
+        : texts.startup.larkWebhook(config.HTTP_PORT, LARK_EVENTS_PATH, config.LARK_DOMAIN)
+    if (config.LARK_MODE === 'webhook') {
+      const http = await startHttpServer({ port: config.HTTP_PORT, routes: { [LARK_EVENTS_PATH]: adapter.handleWebhook }, log })
+      closers.push(http.close)
+    }
+    await startAdapter(adapter, '飞书', detail)
+  } else say(texts.startup.off('飞书', texts.startup.larkOff))
+
+  keep.start()
+  const shutdown = async () => {
+    keep?.stop()
+    await Promise.allSettled(adapters.map((a) => a.stop()))
+    await Promise.allSettled(closers.map((close) => close()))
+    await app.close()
+  }
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return
+      stopping = true
+      void shutdown().then(() => process.exit(0))
+    })
+  }
+
+  if (consoleOn && district) {
+    say(`${texts.startup.console(config.BOT_NAME, district)}\n${hasPlatform ? '' : `${texts.startup.connect}\n`}`)
+    await runConsoleGroup({ input: process.stdin, output: out, botName: config.BOT_NAME, dispatch: app.dispatch, clock })
+    // End of console input: the process stays up only for the platforms that are live.
+    if (adapters.length === 0 && !stopping) {
+      stopping = true
+      await shutdown()
+    }
+  } else if (adapters.length > 0) {
+    say(texts.startup.running)
+  }
+
+  async function startAdapter(adapter: PlatformAdapter, name: string, detail: string): Promise<void> {
+    router.use(adapter.platform, (m) => adapter.send(m))
+    try {
+      await adapter.start()
+      adapters.push(adapter)
+      say(texts.startup.live(name, detail))
+    } catch (err) {
+      logFailure(log, err, name)
+      say(texts.startup.failed(name, err instanceof Error ? err.message : String(err)))
+    }
+  }
+}
+
+function logFailure(log: Logger, err: unknown, name: string): void {
+  log.error({ err, platform: name }, 'platform did not start')
 }
 
 try {

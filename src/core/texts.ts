@@ -40,7 +40,16 @@ export const texts = {
       usage: '/认领 <认领码> [学区名称]',
       examples: ['/认领 K7P2-9QXM 育秀教育集团'],
     },
-    bind: { summary: '把本群绑定到已有的学区', usage: '/绑定 <学区名称>', examples: ['/绑定 育秀教育集团'] },
+    bind: {
+      summary: '把本群绑定到已有的学区（可用绑定码跨微信、飞书）',
+      usage: '/绑定 <学区名称或绑定码>',
+      examples: ['/绑定 育秀教育集团', '/绑定 K7P2-9QXM'],
+    },
+    bindCode: {
+      summary: '生成绑定码，把另一个微信群或飞书群加入本学区',
+      usage: '/绑定码',
+      examples: ['/绑定码'],
+    },
     grant: {
       summary: '授予角色：管理员、组织者、导师',
       usage: '/授权 <名字或@某人> 管理员|组织者|导师',
@@ -181,6 +190,11 @@ export const texts = {
     already: (district: string) => `本群已经绑定到「${district}」。`,
     otherDistrict: (district: string) => `本群已绑定到「${district}」。如需改绑，需由该学区的管理员操作。`,
     done: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
+    badCode: '绑定码不对、已用过或已过期。请学区管理员在学区群里发送 /绑定码 取一个新的，例如：/绑定 K7P2-9QXM',
+    doneByCode: (district: string, name: string) =>
+      `已将本群绑定到「${district}」，${name} 成为该学区的管理员。学区的活动和提醒会同步到本群。`,
+    codeIssued: (code: string, district: string, hours: number) =>
+      `绑定码：${code}（${hours}小时内有效，只能用一次）\n在要加入「${district}」的另一个群（微信群或飞书群）里发送：/绑定 ${code}\n使用绑定码的人会成为学区管理员，请只交给可信的同事。`,
   },
 
   roles: {

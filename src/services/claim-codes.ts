@@ -19,8 +19,8 @@ export function normalizeClaimCode(input: string): string {
  * code on every start so a restart does not invalidate what was printed.
  */
 export async function firstStartClaimCode(tx: Tx): Promise<string | null> {
-  if (await tx.claimCode.findFirst({ where: { usedAt: { not: null } } })) return null
-  const open = await tx.claimCode.findFirst({ where: { usedAt: null }, orderBy: { createdAt: 'asc' } })
+  if (await tx.claimCode.findFirst({ where: { purpose: 'claim', usedAt: { not: null } } })) return null
+  const open = await tx.claimCode.findFirst({ where: { purpose: 'claim', usedAt: null }, orderBy: { createdAt: 'asc' } })
   return open?.code ?? (await issueClaimCode(tx))
 }
 
@@ -33,12 +33,37 @@ export async function issueClaimCode(tx: Tx): Promise<string> {
 /** Marks the code used for a district; false when unknown or already used. */
 export async function redeemClaimCode(tx: Tx, code: string, districtId: number, now: Date): Promise<boolean> {
   const { count } = await tx.claimCode.updateMany({
-    where: { code: normalizeClaimCode(code), usedAt: null },
+    where: { code: normalizeClaimCode(code), purpose: 'claim', usedAt: null },
     data: { usedAt: now, districtId },
   })
   return count === 1
 }
 
 export async function isOpenClaimCode(tx: Tx, code: string): Promise<boolean> {
-  return (await tx.claimCode.count({ where: { code: normalizeClaimCode(code), usedAt: null } })) === 1
+  return (await tx.claimCode.count({ where: { code: normalizeClaimCode(code), purpose: 'claim', usedAt: null } })) === 1
+}
+
+/** True for what reads as a code ("K7P2-9QXM", "k7p29qxm"), not a district name. */
+export function looksLikeCode(input: string): boolean {
+  return /^[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}$/.test(input.trim())
+}
+
+export const BIND_CODE_HOURS = 24
+
+/** A one-use code for joining another group (on any platform) to a district. */
+export async function issueBindCode(tx: Tx, districtId: number, now: Date): Promise<string> {
+  const code = newClaimCode()
+  const expiresAt = new Date(now.getTime() + BIND_CODE_HOURS * 60 * 60_000)
+  await tx.claimCode.create({ data: { code, purpose: 'bind', districtId, expiresAt } })
+  return code
+}
+
+/** The district an open bind code is for, or null when unknown, used or expired. */
+export async function openBindCode(tx: Tx, code: string, now: Date): Promise<number | null> {
+  const row = await tx.claimCode.findFirst({ where: { code: normalizeClaimCode(code), purpose: 'bind', usedAt: null, expiresAt: { gt: now } } })
+  return row?.districtId ?? null
+}
+
+export async function useBindCode(tx: Tx, code: string, now: Date): Promise<void> {
+  await tx.claimCode.updateMany({ where: { code: normalizeClaimCode(code), purpose: 'bind' }, data: { usedAt: now } })
 }

@@ -20,7 +20,7 @@ export interface ConsoleRun {
  */
 export function runConsole(lines: string[], env: Record<string, string>): Promise<ConsoleRun> {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|LARK_|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
   )
   const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''

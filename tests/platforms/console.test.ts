@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -54,7 +54,9 @@ describe('the console group (npm start with no platform credentials)', () => {
   it('prints the claim code and how to connect WeChat and Lark', async () => {
     const run = await runConsole([], envFor())
     expect(run.stdout).toMatch(/认领码：[2-9A-Z]{4}-[2-9A-Z]{4}/)
-    expect(run.stdout).toContain('微信：在 .env 中设置 WECHATY_PUPPET')
+    expect(run.stdout).toContain('未接入 微信：未配置')
+    expect(run.stdout).toContain('未接入 飞书：未配置')
+    expect(run.stdout).toContain('微信：在 .env 中设置 WECHAT_ENABLED=true')
     expect(run.stdout).toContain('飞书：在 .env 中设置 LARK_APP_ID 和 LARK_APP_SECRET')
     expect(run.stdout).toContain('学区助手已启动：控制台群（属于「示范学区」）')
   })
@@ -65,7 +67,8 @@ describe('the console group (npm start with no platform credentials)', () => {
     const first = await runConsole(['/排期 9月10日下午 名师讲堂 @建平实验中学'], envFor())
     expect(first.bot[0]).toBe('已安排 #1「名师讲堂」')
     const db = new Database(file, { readonly: true })
-    expect(db.prepare('select count(*) as n from _prisma_migrations where finished_at is not null').get()).toEqual({ n: 1 })
+    const migrations = readdirSync(path.join(process.cwd(), 'prisma', 'migrations')).filter((f) => /^\d+_/.test(f))
+    expect(db.prepare('select count(*) as n from _prisma_migrations where finished_at is not null').get()).toEqual({ n: migrations.length })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
     const second = await runConsole(['/活动'], envFor())

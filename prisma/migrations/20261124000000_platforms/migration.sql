@@ -26,6 +26,24 @@ CREATE TABLE "PendingSend" (
     "updatedAt" DATETIME NOT NULL
 );
 
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_ClaimCode" (
+    "code" TEXT NOT NULL PRIMARY KEY,
+    "purpose" TEXT NOT NULL DEFAULT 'claim',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME,
+    "usedAt" DATETIME,
+    "districtId" INTEGER,
+    CONSTRAINT "ClaimCode_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "District" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_ClaimCode" ("code", "createdAt", "districtId", "usedAt") SELECT "code", "createdAt", "districtId", "usedAt" FROM "ClaimCode";
+DROP TABLE "ClaimCode";
+ALTER TABLE "new_ClaimCode" RENAME TO "ClaimCode";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
 -- CreateIndex
 CREATE INDEX "InboundEvent_receivedAt_idx" ON "InboundEvent"("receivedAt");
 

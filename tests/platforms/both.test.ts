@@ -1,0 +1,97 @@
+import * as lark from '@larksuiteoapi/node-sdk'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { inTx } from '../../src/db/client.ts'
+import { createLogger } from '../../src/log.ts'
+import { startHttpServer } from '../../src/platforms/http-server.ts'
+import { LARK_EVENTS_PATH, LarkAdapter } from '../../src/platforms/lark.ts'
+import { createSendRouter } from '../../src/platforms/platform.ts'
+import { WechatAdapter } from '../../src/platforms/wechat.ts'
+import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
+
+const KEY = 'both-key'
+const TOKEN = 'both-token'
+
+describe('one district with a WeChat group and a Lark group', () => {
+  let fake: FakeLark
+  let test: TestApp
+  let bot: Wechaty
+  let mocker: mock.Mocker
+  let wechat: WechatAdapter
+  let larkAdapter: LarkAdapter
+  let http: Awaited<ReturnType<typeof startHttpServer>>
+  const now = new Date('2026-11-23T09:00:00+08:00')
+
+  beforeEach(async () => {
+    fake = await new FakeLark().start()
+    fake.chats.set('oc_yuxiu', { name: '育秀学区飞书群', members: [{ member_id: 'ou_li', name: '李校长' }, { member_id: 'ou_chen', name: '陈老师' }] })
+    const router = createSendRouter()
+    test = await openTestApp({ send: router.send, clock: () => now })
+    const log = createLogger('silent')
+    mocker = new mock.Mocker()
+    bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
+    wechat = new WechatAdapter({ bot, dispatch: test.app.dispatch, log, botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
+    larkAdapter = new LarkAdapter({
+      appId: 'cli_both', appSecret: 's', domain: fake.url, mode: 'webhook', encryptKey: KEY, verificationToken: TOKEN,
+      db: test.app.db, dispatch: test.app.dispatch, log, botName: '学区助手', clock: () => now, retryBaseMs: 10, cache: new lark.DefaultCache(),
+    })
+    router.use('wechat', (m) => wechat.send(m))
+    router.use('lark', (m) => larkAdapter.send(m))
+    await wechat.start()
+    await larkAdapter.start()
+    http = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { [LARK_EVENTS_PATH]: larkAdapter.handleWebhook }, log })
+  })
+
+  afterEach(async () => {
+    await wechat.stop()
+    await larkAdapter.stop()
+    await http.close()
+    await fake.stop()
+    await test.close()
+  })
+
+  it('binds the Lark group with a code from the WeChat group; an activity scheduled in WeChat lists in Lark', async () => {
+    const self = mocker.createContact({ name: '学区助手' })
+    mocker.login(self)
+    await eventually(() => bot.isLoggedIn, 'login')
+    const director = mocker.createContact({ name: '张主任' })
+    const room = mocker.createRoom({ topic: '育秀学区教研群', memberIdList: [self.id, director.id] })
+    const wechatSeen: string[] = []
+    room.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && wechatSeen.push(m.text() ?? '')))
+    const sayWechat = async (text: string) => {
+      const before = wechatSeen.length
+      director.say(text).to(room)
+      await eventually(() => wechatSeen.length > before, text)
+      return wechatSeen[before]!
+    }
+    const sayLark = async (sender: string, text: string) => {
+      const before = fake.sent.length
+      const event = messageEvent({ token: TOKEN, chatId: 'oc_yuxiu', sender, text: `@_user_1 ${text}`, mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '学区助手' }] })
+      expect((await postSigned(`http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`, encrypt(event, KEY), KEY)).status).toBe(200)
+      await larkAdapter.idle()
+      return fake.sent.slice(before).map((s) => s.text).join('\n')
+    }
+
+    expect(await sayWechat(`/认领 ${await test.claimCode()} 育秀学区`)).toContain('认领成功')
+    await sayWechat('/学期 2026-09-01 2027-01-22 第一学期')
+    const issued = await sayWechat('/绑定码')
+    const code = /绑定码：([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(issued)?.[1]
+    expect(code).toBeTruthy()
+
+    expect(await sayLark('ou_chen', '/绑定 育秀学区')).toContain('没有找到')
+    expect(await sayLark('ou_li', `/绑定 ${code}`)).toContain('李校长 成为该学区的管理员')
+    expect(await sayLark('ou_chen', `/绑定 ${code}`)).toContain('已用过')
+
+    expect(await sayWechat('/排期 下周三下午 联合教研 数学 @实验小学')).toContain('已安排')
+    const list = await sayLark('ou_chen', '/活动')
+    expect(list).toContain('联合教研')
+    expect(list).toContain('实验小学')
+
+    const groups = await inTx(test.app.db, (tx) => tx.group.findMany({ orderBy: { id: 'asc' } }))
+    const bound = groups.filter((g) => g.platform !== 'console')
+    expect(bound.map((g) => g.platform)).toEqual(['wechat', 'lark'])
+    expect(new Set(bound.map((g) => g.districtId)).size).toBe(1)
+  })
+})
