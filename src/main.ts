@@ -50,6 +50,7 @@ async function main(config: Config): Promise<void> {
       sendJitterMs: config.WECHAT_SEND_JITTER_MS,
       maxTextLength: config.WECHAT_MAX_TEXT,
       output: out,
+      clock,
     })
     await startAdapter(adapter, '微信', texts.startup.wechatDetail(config.wechatPuppet))
   } else say(texts.startup.off('微信', texts.startup.wechatOff))

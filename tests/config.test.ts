@@ -23,4 +23,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^[\\s\\S]*${name}: `))
   })
+
+  it('switches platforms on by their own variables', () => {
+    const none = loadConfig({})
+    expect([none.wechatPuppet, none.larkEnabled, none.CONSOLE]).toEqual([null, false, 'auto'])
+    expect(loadConfig({ WECHAT_ENABLED: 'true' }).wechatPuppet).toBe('wechaty-puppet-wechat4u')
+    expect(loadConfig({ WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_token' }).wechatPuppet).toBe('wechaty-puppet-service')
+    expect(loadConfig({ WECHATY_PUPPET: 'wechaty-puppet-mock' }).wechatPuppet).toBe('wechaty-puppet-mock')
+    const larkOn = loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's' })
+    expect([larkOn.larkEnabled, larkOn.LARK_MODE, larkOn.LARK_DOMAIN, larkOn.HTTP_PORT]).toEqual([true, 'ws', 'feishu', 3000])
+  })
+
+  it('refuses half a Lark app, and a webhook that could not tell forged events', () => {
+    expect(() => loadConfig({ LARK_APP_ID: 'cli_x' })).toThrow(/LARK_APP_ID and LARK_APP_SECRET/)
+    expect(() => loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_MODE: 'webhook' })).toThrow(/LARK_VERIFICATION_TOKEN/)
+    expect(() => loadConfig({ LARK_DOMAIN: 'open.feishu.cn' })).toThrow(/LARK_DOMAIN: /)
+    expect(() => loadConfig({ WECHAT_ENABLED: 'maybe' })).toThrow(/WECHAT_ENABLED: /)
+  })
 })

@@ -24,6 +24,8 @@ export interface WechatOptions {
   maxTextLength?: number
   /** Where the login QR code is printed. */
   output?: NodeJS.WritableStream
+  /** The app's clock; login times are compared with the times it records. */
+  clock?: () => Date
 }
 
 /** Messages older than this when they arrive (history replayed after a login) are left alone. */
@@ -56,7 +58,7 @@ export class WechatAdapter implements PlatformAdapter {
     const { bot, log } = this.options
     bot.on('scan', (qrcode, status) => this.onScan(qrcode, status))
     bot.on('login', (user) => {
-      this.loginAt = new Date()
+      this.loginAt = (this.options.clock ?? (() => new Date()))()
       log.info({ user: user.name() }, 'wechat logged in')
     })
     bot.on('logout', (user, reason) => log.warn({ user: user.name(), reason }, 'wechat logged out'))

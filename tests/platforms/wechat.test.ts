@@ -25,7 +25,9 @@ describe('WeChat through wechaty and the mock puppet', () => {
   let adapter: WechatAdapter
   let self: mock.ContactMock
   const seen: { room: string; talker: string; text: string }[] = []
-  const now = new Date('2026-11-23T09:00:00+08:00')
+  let tick = 0
+  /** Starts Monday 2026-11-23 09:00 in Shanghai and moves a second per reading. */
+  const clock = () => new Date(Date.parse('2026-11-23T09:00:00+08:00') + 1000 * tick++)
 
   beforeEach(async () => {
     seen.length = 0
@@ -33,8 +35,8 @@ describe('WeChat through wechaty and the mock puppet', () => {
     puppet = new PuppetWithAliases({ mocker })
     bot = WechatyBuilder.build({ puppet })
     const router = createSendRouter()
-    test = await openTestApp({ send: router.send, clock: () => now })
-    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
+    test = await openTestApp({ send: router.send, clock })
+    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()
     self = mocker.createContact({ name: '学区助手' })
@@ -134,6 +136,14 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const accounts = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' } }))
     expect(accounts.map((a) => a.userId)).toEqual([director2.id])
     expect(director.id).not.toBe(director2.id)
+    // Someone else of the same name, after the known one has spoken in this login, is a new person.
+    const namesake = mocker.createContact({ name: '张主任' })
+    await puppet.roomMemberList(r1b.id).then((ids) => ids.push(namesake.id))
+    const [refused] = await say(namesake, r1b, '/排期 下周四上午 听课')
+    expect(refused).toContain('管理员')
+    const after = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' }, orderBy: { id: 'asc' } }))
+    // The known account keeps its id; the refused command recorded nothing for the newcomer.
+    expect(after.map((a) => a.userId)).toEqual([director2.id])
   })
 
   it('uses the group nickname as the display name and grants roles by @mention', async () => {
