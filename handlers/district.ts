@@ -21,9 +21,7 @@ export const claim: Command = {
     if (await findDistrictByName(ctx.tx, name)) throw new Refusal(texts.claim.nameTaken(name))
     const district = await createDistrict(ctx.tx, name, districtDefaults(ctx.config))
     await redeemClaimCode(ctx.tx, code, district.id, ctx.now)
-    await bindGroup(ctx.tx, ctx.groupId, district.id)
-    await touchMembership(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
-    await grantRole(ctx.tx, district.id, ctx.sender.memberId, 'admin')
+    await bindAsAdmin(ctx, district.id)
     ctx.reply(texts.claim.done(district.name, ctx.sender.name))
   },
 }
@@ -60,10 +58,15 @@ async function bindByCode(ctx: Context, code: string): Promise<void> {
   if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
   if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
   await useBindCode(ctx.tx, code, ctx.now)
-  await bindGroup(ctx.tx, ctx.groupId, target.id)
-  await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
-  await grantRole(ctx.tx, target.id, ctx.sender.memberId, 'admin')
+  await bindAsAdmin(ctx, target.id)
   ctx.reply(texts.bind.doneByCode(target.name, ctx.sender.name))
+}
+
+/** Binds the sender's group to the district and makes the sender its admin (the holder of a code). */
+async function bindAsAdmin(ctx: Context, districtId: number): Promise<void> {
+  await bindGroup(ctx.tx, ctx.groupId, districtId)
+  await touchMembership(ctx.tx, districtId, ctx.sender.memberId, ctx.now)
+  await grantRole(ctx.tx, districtId, ctx.sender.memberId, 'admin')
 }
 
 export const bindCode: Command = {

@@ -119,3 +119,24 @@ describe('help and the router', () => {
     expect(await h.say('大家好，明天的教研几点？')).toEqual([])
   })
 })
+
+describe('/绑定码: joining a group on another platform to the district', () => {
+  const lark = (chat: string, as: string) => ({ platform: 'lark' as const, chat, as, id: `ou-${as}`, title: '育秀学区飞书群' })
+
+  it('is for admins, lasts 24 hours, works once, and makes the holder an admin', async () => {
+    expect((await h.say('/绑定码', { as: '王老师' }))[0]).toContain('学区管理员')
+    const [issued] = await h.say('/绑定码')
+    const code = /绑定码：(\S{4}-\S{4})/.exec(issued!)![1]!
+    h.setNow('2026-09-02T09:30:00+08:00')
+    expect((await h.say(`/绑定 ${code}`, lark('oc1', '李校长')))[0]).toContain('已过期')
+    h.setNow('2026-09-02T10:00:00+08:00')
+    const [fresh] = await h.say('/绑定码')
+    const next = /绑定码：(\S{4}-\S{4})/.exec(fresh!)![1]!
+    expect(await h.say(`/绑定 ${next.toLowerCase().replace('-', '')}`, lark('oc1', '李校长'))).toEqual([
+      '已将本群绑定到「示范学区」，李校长 成为该学区的管理员。学区的活动和提醒会同步到本群。',
+    ])
+    expect((await h.say(`/绑定 ${next}`, lark('oc2', '陈老师')))[0]).toContain('已用过')
+    expect((await h.say('/授权 陈老师 组织者', lark('oc1', '李校长')))[0]).toContain('还没有「陈老师」的记录')
+    expect((await h.say('/活动', lark('oc1', '陈老师')))[0]).not.toContain('还没有绑定')
+  })
+})
