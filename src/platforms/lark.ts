@@ -96,6 +96,8 @@ export class LarkAdapter implements PlatformAdapter {
   constructor(private readonly options: LarkOptions) {
     this.clock = options.clock ?? (() => new Date())
     const logger = sdkLogger(options.log)
+    // The SDK's shared axios instance has no timeout; a hung request would hold a chat's queue.
+    lark.defaultHttpInstance.defaults.timeout = 15_000
     this.client = new lark.Client({
       appId: options.appId,
       appSecret: options.appSecret,
