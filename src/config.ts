@@ -4,11 +4,6 @@ import { z } from 'zod'
 const timezone = z.string().refine(isTimezone, { message: 'not an IANA timezone such as Asia/Shanghai' })
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm, e.g. 13:30' })
 
-const flag = z
-  .string()
-  .regex(/^(true|false|1|0|on|off|yes|no)$/i, { message: 'expected true or false' })
-  .transform((v) => /^(true|1|on|yes)$/i.test(v))
-
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -26,7 +21,7 @@ const schema = z.object({
     .optional(),
   /** on: always; off: never; auto: when no platform is configured, or when run in a terminal. */
   CONSOLE: z.enum(['on', 'off', 'auto']).default('auto'),
-  WECHAT_ENABLED: flag.default(false),
+  WECHAT_ENABLED: z.stringbool().default(false),
   WECHATY_PUPPET: z.string().optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),

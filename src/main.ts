@@ -4,7 +4,7 @@ import { createApp, createClock } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { inTx } from './db/client.ts'
 import { texts } from './core/texts.ts'
-import { createLogger, type Logger } from './log.ts'
+import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
 import { startHttpServer } from './platforms/http-server.ts'
 import { LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
@@ -115,14 +115,10 @@ async function main(config: Config): Promise<void> {
       adapters.push(adapter)
       say(texts.startup.live(name, detail))
     } catch (err) {
-      logFailure(log, err, name)
+      log.error({ err, platform: name }, 'platform did not start')
       say(texts.startup.failed(name, err instanceof Error ? err.message : String(err)))
     }
   }
-}
-
-function logFailure(log: Logger, err: unknown, name: string): void {
-  log.error({ err, platform: name }, 'platform did not start')
 }
 
 try {

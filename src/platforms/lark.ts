@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http'
 import * as lark from '@larksuiteoapi/node-sdk'
 import PQueue from 'p-queue'
@@ -34,7 +34,7 @@ export interface LarkOptions {
 }
 
 /** Resolves LARK_DOMAIN to what the SDK takes. */
-export function larkDomain(value: string): lark.Domain | string {
+function larkDomain(value: string): lark.Domain | string {
   if (value === 'feishu') return lark.Domain.Feishu
   if (value === 'lark') return lark.Domain.Lark
   return value.replace(/\/+$/, '')
@@ -92,16 +92,21 @@ export class LarkAdapter implements PlatformAdapter {
   private readonly membersFetchedAt = new Map<string, number>()
   private readonly titles = new Map<string, { title: string | undefined; at: number }>()
   private readonly clock: () => Date
+  private readonly cipher: lark.AESCipher | undefined
+  private readonly domain: lark.Domain | string
+  private readonly sdkLog: ReturnType<typeof sdkLogger>
 
   constructor(private readonly options: LarkOptions) {
     this.clock = options.clock ?? (() => new Date())
-    const logger = sdkLogger(options.log)
+    const logger = (this.sdkLog = sdkLogger(options.log))
+    this.domain = larkDomain(options.domain)
+    this.cipher = options.encryptKey ? new lark.AESCipher(options.encryptKey) : undefined
     // The SDK's shared axios instance has no timeout; a hung request would hold a chat's queue.
     lark.defaultHttpInstance.defaults.timeout = 15_000
     this.client = new lark.Client({
       appId: options.appId,
       appSecret: options.appSecret,
-      domain: larkDomain(options.domain),
+      domain: this.domain,
       loggerLevel: lark.LoggerLevel.warn,
       logger,
       ...(options.cache ? { cache: options.cache } : {}),
@@ -124,9 +129,9 @@ export class LarkAdapter implements PlatformAdapter {
       this.ws = new lark.WSClient({
         appId: this.options.appId,
         appSecret: this.options.appSecret,
-        domain: larkDomain(this.options.domain),
+        domain: this.domain,
         loggerLevel: lark.LoggerLevel.warn,
-        logger: sdkLogger(this.options.log),
+        logger: this.sdkLog,
       })
       await this.ws.start({ eventDispatcher: this.events })
     }
@@ -171,8 +176,8 @@ export class LarkAdapter implements PlatformAdapter {
     try {
       body = JSON.parse(raw) as Record<string, unknown>
       if (typeof body.encrypt === 'string') {
-        if (!encryptKey) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
-        body = JSON.parse(decrypt(body.encrypt, encryptKey)) as Record<string, unknown>
+        if (!this.cipher) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
+        body = JSON.parse(this.cipher.decrypt(body.encrypt)) as Record<string, unknown>
       }
       if (typeof body !== 'object' || body === null) throw new Error('not an object')
     } catch {
@@ -271,7 +276,7 @@ export class LarkAdapter implements PlatformAdapter {
   }
 
   /** Turns an im.message.receive_v1 event into the core's model; null for what the bot leaves alone. */
-  async toIncoming(data: MessageEvent): Promise<IncomingMessage | null> {
+  private async toIncoming(data: MessageEvent): Promise<IncomingMessage | null> {
     const message = data.message!
     const senderId = data.sender?.sender_id?.open_id
     if (!senderId) return null
@@ -443,15 +448,8 @@ export function readContent(type: string, content: string): string | null {
   return lines.join('\n')
 }
 
-export function sign(timestamp: string, nonce: string, encryptKey: string, body: string): string {
+function sign(timestamp: string, nonce: string, encryptKey: string, body: string): string {
   return createHash('sha256').update(timestamp + nonce + encryptKey + body).digest('hex')
-}
-
-function decrypt(encrypted: string, encryptKey: string): string {
-  const key = createHash('sha256').update(encryptKey).digest()
-  const buffer = Buffer.from(encrypted, 'base64')
-  const decipher = createDecipheriv('aes-256-cbc', key, buffer.subarray(0, 16))
-  return Buffer.concat([decipher.update(buffer.subarray(16)), decipher.final()]).toString('utf8')
 }
 
 function sameText(a: string, b: string): boolean {

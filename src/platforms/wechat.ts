@@ -74,17 +74,17 @@ export class WechatAdapter implements PlatformAdapter {
   }
 
   /** Turns a wechaty message into the core's model; null for what the bot leaves alone. */
-  async toIncoming(message: Message): Promise<IncomingMessage | null> {
+  private async toIncoming(message: Message): Promise<IncomingMessage | null> {
     if (message.self() || message.type() !== types.Message.Text) return null
     if (message.age() > MAX_MESSAGE_AGE_S) return null
     const talker = message.talker()
     const room = message.room()
     const self = this.options.bot.currentUser
     const name = (room && (await room.alias(talker))) || talker.name()
-    const selfNames = [self.name(), this.options.botName, room ? await room.alias(self) : undefined]
     const { text: raw, replyTo } = readQuote(message.text())
     const mentionedBot = room ? await message.mentionSelf() : false
-    const text = stripMentions(raw, mentionedBot ? selfNames : [])
+    const selfNames = mentionedBot ? [self.name(), this.options.botName, await room!.alias(self)] : []
+    const text = stripMentions(raw, selfNames)
     const mentions = room ? await this.mentionsOf(message, room) : []
     if (!text && !mentionedBot) return null
     this.remember(message.id, talker)

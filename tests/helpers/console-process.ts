@@ -13,16 +13,21 @@ export interface ConsoleRun {
   bot: string[]
 }
 
+/** Starts `npm start`'s entry with the bot's own variables from this shell removed and `env` added. */
+export function startBot(env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
+  )
+  return spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+}
+
 /**
  * Runs `npm start`'s entry in a child process, pipes the lines to its stdin
  * as a file would, and collects what it prints. Platform credentials are
  * removed so it opens the console group.
  */
 export function runConsole(lines: string[], env: Record<string, string>): Promise<ConsoleRun> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
-  )
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = startBot(env)
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -1,6 +1,10 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import * as lark from '@larksuiteoapi/node-sdk'
+import type { App } from '../../src/app.ts'
+import { createLogger } from '../../src/log.ts'
+import { LarkAdapter } from '../../src/platforms/lark.ts'
 
 export interface SentMessage {
   kind: 'create' | 'reply'
@@ -138,17 +142,31 @@ export function encrypt(body: unknown, encryptKey: string): string {
   return JSON.stringify({ encrypt: data.toString('base64') })
 }
 
-/** Posts a raw body to the bot's webhook with Lark's signature headers. */
-export async function postSigned(url: string, raw: string, encryptKey: string, o: { badSignature?: boolean; unsigned?: boolean } = {}) {
+/** Lark's signature headers for a raw body: sha256(timestamp + nonce + encryptKey + body). */
+export function signatureHeaders(raw: string, encryptKey: string): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomBytes(8).toString('hex')
   const signature = createHash('sha256').update(timestamp + nonce + encryptKey + raw).digest('hex')
+  return { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature }
+}
+
+/** Posts a raw body to the bot's webhook with Lark's signature headers. */
+export async function postSigned(url: string, raw: string, encryptKey: string, o: { badSignature?: boolean; unsigned?: boolean } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (!o.unsigned) {
-    headers['x-lark-request-timestamp'] = timestamp
-    headers['x-lark-request-nonce'] = nonce
-    headers['x-lark-signature'] = o.badSignature ? signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : signature
+    Object.assign(headers, signatureHeaders(raw, encryptKey))
+    if (o.badSignature) headers['x-lark-signature'] = headers['x-lark-signature']!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))
   }
   const res = await fetch(url, { method: 'POST', headers, body: raw })
   return { status: res.status, body: await res.text() }
+}
+
+/** A webhook-mode LarkAdapter on the app's database, pointed at the fake, with its own token cache. */
+export function fakeLarkAdapter(fake: FakeLark, app: App, o: { clock: () => Date; encryptKey: string; verificationToken: string }): LarkAdapter {
+  return new LarkAdapter({
+    appId: 'cli_test', appSecret: 'secret', domain: fake.url, mode: 'webhook',
+    encryptKey: o.encryptKey, verificationToken: o.verificationToken,
+    db: app.db, dispatch: app.dispatch, log: createLogger('silent'), botName: '学区助手',
+    clock: o.clock, retryBaseMs: 10, cache: new lark.DefaultCache(),
+  })
 }

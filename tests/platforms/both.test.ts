@@ -1,14 +1,13 @@
-import * as lark from '@larksuiteoapi/node-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
 import { startHttpServer } from '../../src/platforms/http-server.ts'
-import { LARK_EVENTS_PATH, LarkAdapter } from '../../src/platforms/lark.ts'
+import { LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
 import { createSendRouter } from '../../src/platforms/platform.ts'
 import { WechatAdapter } from '../../src/platforms/wechat.ts'
-import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { FakeLark, encrypt, fakeLarkAdapter, messageEvent, postSigned } from '../helpers/fake-lark.ts'
 import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
 
 const KEY = 'both-key'
@@ -33,10 +32,7 @@ describe('one district with a WeChat group and a Lark group', () => {
     mocker = new mock.Mocker()
     bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
     wechat = new WechatAdapter({ bot, dispatch: test.app.dispatch, log, botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
-    larkAdapter = new LarkAdapter({
-      appId: 'cli_both', appSecret: 's', domain: fake.url, mode: 'webhook', encryptKey: KEY, verificationToken: TOKEN,
-      db: test.app.db, dispatch: test.app.dispatch, log, botName: '学区助手', clock: () => now, retryBaseMs: 10, cache: new lark.DefaultCache(),
-    })
+    larkAdapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: KEY, verificationToken: TOKEN })
     router.use('wechat', (m) => wechat.send(m))
     router.use('lark', (m) => larkAdapter.send(m))
     await wechat.start()

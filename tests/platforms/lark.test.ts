@@ -1,12 +1,11 @@
-import * as lark from '@larksuiteoapi/node-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
 import { startHttpServer } from '../../src/platforms/http-server.ts'
-import { LARK_EVENTS_PATH, LarkAdapter, readContent } from '../../src/platforms/lark.ts'
+import { LARK_EVENTS_PATH, type LarkAdapter, readContent } from '../../src/platforms/lark.ts'
 import { createDurableSend } from '../../src/platforms/pending-sends.ts'
 import { SendError, createSendRouter } from '../../src/platforms/platform.ts'
-import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { FakeLark, encrypt, fakeLarkAdapter, messageEvent, postSigned, signatureHeaders } from '../helpers/fake-lark.ts'
 import { openTestApp, type TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
@@ -21,14 +20,7 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
   let url: string
   const now = new Date('2026-11-23T09:00:00+08:00')
 
-  function newAdapter() {
-    return new LarkAdapter({
-      appId: 'cli_test', appSecret: 'secret', domain: fake.url, mode: 'webhook',
-      encryptKey: ENCRYPT_KEY, verificationToken: TOKEN,
-      db: test.app.db, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手',
-      clock: () => now, retryBaseMs: 10, cache: new lark.DefaultCache(),
-    })
-  }
+  const newAdapter = () => fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
 
   beforeEach(async () => {
     fake = await new FakeLark().start()
@@ -179,14 +171,7 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     const { Socket } = await import('node:net')
     const req = new IncomingMessage(new Socket())
     req.method = 'POST'
-    const timestamp = '1700000000'
-    const nonce = 'n1'
-    const { createHash } = await import('node:crypto')
-    req.headers = {
-      'x-lark-request-timestamp': timestamp,
-      'x-lark-request-nonce': nonce,
-      'x-lark-signature': createHash('sha256').update(timestamp + nonce + ENCRYPT_KEY + body).digest('hex'),
-    }
+    req.headers = signatureHeaders(body, ENCRYPT_KEY)
     const stream = Readable.from([Buffer.from(body)])
     req[Symbol.asyncIterator] = stream[Symbol.asyncIterator].bind(stream) as never
     const res = new ServerResponse(req)

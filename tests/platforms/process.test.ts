@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
-import { ROOT } from '../helpers/console-process.ts'
+import { startBot } from '../helpers/console-process.ts'
 import { eventually } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'process-encrypt-key'
@@ -34,24 +33,18 @@ describe('npm start with console, WeChat and Lark together', () => {
 
   it('says which platforms are live, answers on each, and stops cleanly on SIGTERM', async () => {
     const port = await freePort()
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|LOG_LEVEL)/.test(k)))
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...clean,
-        DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
-        CONSOLE: 'on',
-        WECHATY_PUPPET: 'wechaty-puppet-mock',
-        LARK_APP_ID: 'cli_process',
-        LARK_APP_SECRET: 'secret',
-        LARK_MODE: 'webhook',
-        LARK_DOMAIN: fake.url,
-        LARK_ENCRYPT_KEY: ENCRYPT_KEY,
-        LARK_VERIFICATION_TOKEN: TOKEN,
-        HTTP_PORT: String(port),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const child = startBot({
+      DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
+      CONSOLE: 'on',
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+      LARK_APP_ID: 'cli_process',
+      LARK_APP_SECRET: 'secret',
+      LARK_MODE: 'webhook',
+      LARK_DOMAIN: fake.url,
+      LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+      LARK_VERIFICATION_TOKEN: TOKEN,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
     })
     let stdout = ''
     let stderr = ''
