@@ -74,3 +74,30 @@ export function describeDetails(activity: Pick<Activity, 'place' | 'subject' | '
   if (activity.host) lines.push(texts.activity.host(activity.host))
   return lines
 }
+
+/** "12月1日(周二) 23:59": an instant as the district reads it. */
+export function describeInstant(instant: Date, env: Pick<DescribeEnv, 'timezone' | 'today'>): string {
+  const { date, time } = localParts(instant, env.timezone)
+  return `${formatDate(date, Number(env.today.slice(0, 4)))} ${time}`
+}
+
+export type RuleFields = Pick<Activity, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'workshopId'>
+
+/** "报名截止：…", "限教龄1-8年", … for the rules an activity carries. */
+export function describeRules(activity: RuleFields, env: Pick<DescribeEnv, 'timezone' | 'today'>, workshopName?: string): string[] {
+  const lines: string[] = []
+  if (activity.workshopId) lines.push(texts.rules.workshopLine(activity.workshopId, workshopName))
+  if (activity.deadline) lines.push(texts.rules.deadlineLine(describeInstant(activity.deadline, env)))
+  const limits: string[] = []
+  if (activity.minYears !== null || activity.maxYears !== null) limits.push(texts.rules.yearsLimit(texts.rules.yearsRange(activity.minYears, activity.maxYears)))
+  if (activity.subjectRule) limits.push(texts.rules.subjectLimit(activity.subjectRule))
+  if (activity.schoolRule) limits.push(texts.rules.schoolLimit(activity.schoolRule))
+  if (activity.menteesOnly) limits.push(texts.rules.menteesLimit)
+  if (limits.length) lines.push(texts.rules.limitsLine(limits.join('，')))
+  return lines
+}
+
+/** "已报名 3/40，候补 1 人" */
+export function describeCount(capacity: number | null, count: { confirmed: number; waiting: number }): string {
+  return texts.signup.countLine(count.confirmed, capacity, count.waiting)
+}

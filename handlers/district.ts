@@ -1,9 +1,15 @@
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
-import { BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, looksLikeCode, openBindCode, redeemClaimCode, useBindCode } from '../src/services/claim-codes.ts'
+import {
+  BIND_CODE_HOURS, codePurpose, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, openBindCode,
+  redeemClaimCode, useBindCode, useLinkCode,
+} from '../src/services/claim-codes.ts'
+import { listName } from '../src/services/members.ts'
+import { mergeMembers } from '../src/services/merge.ts'
 import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
 import { rolesOf, touchMembership } from '../src/services/identity.ts'
+import { activitySettings } from './activity-settings.ts'
 
 export const claim: Command = {
   id: 'claim',
@@ -35,6 +41,7 @@ export const bind: Command = {
   async run(ctx, line) {
     const name = line.rest.trim()
     if (!name) throw new Refusal(texts.bind.usage)
+    if (looksLikeCode(name) && (await codePurpose(ctx.tx, name)) === 'link') return linkAccounts(ctx, name)
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
     if (looksLikeCode(name)) return bindByCode(ctx, name)
     const target = await findDistrictByName(ctx.tx, name)
@@ -69,13 +76,36 @@ async function bindAsAdmin(ctx: Context, districtId: number): Promise<void> {
   await grantRole(ctx.tx, districtId, ctx.sender.memberId, 'admin')
 }
 
+/** "/绑定 <code>" with a code from /绑定码 in a direct chat on another platform: one person, one member. */
+async function linkAccounts(ctx: Context, code: string): Promise<void> {
+  const issuer = await useLinkCode(ctx.tx, code, ctx.now)
+  if (!issuer) throw new Refusal(texts.link.badCode)
+  if (issuer === ctx.sender.memberId) throw new Refusal(texts.link.same)
+  await mergeMembers(ctx.tx, issuer, ctx.sender.memberId)
+  const accounts = await ctx.tx.account.findMany({ where: { memberId: issuer } })
+  const platforms = [...new Set(accounts.map((a) => texts.link.platformName(a.platform)))]
+  const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: issuer } })
+  ctx.reply(texts.link.done(listName(member), platforms.join('、')))
+}
+
+/**
+ * In a direct chat: a personal code to join this account with one on
+ * another platform. In a district group (admins): a code to join another
+ * group to the district.
+ */
 export const bindCode: Command = {
   id: 'bindCode',
   name: '绑定码',
   aliases: ['bindcode', '邀请码'],
-  role: 'admin',
-  scope: 'district',
+  role: 'teacher',
+  scope: 'anywhere',
   async run(ctx) {
+    if (ctx.message.chat.isDirect) {
+      const code = await issueLinkCode(ctx.tx, ctx.sender.memberId, ctx.now)
+      return ctx.reply(texts.link.codeIssued(code, LINK_CODE_MINUTES))
+    }
+    if (!ctx.district) throw new Refusal(texts.router.noDistrict)
+    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.link.useDirect)
     const code = await issueBindCode(ctx.tx, ctx.district.id, ctx.now)
     ctx.reply(texts.bind.codeIssued(code, ctx.district.name, BIND_CODE_HOURS))
   },
@@ -89,10 +119,12 @@ export const settings: Command = {
   id: 'settings',
   name: '设置',
   aliases: ['settings', 'set'],
-  role: 'admin',
+  role: 'organizer',
   scope: 'district',
   async run(ctx, line) {
     const [key, ...values] = line.args
+    if (key && /^#?\d{1,9}$/.test(key)) return activitySettings(ctx, line.args)
+    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('设置', 'admin'))
     const value = values.join(' ').trim()
     if (!key || !value) throw new Refusal(texts.settings.usage)
     const part = PARTS[key]

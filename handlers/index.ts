@@ -2,13 +2,19 @@ import type { Command } from '../src/core/command.ts'
 import { activities, nextWeek, thisWeek } from './activities.ts'
 import { bind, bindCode, claim, settings } from './district.ts'
 import { help, ping } from './help.ts'
+import { mine, profile } from './profile.ts'
+import { answer, ask, askAnonymously, questions } from './questions.ts'
 import { grant, revoke } from './roles.ts'
 import { cancel, reschedule, schedule } from './schedule.ts'
 import { closedDay, semester } from './semester.ts'
+import { signup, signupList, withdrawSignup } from './signup.ts'
+import { apply, approve, pair, workshop } from './workshop.ts'
 
-/** Every command, in the order /帮助 lists them. */
+/** Every command, in the order /帮助 lists them: what teachers use most first. */
 export const commands: readonly Command[] = [
-  activities, thisWeek, nextWeek, semester,
+  activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
+  profile, mine, ask, askAnonymously, questions, workshop, apply,
+  semester, answer, approve, pair,
   schedule, reschedule, cancel,
   closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,

@@ -1,11 +1,15 @@
 import { parseWhen } from '../src/calendar/parse-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import type { ActivityDetails } from '../src/services/activities.ts'
+import { SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
+import { takeRule, type RulePatch } from './rule-args.ts'
 
 export interface ScheduleArgs {
   whenText: string
   when: When
   details: ActivityDetails
+  /** Sign-up rules and the workshop, as written. */
+  rules: RulePatch
 }
 
 export type ScheduleArgsError =
@@ -14,27 +18,34 @@ export type ScheduleArgsError =
   | { key: 'noDate'; part: string }
   | { key: 'noTitle' }
   | { key: 'badCapacity'; text: string }
+  | { key: 'badYears'; text: string }
+  | { key: 'badDeadline'; text: string }
 
 export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false; error: ScheduleArgsError }
 
-const SUBJECT =
-  /^(中小学|小学|初中|高中|中学)?(语文|数学|英语|道德与法治|道法|史地|历史|地理|物理|化学|生物|生命科学|科学|信息科技|信息技术|艺术|音乐|美术|体育|体育与健身|劳动|心理|心理健康|综合实践|思想政治|政治)$/
-const SCHOOL = /.{2,}(学校|中学|小学|校区|幼儿园|少体校|学院)$/
 const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
 const CAPACITY = /^(?:名额[:]?(\d*)|限(\d+)人|(\d+)个?名额)$/
 const MAX_WHEN_TOKENS = 6
 
 /**
- * Reads `/排期 <when> <title> [学科] [@地点] [名额N] [主持 名字]`. Options may
+ * Reads `/排期 <when> <title> [学科] [@地点] [名额N] [主持 名字] [rules]`. Options may
  * come in any order; the time is the longest run of words that reads as one,
  * preferably at the start. Pure.
  */
 export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   const details: Partial<ActivityDetails> = {}
+  const rules: RulePatch = {}
   const rest: string[] = []
   for (let i = 0; i < args.length; i++) {
     const token = args[i]!
     const next = args[i + 1]
+    const rule = takeRule(args, i)
+    if (rule && 'error' in rule) return fail({ key: rule.error, text: rule.text })
+    if (rule) {
+      Object.assign(rules, rule.patch)
+      i += rule.taken - 1
+      continue
+    }
     const capacity = CAPACITY.exec(token)
     const host = HOST.exec(token)
     if (/^@./.test(token) && !details.place) details.place = token.slice(1)
@@ -57,7 +68,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   }
   const title = titleWords.join(' ').trim()
   if (!title) return fail({ key: 'noTitle' })
-  return { ok: true, value: { whenText: found.text, when: found.when, details: { ...details, title } } }
+  return { ok: true, value: { whenText: found.text, when: found.when, details: { ...details, title }, rules } }
 }
 
 type Found = { start: number; end: number; text: string; when: When } | { error: ScheduleArgsError }

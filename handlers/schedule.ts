@@ -2,12 +2,15 @@ import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { isPlatform } from '../src/core/message.ts'
+import { isPlatform, type Person } from '../src/core/message.ts'
+import { personOn } from '../src/services/members.ts'
+import { ruleColumns } from './rules.ts'
+import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeDetails, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import {
   activityFromArgs, argsErrorText, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
@@ -23,12 +26,21 @@ export const schedule: Command = {
     const parsed = parseScheduleArgs(line.args)
     if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const { whenText, when, details } = parsed.value
+    const { whenText, when, details, rules } = parsed.value
     const plan = planOrRefuse(when, env)
     const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
-    const lines = [texts.schedule.created(activity.id, activity.title), ...summary(activity, occurrences, plan, describeEnvOf(ctx, env))]
-    ctx.reply(lines.join('\n'))
+    const { activity: created, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
+    const columns = await ruleColumns(ctx, rules, env)
+    const activity = Object.keys(columns).length ? await ctx.tx.activity.update({ where: { id: created.id }, data: columns }) : created
+    const describe = describeEnvOf(ctx, env)
+    const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
+    const lines = [
+      texts.schedule.created(activity.id, activity.title),
+      ...summary(activity, occurrences, plan, describe),
+      ...describeRules(activity, describe, workshop?.name),
+      texts.signup.howTo(activity.id),
+    ]
+    ctx.reply(lines.join('\n'), { buttons: signupButtons(activity.id), title: texts.schedule.created(activity.id, activity.title) })
   },
 }
 
@@ -54,8 +66,7 @@ export const reschedule: Command = {
       ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
       texts.activity.movedFrom(before),
     ].join('\n')
-    ctx.reply(text)
-    await tellOriginGroup(ctx, activity, text)
+    await tellSignedUp(ctx, activity, text)
   },
 }
 
@@ -74,9 +85,34 @@ export const cancel: Command = {
     const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
     await cancelActivity(ctx.tx, activity.id, reason)
     const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
-    ctx.reply(text)
-    await tellOriginGroup(ctx, activity, text)
+    await tellSignedUp(ctx, activity, text)
   },
+}
+
+/**
+ * A moved or cancelled activity is told where it was asked for, in its own group, and
+ * in every group someone signed up from, @mentioning those signed up there.
+ */
+async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
+  const signups = await ctx.tx.signup.findMany({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })
+  const groupIds = new Set<number>([ctx.groupId])
+  if (activity.groupId) groupIds.add(activity.groupId)
+  for (const s of signups) if (s.groupId) groupIds.add(s.groupId)
+  for (const groupId of groupIds) {
+    const group = await ctx.tx.group.findUnique({ where: { id: groupId } })
+    if (!group || !isPlatform(group.platform)) continue
+    if (group.id !== ctx.groupId && group.districtId !== ctx.district.id) continue
+    const here = group.id === ctx.groupId
+    // Those who signed up in a direct chat are told in the activity's own group.
+    const fromHere = signups.filter((s) => (s.groupId ?? activity.groupId) === group.id)
+    const mentions: Person[] = []
+    for (const s of fromHere) {
+      const person = await personOn(ctx.tx, s.memberId, group.platform)
+      if (person) mentions.push(person)
+    }
+    if (here) ctx.reply(text, { mentions })
+    else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text, mentions })
+  }
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */
@@ -96,12 +132,4 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
   }
   lines.push(...describeDetails(activity))
   return lines
-}
-
-/** A change made from another group is also posted where the activity was scheduled. */
-async function tellOriginGroup(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
-  if (!activity.groupId || activity.groupId === ctx.groupId) return
-  const group = await ctx.tx.group.findUnique({ where: { id: activity.groupId } })
-  if (!group || group.districtId !== ctx.district.id || !isPlatform(group.platform)) return
-  ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text })
 }

@@ -32,6 +32,8 @@ export function argsErrorText(error: ScheduleArgsError): string {
     case 'noDate': return texts.schedule.noDate(error.part)
     case 'noTitle': return texts.schedule.noTitle
     case 'badCapacity': return texts.schedule.badCapacity(error.text)
+    case 'badYears': return texts.rules.badYears(error.text)
+    case 'badDeadline': return texts.rules.badDeadline(error.text)
   }
 }
 

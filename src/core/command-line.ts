@@ -25,6 +25,9 @@ export function parseCommandLine(text: string, botName: string): CommandLine | n
   const match = /^(\S+)\s*([\s\S]*)$/.exec(line)
   if (!match) return slash ? { name: '', args: [], rest: '', slash } : null
   const rest = match[2]!.trim()
+  // "/报名12", "/名单#12": the number written onto the command word.
+  const glued = /^(\p{Script=Han}+?)#?(\d{1,9})$/u.exec(match[1]!)
+  if (glued) return { name: glued[1]!, args: [glued[2]!, ...tokenize(rest)], rest: `${glued[2]} ${rest}`.trim(), slash }
   return { name: match[1]!, args: tokenize(rest), rest, slash }
 }
 

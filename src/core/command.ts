@@ -42,7 +42,12 @@ interface CommandBase {
 }
 
 export type Command =
-  | (CommandBase & { scope: 'district'; run(ctx: DistrictContext, line: CommandLine): Promise<void> })
+  | (CommandBase & {
+      scope: 'district'
+      /** Also works in a direct chat with the bot, for the district the sender was last seen in. */
+      direct?: boolean
+      run(ctx: DistrictContext, line: CommandLine): Promise<void>
+    })
   | (CommandBase & { scope: 'anywhere'; run(ctx: Context, line: CommandLine): Promise<void> })
 
 /**

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts'
 import { inTx, type Db } from '../db/client.ts'
 import type { Logger } from '../log.ts'
-import { identify } from '../services/identity.ts'
+import { identify, rolesOf } from '../services/identity.ts'
+import { homeDistrictId } from '../services/members.ts'
+import { plainCommand } from './plain-commands.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
 import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn, type SendFn } from './message.ts'
@@ -18,7 +20,12 @@ export interface DispatcherDeps {
   clock: () => Date
 }
 
-export type Dispatch = (message: IncomingMessage) => Promise<void>
+/**
+ * Handles one message. For a button press (message.via === 'button') the
+ * replies to it are returned instead of sent, for the platform to show in
+ * place (a Lark card); everything else is sent.
+ */
+export type Dispatch = (message: IncomingMessage) => Promise<OutgoingMessage[]>
 
 /**
  * The one entry for every platform. A command runs in one transaction; its
@@ -33,7 +40,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     let line: CommandLine | null = null
     try {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
-      if (!line) {
+      const plain = !line || !(line.slash || message.mentionedBot) ? plainCommand(message) : null
+      if (plain) {
+        await route(deps, message, plain, reply, push)
+      } else if (!line) {
         if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
       } else if (line.slash || message.mentionedBot) {
         await route(deps, message, line, reply, push)
@@ -47,7 +57,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         reply(texts.router.internal)
       }
     }
-    await flush(deps, outbox)
+    if (message.via !== 'button') {
+      await flush(deps, outbox)
+      return []
+    }
+    const answers = outbox.filter((m) => m.replyToId === message.id)
+    await flush(deps, outbox.filter((m) => m.replyToId !== message.id))
+    return answers
   }
 }
 
@@ -83,10 +99,21 @@ async function route(
 
 async function runCommand(command: Command, ctx: Context, line: CommandLine): Promise<void> {
   if (command.scope === 'anywhere') return command.run(ctx, line)
+  if (!ctx.district && ctx.message.chat.isDirect && command.direct) await actForHomeDistrict(ctx)
   const district = ctx.district
+  // "报名 12" typed as plain chat in a group that is no district's: not meant for the bot.
+  if (!district && !line.slash && !ctx.message.mentionedBot && !ctx.message.chat.isDirect) return
   if (!district) throw new Refusal(ctx.message.chat.isDirect ? texts.router.groupOnly : texts.router.noDistrict)
   if (!mayUse(command.role, ctx.sender.roles)) throw new Refusal(texts.router.forbidden(command.name, command.role))
   return command.run({ ...ctx, district }, line)
+}
+
+/** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
+async function actForHomeDistrict(ctx: Context): Promise<void> {
+  const districtId = await homeDistrictId(ctx.tx, ctx.sender.memberId)
+  if (!districtId) throw new Refusal(texts.router.noHomeDistrict)
+  ctx.district = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
+  ctx.sender = { ...ctx.sender, roles: await rolesOf(ctx.tx, districtId, ctx.sender.memberId) }
 }
 
 async function flush(deps: DispatcherDeps, outbox: OutgoingMessage[]): Promise<void> {

@@ -32,7 +32,15 @@ export interface IncomingMessage {
   /** Other members @mentioned in the message, in order. */
   mentions: Person[]
   /** The message this one quotes or replies to, where the platform says. */
-  replyTo?: { id: string; text?: string; senderId?: string }
+  replyTo?: {
+    id: string
+    text?: string
+    senderId?: string
+    /** True when the quoted message is the bot's own (an announcement to sign up for). */
+    fromBot?: boolean
+  }
+  /** "button": a press on a button the bot sent (a Lark card); the text is the button's command. */
+  via?: 'text' | 'button'
   at: Date
   /**
    * Set by platforms that may give people and chats new ids at each login
@@ -42,9 +50,20 @@ export interface IncomingMessage {
   idsSince?: Date
 }
 
+/** A button under a message, where the platform has them (Lark cards); pressing it sends `command`. */
+export interface Button {
+  label: string
+  command: string
+  style?: 'primary' | 'danger' | 'default'
+}
+
 export interface OutgoingMessage {
   chat: ChatRef
   text: string
+  /** Shown as a card with buttons where the platform can; elsewhere the text says how to do the same. */
+  buttons?: Button[]
+  /** The card's heading, where one is drawn. */
+  title?: string
   /** Members to @mention; each platform renders them its own way. */
   mentions?: Person[]
   /** Quote this message, where the platform can. */
@@ -53,7 +72,7 @@ export interface OutgoingMessage {
 
 export type SendFn = (message: OutgoingMessage) => Promise<void>
 
-export type ReplyFn = (text: string, options?: { mentions?: Person[] }) => void
+export type ReplyFn = (text: string, options?: { mentions?: Person[]; buttons?: Button[]; title?: string }) => void
 
 /** A reply bound to the chat a message came from, like grammY's ctx.reply. */
 export function createReply(push: (message: OutgoingMessage) => void, message: IncomingMessage): ReplyFn {

@@ -46,8 +46,8 @@ export const texts = {
       examples: ['/绑定 育秀教育集团', '/绑定 K7P2-9QXM'],
     },
     bindCode: {
-      summary: '生成绑定码，把另一个微信群或飞书群加入本学区',
-      usage: '/绑定码',
+      summary: '私聊我：取一次性绑定码，把您的微信和飞书账号合为一人；管理员在学区群：把另一个群加入本学区',
+      usage: '/绑定码（私聊，或管理员在学区群里）',
       examples: ['/绑定码'],
     },
     grant: {
@@ -71,9 +71,9 @@ export const texts = {
       examples: ['/放假 2027-01-01 元旦', '/放假 2027-02-10 至 2027-02-17 寒假', '/放假'],
     },
     settings: {
-      summary: '设置学区：上午/下午/晚上的默认时间、学区名称',
-      usage: '/设置 上午|下午|晚上 <时:分>，或 /设置 名称 <学区名称>',
-      examples: ['/设置 下午 14:00', '/设置 名称 育秀教育集团'],
+      summary: '设置活动的报名规则（截止、教龄、学科、学校、仅徒弟、名额）；管理员还可设置学区默认时间和名称',
+      usage: '/设置 <活动编号> <规则…>，或 /设置 上午|下午|晚上 <时:分>，或 /设置 名称 <学区名称>',
+      examples: ['/设置 12 截止 12月1日 教龄1-8', '/设置 12 名额50 仅徒弟', '/设置 12 不限', '/设置 下午 14:00'],
     },
     schedule: {
       summary: '安排一项活动',
@@ -93,6 +93,51 @@ export const texts = {
       examples: ['/改期 12 第5周周三下午', '/改期 12 12月10日 14:00-16:00'],
     },
     cancel: { summary: '取消活动', usage: '/取消 <编号> [原因]', examples: ['/取消 12 专家临时有事'] },
+    signup: {
+      summary: '报名参加活动；组织者可代报名',
+      usage: '/报名 <活动编号> [代报名的名字…]，或回复活动通知「报名」',
+      examples: ['/报名 12', '报名 12', '/报名 12 李明 赵丽'],
+    },
+    withdraw: { summary: '取消报名，名额自动递补给候补', usage: '/取消报名 <活动编号> [名字]', examples: ['/取消报名 12'] },
+    roster: { summary: '查看报名名单（管理员和组织者看全部，其他老师看人数和自己的名次）', usage: '/名单 <活动编号>', examples: ['/名单 12'] },
+    profile: {
+      summary: '登记个人资料：姓名、学校、学科、教龄',
+      usage: '/我是 <姓名> <学校> <学科> 教龄<年数>',
+      examples: ['/我是 王芳 育秀实验学校 语文 教龄5', '/我是 教龄6'],
+    },
+    mine: { summary: '查看我的资料、报名和提问', usage: '/我的', examples: ['/我的'] },
+    ask: {
+      summary: '向工作室导师提问',
+      usage: '/提问 [工作室编号] <问题>',
+      examples: ['/提问 如何设计单元作业？', '/提问 工作室3 作文讲评课怎么上？'],
+    },
+    askAnonymously: {
+      summary: '匿名提问（只有管理员能看到提问人；私聊我提问更隐秘）',
+      usage: '/匿名提问 <问题>',
+      examples: ['/匿名提问 班里有学生长期不交作业怎么办？'],
+    },
+    questions: {
+      summary: '查看待回答的问题；全部、搜索以往的回答',
+      usage: '/问题 [全部 | 搜索 关键词 | 问题编号]',
+      examples: ['/问题', '/问题 全部', '/问题 搜索 作业', '/问题 7'],
+    },
+    answer: { summary: '回答问题（导师、管理员）', usage: '/回答 <问题编号> <回答>', examples: ['/回答 7 可以先从单元目标出发，设计分层作业……'] },
+    workshop: {
+      summary: '名师工作室：列表、详情；管理员可创建',
+      usage: '/工作室 [编号]，或 /工作室 创建 <名称> 导师 <名字…>',
+      examples: ['/工作室', '/工作室 3', '/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君'],
+    },
+    apply: { summary: '申请拜师，成为工作室的徒弟', usage: '/拜师 <工作室编号> [导师名字]', examples: ['/拜师 3', '/拜师 3 王佩红'] },
+    approve: {
+      summary: '通过拜师申请（工作室导师、管理员）',
+      usage: '/通过 <工作室编号> <徒弟名字> [导师名字]',
+      examples: ['/通过 3 李明'],
+    },
+    pair: {
+      summary: '直接指定师徒结对（工作室导师、管理员）',
+      usage: '/结对 <工作室编号> <导师> <徒弟…>',
+      examples: ['/结对 3 王佩红 李明'],
+    },
   } satisfies Record<string, CommandHelp>,
 
   router: {
@@ -108,6 +153,7 @@ export const texts = {
       `抱歉，/${command} 只有${ROLE_WHO[role]}可以使用。如需权限，请联系学区管理员。`,
     internal: '抱歉，处理这条消息时出错了，请稍后再试。如果一直不行，请联系学区管理员。',
     busy: '系统繁忙，请稍后再试。',
+    noHomeDistrict: '我还不知道您属于哪个学区。请先在学区的群里发一条命令（例如 /活动），之后就可以私聊我了。',
   },
 
   help: {
@@ -318,6 +364,190 @@ export const texts = {
     semesterWeek: (n: number) => `(第${n}周)`,
     pendingHeader: '【日期待定】',
     more: (count: number) => `……还有 ${count} 项，发送 /活动 编号 查看详情。`,
+  },
+  signup: {
+    howTo: (id: number) => `报名：回复本条消息「报名」，或发送 /报名 ${id}`,
+    buttonJoin: '报名',
+    buttonLeave: '取消报名',
+    countLine: (confirmed: number, capacity: number | null, waiting: number) =>
+      `已报名 ${confirmed}${capacity !== null ? `/${capacity}` : ' 人'}${waiting > 0 ? `，候补 ${waiting} 人` : ''}`,
+    confirmed: (name: string, id: number, title: string, position: number, left: number | null) =>
+      `${name} 报名成功：#${id}「${title}」，第 ${position} 位${left !== null ? `（还剩 ${left} 个名额）` : ''}。`,
+    waiting: (name: string, id: number, title: string, position: number) =>
+      `#${id}「${title}」名额已满，${name} 已进入候补第 ${position} 位。有人取消时会自动递补，并在群里通知您。`,
+    already: (name: string, id: number, confirmed: boolean, position: number) =>
+      `${name} 已经报过 #${id} 了：${confirmed ? `正式名额第 ${position} 位` : `候补第 ${position} 位`}。`,
+    confirmedPlace: (position: number) => `已报名，第 ${position} 位`,
+    waitingPlace: (position: number) => `候补第 ${position} 位`,
+    alreadyPlace: (confirmed: boolean, position: number) => `之前已报名（${confirmed ? `第 ${position} 位` : `候补第 ${position} 位`}）`,
+    forOthersTitle: (id: number, title: string) => `代报名 #${id}「${title}」：`,
+    forOther: (name: string, place: string, created: boolean) =>
+      `${name}：${place}${created ? '（还没在群里发过言，已按名字登记）' : ''}`,
+    otherBreaks: (name: string, reason: string) => `${name} 不能报名：${reason}\n没有为任何人报名，请调整后重发。`,
+    onlyOrganizers: '只有学区管理员和组织者可以替别人报名或取消。为自己报名请发送 /报名 12',
+    tooManyNames: (max: number) => `一次最多代报 ${max} 人，请分几次发送。`,
+    withdrawn: (name: string, id: number, title: string) => `已取消 ${name} 的报名：#${id}「${title}」。`,
+    notSignedUp: (id: number) => `您没有报名 #${id}，不需要取消。查看自己的报名请发送 /我的`,
+    otherNotSignedUp: (name: string, id: number) => `${name} 没有报名 #${id}。没有取消任何人的报名。`,
+    notFoundPerson: (name: string) => `本学区没有找到「${name}」。没有取消任何人的报名。`,
+    promoted: (names: string, id: number, title: string, when: string) =>
+      `有人取消了报名，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
+    activityCancelled: (id: number) => `#${id} 已经取消，不能报名。发送 /活动 查看其他活动。`,
+    over: (id: number) => `#${id} 已经开始或结束，不能再报名了。发送 /活动 查看近期活动。`,
+    whichActivity: (command: string, lines: string[]) =>
+      lines.length
+        ? `请写上活动编号，例如：/${command} ${lines[0]!.slice(1).split(' ')[0]}\n近期的活动：\n${lines.join('\n')}`
+        : `请写上活动编号，例如：/${command} 12。发送 /活动 查看活动和编号。`,
+  },
+
+  roster: {
+    title: (id: number, title: string) => `#${id}「${title}」报名名单`,
+    confirmedHeader: (n: number, capacity: number | null) => (capacity !== null ? `已报名 ${n}/${capacity}：` : `已报名 ${n} 人：`),
+    waitingHeader: (n: number) => `候补 ${n} 人：`,
+    nobody: (id: number) => `（还没有人报名。报名请发送 /报名 ${id}）`,
+    byOther: '（代报名）',
+    youConfirmed: (position: number) => `您已报名，第 ${position} 位。`,
+    youWaiting: (position: number) => `您在候补第 ${position} 位。`,
+    youNot: (id: number) => `您还没有报名。报名请发送 /报名 ${id}`,
+  },
+
+  rules: {
+    yearsRange: (min: number | null, max: number | null) =>
+      min !== null && max !== null ? `${min}-${max}年` : min !== null ? `${min}年及以上` : `${max}年及以下`,
+    deadlineLine: (when: string) => `报名截止：${when}`,
+    workshopLine: (id: number, name?: string) => `工作室：${name ? `${name}（#${id}）` : `#${id}`}`,
+    yearsLimit: (range: string) => `教龄${range}`,
+    subjectLimit: (subject: string) => `${subject}老师`,
+    schoolLimit: (school: string) => `${school}`,
+    menteesLimit: '工作室徒弟',
+    limitsLine: (list: string) => `报名限：${list}`,
+    closed: (id: number, deadline: string) => `#${id} 的报名已于 ${deadline} 截止。如有特殊情况请联系组织者代报名。`,
+    needYears: (range: string) => `此活动限教龄${range}，请先发送 /我是 登记教龄，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
+    years: (range: string, years: number) => `此活动限教龄${range}，您登记的教龄是 ${years} 年。如登记有误，请发送 /我是 教龄N 更正。`,
+    needSubject: (subject: string) => `此活动限${subject}老师，请先发送 /我是 登记学科，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
+    subject: (subject: string, has: string) => `此活动限${subject}老师，您登记的学科是${has}。`,
+    needSchool: (school: string) => `此活动限${school}的老师，请先发送 /我是 登记学校，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
+    school: (school: string, has: string) => `此活动限${school}的老师，您登记的学校是${has}。`,
+    menteesOnly: '此活动只限工作室的徒弟报名。申请拜师请发送 /拜师 工作室编号，发送 /工作室 查看编号。',
+    badDeadline: (text: string) => `没看懂报名截止时间「${text}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
+    badYears: (text: string) => `没看懂「${text}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
+    settingsUsage: (id: number) =>
+      `请写上要设置的内容，例如：\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不限（取消全部报名限制）`,
+    unknownSetting: (word: string, id: number) =>
+      `没看懂「${word}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
+    updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
+    overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,
+  },
+
+  profile: {
+    usage: '请这样写：/我是 王芳 育秀实验学校 语文 教龄5（可以只写要更新的项，例如 /我是 教龄6）',
+    unreadable: (word: string) => `没看懂「${word}」。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
+    badName: (name: string) => `「${name}」不像是姓名。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
+    badYears: (n: number) => `教龄 ${n} 年似乎太长了，请检查，例如：/我是 教龄5`,
+    saved: (line: string) => `已记录：${line}\n发送 /我的 查看您的报名和提问。`,
+    mine: (line: string) => `我的资料：${line}`,
+    none: '还没有登记个人资料。发送 /我是 王芳 育秀实验学校 语文 教龄5 登记后，报名名单会显示学校和学科。',
+    years: (n: number) => `教龄${n}年`,
+    noSignups: '近期没有报名的活动。',
+    signupsHeader: (n: number) => `我的报名（${n}）：`,
+    datePending: '日期待定',
+    questionsHeader: '我的提问：',
+  },
+
+  workshop: {
+    none: '本学区还没有名师工作室。管理员可以创建，例如：/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君',
+    listHeader: '本学区的名师工作室：',
+    listLine: (id: number, name: string, mentors: string[], mentees: number) =>
+      `${id}. ${name} — 导师：${mentors.join('、') || '未定'}；徒弟 ${mentees} 人`,
+    listFooter: (id: number) => `发送 /工作室 ${id} 查看详情，/拜师 ${id} 申请拜师。`,
+    createUsage: '请这样写：/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君',
+    nameTooLong: '工作室名称太长了（最多 40 个字）。',
+    nameTaken: (name: string) => `本学区已经有「${name}」了。发送 /工作室 查看。`,
+    created: (id: number, name: string, mentors: string[]) => `已创建工作室 ${id}「${name}」，导师：${mentors.join('、')}。`,
+    placeholders: (names: string) => `${names} 还没在学区群里发过言，已按名字登记；他们首次在群里发言后自动关联。`,
+    next: (id: number) =>
+      `老师们可发送 /拜师 ${id} 申请拜师；工作室活动请这样排期：/排期 每月第一个周三下午 工作室沙龙 工作室${id}`,
+    notFound: (id: number | string) => `没有找到编号为 ${id} 的工作室。发送 /工作室 查看本学区的工作室。`,
+    idUsage: (command: string, id: number, tail: string, list: string[]) =>
+      `请写上工作室编号，例如：/${command} ${id}${tail}${list.length ? `\n本学区的工作室：\n${list.join('\n')}` : ''}`,
+    title: (id: number, name: string) => `工作室 ${id}「${name}」`,
+    mentors: (names: string) => `导师：${names}`,
+    nobody: '未定',
+    unassigned: '待定导师',
+    menteesHeader: (n: number) => `徒弟 ${n} 人：`,
+    pairLine: (mentor: string, mentees: string) => `  ${mentor} — ${mentees}`,
+    noMentees: (id: number) => `还没有徒弟。申请拜师请发送 /拜师 ${id}`,
+    applied: (names: string, id: number) => `待审核的拜师申请：${names}（导师或管理员发送 /通过 ${id} 名字）`,
+    sessionsHeader: '近期工作室活动：',
+    noSessions: (id: number) => `近期没有工作室活动。排期时写上「工作室${id}」即可关联。`,
+    openQuestions: (n: number) => `待回答的问题 ${n} 个，发送 /问题 查看。`,
+    selfMentor: '您是这个工作室的导师，不需要拜师。',
+    notMentorHere: (name: string, workshop: string) => `${name} 不是「${workshop}」的导师。发送 /工作室 查看导师名单。`,
+    alreadyMentee: (workshop: string, mentor: string) => `已经是「${workshop}」的徒弟了（导师：${mentor}）。`,
+    alreadyApplied: (workshop: string, id: number, name: string) =>
+      `${name} 已经申请过「${workshop}」，请等待导师或管理员审核（/通过 ${id} ${name}）。`,
+    appliedDone: (workshop: string, id: number, name: string) =>
+      `${name} 已申请加入「${workshop}」，请等待导师或管理员审核：/通过 ${id} ${name}`,
+    approveUsage: (id: number) => `请写上徒弟的名字，例如：/通过 ${id} 李明`,
+    noApplication: (name: string, id: number) =>
+      `没有找到 ${name} 的拜师申请。请对方先发送 /拜师 ${id}，或直接结对：/结对 ${id} 导师名字 ${name}`,
+    approved: (mentee: string, workshop: string, mentor: string) => `${mentee} 已成为「${workshop}」的徒弟，导师：${mentor}。`,
+    approvedNoMentor: (mentee: string, workshop: string, id: number) =>
+      `${mentee} 已成为「${workshop}」的徒弟。请指定导师：/结对 ${id} 导师名字 ${mentee}`,
+    pairUsage: (id: number) => `请这样写：/结对 ${id} 王佩红 李明（先写导师，再写徒弟）`,
+    mentorAsMentee: (name: string) => `${name} 是这个工作室的导师，不能同时做徒弟。`,
+    paired: (mentor: string, mentee: string, before: string | null) =>
+      `${mentor} — ${mentee} 结对成功${before ? `（原导师：${before}）` : ''}。`,
+    notItsMentor: '只有这个工作室的导师和学区管理员可以审核和结对。',
+  },
+
+  qa: {
+    askUsage: (command: string) => `请写上问题，例如：/${command} 如何设计单元作业？`,
+    tooLong: (max: number) => `内容太长了（最多 ${max} 个字），请精简后再发。`,
+    whichWorkshop: (command: string, list: string[]) =>
+      `本学区有多个工作室，请写明问哪个，例如：/${command} 工作室${list[0]!.split(' ')[0]} 如何设计单元作业？\n${list.join('\n')}`,
+    recorded: (id: number, workshop?: string) =>
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，导师回答后会在这里通知您。`,
+    recordedAnonymously: (id: number, workshop?: string) =>
+      `已匿名记录问题 #${id}${workshop ? `（${workshop}）` : ''}。除管理员外没有人能看到提问人；回答会发到这里。`,
+    recordedAnonymouslyInGroup: (id: number) =>
+      `已匿名记录问题 #${id}，问题列表中不显示提问人。提示：在群里发的消息大家都能看到，下次可以私聊我发送 /匿名提问。`,
+    answerUsage: '请这样写：/回答 7 您的回答（7 是问题编号，发送 /问题 查看）',
+    answerEmpty: (id: number) => `请写上回答内容，例如：/回答 ${id} 可以先从单元目标出发……`,
+    notFound: (id: string) => `没有找到编号为 #${id} 的问题。发送 /问题 查看。`,
+    notItsMentor: '只有这个工作室的导师和学区管理员可以回答。',
+    answerPost: (id: number, question: string, author: string, text: string) =>
+      `【答疑 #${id}】\n问：${question}\n答（${author}）：${text}`,
+    delivered: (id: number, where: string) => `已回答 #${id}，回答已发到${where ? `「${where}」` : '提问的地方'}。`,
+    listLine: (id: number, text: string, answers: number, anonymous: boolean) =>
+      `#${id} ${text}${anonymous ? '（匿名）' : ''} — ${answers > 0 ? `已回答 ${answers} 条` : '待回答'}`,
+    questionLine: (id: number, text: string, asker: string) => `#${id} ${text}（${asker}）`,
+    answerLine: (author: string, text: string) => `  答（${author}）：${text}`,
+    workshopLine: (name: string) => `  工作室：${name}`,
+    unanswered: '  （待回答）',
+    answeredCount: (n: number) => ` — 已回答 ${n} 条`,
+    anonymous: '匿名',
+    anonymousToAdmin: (name: string) => `匿名·${name}`,
+    openHeader: (n: number) => `待回答的问题（${n}）：`,
+    allHeader: (n: number) => `全部问题（${n}）：`,
+    noneOpen: '目前没有待回答的问题。发送 /问题 全部 查看以往的问答。',
+    noneAtAll: '还没有人提问。提问请发送：/提问 如何设计单元作业？',
+    more: (n: number) => `……还有 ${n} 个`,
+    listFooter: '发送 /问题 编号 查看回答，/问题 搜索 关键词 查找以往的回答。',
+    listUsage: '请这样写：/问题、/问题 全部、/问题 搜索 作业 或 /问题 7',
+    searchUsage: '请写上要找的词，例如：/问题 搜索 作业',
+    searchNone: (words: string) => `没有找到含「${words}」的问答。`,
+    searchHeader: (words: string, n: number) => `含「${words}」的问答（${n}）：`,
+  },
+
+  link: {
+    codeIssued: (code: string, minutes: number) =>
+      `您的绑定码：${code}（${minutes}分钟内有效，只能用一次）\n请用另一个平台（微信或飞书）私聊我发送：/绑定 ${code}\n两个账号会合并为同一人，报名、提问和角色都保留。`,
+    useDirect: '请私聊我发送 /绑定码，取您个人的绑定码。（把另一个群加入学区，需要学区管理员在群里发送 /绑定码）',
+    badCode: '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 K7P2-9QXM',
+    same: '这个绑定码就是您自己这个账号取的。请在另一个平台（微信或飞书）发送 /绑定 绑定码。',
+    platformName: (platform: string) => ({ wechat: '微信', lark: '飞书', console: '控制台' })[platform] ?? platform,
+    done: (name: string, platforms: string) => `绑定成功！${name} 在${platforms}的账号已合并为同一人，报名、提问和角色都已合并。`,
   },
 } as const
 

@@ -67,3 +67,29 @@ export async function openBindCode(tx: Tx, code: string, now: Date): Promise<num
 export async function useBindCode(tx: Tx, code: string, now: Date): Promise<void> {
   await tx.claimCode.updateMany({ where: { code: normalizeClaimCode(code), purpose: 'bind' }, data: { usedAt: now } })
 }
+
+export const LINK_CODE_MINUTES = 30
+
+/** A one-use code that joins the account that sends it back, on another platform, to this member. */
+export async function issueLinkCode(tx: Tx, memberId: number, now: Date): Promise<string> {
+  await tx.claimCode.deleteMany({ where: { purpose: 'link', memberId, usedAt: null } })
+  const code = newClaimCode()
+  const expiresAt = new Date(now.getTime() + LINK_CODE_MINUTES * 60_000)
+  await tx.claimCode.create({ data: { code, purpose: 'link', memberId, expiresAt } })
+  return code
+}
+
+/** Takes an open link code: the member it was issued to, or null when unknown, used or expired. */
+export async function useLinkCode(tx: Tx, code: string, now: Date): Promise<number | null> {
+  const where = { code: normalizeClaimCode(code), purpose: 'link', usedAt: null, expiresAt: { gt: now } }
+  const row = await tx.claimCode.findFirst({ where })
+  if (!row?.memberId) return null
+  await tx.claimCode.update({ where: { code: row.code }, data: { usedAt: now } })
+  return row.memberId
+}
+
+/** What kind of code this is, if it is an open one. */
+export async function codePurpose(tx: Tx, code: string): Promise<string | null> {
+  const row = await tx.claimCode.findUnique({ where: { code: normalizeClaimCode(code) } })
+  return row?.purpose ?? null
+}

@@ -42,7 +42,7 @@ export function countAdmins(tx: Tx, districtId: number): Promise<number> {
 /** Members seen in the district under this display name. */
 export async function findMembersByName(tx: Tx, districtId: number, name: string): Promise<{ id: number; displayName: string }[]> {
   const rows = await tx.membership.findMany({
-    where: { districtId, member: { OR: [{ displayName: name }, { accounts: { some: { displayName: name } } }] } },
+    where: { districtId, member: { OR: [{ displayName: name }, { realName: name }, { accounts: { some: { displayName: name } } }] } },
     include: { member: true },
   })
   return rows.map((r) => ({ id: r.member.id, displayName: r.member.displayName }))

@@ -22,7 +22,7 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000
  */
 export async function identify(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity> {
   const group = await upsertGroup(tx, message, now)
-  const hints = { groupId: group.id, idsSince: message.idsSince }
+  const hints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined }
   const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
   const name = message.sender.name
   const district = group.districtId ? await tx.district.findUnique({ where: { id: group.districtId } }) : null
@@ -36,6 +36,8 @@ export interface AccountHints {
   groupId?: number
   /** See IncomingMessage.idsSince. */
   idsSince?: Date
+  /** The district of the group: a new account may take over a placeholder member named there. */
+  districtId?: number
 }
 
 /** The member behind a platform account, created on first sight. */
@@ -46,6 +48,13 @@ export async function upsertMember(tx: Tx, platform: string, person: Person, now
     (await tx.account.findUnique({ where: { platform_userId: { platform, userId: person.id } } })) ??
     (await findMovedAccount(tx, platform, person, hints))
   if (!account) {
+    const placeholder = hints.districtId ? await findPlaceholder(tx, hints.districtId, name) : null
+    if (placeholder) {
+      await tx.account.create({
+        data: { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now, memberId: placeholder.id },
+      })
+      return placeholder.id
+    }
     const member = await tx.member.create({
       data: {
         displayName: name,
@@ -81,6 +90,19 @@ async function findMovedAccount(tx: Tx, platform: string, person: Person, hints:
   if (namesakes.some((a) => a.lastSeenAt && a.lastSeenAt >= hints.idsSince!)) return null
   const candidates = namesakes.filter((a) => !(person.stableId && a.stableId && a.stableId !== person.stableId))
   return candidates.length === 1 ? candidates[0]! : null
+}
+
+/**
+ * A member named by an organizer before they ever wrote (a mentor at
+ * /工作室 创建, someone signed up by 代报名): no account yet, one of that
+ * name in the district. Two of the same name are left for an admin to sort.
+ */
+async function findPlaceholder(tx: Tx, districtId: number, name: string) {
+  const found = await tx.member.findMany({
+    where: { accounts: { none: {} }, OR: [{ displayName: name }, { realName: name }], memberships: { some: { districtId } } },
+    take: 2,
+  })
+  return found.length === 1 ? found[0]! : null
 }
 
 async function upsertGroup(tx: Tx, message: IncomingMessage, now: Date) {

@@ -14,7 +14,7 @@ describe('/排期', () => {
   it('answers with how it understood the activity: weekday, date, time, place, subject, capacity, #id', async () => {
     const [reply] = await h.say('/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40')
     expect(reply).toBe(
-      ['已安排 #1「主题式联合教研」', '时间：9月21日(周一) 13:30 (第4周)', '地点：育秀实验学校', '学科：中小学语文', '名额：40'].join('\n'),
+      ['已安排 #1「主题式联合教研」', '时间：9月21日(周一) 13:30 (第4周)', '地点：育秀实验学校', '学科：中小学语文', '名额：40', '报名：回复本条消息「报名」，或发送 /报名 1'].join('\n'),
     )
   })
 

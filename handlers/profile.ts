@@ -1,0 +1,139 @@
+import { localParts } from '../src/calendar/dates.ts'
+import { Refusal, type Command, type Context } from '../src/core/command.ts'
+import { texts } from '../src/core/texts.ts'
+import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
+import type { Member } from '../src/generated/prisma/client.ts'
+import { listName, teachingYearsOn } from '../src/services/members.ts'
+import { placeOf } from '../src/services/signups.ts'
+import { describeOccurrence } from './describe.ts'
+
+export interface ProfileArgs {
+  realName?: string
+  school?: string
+  subject?: string
+  teachingYears?: number
+}
+
+export type ProfileParse = { ok: true; value: ProfileArgs } | { ok: false; word: string }
+
+const LABELLED = /^(姓名|名字|学校|单位|学科|任教学科)[:]?(.+)$/
+
+/**
+ * Reads `/我是 王芳 育秀实验学校 语文 教龄5` in any order: a subject and a
+ * school are known by their words, 教龄 by its number; the first other word is
+ * the name, a second one the school. Pure.
+ */
+export function parseProfile(args: readonly string[]): ProfileParse {
+  const value: ProfileArgs = {}
+  const loose: string[] = []
+  for (const raw of args) {
+    const word = raw.replace(/[,，、;；]+$/, '')
+    if (!word) continue
+    const years = readTeachingYears(word)
+    const labelled = LABELLED.exec(word)
+    if (years !== null) value.teachingYears = years
+    else if (labelled) {
+      const [, label, text] = labelled
+      if (label === '姓名' || label === '名字') value.realName = text!
+      else if (label === '学科' || label === '任教学科') value.subject = text!
+      else value.school = text!
+    } else if (SUBJECT.test(word) && !value.subject) value.subject = word
+    else if (SCHOOL.test(word) && !value.school) value.school = word
+    else loose.push(word)
+  }
+  if (loose[0] !== undefined && value.realName === undefined) value.realName = loose.shift()!
+  if (loose[0] !== undefined && value.school === undefined) value.school = loose.shift()!
+  if (loose.length > 0) return { ok: false, word: loose[0]! }
+  return { ok: true, value }
+}
+
+export const profile: Command = {
+  id: 'profile',
+  name: '我是',
+  aliases: ['profile', 'iam', '个人资料'],
+  role: 'teacher',
+  scope: 'anywhere',
+  async run(ctx, line) {
+    if (line.args.length === 0) throw new Refusal(texts.profile.usage)
+    const parsed = parseProfile(line.args)
+    if (!parsed.ok) throw new Refusal(texts.profile.unreadable(parsed.word))
+    const { value } = parsed
+    if (value.realName !== undefined && (value.realName.length > 20 || /^\d+$/.test(value.realName))) {
+      throw new Refusal(texts.profile.badName(value.realName))
+    }
+    if (value.school !== undefined && value.school.length > 40) throw new Refusal(texts.profile.unreadable(value.school))
+    if (value.teachingYears !== undefined && value.teachingYears > 50) throw new Refusal(texts.profile.badYears(value.teachingYears))
+    const today = localParts(ctx.now, ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE).date
+    const member = await ctx.tx.member.update({
+      where: { id: ctx.sender.memberId },
+      data: { ...value, ...(value.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
+    })
+    ctx.reply(texts.profile.saved(profileLine(member, today, true)))
+  },
+}
+
+export const mine: Command = {
+  id: 'mine',
+  name: '我的',
+  aliases: ['me', 'mine', '我的报名'],
+  role: 'teacher',
+  scope: 'anywhere',
+  async run(ctx) {
+    const tz = ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE
+    const today = localParts(ctx.now, tz).date
+    const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
+    // In a group everyone reads the answer: 教龄 and anonymous questions stay out of it.
+    const inGroup = !ctx.message.chat.isDirect
+    const hasProfile = member.realName || member.school || member.subject || member.teachingYears !== null
+    const lines = [hasProfile ? texts.profile.mine(profileLine(member, today, !inGroup)) : texts.profile.none]
+    lines.push(...(await signupLines(ctx, member.id, today, tz)))
+    lines.push(...(await questionLines(ctx, member.id, inGroup)))
+    ctx.reply(lines.join('\n'))
+  },
+}
+
+/** "王芳 · 育秀实验学校 · 语文 · 教龄5年" */
+function profileLine(member: Member, today: string, withYears: boolean): string {
+  const years = teachingYearsOn(member, today)
+  return [listName(member), member.school, member.subject, withYears && years !== null ? texts.profile.years(years) : null]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+/** Coming activities the member is signed up for, with their place; in a group, only that district's. */
+async function signupLines(ctx: Context, memberId: number, today: string, tz: string): Promise<string[]> {
+  const signups = await ctx.tx.signup.findMany({
+    where: {
+      memberId,
+      status: { in: ['confirmed', 'waiting'] },
+      activity: { status: 'scheduled', ...(ctx.district && !ctx.message.chat.isDirect ? { districtId: ctx.district.id } : {}) },
+    },
+    include: { activity: { include: { occurrences: { where: { date: { gte: today }, skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
+    orderBy: { signedUpAt: 'asc' },
+  })
+  const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))
+  if (coming.length === 0) return [texts.profile.noSignups]
+  const lines = [texts.profile.signupsHeader(coming.length)]
+  for (const s of coming.slice(0, 10)) {
+    const next = s.activity.occurrences[0]
+    const when = next ? describeOccurrence(next, { timezone: tz, today, semesters: [] }) : texts.profile.datePending
+    const place = await placeOf(ctx.tx, s.activityId, memberId)
+    const status = place ? (place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)) : ''
+    lines.push(`#${s.activityId} ${s.activity.title} ${when} ${status}`)
+  }
+  return lines
+}
+
+async function questionLines(ctx: Context, memberId: number, inGroup: boolean): Promise<string[]> {
+  const questions = await ctx.tx.question.findMany({
+    where: { askerId: memberId, ...(inGroup ? { anonymous: false, districtId: ctx.district?.id ?? -1 } : {}) },
+    include: { _count: { select: { answers: true } } },
+    orderBy: { askedAt: 'desc' },
+    take: 5,
+  })
+  if (questions.length === 0) return []
+  return [
+    texts.profile.questionsHeader,
+    ...questions.map((q) => texts.qa.listLine(q.id, q.text, q._count.answers, q.anonymous)),
+  ]
+}

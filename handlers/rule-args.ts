@@ -1,0 +1,95 @@
+import { parseWhen } from '../src/calendar/parse-when.ts'
+import { SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
+
+/**
+ * Sign-up rules written with /排期 or /设置 12: 截止 12月1日, 教龄1-8,
+ * 限语文, 限育秀实验学校, 仅徒弟, 工作室3; and, for /设置, 不限… to clear.
+ * A field set to null is cleared.
+ */
+export interface RulePatch {
+  deadlineText?: string | null
+  minYears?: number | null
+  maxYears?: number | null
+  subjectRule?: string | null
+  schoolRule?: string | null
+  menteesOnly?: boolean
+  workshopId?: number | null
+  capacity?: number | null
+}
+
+export type RuleTake = { taken: number; patch: RulePatch } | { error: 'badYears' | 'badDeadline'; text: string } | null
+
+const CLEAR: Record<string, RulePatch> = {
+  不限教龄: { minYears: null, maxYears: null },
+  不限学科: { subjectRule: null },
+  不限学校: { schoolRule: null },
+  不限徒弟: { menteesOnly: false },
+  不限身份: { menteesOnly: false },
+  不截止: { deadlineText: null },
+  取消截止: { deadlineText: null },
+  不限名额: { capacity: null },
+  不限: { minYears: null, maxYears: null, subjectRule: null, schoolRule: null, menteesOnly: false },
+}
+
+const MENTEES_ONLY = /^(仅限?|限|只限)(徒弟|学员|青年教师徒弟)$|^徒弟专场$/
+const DEADLINE_WORD = /^(报名)?截止(日期|时间)?(至|到)?[:]?$/
+const CLOCK = /^\d{1,2}(:\d{2}|点(半|\d{1,2}分?)?)$/
+
+/** Reads one rule starting at args[i]; null when args[i] is not a rule. Pure. */
+export function takeRule(args: readonly string[], i: number): RuleTake {
+  const token = args[i]!
+  const next = args[i + 1]
+  const clear = CLEAR[token]
+  if (clear) return { taken: 1, patch: clear }
+  if (MENTEES_ONLY.test(token)) return { taken: 1, patch: { menteesOnly: true } }
+
+  const workshop = /^工作室#?(\d{1,9})?$/.exec(token)
+  if (workshop && (workshop[1] || (next && /^#?\d{1,9}$/.test(next)))) {
+    return workshop[1]
+      ? { taken: 1, patch: { workshopId: Number(workshop[1]) } }
+      : { taken: 2, patch: { workshopId: Number(next!.replace('#', '')) } }
+  }
+
+  const years = /^限?教龄[:]?(.*)$/.exec(token)
+  if (years) {
+    const text = years[1] || (next && /^[\d≥≤<>]/.test(next) ? next : '')
+    const range = readYearsRange(text)
+    if (!range) return { error: 'badYears', text: `教龄${text}` }
+    return { taken: years[1] ? 1 : 2, patch: range }
+  }
+
+  if (DEADLINE_WORD.test(token)) {
+    if (!next) return { error: 'badDeadline', text: token }
+    const withClock = args[i + 2] && CLOCK.test(args[i + 2]!) ? `${next} ${args[i + 2]}` : next
+    if (!parseWhen(withClock).ok) return { error: 'badDeadline', text: next }
+    return { taken: withClock === next ? 2 : 3, patch: { deadlineText: withClock } }
+  }
+  const attached = /^(?:报名)?截止(?:日期|时间)?(?:至|到)?[:]?(.+)$/.exec(token) ?? /^(.+?)(?:报名)?截止$/.exec(token)
+  if (attached) {
+    if (!parseWhen(attached[1]!).ok) return { error: 'badDeadline', text: attached[1]! }
+    return { taken: 1, patch: { deadlineText: attached[1]! } }
+  }
+
+  const limited = /^(?:仅限|只限|限)(?:学科|学校)?[:]?(.+)$/.exec(token)
+  if (limited) {
+    const what = limited[1]!
+    if (SUBJECT.test(what) || token.includes('学科')) return { taken: 1, patch: { subjectRule: what } }
+    if (SCHOOL.test(what) || token.includes('学校')) return { taken: 1, patch: { schoolRule: what } }
+  }
+  return null
+}
+
+/** "1-8", "1-8年", "9年以上", "8年以下", "≥9" → the range. */
+function readYearsRange(text: string): { minYears: number | null; maxYears: number | null } | null {
+  const t = text.replace(/~/g, '-').replace(/\s+/g, '')
+  let m = /^(\d{1,2})-(\d{1,2})年?$/.exec(t)
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])]
+    return a <= b ? { minYears: a, maxYears: b } : null
+  }
+  m = /^(\d{1,2})年?(以上|及以上)$/.exec(t) ?? /^(?:≥|>=)(\d{1,2})年?$/.exec(t)
+  if (m) return { minYears: Number(m[1]), maxYears: null }
+  m = /^(\d{1,2})年?(以下|以内|及以下)$/.exec(t) ?? /^(?:≤|<=)(\d{1,2})年?$/.exec(t)
+  if (m) return { minYears: null, maxYears: Number(m[1]) }
+  return null
+}

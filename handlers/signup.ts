@@ -1,0 +1,282 @@
+import { addDays } from '../src/calendar/dates.ts'
+import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
+import { texts } from '../src/core/texts.ts'
+import type { Member } from '../src/generated/prisma/client.ts'
+import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { firstBreak } from '../src/services/eligibility.ts'
+import { findMemberByName, listName, memberForName, personOn } from '../src/services/members.ts'
+import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
+import { isMentee, isMentorOf } from '../src/services/workshops.ts'
+import { describeCount, describeDetails, describeInstant, describeRules, describeWhen } from './describe.ts'
+import { ruleBreakText } from './rules.ts'
+import { activityFromArgs, describeEnvOf } from './shared.ts'
+
+/** More names than this in one 代报名 is a list to import, not a chat message. */
+const MAX_NAMES = 30
+
+export const signup: Command = {
+  id: 'signup',
+  name: '报名',
+  aliases: ['signup', 'join'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const activity = await targetActivity(ctx, line.args, '报名')
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    assertOpen(activity, ctx.now, env)
+    const others = namedPeople(ctx, line.args.slice(1))
+    if (others.length > 0) return signUpOthers(ctx, activity, others, env)
+    const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
+    const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id)
+    const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
+    if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env)))
+    const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })
+    ctx.reply(outcomeText(listName(member), activity, outcome))
+    if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
+  },
+}
+
+export const withdrawSignup: Command = {
+  id: 'withdraw',
+  name: '取消报名',
+  aliases: ['withdraw', 'leave', '退出报名'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const activity = await targetActivity(ctx, line.args, '取消报名')
+    if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const others = namedPeople(ctx, line.args.slice(1))
+    if (others.length > 0) await assertMayActFor(ctx, activity)
+    const targets: Member[] = []
+    if (others.length === 0) targets.push(await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } }))
+    for (const who of others) {
+      const found = 'person' in who ? await memberByAccount(ctx, who.person) : await findMemberByName(ctx.tx, ctx.district.id, who.name)
+      if (!found || found.kind === 'none') throw new Refusal(texts.signup.notFoundPerson('person' in who ? who.person.name : who.name))
+      if (found.kind === 'many') throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.count))
+      targets.push(found.member)
+    }
+    const lines: string[] = []
+    const promoted: SignupWithMember[] = []
+    for (const member of targets) {
+      const result = await withdraw(ctx.tx, activity, member.id, ctx.now)
+      if (!result) throw new Refusal(others.length ? texts.signup.otherNotSignedUp(listName(member), activity.id) : texts.signup.notSignedUp(activity.id))
+      lines.push(texts.signup.withdrawn(listName(member), activity.id, activity.title))
+      promoted.push(...result.promoted)
+    }
+    ctx.reply(lines.join('\n'))
+    await announcePromotions(ctx, activity, promoted, env)
+    if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
+  },
+}
+
+export const signupList: Command = {
+  id: 'roster',
+  name: '名单',
+  aliases: ['roster', '报名名单', '接龙名单'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const activity = await activityFromArgs(ctx, line.args, { command: '名单', example: '12' })
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const describe = describeEnvOf(ctx, env)
+    const { confirmed, waiting } = await roster(ctx.tx, activity.id)
+    const head = [
+      texts.roster.title(activity.id, activity.title),
+      texts.activity.when(describeWhen(activity, upcoming(activity, env), describe)),
+    ]
+    if (!(await maySeeList(ctx, activity))) {
+      const mine = [...confirmed, ...waiting].find((s) => s.memberId === ctx.sender.memberId)
+      const place = mine
+        ? mine.status === 'confirmed'
+          ? texts.roster.youConfirmed(confirmed.indexOf(mine) + 1)
+          : texts.roster.youWaiting(waiting.indexOf(mine) + 1)
+        : texts.roster.youNot(activity.id)
+      return ctx.reply([...head, describeCount(activity.capacity, { confirmed: confirmed.length, waiting: waiting.length }), place].join('\n'))
+    }
+    const lines = [...head, texts.roster.confirmedHeader(confirmed.length, activity.capacity)]
+    if (confirmed.length === 0) lines.push(texts.roster.nobody(activity.id))
+    confirmed.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
+    if (waiting.length > 0) {
+      lines.push(texts.roster.waitingHeader(waiting.length))
+      waiting.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
+    }
+    ctx.reply(lines.join('\n'))
+  },
+}
+
+/** "3. 王芳 育秀实验学校 语文" as in a WeChat 接龙. */
+function rosterLine(n: number, s: SignupWithMember): string {
+  const parts = [listName(s.member), s.member.school, s.member.subject].filter(Boolean).join(' ')
+  return `${n}. ${parts}${s.byId && s.byId !== s.memberId ? texts.roster.byOther : ''}`
+}
+
+/** The activity named by the first argument; without one, says which are open and how. */
+async function targetActivity(ctx: DistrictContext, args: readonly string[], command: string): Promise<ActivityWithOccurrences> {
+  if (args.length > 0) return activityFromArgs(ctx, args, { command, example: '12' })
+  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const soon = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, addDays(env.today, 28), 20)
+  const seen = new Set<number>()
+  const lines = soon
+    .filter((o) => !o.skipReason && !seen.has(o.activityId) && seen.add(o.activityId))
+    .slice(0, 5)
+    .map((o) => `#${o.activityId} ${o.activity.title}`)
+  throw new Refusal(texts.signup.whichActivity(command, lines))
+}
+
+function upcoming(activity: ActivityWithOccurrences, env: CalendarEnv) {
+  const coming = activity.occurrences.filter((o) => o.date >= env.today)
+  return coming.length ? coming : activity.occurrences
+}
+
+/** Cancelled, or every occurrence begun: no more sign-ups. */
+function assertOpen(activity: ActivityWithOccurrences, now: Date, env: CalendarEnv): void {
+  if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
+  if (activity.pendingTo) {
+    if (activity.pendingTo < env.today) throw new Refusal(texts.signup.over(activity.id))
+    return
+  }
+  const ahead = activity.occurrences.some((o) => !o.skipReason && (o.timed ? o.startAt > now : o.date >= env.today))
+  if (!ahead) throw new Refusal(texts.signup.over(activity.id))
+}
+
+type Named = { person: Person; name?: undefined } | { name: string }
+
+/** People named after the activity number: @mentions, then plain names. */
+function namedPeople(ctx: DistrictContext, words: readonly string[]): Named[] {
+  const mentioned = new Set(ctx.message.mentions.map((p) => p.name))
+  const named: Named[] = ctx.message.mentions.map((person) => ({ person }))
+  for (const word of words) {
+    const name = word.replace(/^@/, '').replace(/[,，、]+$/, '')
+    if (name && !mentioned.has(name)) named.push({ name })
+  }
+  return named
+}
+
+/** 代报名 and withdrawing others: admins, organizers, the activity's organizer, a session's mentors. */
+async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<void> {
+  const { roles, memberId } = ctx.sender
+  if (roles.has('admin') || roles.has('organizer') || activity.organizerId === memberId) return
+  if (activity.workshopId && (await isMentorOf(ctx.tx, activity.workshopId, memberId))) return
+  throw new Refusal(texts.signup.onlyOrganizers)
+}
+
+async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {
+  await assertMayActFor(ctx, activity)
+  if (named.length > MAX_NAMES) throw new Refusal(texts.signup.tooManyNames(MAX_NAMES))
+  const people: { member: Member; created: boolean }[] = []
+  for (const who of named) {
+    const target = 'person' in who
+      ? { person: who.person, platform: ctx.message.platform, hints: { groupId: ctx.groupId, idsSince: ctx.message.idsSince } }
+      : { name: who.name }
+    const found = await memberForName(ctx.tx, ctx.district.id, target, ctx.now)
+    if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))
+    const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, found.member.id)
+    const brk = firstBreak(activity, { member: found.member, isMentee: mentee }, ctx.now, env.today, true)
+    if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '')))
+    people.push(found)
+  }
+  const lines = [texts.signup.forOthersTitle(activity.id, activity.title)]
+  for (const { member, created } of people) {
+    const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: ctx.sender.memberId, now: ctx.now })
+    lines.push(texts.signup.forOther(listName(member), placeText(outcome), created))
+  }
+  const counts = (await signupCounts(ctx.tx, [activity.id])).get(activity.id)!
+  lines.push(describeCount(activity.capacity, counts))
+  ctx.reply(lines.join('\n'))
+}
+
+function placeText(outcome: SignupOutcome): string {
+  if (outcome.kind === 'already') return texts.signup.alreadyPlace(outcome.signup.status === 'confirmed', outcome.position)
+  return outcome.kind === 'confirmed' ? texts.signup.confirmedPlace(outcome.position) : texts.signup.waitingPlace(outcome.position)
+}
+
+function outcomeText(name: string, activity: ActivityWithOccurrences, outcome: SignupOutcome): string {
+  if (outcome.kind === 'already') return texts.signup.already(name, activity.id, outcome.signup.status === 'confirmed', outcome.position)
+  if (outcome.kind === 'waiting') return texts.signup.waiting(name, activity.id, activity.title, outcome.position)
+  const left = activity.capacity === null ? null : Math.max(0, activity.capacity - outcome.position)
+  return texts.signup.confirmed(name, activity.id, activity.title, outcome.position, left)
+}
+
+/** Sign-ups made in a direct chat have no group; the activity's own group is told about them. */
+function originGroup(ctx: DistrictContext): number | null {
+  return ctx.message.chat.isDirect ? null : ctx.groupId
+}
+
+function deadlineText(ctx: DistrictContext, activity: ActivityWithOccurrences, env: CalendarEnv): string {
+  return activity.deadline ? describeInstant(activity.deadline, { timezone: ctx.district.timezone, today: env.today }) : ''
+}
+
+async function maySeeList(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<boolean> {
+  if (ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId) return true
+  return activity.workshopId !== null && (await isMentorOf(ctx.tx, activity.workshopId, ctx.sender.memberId))
+}
+
+async function memberByAccount(ctx: DistrictContext, person: Person) {
+  const account = await ctx.tx.account.findUnique({
+    where: { platform_userId: { platform: ctx.message.platform, userId: person.id } },
+    include: { member: true },
+  })
+  return account ? { kind: 'one' as const, member: account.member } : null
+}
+
+/**
+ * Tells each promoted member, by @mention in the group they signed up in
+ * (else the activity's group, else here). One message per group.
+ */
+export async function announcePromotions(
+  ctx: DistrictContext,
+  activity: ActivityWithOccurrences,
+  promoted: SignupWithMember[],
+  env: CalendarEnv,
+): Promise<void> {
+  if (promoted.length === 0) return
+  const when = describeWhen(activity, upcoming(activity, env), describeEnvOf(ctx, env))
+  const byGroup = new Map<number | null, SignupWithMember[]>()
+  for (const s of promoted) {
+    const groupId = s.groupId ?? activity.groupId ?? null
+    byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), s])
+  }
+  for (const [groupId, list] of byGroup) {
+    const group = groupId === null ? null : await ctx.tx.group.findUnique({ where: { id: groupId } })
+    const here = !group || group.id === ctx.groupId || group.districtId !== ctx.district.id || !isPlatform(group.platform)
+    const platform = here ? ctx.message.platform : (group.platform as Platform)
+    const mentions: Person[] = []
+    for (const s of list) {
+      const person = await personOn(ctx.tx, s.memberId, platform)
+      if (person) mentions.push(person)
+    }
+    const text = texts.signup.promoted(list.map((s) => listName(s.member)).join('、'), activity.id, activity.title, when)
+    if (here) ctx.reply(text, { mentions })
+    else ctx.post({ chat: { platform, chatId: group.chatId }, text, mentions })
+  }
+}
+
+/** The buttons under an announcement, where the platform draws them. */
+export function signupButtons(activityId: number): Button[] {
+  return [
+    { label: texts.signup.buttonJoin, command: `/报名 ${activityId}`, style: 'primary' },
+    { label: texts.signup.buttonLeave, command: `/取消报名 ${activityId}`, style: 'default' },
+  ]
+}
+
+/** The announcement of an activity with its current count, for a card redrawn after a button press. */
+export async function replyCard(ctx: DistrictContext, activity: ActivityWithOccurrences, env: CalendarEnv): Promise<void> {
+  const fresh = (await findActivity(ctx.tx, ctx.district.id, activity.id)) ?? activity
+  const describe = describeEnvOf(ctx, env)
+  const counts = (await signupCounts(ctx.tx, [fresh.id])).get(fresh.id)!
+  const workshop = fresh.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: fresh.workshopId } }) : null
+  const lines = [
+    texts.activity.when(describeWhen(fresh, upcoming(fresh, env), describe)),
+    ...describeDetails(fresh),
+    ...describeRules(fresh, describe, workshop?.name),
+    describeCount(fresh.capacity, counts),
+  ]
+  ctx.reply(lines.join('\n'), { buttons: signupButtons(fresh.id), title: texts.activity.detailTitle(fresh.id, fresh.title) })
+}

@@ -1,0 +1,253 @@
+import { addDays } from '../src/calendar/dates.ts'
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import type { Person } from '../src/core/message.ts'
+import { texts } from '../src/core/texts.ts'
+import type { Member } from '../src/generated/prisma/client.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { grantRole } from '../src/services/districts.ts'
+import { listName, memberForName, personOn } from '../src/services/members.ts'
+import { findWorkshop, isMentorOf, listWorkshops, workshopDetail } from '../src/services/workshops.ts'
+import { describeOccurrence } from './describe.ts'
+import { describeEnvOf } from './shared.ts'
+
+const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/
+
+export const workshop: Command = {
+  id: 'workshop',
+  name: '工作室',
+  aliases: ['workshop', '名师工作室'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const [first] = line.args
+    if (first === '创建' || first === '新建' || first === 'create') return createWorkshop(ctx, line.args.slice(1))
+    if (first) return showWorkshop(ctx, await workshopFromArg(ctx, first, '工作室', ''))
+    const list = await listWorkshops(ctx.tx, ctx.district.id)
+    if (list.length === 0) return ctx.reply(texts.workshop.none)
+    const lines: string[] = [texts.workshop.listHeader]
+    for (const w of list) {
+      lines.push(texts.workshop.listLine(w.id, w.name, w.mentors.map((m) => listName(m.member)), w._count.mentees))
+    }
+    lines.push(texts.workshop.listFooter(list[0]!.id))
+    ctx.reply(lines.join('\n'))
+  },
+}
+
+/** `/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君` (admins). */
+async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Promise<void> {
+  if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('工作室 创建', 'admin'))
+  const at = args.findIndex((a) => MENTOR_WORD.test(a))
+  const nameWords = at === -1 ? args : args.slice(0, at)
+  const name = nameWords.join(' ').trim()
+  if (!name) throw new Refusal(texts.workshop.createUsage)
+  if (name.length > 40) throw new Refusal(texts.workshop.nameTooLong)
+  const mentorWords = at === -1 ? [] : [MENTOR_WORD.exec(args[at]!)![2]!, ...args.slice(at + 1)]
+  const names = splitNames(mentorWords)
+  const mentions = ctx.message.mentions
+  if (names.length === 0 && mentions.length === 0) throw new Refusal(texts.workshop.createUsage)
+  if (await ctx.tx.workshop.findUnique({ where: { districtId_name: { districtId: ctx.district.id, name } } })) {
+    throw new Refusal(texts.workshop.nameTaken(name))
+  }
+  const mentors = await resolvePeople(ctx, names, mentions)
+  const created = await ctx.tx.workshop.create({
+    data: {
+      districtId: ctx.district.id,
+      name,
+      groupId: ctx.message.chat.isDirect ? null : ctx.groupId,
+      createdAt: ctx.now,
+      mentors: { create: mentors.map(({ member }) => ({ memberId: member.id })) },
+    },
+  })
+  for (const { member } of mentors) await grantRole(ctx.tx, ctx.district.id, member.id, 'mentor')
+  const waiting = mentors.filter((m) => m.created).map((m) => listName(m.member))
+  const lines = [texts.workshop.created(created.id, name, mentors.map((m) => listName(m.member)))]
+  if (waiting.length) lines.push(texts.workshop.placeholders(waiting.join('、')))
+  lines.push(texts.workshop.next(created.id))
+  ctx.reply(lines.join('\n'))
+}
+
+async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
+  const detail = await workshopDetail(ctx.tx, ctx.district.id, id)
+  if (!detail) throw new Refusal(texts.workshop.notFound(id))
+  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const lines = [texts.workshop.title(detail.id, detail.name)]
+  lines.push(texts.workshop.mentors(detail.mentors.map((m) => listName(m.member)).join('、') || texts.workshop.nobody))
+  const approved = detail.mentees.filter((m) => m.status === 'approved')
+  if (approved.length === 0) lines.push(texts.workshop.noMentees(detail.id))
+  else {
+    const byMentor = new Map<string, string[]>()
+    for (const m of approved) {
+      const mentor = m.mentor ? listName(m.mentor) : texts.workshop.unassigned
+      byMentor.set(mentor, [...(byMentor.get(mentor) ?? []), listName(m.member)])
+    }
+    lines.push(texts.workshop.menteesHeader(approved.length))
+    for (const [mentor, mentees] of byMentor) lines.push(texts.workshop.pairLine(mentor, mentees.join('、')))
+  }
+  const applied = detail.mentees.filter((m) => m.status === 'applied')
+  if (applied.length) lines.push(texts.workshop.applied(applied.map((m) => listName(m.member)).join('、'), detail.id))
+  const sessions = await ctx.tx.occurrence.findMany({
+    where: { activity: { workshopId: detail.id, status: 'scheduled' }, date: { gte: env.today, lte: addDays(env.today, 120) }, skipReason: null },
+    include: { activity: true },
+    orderBy: { startAt: 'asc' },
+    take: 5,
+  })
+  const describe = describeEnvOf(ctx, env)
+  if (sessions.length === 0) lines.push(texts.workshop.noSessions(detail.id))
+  else {
+    lines.push(texts.workshop.sessionsHeader)
+    for (const o of sessions) lines.push(`#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}`)
+  }
+  const open = await ctx.tx.question.count({ where: { workshopId: detail.id, answeredAt: null } })
+  if (open > 0) lines.push(texts.workshop.openQuestions(open))
+  ctx.reply(lines.join('\n'))
+}
+
+export const apply: Command = {
+  id: 'apply',
+  name: '拜师',
+  aliases: ['apply', '申请拜师'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const id = await workshopFromArg(ctx, line.args[0], '拜师', ' 王佩红')
+    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    if (detail.mentors.some((m) => m.memberId === ctx.sender.memberId)) throw new Refusal(texts.workshop.selfMentor)
+    const wanted = line.args.slice(1).join('').replace(/^@/, '').trim()
+    let mentorId: number | null = null
+    if (wanted) {
+      const mentor = detail.mentors.find((m) => listName(m.member) === wanted || m.member.displayName === wanted)
+      if (!mentor) throw new Refusal(texts.workshop.notMentorHere(wanted, detail.name))
+      mentorId = mentor.memberId
+    }
+    const existing = detail.mentees.find((m) => m.memberId === ctx.sender.memberId)
+    if (existing?.status === 'approved') {
+      throw new Refusal(texts.workshop.alreadyMentee(detail.name, existing.mentor ? listName(existing.mentor) : texts.workshop.unassigned))
+    }
+    if (existing) {
+      if (mentorId) await ctx.tx.mentee.update({ where: { id: existing.id }, data: { mentorId } })
+      return ctx.reply(texts.workshop.alreadyApplied(detail.name, detail.id, ctx.sender.name))
+    }
+    await ctx.tx.mentee.create({ data: { workshopId: id, memberId: ctx.sender.memberId, mentorId, status: 'applied', appliedAt: ctx.now } })
+    ctx.reply(texts.workshop.appliedDone(detail.name, detail.id, ctx.sender.name))
+  },
+}
+
+export const approve: Command = {
+  id: 'approve',
+  name: '通过',
+  aliases: ['approve', '同意'],
+  role: 'mentor',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const id = await workshopFromArg(ctx, line.args[0], '通过', ' 李明')
+    await assertRunsWorkshop(ctx, id)
+    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    const mention = ctx.message.mentions[0]
+    const words = line.args.slice(1).filter((w) => !mention || w.replace(/^@/, '') !== mention.name)
+    const who = mention?.name ?? words[0]?.replace(/^@/, '')
+    if (!who) throw new Refusal(texts.workshop.approveUsage(id))
+    const row = detail.mentees.find((m) => (mention ? m.member.displayName === mention.name : false) || listName(m.member) === who || m.member.displayName === who)
+    if (!row) throw new Refusal(texts.workshop.noApplication(who, id))
+    if (row.status === 'approved') throw new Refusal(texts.workshop.alreadyMentee(detail.name, row.mentor ? listName(row.mentor) : texts.workshop.unassigned))
+    const mentorName = words[mention ? 0 : 1]?.replace(/^@/, '')
+    const mentorOf = (name: string) => detail.mentors.find((m) => listName(m.member) === name || m.member.displayName === name)
+    let mentorId = row.mentorId
+    if (mentorName) {
+      const named = mentorOf(mentorName)
+      if (!named) throw new Refusal(texts.workshop.notMentorHere(mentorName, detail.name))
+      mentorId = named.memberId
+    }
+    if (!mentorId && detail.mentors.some((m) => m.memberId === ctx.sender.memberId)) mentorId = ctx.sender.memberId
+    if (!mentorId && detail.mentors.length === 1) mentorId = detail.mentors[0]!.memberId
+    await ctx.tx.mentee.update({ where: { id: row.id }, data: { status: 'approved', approvedAt: ctx.now, mentorId } })
+    const mentor = mentorId ? detail.mentors.find((m) => m.memberId === mentorId)!.member : null
+    const mentions = await mentionsFor(ctx, row.member)
+    ctx.reply(
+      mentor ? texts.workshop.approved(listName(row.member), detail.name, listName(mentor)) : texts.workshop.approvedNoMentor(listName(row.member), detail.name, id),
+      { mentions },
+    )
+  },
+}
+
+export const pair: Command = {
+  id: 'pair',
+  name: '结对',
+  aliases: ['pair', '师徒结对'],
+  role: 'mentor',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const id = await workshopFromArg(ctx, line.args[0], '结对', ' 王佩红 李明')
+    await assertRunsWorkshop(ctx, id)
+    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    const [mentorWord, ...menteeWords] = splitNames(line.args.slice(1))
+    if (!mentorWord || (menteeWords.length === 0 && ctx.message.mentions.length === 0)) throw new Refusal(texts.workshop.pairUsage(id))
+    const mentor = detail.mentors.find((m) => listName(m.member) === mentorWord || m.member.displayName === mentorWord)
+    if (!mentor) throw new Refusal(texts.workshop.notMentorHere(mentorWord, detail.name))
+    const mentees = await resolvePeople(ctx, menteeWords, ctx.message.mentions.filter((p) => p.name !== mentorWord))
+    const lines: string[] = []
+    const mentions: Person[] = []
+    for (const { member } of mentees) {
+      if (member.id === mentor.memberId || detail.mentors.some((m) => m.memberId === member.id)) {
+        throw new Refusal(texts.workshop.mentorAsMentee(listName(member)))
+      }
+      const row = detail.mentees.find((m) => m.memberId === member.id)
+      const data = { mentorId: mentor.memberId, status: 'approved', approvedAt: ctx.now }
+      if (row) await ctx.tx.mentee.update({ where: { id: row.id }, data })
+      else await ctx.tx.mentee.create({ data: { workshopId: id, memberId: member.id, appliedAt: ctx.now, ...data } })
+      const before = row?.status === 'approved' && row.mentor && row.mentorId !== mentor.memberId ? listName(row.mentor) : null
+      lines.push(texts.workshop.paired(listName(mentor.member), listName(member), before))
+      mentions.push(...(await mentionsFor(ctx, member)))
+    }
+    ctx.reply([texts.workshop.title(detail.id, detail.name), ...lines].join('\n'), { mentions })
+  },
+}
+
+/** Admins, and the workshop's own mentors, approve and pair. */
+async function assertRunsWorkshop(ctx: DistrictContext, workshopId: number): Promise<void> {
+  if (ctx.sender.roles.has('admin') || (await isMentorOf(ctx.tx, workshopId, ctx.sender.memberId))) return
+  throw new Refusal(texts.workshop.notItsMentor)
+}
+
+/** "3", "#3", "工作室3" → 3, checked to be the district's. */
+export async function workshopFromArg(ctx: DistrictContext, arg: string | undefined, command: string, tail: string): Promise<number> {
+  const raw = arg?.replace(/^工作室/, '').replace(/^#/, '')
+  if (!raw || !/^\d{1,9}$/.test(raw)) {
+    const list = await listWorkshops(ctx.tx, ctx.district.id)
+    throw new Refusal(texts.workshop.idUsage(command, list[0]?.id ?? 3, tail, list.map((w) => `${w.id} ${w.name}`)))
+  }
+  const found = await findWorkshop(ctx.tx, ctx.district.id, Number(raw))
+  if (!found) throw new Refusal(texts.workshop.notFound(raw))
+  return found.id
+}
+
+/** "王佩红 曹益君", "王佩红、曹益君", "王佩红,曹益君" → names. */
+function splitNames(words: readonly string[]): string[] {
+  return words.flatMap((w) => w.split(/[,，、;；]+/)).map((w) => w.replace(/^@/, '').trim()).filter(Boolean)
+}
+
+/** Named people, and @mentioned ones, as members of the district (placeholders for names not seen yet). */
+async function resolvePeople(ctx: DistrictContext, names: string[], mentions: readonly Person[]): Promise<{ member: Member; created: boolean }[]> {
+  const people: { member: Member; created: boolean }[] = []
+  const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince }
+  for (const person of mentions) {
+    const found = await memberForName(ctx.tx, ctx.district.id, { person, platform: ctx.message.platform, hints }, ctx.now)
+    if ('member' in found) people.push(found)
+  }
+  const mentioned = new Set(mentions.map((p) => p.name))
+  for (const name of names) {
+    if (mentioned.has(name)) continue
+    const found = await memberForName(ctx.tx, ctx.district.id, { name }, ctx.now)
+    if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(name, found.ambiguous))
+    if (!people.some((p) => p.member.id === found.member.id)) people.push(found)
+  }
+  return people
+}
+
+async function mentionsFor(ctx: DistrictContext, member: Member): Promise<Person[]> {
+  const person = await personOn(ctx.tx, member.id, ctx.message.platform)
+  return person ? [person] : []
+}

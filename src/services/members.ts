@@ -1,0 +1,70 @@
+import type { Tx } from '../db/client.ts'
+import type { Member } from '../generated/prisma/client.ts'
+import { daysBetween, type LocalDate } from '../calendar/dates.ts'
+import type { Person, Platform } from '../core/message.ts'
+import { touchMembership, upsertMember, type AccountHints } from './identity.ts'
+
+/** The name lists show: the one given with /我是, else the platform name. */
+export function listName(member: Pick<Member, 'realName' | 'displayName'>): string {
+  return member.realName || member.displayName
+}
+
+/** 教龄 today: the years given, plus each whole year since they were given. */
+export function teachingYearsOn(member: Pick<Member, 'teachingYears' | 'teachingYearsOn'>, today: LocalDate): number | null {
+  if (member.teachingYears === null || member.teachingYears === undefined) return null
+  if (!member.teachingYearsOn) return member.teachingYears
+  return member.teachingYears + Math.max(0, Math.floor(daysBetween(member.teachingYearsOn, today) / 365.25))
+}
+
+export type FoundMember = { kind: 'one'; member: Member } | { kind: 'none' } | { kind: 'many'; count: number }
+
+/** A member of the district by the name others know them by (platform name or /我是 name). */
+export async function findMemberByName(tx: Tx, districtId: number, name: string): Promise<FoundMember> {
+  const rows = await tx.membership.findMany({
+    where: {
+      districtId,
+      member: { OR: [{ displayName: name }, { realName: name }, { accounts: { some: { displayName: name } } }] },
+    },
+    include: { member: true },
+  })
+  if (rows.length === 0) return { kind: 'none' }
+  if (rows.length > 1) return { kind: 'many', count: rows.length }
+  return { kind: 'one', member: rows[0]!.member }
+}
+
+/**
+ * The member a name or @mention stands for, for commands that name people
+ * (代报名, mentors, pairing). A name nobody in the district has written under
+ * yet becomes a placeholder member: the first account of that name to speak
+ * in the district's groups takes it over (identity.ts).
+ */
+export async function memberForName(
+  tx: Tx,
+  districtId: number,
+  target: { name: string } | { person: Person; platform: Platform; hints: AccountHints },
+  now: Date,
+): Promise<{ member: Member; created: boolean } | { ambiguous: number }> {
+  if ('person' in target) {
+    const id = await upsertMember(tx, target.platform, target.person, now, { ...target.hints, districtId })
+    await touchMembership(tx, districtId, id, now)
+    return { member: await tx.member.findUniqueOrThrow({ where: { id } }), created: false }
+  }
+  const found = await findMemberByName(tx, districtId, target.name)
+  if (found.kind === 'many') return { ambiguous: found.count }
+  if (found.kind === 'one') return { member: found.member, created: false }
+  const member = await tx.member.create({ data: { displayName: target.name } })
+  await touchMembership(tx, districtId, member.id, now)
+  return { member, created: true }
+}
+
+/** The platform account to @mention a member with on one platform, if they have one there. */
+export async function personOn(tx: Tx, memberId: number, platform: string): Promise<Person | null> {
+  const account = await tx.account.findFirst({ where: { memberId, platform }, orderBy: { lastSeenAt: 'desc' } })
+  return account ? { id: account.userId, name: account.displayName } : null
+}
+
+/** The district a member was last seen in: the one a direct chat acts in. */
+export async function homeDistrictId(tx: Tx, memberId: number): Promise<number | null> {
+  const row = await tx.membership.findFirst({ where: { memberId }, orderBy: { lastSeenAt: 'desc' } })
+  return row?.districtId ?? null
+}

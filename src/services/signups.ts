@@ -1,0 +1,112 @@
+import type { Tx } from '../db/client.ts'
+import type { Activity, Member, Signup } from '../generated/prisma/client.ts'
+
+export type SignupWithMember = Signup & { member: Member }
+
+export type SignupOutcome =
+  | { kind: 'confirmed' | 'waiting'; signup: Signup; position: number }
+  | { kind: 'already'; signup: Signup; position: number }
+
+export interface Place {
+  status: 'confirmed' | 'waiting'
+  position: number
+}
+
+/**
+ * Signs a member up. The first `capacity` are confirmed, the rest wait in
+ * arrival order. Signing up again changes nothing; after a cancel, a new
+ * sign-up goes to the end of the line. Runs inside the command's
+ * transaction, which SQLite serialises, so seq is the arrival order.
+ */
+export async function signUp(
+  tx: Tx,
+  activity: Pick<Activity, 'id' | 'capacity'>,
+  memberId: number,
+  origin: { groupId: number | null; byId: number | null; now: Date },
+): Promise<SignupOutcome> {
+  const key = { activityId_memberId: { activityId: activity.id, memberId } }
+  const existing = await tx.signup.findUnique({ where: key })
+  if (existing && existing.status !== 'cancelled') {
+    return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
+  }
+  const last = await tx.signup.aggregate({ where: { activityId: activity.id }, _max: { seq: true } })
+  const seq = (last._max.seq ?? 0) + 1
+  const status = (await hasRoom(tx, activity)) ? 'confirmed' : 'waiting'
+  const data = { status, seq, groupId: origin.groupId, byId: origin.byId, signedUpAt: origin.now, cancelledAt: null }
+  const signup = existing
+    ? await tx.signup.update({ where: { id: existing.id }, data })
+    : await tx.signup.create({ data: { activityId: activity.id, memberId, ...data } })
+  return { kind: status, signup, position: await positionOf(tx, signup) }
+}
+
+/** Withdraws a sign-up; a freed place goes to the first who waits. Null when there was none. */
+export async function withdraw(
+  tx: Tx,
+  activity: Pick<Activity, 'id' | 'capacity'>,
+  memberId: number,
+  now: Date,
+): Promise<{ was: 'confirmed' | 'waiting'; promoted: SignupWithMember[] } | null> {
+  const existing = await tx.signup.findUnique({ where: { activityId_memberId: { activityId: activity.id, memberId } } })
+  if (!existing || existing.status === 'cancelled') return null
+  await tx.signup.update({ where: { id: existing.id }, data: { status: 'cancelled', cancelledAt: now } })
+  const promoted = existing.status === 'confirmed' ? await promoteWaiting(tx, activity) : []
+  return { was: existing.status as 'confirmed' | 'waiting', promoted }
+}
+
+/** Fills free places from the waiting list, first come first served; returns those promoted. */
+export async function promoteWaiting(tx: Tx, activity: Pick<Activity, 'id' | 'capacity'>): Promise<SignupWithMember[]> {
+  const confirmed = await tx.signup.count({ where: { activityId: activity.id, status: 'confirmed' } })
+  const free = activity.capacity === null ? Infinity : activity.capacity - confirmed
+  if (free <= 0) return []
+  const next = await tx.signup.findMany({
+    where: { activityId: activity.id, status: 'waiting' },
+    orderBy: { seq: 'asc' },
+    include: { member: true },
+    ...(Number.isFinite(free) ? { take: free } : {}),
+  })
+  if (next.length === 0) return []
+  await tx.signup.updateMany({ where: { id: { in: next.map((s) => s.id) } }, data: { status: 'confirmed' } })
+  return next.map((s) => ({ ...s, status: 'confirmed' }))
+}
+
+async function hasRoom(tx: Tx, activity: Pick<Activity, 'id' | 'capacity'>): Promise<boolean> {
+  if (activity.capacity === null) return true
+  const waiting = await tx.signup.count({ where: { activityId: activity.id, status: 'waiting' } })
+  if (waiting > 0) return false
+  return (await tx.signup.count({ where: { activityId: activity.id, status: 'confirmed' } })) < activity.capacity
+}
+
+/** 1-based place among the confirmed, or in the waiting line. */
+export async function positionOf(tx: Tx, signup: Pick<Signup, 'activityId' | 'status' | 'seq'>): Promise<number> {
+  return tx.signup.count({ where: { activityId: signup.activityId, status: signup.status, seq: { lte: signup.seq } } })
+}
+
+export async function placeOf(tx: Tx, activityId: number, memberId: number): Promise<Place | null> {
+  const signup = await tx.signup.findUnique({ where: { activityId_memberId: { activityId, memberId } } })
+  if (!signup || signup.status === 'cancelled') return null
+  return { status: signup.status as Place['status'], position: await positionOf(tx, signup) }
+}
+
+export async function roster(tx: Tx, activityId: number): Promise<{ confirmed: SignupWithMember[]; waiting: SignupWithMember[] }> {
+  const rows = await tx.signup.findMany({
+    where: { activityId, status: { in: ['confirmed', 'waiting'] } },
+    orderBy: { seq: 'asc' },
+    include: { member: true },
+  })
+  return { confirmed: rows.filter((r) => r.status === 'confirmed'), waiting: rows.filter((r) => r.status === 'waiting') }
+}
+
+export async function signupCounts(tx: Tx, activityIds: number[]): Promise<Map<number, { confirmed: number; waiting: number }>> {
+  const rows = await tx.signup.groupBy({
+    by: ['activityId', 'status'],
+    where: { activityId: { in: activityIds }, status: { in: ['confirmed', 'waiting'] } },
+    _count: { _all: true },
+  })
+  const counts = new Map(activityIds.map((id) => [id, { confirmed: 0, waiting: 0 }]))
+  for (const row of rows) {
+    const entry = counts.get(row.activityId)!
+    if (row.status === 'confirmed') entry.confirmed = row._count._all
+    else entry.waiting = row._count._all
+  }
+  return counts
+}

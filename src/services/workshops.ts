@@ -1,0 +1,57 @@
+import type { Tx } from '../db/client.ts'
+import type { Member, Mentee, Workshop, WorkshopMentor } from '../generated/prisma/client.ts'
+
+export type WorkshopDetail = Workshop & {
+  mentors: (WorkshopMentor & { member: Member })[]
+  mentees: (Mentee & { member: Member; mentor: Member | null })[]
+}
+
+export function findWorkshop(tx: Tx, districtId: number, id: number): Promise<Workshop | null> {
+  return tx.workshop.findFirst({ where: { id, districtId } })
+}
+
+export function workshopDetail(tx: Tx, districtId: number, id: number): Promise<WorkshopDetail | null> {
+  return tx.workshop.findFirst({
+    where: { id, districtId },
+    include: {
+      mentors: { include: { member: true }, orderBy: { memberId: 'asc' } },
+      mentees: { include: { member: true, mentor: true }, orderBy: { appliedAt: 'asc' } },
+    },
+  })
+}
+
+export function listWorkshops(tx: Tx, districtId: number) {
+  return tx.workshop.findMany({
+    where: { districtId },
+    orderBy: { id: 'asc' },
+    include: { mentors: { include: { member: true }, orderBy: { memberId: 'asc' } }, _count: { select: { mentees: { where: { status: 'approved' } } } } },
+  })
+}
+
+/**
+ * The workshop a group's questions go to: the one created in the group,
+ * else the district's only workshop. Null when the group must say which.
+ */
+export async function workshopOfGroup(tx: Tx, districtId: number, groupId: number | null): Promise<Workshop | null> {
+  if (groupId !== null) {
+    const own = await tx.workshop.findMany({ where: { districtId, groupId }, take: 2 })
+    if (own.length === 1) return own[0]!
+  }
+  const all = await tx.workshop.findMany({ where: { districtId }, take: 2 })
+  return all.length === 1 ? all[0]! : null
+}
+
+export async function isMentorOf(tx: Tx, workshopId: number, memberId: number): Promise<boolean> {
+  return (await tx.workshopMentor.count({ where: { workshopId, memberId } })) > 0
+}
+
+/** Mentor of any of the district's workshops. */
+export async function isMentorIn(tx: Tx, districtId: number, memberId: number): Promise<boolean> {
+  return (await tx.workshopMentor.count({ where: { memberId, workshop: { districtId } } })) > 0
+}
+
+/** An approved mentee of the workshop, or of any of the district's workshops when none is given. */
+export async function isMentee(tx: Tx, districtId: number, workshopId: number | null, memberId: number): Promise<boolean> {
+  const where = workshopId !== null ? { workshopId } : { workshop: { districtId } }
+  return (await tx.mentee.count({ where: { ...where, memberId, status: 'approved' } })) > 0
+}
