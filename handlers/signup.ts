@@ -152,8 +152,7 @@ type Named = { person: Person; name?: undefined } | { name: string }
 function namedPeople(ctx: DistrictContext, words: readonly string[]): Named[] {
   const mentioned = new Set(ctx.message.mentions.map((p) => p.name))
   const named: Named[] = ctx.message.mentions.map((person) => ({ person }))
-  for (const word of words) {
-    const name = word.replace(/^@/, '').replace(/[,，、]+$/, '')
+  for (const name of words.flatMap((w) => w.split(/[,，、;；]+/)).map((w) => w.replace(/^@/, '').trim())) {
     if (name && !mentioned.has(name)) named.push({ name })
   }
   return named

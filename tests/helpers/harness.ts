@@ -14,6 +14,8 @@ export interface SayOptions {
   title?: string
   direct?: boolean
   mentions?: Person[]
+  replyTo?: IncomingMessage['replyTo']
+  via?: IncomingMessage['via']
 }
 
 export interface Harness {
@@ -22,6 +24,8 @@ export interface Harness {
   sent: OutgoingMessage[]
   /** Sends one message and returns the texts the bot sent in answer. */
   say(text: string, options?: SayOptions): Promise<string[]>
+  /** Sends one message and returns what the bot sent (chat, mentions, buttons), and what it returned for a button press. */
+  send(text: string, options?: SayOptions): Promise<{ sent: OutgoingMessage[]; returned: OutgoingMessage[] }>
   setNow(iso: string): void
   close(): Promise<void>
 }
@@ -47,6 +51,11 @@ export async function createHarness(now: string, env: Record<string, string> = {
       await app.dispatch(buildMessage(text, ++seq, clock, options))
       return sent.slice(before).map((m) => m.text)
     },
+    async send(text, options = {}) {
+      const before = sent.length
+      const returned = await app.dispatch(buildMessage(text, ++seq, clock, options))
+      return { sent: sent.slice(before), returned }
+    },
     setNow(iso) {
       clock = new Date(iso)
     },
@@ -64,6 +73,8 @@ export function buildMessage(text: string, seq: number, at: Date, o: SayOptions 
     text,
     mentionedBot: false,
     mentions: o.mentions ?? [],
+    ...(o.replyTo ? { replyTo: o.replyTo } : {}),
+    ...(o.via ? { via: o.via } : {}),
     at,
   }
 }
