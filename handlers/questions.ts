@@ -1,3 +1,4 @@
+import { normalizeText } from '../src/calendar/normalize.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
@@ -15,7 +16,7 @@ export const ask: Command = {
   role: 'teacher',
   scope: 'district',
   direct: true,
-  run: (ctx, line) => record(ctx, line.rest, false),
+  run: (ctx, line) => record(ctx, line.raw, false),
 }
 
 export const askAnonymously: Command = {
@@ -25,20 +26,20 @@ export const askAnonymously: Command = {
   role: 'teacher',
   scope: 'district',
   direct: true,
-  run: (ctx, line) => record(ctx, line.rest, true),
+  run: (ctx, line) => record(ctx, line.raw, true),
 }
 
 /** `/提问 [工作室3] 如何设计单元作业？` */
 async function record(ctx: DistrictContext, rest: string, anonymous: boolean): Promise<void> {
   const command = anonymous ? '匿名提问' : '提问'
-  const named = /^工作室\s*#?(\d{1,9})\s*/.exec(rest)
+  const named = /^工作室\s*[#＃]?([0-9０-９]{1,9})\s*/.exec(rest)
   const text = (named ? rest.slice(named[0].length) : rest).trim()
   if (!text) throw new Refusal(texts.qa.askUsage(command))
   if (text.length > MAX_TEXT) throw new Refusal(texts.qa.tooLong(MAX_TEXT))
   const groupId = ctx.message.chat.isDirect ? null : ctx.groupId
   let workshop: Workshop | null
   if (named) {
-    workshop = await findWorkshop(ctx.tx, ctx.district.id, Number(named[1]))
+    workshop = await findWorkshop(ctx.tx, ctx.district.id, Number(normalizeText(named[1]!)))
     if (!workshop) throw new Refusal(texts.workshop.notFound(named[1]!))
   } else {
     workshop = await workshopOfGroup(ctx.tx, ctx.district.id, groupId)
@@ -72,7 +73,7 @@ export const answer: Command = {
   async run(ctx, line) {
     const raw = line.args[0]?.replace(/^#/, '')
     if (!raw || !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.qa.answerUsage)
-    const text = line.rest.replace(/^#?\d+\s*/, '').trim()
+    const text = line.raw.replace(/^[#＃]?[0-9０-９]+[\s\u3000]*/, '').trim()
     const question = await ctx.tx.question.findFirst({ where: { id: Number(raw), districtId: ctx.district.id }, include: { asker: true } })
     if (!question) throw new Refusal(texts.qa.notFound(raw))
     if (!text) throw new Refusal(texts.qa.answerEmpty(question.id))

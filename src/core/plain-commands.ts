@@ -27,5 +27,5 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
 }
 
 function line(name: string, args: string[]): CommandLine {
-  return { name, args, rest: args.join(' '), slash: false }
+  return { name, args, rest: args.join(' '), raw: args.join(' '), slash: false }
 }
