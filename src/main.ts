@@ -7,7 +7,7 @@ import { texts } from './core/texts.ts'
 import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
 import { startHttpServer } from './platforms/http-server.ts'
-import { LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
+import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
 import { createDurableSend } from './platforms/pending-sends.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
@@ -72,9 +72,9 @@ async function main(config: Config): Promise<void> {
     const detail =
       config.LARK_MODE === 'ws'
         ? texts.startup.larkWs(config.LARK_DOMAIN)
-        : texts.startup.larkWebhook(config.HTTP_PORT, LARK_EVENTS_PATH, config.LARK_DOMAIN)
+        : texts.startup.larkWebhook(config.HTTP_PORT, LARK_EVENTS_PATH, LARK_CARD_PATH, config.LARK_DOMAIN)
     if (config.LARK_MODE === 'webhook') {
-      const http = await startHttpServer({ port: config.HTTP_PORT, routes: { [LARK_EVENTS_PATH]: adapter.handleWebhook }, log })
+      const http = await startHttpServer({ port: config.HTTP_PORT, routes: { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook }, log })
       closers.push(http.close)
     }
     await startAdapter(adapter, '飞书', detail)

@@ -29,3 +29,9 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
 function line(name: string, args: string[]): CommandLine {
   return { name, args, rest: args.join(' '), raw: args.join(' '), slash: false }
 }
+
+/** True for a short reply that means something only with the message it quotes ("报名", "+1"). */
+export function mayBeQuotedCommand(text: string): boolean {
+  const word = normalizeText(text).replace(/\s+/g, '')
+  return JOIN_WORDS.has(word) || LEAVE_WORDS.has(word)
+}

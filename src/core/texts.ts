@@ -200,7 +200,8 @@ export const texts = {
     wechatDetail: (puppet: string) => `wechaty（${puppet}），登录会话保存在 data/ 下`,
     wechatOff: '未配置（设置 WECHAT_ENABLED=true，或 WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN）',
     larkWs: (domain: string) => `长连接模式（${domain}）`,
-    larkWebhook: (port: number, path: string, domain: string) => `事件回调模式，监听 http://0.0.0.0:${port}${path}（${domain}）`,
+    larkWebhook: (port: number, path: string, cardPath: string, domain: string) =>
+      `事件回调模式，监听 http://0.0.0.0:${port}${path}，卡片回调 http://0.0.0.0:${port}${cardPath}（${domain}）`,
     larkOff: '未配置（设置 LARK_APP_ID 和 LARK_APP_SECRET）',
     running: '正在运行，按 Ctrl+C 停止。',
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,

@@ -2,16 +2,18 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http'
 import * as lark from '@larksuiteoapi/node-sdk'
 import PQueue from 'p-queue'
-import { normalizeText } from '../calendar/normalize.ts'
 import { inTx, type Db } from '../db/client.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
+import { mayBeQuotedCommand } from '../core/plain-commands.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
 export const LARK_EVENTS_PATH = '/lark/events'
+/** The "message card request URL" for card button presses (older card callbacks). */
+export const LARK_CARD_PATH = '/lark/card'
 
 export interface LarkOptions {
   appId: string
@@ -56,6 +58,24 @@ interface MessageEvent {
   }
 }
 
+/**
+ * A card button press: the older card callback ({open_id, open_chat_id,
+ * open_message_id, action}) or card.action.trigger as the SDK flattens it
+ * ({operator, context, action}).
+ */
+interface CardAction {
+  event_id?: string
+  open_id?: string
+  open_chat_id?: string
+  open_message_id?: string
+  operator?: { open_id?: string; union_id?: string }
+  context?: { open_chat_id?: string; open_message_id?: string }
+  action?: { value?: unknown; tag?: string }
+}
+
+/** The message card JSON (schema 1.0) Lark draws. */
+type Card = Record<string, unknown>
+
 interface BotAddedEvent {
   event_id?: string
   chat_id?: string
@@ -81,6 +101,7 @@ export class LarkAdapter implements PlatformAdapter {
   readonly platform = 'lark' as const
   readonly client: lark.Client
   readonly events: lark.EventDispatcher
+  readonly cards: lark.CardActionHandler
   botOpenId: string | undefined
   private ws: lark.WSClient | undefined
   private readonly chatQueues = new Map<string, PQueue>()
@@ -119,7 +140,12 @@ export class LarkAdapter implements PlatformAdapter {
     }).register({
       'im.message.receive_v1': (data) => void this.track(this.onMessage(data as MessageEvent)),
       'im.chat.member.bot.added_v1': (data) => void this.track(this.onBotAdded(data as BotAddedEvent)),
+      'card.action.trigger': (data: unknown) => this.onCardAction(data as CardAction, 'trigger'),
     })
+    // Signature and token are checked on the raw body in handleCardWebhook, so none is given here.
+    this.cards = new lark.CardActionHandler({ loggerLevel: lark.LoggerLevel.warn, logger }, (data: unknown) =>
+      this.onCardAction(data as CardAction, 'callback'),
+    )
   }
 
   async start(): Promise<void> {
@@ -189,8 +215,70 @@ export class LarkAdapter implements PlatformAdapter {
     if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
     if (encryptKey && signature === undefined && !challenge) return refuse(401, 'missing signature')
     if (challenge) return answer(res, 200, { challenge: body.challenge })
+    if ((headerPart as { event_type?: unknown } | undefined)?.event_type === 'card.action.trigger') {
+      // A button press is answered with the redrawn card, within Lark's 3 seconds.
+      const result = await this.events.invoke(body, { needCheck: false }).catch(() => undefined)
+      return answer(res, 200, result ?? {})
+    }
     answer(res, 200, {})
     this.track(this.events.invoke(body, { needCheck: false }))
+  }
+
+  /**
+   * The card request URL (POST /lark/card) for the older card callbacks:
+   * signed with sha1(timestamp + nonce + verification token + body), their
+   * `token` field being the card's update token. Answered with the redrawn card.
+   */
+  handleCardWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
+    const { log } = this.options
+    const refuse = (status: number, why: string) => {
+      log.warn({ status, why, ip: req.socket.remoteAddress }, 'lark card callback refused')
+      answer(res, status, { error: why })
+    }
+    if (req.method !== 'POST') return refuse(405, 'method not allowed')
+    let raw: string
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES)
+    } catch {
+      return refuse(413, 'body too large')
+    }
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>
+      if (typeof body !== 'object' || body === null) throw new Error('not an object')
+    } catch {
+      return refuse(400, 'unreadable body')
+    }
+    const { encryptKey, verificationToken } = this.options
+    const timestamp = header(req, 'x-lark-request-timestamp') ?? ''
+    const nonce = header(req, 'x-lark-request-nonce') ?? ''
+    const signature = header(req, 'x-lark-signature')
+    if (typeof body.encrypt === 'string' || body.schema !== undefined) {
+      // A schema 2.0 callback sent to this URL: checked as events are.
+      if (encryptKey && (signature === undefined || !sameText(sign(timestamp, nonce, encryptKey, raw), signature))) {
+        return refuse(401, 'bad signature')
+      }
+      try {
+        if (typeof body.encrypt === 'string') {
+          if (!this.cipher) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
+          body = JSON.parse(this.cipher.decrypt(body.encrypt)) as Record<string, unknown>
+        }
+      } catch {
+        return refuse(400, 'unreadable body')
+      }
+      const token = (body.header as { token?: unknown } | undefined)?.token ?? body.token
+      if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
+    } else if (body.type !== 'url_verification' && verificationToken) {
+      const expected = createHash('sha1').update(timestamp + nonce + verificationToken + raw).digest('hex')
+      if (signature === undefined || !sameText(expected, signature)) return refuse(401, 'bad signature')
+    }
+    if (body.type === 'url_verification') {
+      if (verificationToken && body.token !== verificationToken) return refuse(401, 'bad verification token')
+      return answer(res, 200, { challenge: body.challenge })
+    }
+    // The SDK reads request headers off the data's prototype (as its own adaptDefault does); checked above.
+    const result = await this.cards.invoke(Object.assign(Object.create({ headers: {} }) as object, body)).catch(() => undefined)
+    answer(res, 200, result ?? {})
   }
 
   send(message: OutgoingMessage): Promise<void> {
@@ -205,6 +293,7 @@ export class LarkAdapter implements PlatformAdapter {
   }
 
   private async deliver(message: OutgoingMessage): Promise<void> {
+    if (message.buttons?.length) return this.deliverCard(message)
     const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
     const pieces = splitText(message.text, TEXT_LIMIT)
     for (const [i, piece] of pieces.entries()) {
@@ -227,6 +316,70 @@ export class LarkAdapter implements PlatformAdapter {
         }),
       )
     }
+  }
+
+  /** A message with buttons goes as an interactive card, shared so a press redraws it for everyone. */
+  private async deliverCard(message: OutgoingMessage): Promise<void> {
+    const content = JSON.stringify(buildCard(message))
+    if (message.replyToId) {
+      try {
+        await this.call('reply', () =>
+          this.client.im.message.reply({ path: { message_id: message.replyToId! }, data: { msg_type: 'interactive', content } }),
+        )
+        return
+      } catch (err) {
+        if (err instanceof SendError && err.retryable) throw err
+      }
+    }
+    await this.call('create', () =>
+      this.client.im.message.create({
+        params: { receive_id_type: 'chat_id' },
+        data: { receive_id: message.chat.chatId, msg_type: 'interactive', content },
+      }),
+    )
+  }
+
+  /**
+   * A press on a card button: the button's command runs as the presser's
+   * message, and its answer comes back as the redrawn card (with the result
+   * as a toast, or for older callbacks as a note on the card).
+   */
+  private async onCardAction(data: CardAction, kind: 'trigger' | 'callback'): Promise<unknown> {
+    const openId = data.operator?.open_id ?? data.open_id
+    const chatId = data.context?.open_chat_id ?? data.open_chat_id
+    const messageId = data.context?.open_message_id ?? data.open_message_id
+    const value = data.action?.value
+    const command = typeof value === 'object' && value !== null ? (value as { command?: unknown }).command : undefined
+    if (!openId || !chatId || !messageId || typeof command !== 'string' || !command.startsWith('/')) return {}
+    const name = await this.nameOf(chatId, openId)
+    const unionId = data.operator?.union_id
+    const answers = await this.options.dispatch({
+      id: messageId,
+      platform: 'lark',
+      chat: { id: chatId, title: await this.titleOf(chatId), isDirect: false },
+      sender: { id: openId, name, ...(unionId ? { stableId: unionId } : {}) },
+      text: command,
+      mentionedBot: true,
+      mentions: [],
+      via: 'button',
+      at: this.clock(),
+    })
+    const card = answers.find((m) => m.buttons?.length)
+    const note = answers.filter((m) => !m.buttons?.length).map((m) => m.text).join('\n')
+    if (kind === 'trigger') {
+      return {
+        ...(note ? { toast: { type: card ? 'success' : 'warning', content: note } } : {}),
+        ...(card ? { card: { type: 'raw', data: buildCard(card) } } : {}),
+      }
+    }
+    if (card) return buildCard(card, note)
+    // Refused, and an older callback has no toast: say why in the chat, to the presser.
+    if (note) {
+      void this.send({ chat: { platform: 'lark', chatId }, text: note, mentions: [{ id: openId, name }], replyToId: messageId }).catch(
+        (err: unknown) => this.options.log.warn({ err, chat: chatId }, 'lark card answer not sent'),
+      )
+    }
+    return {}
   }
 
   /** One Open API call under the app's rate limits, retried on rate limits and server errors. */
@@ -300,7 +453,8 @@ export class LarkAdapter implements PlatformAdapter {
         this.names.set(m.id.open_id, { name: m.name, at: Date.now() })
       }
     }
-    text = normalizeText(text.replace(/@_all\b/g, '@所有人')).trim()
+    // The core folds full-width forms when it reads commands; free text (questions, answers) keeps them.
+    text = text.replace(/@_all\b/g, '@所有人').trim()
     if (!text && !mentionedBot) return null
     const name = await this.nameOf(message.chat_id, senderId)
     const unionId = data.sender?.sender_id?.union_id
@@ -313,8 +467,26 @@ export class LarkAdapter implements PlatformAdapter {
       // In a one-to-one chat everything is said to the bot.
       mentionedBot: mentionedBot || isDirect,
       mentions,
-      ...(message.parent_id ? { replyTo: { id: message.parent_id } } : {}),
+      ...(message.parent_id ? { replyTo: await this.quoted(message.parent_id, text) } : {}),
       at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),
+    }
+  }
+
+  /**
+   * The message a reply quotes. Its text and author are fetched only for a
+   * short reply that may be a sign-up ("报名", "+1" under an announcement).
+   */
+  private async quoted(parentId: string, text: string): Promise<NonNullable<IncomingMessage['replyTo']>> {
+    if (!mayBeQuotedCommand(text)) return { id: parentId }
+    try {
+      const res = await this.client.im.message.get({ path: { message_id: parentId } })
+      const item = res?.data?.items?.[0]
+      if (!item) return { id: parentId }
+      const fromBot = item.sender?.sender_type === 'app' && (!item.sender.id || item.sender.id === this.options.appId)
+      return { id: parentId, text: item.body?.content ?? '', ...(item.sender?.id ? { senderId: item.sender.id } : {}), fromBot }
+    } catch (err) {
+      this.options.log.debug({ err: describeError(err), parentId }, 'lark quoted message unavailable')
+      return { id: parentId }
     }
   }
 
@@ -446,6 +618,29 @@ export function readContent(type: string, content: string): string | null {
       .join(''),
   )
   return lines.join('\n')
+}
+
+/** The card for a message with buttons: its title, text (and @mentions), an optional note, the buttons. */
+export function buildCard(message: OutgoingMessage, note?: string): Card {
+  const ats = (message.mentions ?? []).map((p) => `<at id=${p.id}></at>`).join(' ')
+  const elements: unknown[] = []
+  if (ats) elements.push({ tag: 'div', text: { tag: 'lark_md', content: ats } })
+  elements.push({ tag: 'div', text: { tag: 'plain_text', content: message.text } })
+  if (note) elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: note }] })
+  elements.push({
+    tag: 'action',
+    actions: (message.buttons ?? []).map((b) => ({
+      tag: 'button',
+      text: { tag: 'plain_text', content: b.label },
+      type: b.style ?? 'default',
+      value: { command: b.command },
+    })),
+  })
+  return {
+    config: { wide_screen_mode: true, update_multi: true },
+    ...(message.title ? { header: { template: 'blue', title: { tag: 'plain_text', content: message.title } } } : {}),
+    elements,
+  }
 }
 
 function sign(timestamp: string, nonce: string, encryptKey: string, body: string): string {

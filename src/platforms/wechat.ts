@@ -2,7 +2,6 @@ import path from 'node:path'
 import PQueue from 'p-queue'
 import qrcodeTerminal from 'qrcode-terminal'
 import { WechatyBuilder, types, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
-import { normalizeText } from '../calendar/normalize.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
 import { texts } from '../core/texts.ts'
@@ -204,7 +203,7 @@ function stripMentions(text: string, names: readonly (string | undefined)[]): st
     result = result.split(`@${name}\u2005`).join(' ').split(`@${name} `).join(' ')
     if (result.trimEnd().endsWith(`@${name}`)) result = result.trimEnd().slice(0, -name.length - 1)
   }
-  return normalizeText(result.replace(/\u2005/g, ' ')).trim()
+  return result.replace(/\u2005/g, ' ').trim()
 }
 
 const QUOTE_SEPARATOR = /\n- - - - - - - - - - - - - - -\n/

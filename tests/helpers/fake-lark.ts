@@ -11,7 +11,11 @@ export interface SentMessage {
   chatId?: string
   replyTo?: string
   msgType: string
+  /** The text; for a card, its title and text. */
   text: string
+  /** The card JSON, for msg_type "interactive". */
+  card?: Record<string, unknown>
+  messageId: string
   authorization?: string
 }
 
@@ -31,6 +35,8 @@ export class FakeLark {
   readonly requests: string[] = []
   readonly chats = new Map<string, { name: string; members: { member_id: string; name: string }[] }>()
   botOpenId = 'ou_bot_0001'
+  /** Messages the im.message.get endpoint knows: those the bot sent, and any a test adds. */
+  readonly messages = new Map<string, { msg_type: string; content: string; fromApp: boolean; senderId?: string }>()
   private readonly failures: Failure[] = []
   private server: Server | undefined
   private seq = 0
@@ -58,16 +64,28 @@ export class FakeLark {
         if (send && req.method === 'POST') {
           const failure = this.failures.shift()
           if (failure) return reply(failure.status, failure.body, failure.headers)
-          const content = JSON.parse(String(body.content)) as { text: string }
+          const content = JSON.parse(String(body.content)) as Record<string, unknown>
           const reply_ = path.endsWith('/reply')
+          const card = body.msg_type === 'interactive' ? content : undefined
+          const messageId = `om_sent_${++this.seq}`
           this.sent.push({
             kind: reply_ ? 'reply' : 'create',
             ...(reply_ ? { replyTo: path.split('/')[5] } : { chatId: String(body.receive_id) }),
             msgType: String(body.msg_type),
-            text: content.text,
+            text: card ? cardText(card) : String(content.text),
+            ...(card ? { card } : {}),
+            messageId,
             authorization: req.headers.authorization,
           })
-          return reply(200, { code: 0, msg: 'success', data: { message_id: `om_sent_${++this.seq}` } })
+          this.messages.set(messageId, { msg_type: String(body.msg_type), content: String(body.content), fromApp: true })
+          return reply(200, { code: 0, msg: 'success', data: { message_id: messageId } })
+        }
+        const get = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path)
+        if (get && req.method === 'GET') {
+          const found = this.messages.get(get[1]!)
+          if (!found) return reply(400, { code: 230011, msg: 'message not found' })
+          const sender = found.fromApp ? { id: 'cli_test', id_type: 'app_id', sender_type: 'app' } : { id: found.senderId, id_type: 'open_id', sender_type: 'user' }
+          return reply(200, { code: 0, msg: 'success', data: { items: [{ message_id: get[1], msg_type: found.msg_type, body: { content: found.content }, sender }] } })
         }
         const members = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members$/.exec(path)
         if (members) {
@@ -102,6 +120,49 @@ export class FakeLark {
   }
 }
 
+/** A card's title and text, as a reader sees them. */
+export function cardText(card: Record<string, unknown>): string {
+  const title = (card.header as { title?: { content?: string } } | undefined)?.title?.content
+  const texts = ((card.elements as { tag: string; text?: { content?: string } }[]) ?? [])
+    .filter((e) => e.tag === 'div' && e.text?.content)
+    .map((e) => e.text!.content!)
+  return [title, ...texts].filter(Boolean).join('\n')
+}
+
+/** The commands under a card's buttons. */
+export function cardButtons(card: Record<string, unknown>): { label: string; command: string }[] {
+  const action = ((card.elements as { tag: string; actions?: { text: { content: string }; value: { command: string } }[] }[]) ?? []).find((e) => e.tag === 'action')
+  return (action?.actions ?? []).map((a) => ({ label: a.text.content, command: a.value.command }))
+}
+
+/** A card.action.trigger callback (schema 2.0) for a button press. */
+export function cardTrigger(o: { token: string; openId: string; chatId: string; messageId: string; value: unknown }) {
+  return {
+    schema: '2.0',
+    header: { event_id: `ev_card_${randomBytes(4).toString('hex')}`, event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token: o.token, app_id: 'cli_test', tenant_key: 'tk' },
+    event: {
+      operator: { tenant_key: 'tk', user_id: null, open_id: o.openId, union_id: `on_${o.openId}` },
+      token: 'c-update-token',
+      action: { value: o.value, tag: 'button' },
+      host: 'im_message',
+      context: { open_message_id: o.messageId, open_chat_id: o.chatId },
+    },
+  }
+}
+
+/** An older card callback, as posted to the card request URL. */
+export function cardCallback(o: { openId: string; chatId: string; messageId: string; value: unknown }) {
+  return { open_id: o.openId, user_id: null, open_message_id: o.messageId, open_chat_id: o.chatId, tenant_key: 'tk', token: 'c-update-token', action: { value: o.value, tag: 'button' } }
+}
+
+/** The older callbacks' signature headers: sha1(timestamp + nonce + verification token + body). */
+export function cardSignatureHeaders(raw: string, verificationToken: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const nonce = randomBytes(8).toString('hex')
+  const signature = createHash('sha1').update(timestamp + nonce + verificationToken + raw).digest('hex')
+  return { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature }
+}
+
 let eventSeq = 0
 
 /** An im.message.receive_v1 event (schema 2.0) as Lark posts it. */
@@ -114,6 +175,7 @@ export function messageEvent(o: {
   chatType?: 'group' | 'p2p'
   messageId?: string
   eventId?: string
+  parentId?: string
 }) {
   const n = ++eventSeq
   return {
@@ -124,6 +186,7 @@ export function messageEvent(o: {
       message: {
         message_id: o.messageId ?? `om_${n}_${randomBytes(4).toString('hex')}`,
         create_time: String(Date.now()),
+        ...(o.parentId ? { parent_id: o.parentId, root_id: o.parentId } : {}),
         chat_id: o.chatId,
         chat_type: o.chatType ?? 'group',
         message_type: 'text',

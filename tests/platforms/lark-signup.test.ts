@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { inTx } from '../../src/db/client.ts'
+import { createLogger } from '../../src/log.ts'
+import { startHttpServer } from '../../src/platforms/http-server.ts'
+import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
+import { createSendRouter } from '../../src/platforms/platform.ts'
+import {
+  cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, FakeLark, fakeLarkAdapter, messageEvent, postSigned,
+} from '../helpers/fake-lark.ts'
+import { openTestApp, type TestApp } from '../helpers/test-app.ts'
+
+const ENCRYPT_KEY = 'test-encrypt-key'
+const TOKEN = 'test-verification-token'
+const CHAT = 'oc_district_group'
+
+describe('sign-ups, workshops and Q&A in a Lark group', () => {
+  let fake: FakeLark
+  let test: TestApp
+  let adapter: LarkAdapter
+  let http: Awaited<ReturnType<typeof startHttpServer>>
+  let base: string
+  const now = new Date('2026-11-23T09:00:00+08:00')
+
+  beforeEach(async () => {
+    fake = await new FakeLark().start()
+    fake.chats.set(CHAT, {
+      name: '育秀学区飞书群',
+      members: [
+        { member_id: 'ou_zhang', name: '张主任' },
+        { member_id: 'ou_wang', name: '王芳' },
+        { member_id: 'ou_li', name: '李明' },
+        { member_id: 'ou_pei', name: '王佩红' },
+      ],
+    })
+    const router = createSendRouter()
+    test = await openTestApp({ send: router.send, clock: () => now })
+    adapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
+    router.use('lark', (m) => adapter.send(m))
+    await adapter.start()
+    const routes = { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook }
+    http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: createLogger('silent') })
+    base = `http://127.0.0.1:${http.port}`
+    const code = await test.claimCode()
+    await say('ou_zhang', `/认领 ${code} 育秀学区`)
+    await say('ou_zhang', '/学期 2026-09-01 2027-01-22 第一学期')
+  })
+
+  afterEach(async () => {
+    await adapter.stop()
+    await http.close()
+    await fake.stop()
+    await test.close()
+  })
+
+  /** A signed, encrypted message event from a member; returns what the bot sent. */
+  async function say(sender: string, text: string, o: Partial<Parameters<typeof messageEvent>[0]> = {}) {
+    const before = fake.sent.length
+    const event = messageEvent({ token: TOKEN, chatId: CHAT, sender, text, ...o })
+    const res = await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(event, ENCRYPT_KEY), ENCRYPT_KEY)
+    expect(res.status).toBe(200)
+    await adapter.idle()
+    return fake.sent.slice(before)
+  }
+  const texts = async (sender: string, text: string, o: Partial<Parameters<typeof messageEvent>[0]> = {}) =>
+    (await say(sender, text, o)).map((s) => s.text)
+
+  const signups = () =>
+    inTx(test.app.db, (tx) => tx.signup.findMany({ orderBy: { seq: 'asc' }, include: { member: true } })).then((rows) =>
+      rows.map((r) => `${r.member.displayName}:${r.status}`),
+    )
+
+  it('announces a scheduled activity as a card with 报名 and 取消报名 buttons', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    expect(card!.msgType).toBe('interactive')
+    expect(card!.kind).toBe('reply')
+    expect(card!.text).toContain('已安排 #1「联合教研」')
+    expect(cardButtons(card!.card!)).toEqual([
+      { label: '报名', command: '/报名 1' },
+      { label: '取消报名', command: '/取消报名 1' },
+    ])
+    expect(card!.card!.config).toEqual({ wide_screen_mode: true, update_multi: true })
+  })
+
+  it('a button press (card.action.trigger) signs the presser up and answers with a toast and the redrawn card', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const sentBefore = fake.sent.length
+    const press = cardTrigger({ token: TOKEN, openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } })
+    const started = Date.now()
+    const res = await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(press, ENCRYPT_KEY), ENCRYPT_KEY)
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(res.status).toBe(200)
+    const answer = JSON.parse(res.body) as { toast: { type: string; content: string }; card: { type: string; data: Record<string, unknown> } }
+    expect(answer.toast).toEqual({ type: 'success', content: '王芳 报名成功：#1「联合教研」，第 1 位（还剩 39 个名额）。' })
+    expect(answer.card.type).toBe('raw')
+    expect(cardText(answer.card.data)).toContain('已报名 1/40')
+    expect(cardButtons(answer.card.data).map((b) => b.command)).toEqual(['/报名 1', '/取消报名 1'])
+    // Pressing again changes nothing; 取消报名 frees the place.
+    await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(press, ENCRYPT_KEY), ENCRYPT_KEY)
+    const leave = cardTrigger({ token: TOKEN, openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/取消报名 1' } })
+    const left = JSON.parse((await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(leave, ENCRYPT_KEY), ENCRYPT_KEY)).body) as typeof answer
+    expect(cardText(left.card.data)).toContain('已报名 0/40')
+    await adapter.idle()
+    expect(await signups()).toEqual(['王芳:cancelled'])
+    // Presses are answered in place: nothing is posted to the group.
+    expect(fake.sent.length).toBe(sentBefore)
+  })
+
+  it('an older card callback on the card URL is checked by its signature and answered with the card', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const raw = JSON.stringify(cardCallback({ openId: 'ou_li', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } }))
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}${LARK_CARD_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw })
+    expect((await post({ ...cardSignatureHeaders(raw, TOKEN), 'x-lark-signature': 'f'.repeat(40) })).status).toBe(401)
+    expect((await post({})).status).toBe(401)
+    expect(await signups()).toEqual([])
+    const res = await post(cardSignatureHeaders(raw, TOKEN))
+    expect(res.status).toBe(200)
+    const redrawn = (await res.json()) as Record<string, unknown>
+    expect(cardText(redrawn)).toContain('已报名 1/40')
+    expect(JSON.stringify(redrawn)).toContain('李明 报名成功')
+    expect(await signups()).toEqual(['李明:confirmed'])
+    // The card URL's own challenge.
+    const challenge = await fetch(`${base}${LARK_CARD_PATH}`, { method: 'POST', body: JSON.stringify({ challenge: 'c1', token: TOKEN, type: 'url_verification' }) })
+    expect(await challenge.json()).toEqual({ challenge: 'c1' })
+  })
+
+  it('a refused press says why: a toast, or for an older callback a reply to the presser', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 新秀杯 教龄1-8')
+    const press = cardTrigger({ token: TOKEN, openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } })
+    const answer = JSON.parse((await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(press, ENCRYPT_KEY), ENCRYPT_KEY)).body) as { toast: { type: string; content: string }; card?: unknown }
+    expect(answer.toast.type).toBe('warning')
+    expect(answer.toast.content).toContain('此活动限教龄1-8年，请先发送 /我是')
+    expect(answer.card).toBeUndefined()
+    const raw = JSON.stringify(cardCallback({ openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } }))
+    const res = await fetch(`${base}${LARK_CARD_PATH}`, { method: 'POST', headers: cardSignatureHeaders(raw, TOKEN), body: raw })
+    expect(await res.json()).toEqual({})
+    await adapter.idle()
+    const told = fake.sent.at(-1)!
+    expect(told.replyTo).toBe(card!.messageId)
+    expect(told.text).toMatch(/^<at user_id="ou_wang">王芳<\/at> 此活动限教龄1-8年/)
+  })
+
+  it('"报名" replying to the announcement card signs up; a reply to a person does not', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研')
+    const [ok] = await texts('ou_wang', '报名', { parentId: card!.messageId })
+    expect(ok).toBe('王芳 报名成功：#1「联合教研」，第 1 位。')
+    fake.messages.set('om_person', { msg_type: 'text', content: JSON.stringify({ text: '#1 我也去' }), fromApp: false, senderId: 'ou_zhang' })
+    expect(await texts('ou_li', '+1', { parentId: 'om_person' })).toEqual([])
+    expect(await texts('ou_li', '报名 1')).toHaveLength(1)
+    expect(await signups()).toEqual(['王芳:confirmed', '李明:confirmed'])
+  })
+
+  it('runs every command of the issue in the group', async () => {
+    const steps: [string, string, string][] = [
+      ['ou_wang', '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
+      ['ou_zhang', '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
+      ['ou_zhang', '/工作室', '1. 初中语文名师工作室'],
+      ['ou_wang', '/拜师 1', '王芳 已申请加入「初中语文名师工作室」'],
+      ['ou_pei', '/通过 1 王芳', '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。'],
+      ['ou_zhang', '/结对 1 王佩红 李明', '王佩红 — 李明 结对成功。'],
+      ['ou_zhang', '/排期 12月9日下午 徒弟汇报课 工作室1 仅徒弟 名额1 截止 12月8日', '报名限：工作室徒弟'],
+      ['ou_wang', '/报名 1', '王芳 报名成功'],
+      ['ou_li', '报名 1', '名额已满，李明 已进入候补第 1 位'],
+      ['ou_zhang', '/名单 1', '1. 王芳 育秀实验学校 语文'],
+      ['ou_li', '/名单 1', '您在候补第 1 位。'],
+      ['ou_wang', '/取消报名 1', '已取消 王芳 的报名'],
+      ['ou_zhang', '/设置 1 名额2', '已更新 #1「徒弟汇报课」'],
+      ['ou_zhang', '/报名 1 王芳', '王芳：已报名，第 2 位'],
+      ['ou_wang', '/我的', '#1 徒弟汇报课'],
+      ['ou_wang', '/工作室 1', '王佩红 — 王芳、李明'],
+      ['ou_li', '/提问 如何设计单元作业？', '已收到问题 #1（初中语文名师工作室）'],
+      ['ou_li', '/匿名提问 怎么和家长沟通？', '已匿名记录问题 #2'],
+      ['ou_pei', '/回答 1 先定单元目标。', '【答疑 #1】'],
+      ['ou_wang', '/问题', '#2 怎么和家长沟通？（匿名）'],
+      ['ou_wang', '/问题 全部', '#1 如何设计单元作业？（李明） — 已回答 1 条'],
+      ['ou_wang', '/问题 搜索 单元', '答（王佩红）：先定单元目标。'],
+    ]
+    for (const [sender, text, expected] of steps) {
+      const out = (await texts(sender, text)).join('\n')
+      expect(out, text).toContain(expected)
+    }
+    // The answer quotes the question's own message and @mentions its asker.
+    const answer = fake.sent.find((s) => s.text.includes('【答疑 #1】'))!
+    expect(answer.kind).toBe('reply')
+    expect(answer.text.startsWith('<at user_id="ou_li">李明</at>')).toBe(true)
+  })
+})
