@@ -121,16 +121,17 @@ export const apply: Command = {
       if (!mentor) throw new Refusal(texts.workshop.notMentorHere(wanted, detail.name))
       mentorId = mentor.memberId
     }
+    const me = listName(await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } }))
     const existing = detail.mentees.find((m) => m.memberId === ctx.sender.memberId)
     if (existing?.status === 'approved') {
       throw new Refusal(texts.workshop.alreadyMentee(detail.name, existing.mentor ? listName(existing.mentor) : texts.workshop.unassigned))
     }
     if (existing) {
       if (mentorId) await ctx.tx.mentee.update({ where: { id: existing.id }, data: { mentorId } })
-      return ctx.reply(texts.workshop.alreadyApplied(detail.name, detail.id, ctx.sender.name))
+      return ctx.reply(texts.workshop.alreadyApplied(detail.name, detail.id, me))
     }
     await ctx.tx.mentee.create({ data: { workshopId: id, memberId: ctx.sender.memberId, mentorId, status: 'applied', appliedAt: ctx.now } })
-    ctx.reply(texts.workshop.appliedDone(detail.name, detail.id, ctx.sender.name))
+    ctx.reply(texts.workshop.appliedDone(detail.name, detail.id, me))
   },
 }
 

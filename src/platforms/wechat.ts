@@ -80,10 +80,12 @@ export class WechatAdapter implements PlatformAdapter {
     const room = message.room()
     const self = this.options.bot.currentUser
     const name = (room && (await room.alias(talker))) || talker.name()
-    const { text: raw, replyTo } = readQuote(message.text())
+    const { text: raw, replyTo: quote } = readQuote(message.text())
     const mentionedBot = room ? await message.mentionSelf() : false
-    const selfNames = mentionedBot ? [self.name(), this.options.botName, await room!.alias(self)] : []
-    const text = stripMentions(raw, selfNames)
+    const selfNames = mentionedBot || quote ? [self.name(), this.options.botName, room ? await room.alias(self) : undefined] : []
+    // A quoted message is the bot's own when it carries one of the bot's names (an announcement to sign up for).
+    const replyTo = quote && { id: quote.id, text: quote.text, fromBot: selfNames.includes(quote.name) }
+    const text = stripMentions(raw, mentionedBot ? selfNames : [])
     const mentions = room ? await this.mentionsOf(message, room) : []
     if (!text && !mentionedBot) return null
     this.remember(message.id, talker)
@@ -212,12 +214,12 @@ const QUOTE_SEPARATOR = /\n- - - - - - - - - - - - - - -\n/
  * WeChat shows a quoted reply as text: 「王老师：原文」, a dashed line, then the
  * reply (newer clients put the reply first). Splits the two.
  */
-export function readQuote(text: string): { text: string; replyTo?: IncomingMessage['replyTo'] } {
+export function readQuote(text: string): { text: string; replyTo?: { id: string; text: string; name: string } } {
   const parts = text.split(QUOTE_SEPARATOR)
   if (parts.length !== 2) return { text }
   const quoteFirst = /^「[\s\S]*」$/.test(parts[0]!.trim())
   const [quoted, reply] = quoteFirst ? [parts[0]!, parts[1]!] : [parts[1]!, parts[0]!]
   const match = /^「([^：:」]{1,30})[：:]([\s\S]*)」$/.exec(quoted.trim())
   if (!match) return { text }
-  return { text: reply, replyTo: { id: '', text: match[2]!.trim() } }
+  return { text: reply, replyTo: { id: '', text: match[2]!.trim(), name: match[1]!.trim() } }
 }

@@ -179,11 +179,68 @@ describe('WeChat through wechaty and the mock puppet', () => {
     expect(pieces.every((p) => [...p].length <= 40)).toBe(true)
     expect(pieces.join('\n')).toBe(Array.from({ length: 6 }, (_, i) => `第${i + 1}行：联合教研安排在实验小学`).join('\n'))
   })
+
+  it('signs up by quoting the announcement, keeps a waiting list and @mentions the one promoted', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const li = mocker.createContact({ name: '李老师' })
+    await r1.payload.memberIdList.push(li.id)
+    const [announced] = await say(director, r1, '/排期 12月3日下午 联合教研 名额1')
+    expect(announced).toContain('报名：回复本条消息「报名」，或发送 /报名 1')
+    const quote = `「学区助手：${announced}」\n- - - - - - - - - - - - - - -\n报名`
+    const [first] = await say(teacher, r1, quote)
+    expect(first).toContain('王老师 报名成功：#1「联合教研」，第 1 位')
+    const [second] = await say(li, r1, '报名 1')
+    expect(second).toContain('李老师 已进入候补第 1 位')
+    // Quoting a person's message with "+1" is their 接龙, not the bot's.
+    li.say('「王老师：#1 我也去」\n- - - - - - - - - - - - - - -\n+1').to(r1)
+    const [, promoted] = await say(teacher, r1, '/取消报名 1', [], 2)
+    expect(promoted).toContain('@李老师')
+    expect(promoted).toContain('候补的 李老师 已递补为正式名额')
+    const rows = await inTx(test.app.db, (tx) => tx.signup.findMany({ orderBy: { seq: 'asc' }, include: { member: true } }))
+    expect(rows.map((r) => `${r.member.displayName}:${r.status}`)).toEqual(['王老师:cancelled', '李老师:confirmed'])
+  })
+
+  it('runs every command of the sign-up, workshop and Q&A issue in a room', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const mentor = mocker.createContact({ name: '王佩红' })
+    const li = mocker.createContact({ name: '李明' })
+    r1.payload.memberIdList.push(mentor.id, li.id)
+    const steps: [mock.ContactMock, string, string, number?][] = [
+      [teacher, '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
+      [director, '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
+      [director, '/工作室', '1. 初中语文名师工作室'],
+      [teacher, '/拜师 1', '王芳 已申请加入「初中语文名师工作室」'],
+      [mentor, '/通过 1 王芳', '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。'],
+      [director, '/结对 1 王佩红 李明', '王佩红 — 李明 结对成功。'],
+      [director, '/排期 12月9日下午 徒弟汇报课 工作室1 仅徒弟 名额1 截止 12月8日', '报名限：工作室徒弟'],
+      [teacher, '/报名 1', '王芳 报名成功'],
+      [li, '报名 1', '名额已满，李明 已进入候补第 1 位'],
+      [director, '/名单 1', '1. 王芳 育秀实验学校 语文'],
+      [li, '/名单 1', '您在候补第 1 位。'],
+      [teacher, '/取消报名 1', '已取消 王芳 的报名', 2],
+      [director, '/设置 1 名额2', '已更新 #1「徒弟汇报课」'],
+      [director, '/报名 1 王芳', '王芳：已报名，第 2 位'],
+      [teacher, '/我的', '#1 徒弟汇报课'],
+      [teacher, '/工作室 1', '王佩红 — 王芳、李明'],
+      [li, '/提问 如何设计单元作业？', '已收到问题 #1（初中语文名师工作室）'],
+      [li, '/匿名提问 怎么和家长沟通？', '已匿名记录问题 #2'],
+      [mentor, '/回答 1 先定单元目标。', '【答疑 #1】'],
+      [teacher, '/问题', '#2 怎么和家长沟通？（匿名）'],
+      [teacher, '/问题 全部', '#1 如何设计单元作业？（李明） — 已回答 1 条'],
+      [teacher, '/问题 搜索 单元', '答（王佩红）：先定单元目标。'],
+    ]
+    for (const [who, text, expected, count] of steps) {
+      const out = (await say(who, r1, text, [], count ?? 1)).join('\n')
+      expect(out, text).toContain(expected)
+    }
+    // The answer @mentions the asker.
+    expect(seen.find((s) => s.text.includes('【答疑 #1】'))!.text).toContain('@李明')
+  })
 })
 
 describe('WeChat quoted replies', () => {
   it('splits the quote from the reply', () => {
-    expect(readQuote('「王老师：周三的教研在哪里？」\n- - - - - - - - - - - - - - -\n/活动')).toEqual({ text: '/活动', replyTo: { id: '', text: '周三的教研在哪里？' } })
+    expect(readQuote('「王老师：周三的教研在哪里？」\n- - - - - - - - - - - - - - -\n/活动')).toEqual({ text: '/活动', replyTo: { id: '', text: '周三的教研在哪里？', name: '王老师' } })
     expect(readQuote('/活动\n- - - - - - - - - - - - - - -\n「王老师：周三的教研在哪里？」').text).toBe('/活动')
     expect(readQuote('普通的一句话')).toEqual({ text: '普通的一句话' })
   })
