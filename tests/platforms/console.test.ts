@@ -90,6 +90,25 @@ describe('the console group (npm start with no platform credentials)', () => {
     expect(run.stderr).not.toMatch(/Error|command failed/)
   })
 
+  it('runs the demo script: sign-ups with a rule and a waiting list, a workshop, a question and its answer', async () => {
+    const { readFileSync } = await import('node:fs')
+    const lines = readFileSync(path.join(process.cwd(), 'scripts', 'console-demo.txt'), 'utf8').split('\n').filter(Boolean)
+    const run = await runConsole(lines, envFor())
+    expect(run.code).toBe(0)
+    const out = run.bot.join('\n')
+    for (const expected of [
+      '此活动限教龄1-8年，请先发送 /我是 登记教龄',
+      '王芳 报名成功：#5「新秀杯课堂教学评比」，第 1 位（还剩 1 个名额）。',
+      '#5「新秀杯课堂教学评比」名额已满，赵丽 已进入候补第 1 位。',
+      '1. 王芳 育秀实验学校 语文',
+      '候补的 赵丽 已递补为正式名额',
+      '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。',
+      '【答疑 #1】\n问：如何设计单元作业？\n答（王佩红）：先定单元目标，再分层设计。',
+      '#5 新秀杯课堂教学评比 9月16日(周三) 13:30 已报名，第 1 位',
+    ]) expect(out).toContain(expected)
+    expect(run.stderr).not.toMatch(/Error|command failed/)
+  })
+
   it('reads the same whatever timezone the machine is in', async () => {
     const script = ['/学期 2026-09-01 2027-01-22', '/排期 明天下午3点 教研', '/排期 双周一下午 联合教研', '/本周']
     const utc = await runConsole(script, envFor({ TZ: 'UTC' }))
