@@ -6,7 +6,7 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
 import { listName, memberForName, personOn } from '../src/services/members.ts'
-import { findWorkshop, isMentorOf, listWorkshops, workshopDetail } from '../src/services/workshops.ts'
+import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence } from './describe.ts'
 import { describeEnvOf } from './shared.ts'
 
@@ -117,7 +117,7 @@ export const apply: Command = {
     const wanted = line.args.slice(1).join('').replace(/^@/, '').trim()
     let mentorId: number | null = null
     if (wanted) {
-      const mentor = detail.mentors.find((m) => listName(m.member) === wanted || m.member.displayName === wanted)
+      const mentor = mentorNamed(detail, wanted)
       if (!mentor) throw new Refusal(texts.workshop.notMentorHere(wanted, detail.name))
       mentorId = mentor.memberId
     }
@@ -143,9 +143,8 @@ export const approve: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const id = await workshopFromArg(ctx, line.args[0], '通过', ' 李明')
-    await assertRunsWorkshop(ctx, id)
-    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    const detail = await workshopToRun(ctx, line.args[0], '通过', ' 李明')
+    const id = detail.id
     const mention = ctx.message.mentions[0]
     const words = line.args.slice(1).filter((w) => !mention || w.replace(/^@/, '') !== mention.name)
     const who = mention?.name ?? words[0]?.replace(/^@/, '')
@@ -154,10 +153,9 @@ export const approve: Command = {
     if (!row) throw new Refusal(texts.workshop.noApplication(who, id))
     if (row.status === 'approved') throw new Refusal(texts.workshop.alreadyMentee(detail.name, row.mentor ? listName(row.mentor) : texts.workshop.unassigned))
     const mentorName = words[mention ? 0 : 1]?.replace(/^@/, '')
-    const mentorOf = (name: string) => detail.mentors.find((m) => listName(m.member) === name || m.member.displayName === name)
     let mentorId = row.mentorId
     if (mentorName) {
-      const named = mentorOf(mentorName)
+      const named = mentorNamed(detail, mentorName)
       if (!named) throw new Refusal(texts.workshop.notMentorHere(mentorName, detail.name))
       mentorId = named.memberId
     }
@@ -181,12 +179,11 @@ export const pair: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const id = await workshopFromArg(ctx, line.args[0], '结对', ' 王佩红 李明')
-    await assertRunsWorkshop(ctx, id)
-    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    const detail = await workshopToRun(ctx, line.args[0], '结对', ' 王佩红 李明')
+    const id = detail.id
     const [mentorWord, ...menteeWords] = splitNames(line.args.slice(1))
     if (!mentorWord || (menteeWords.length === 0 && ctx.message.mentions.length === 0)) throw new Refusal(texts.workshop.pairUsage(id))
-    const mentor = detail.mentors.find((m) => listName(m.member) === mentorWord || m.member.displayName === mentorWord)
+    const mentor = mentorNamed(detail, mentorWord)
     if (!mentor) throw new Refusal(texts.workshop.notMentorHere(mentorWord, detail.name))
     const mentees = await resolvePeople(ctx, menteeWords, ctx.message.mentions.filter((p) => p.name !== mentorWord))
     const lines: string[] = []
@@ -207,10 +204,16 @@ export const pair: Command = {
   },
 }
 
-/** Admins, and the workshop's own mentors, approve and pair. */
-async function assertRunsWorkshop(ctx: DistrictContext, workshopId: number): Promise<void> {
-  if (ctx.sender.roles.has('admin') || (await isMentorOf(ctx.tx, workshopId, ctx.sender.memberId))) return
-  throw new Refusal(texts.workshop.notItsMentor)
+/** The workshop named by the first argument, for its mentors and admins (who approve and pair). */
+async function workshopToRun(ctx: DistrictContext, arg: string | undefined, command: string, tail: string): Promise<WorkshopDetail> {
+  const id = await workshopFromArg(ctx, arg, command, tail)
+  if (!ctx.sender.roles.has('admin') && !(await isMentorOf(ctx.tx, id, ctx.sender.memberId))) throw new Refusal(texts.workshop.notItsMentor)
+  return (await workshopDetail(ctx.tx, ctx.district.id, id))!
+}
+
+/** The workshop's mentor known by this name (as listed, or on the platform). */
+function mentorNamed(detail: WorkshopDetail, name: string) {
+  return detail.mentors.find((m) => listName(m.member) === name || m.member.displayName === name)
 }
 
 /** "3", "#3", "工作室3" → 3, checked to be the district's. */

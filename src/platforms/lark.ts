@@ -293,48 +293,31 @@ export class LarkAdapter implements PlatformAdapter {
   }
 
   private async deliver(message: OutgoingMessage): Promise<void> {
-    if (message.buttons?.length) return this.deliverCard(message)
+    // A message with buttons goes as an interactive card, shared so a press redraws it for everyone.
+    if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId)
     const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
     const pieces = splitText(message.text, TEXT_LIMIT)
     for (const [i, piece] of pieces.entries()) {
       const content = JSON.stringify({ text: (i === 0 ? ats : '') + piece })
-      if (i === 0 && message.replyToId) {
-        try {
-          await this.call('reply', () =>
-            this.client.im.message.reply({ path: { message_id: message.replyToId! }, data: { msg_type: 'text', content } }),
-          )
-          continue
-        } catch (err) {
-          if (err instanceof SendError && err.retryable) throw err
-          // The message answered may have been withdrawn: say it in the chat instead.
-        }
-      }
-      await this.call('create', () =>
-        this.client.im.message.create({
-          params: { receive_id_type: 'chat_id' },
-          data: { receive_id: message.chat.chatId, msg_type: 'text', content },
-        }),
-      )
+      await this.post(message, 'text', content, i === 0 ? message.replyToId : undefined)
     }
   }
 
-  /** A message with buttons goes as an interactive card, shared so a press redraws it for everyone. */
-  private async deliverCard(message: OutgoingMessage): Promise<void> {
-    const content = JSON.stringify(buildCard(message))
-    if (message.replyToId) {
+  /** One message: as a reply where one is asked for, else (or when that message is gone) into the chat. */
+  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive', content: string, replyToId?: string): Promise<void> {
+    if (replyToId) {
       try {
-        await this.call('reply', () =>
-          this.client.im.message.reply({ path: { message_id: message.replyToId! }, data: { msg_type: 'interactive', content } }),
-        )
+        await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content } }))
         return
       } catch (err) {
         if (err instanceof SendError && err.retryable) throw err
+        // The message answered may have been withdrawn: say it in the chat instead.
       }
     }
     await this.call('create', () =>
       this.client.im.message.create({
         params: { receive_id_type: 'chat_id' },
-        data: { receive_id: message.chat.chatId, msg_type: 'interactive', content },
+        data: { receive_id: message.chat.chatId, msg_type: msgType, content },
       }),
     )
   }
