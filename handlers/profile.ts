@@ -26,9 +26,13 @@ const LABELLED = /^(姓名|名字|学校|单位|学科|任教学科)[:]?(.+)$/
 export function parseProfile(args: readonly string[]): ProfileParse {
   const value: ProfileArgs = {}
   const loose: string[] = []
-  for (const raw of args) {
-    const word = raw.replace(/[,，、;；]+$/, '')
-    if (!word) continue
+  // "王芳，育秀实验学校，语文" and "教龄 5" are written too.
+  const words = args.flatMap((a) => a.split(/[,，、;；|｜]+/)).filter(Boolean)
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i]!
+    if (/^教龄[:：]?$/.test(word) && /^\d{1,2}年?$/.test(words[i + 1] ?? '')) word = `教龄${words[++i]}`
+    // "语文老师", "数学教师": the subject.
+    if (/(老师|教师)$/.test(word) && SUBJECT.test(word.replace(/(老师|教师)$/, ''))) word = word.replace(/(老师|教师)$/, '')
     const years = readTeachingYears(word)
     const labelled = LABELLED.exec(word)
     if (years !== null) value.teachingYears = years

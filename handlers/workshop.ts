@@ -216,11 +216,13 @@ function mentorNamed(detail: WorkshopDetail, name: string) {
   return detail.mentors.find((m) => listName(m.member) === name || m.member.displayName === name)
 }
 
-/** "3", "#3", "工作室3" → 3, checked to be the district's. */
+/** "3", "#3", "工作室3", or the workshop's name (or a part of it) → its id, checked to be the district's. */
 export async function workshopFromArg(ctx: DistrictContext, arg: string | undefined, command: string, tail: string): Promise<number> {
   const raw = arg?.replace(/^工作室/, '').replace(/^#/, '')
   if (!raw || !/^\d{1,9}$/.test(raw)) {
     const list = await listWorkshops(ctx.tx, ctx.district.id)
+    const byName = arg ? list.filter((w) => w.name === arg || (arg.length >= 2 && w.name.includes(arg))) : []
+    if (byName.length === 1) return byName[0]!.id
     throw new Refusal(texts.workshop.idUsage(command, list[0]?.id ?? 3, tail, list.map((w) => `${w.id} ${w.name}`)))
   }
   const found = await findWorkshop(ctx.tx, ctx.district.id, Number(raw))

@@ -134,3 +134,13 @@ describe('one teacher on two platforms: /绑定码 and /绑定', () => {
     expect((await h.say(`/绑定 ${code}`, { platform: 'lark', as: '王芳', id: 'ou_x', direct: true, chat: 'oc_dm' }))[0]).toContain('已过期')
   })
 })
+
+describe('parseProfile, as teachers type on a phone', () => {
+  it.each([
+    [['王芳，育秀实验学校，语文，教龄5'], { realName: '王芳', school: '育秀实验学校', subject: '语文', teachingYears: 5 }],
+    [['王芳', '育秀实验学校', '语文老师', '教龄', '5'], { realName: '王芳', school: '育秀实验学校', subject: '语文', teachingYears: 5 }],
+    [['李明、西渡小学、数学教师、教龄:3年'], { realName: '李明', school: '西渡小学', subject: '数学', teachingYears: 3 }],
+  ])('reads %j', (args, value) => {
+    expect(parseProfile(args)).toEqual({ ok: true, value })
+  })
+})

@@ -112,3 +112,11 @@ describe('/拜师, /通过 and /结对', () => {
     expect(await h.say('/排期 12月9日下午 沙龙 工作室7')).toEqual(['没有找到编号为 7 的工作室。发送 /工作室 查看本学区的工作室。'])
   })
 })
+
+describe('a workshop named by its name', () => {
+  it('/拜师 takes the name or a part of it as well as the number', async () => {
+    await h.say('/工作室 创建 初中英语名师工作室 导师 王佩红')
+    expect((await h.say('/拜师 初中英语名师工作室', { as: '李明' }))[0]).toContain('李明 已申请加入「初中英语名师工作室」')
+    expect((await h.say('/拜师 初中英语', { as: '赵丽' }))[0]).toContain('赵丽 已申请加入「初中英语名师工作室」')
+  })
+})
