@@ -5,7 +5,7 @@ import type { Command, DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { occurrencesBetween, pendingActivities, type OccurrenceWithActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeDetails, describeExtras, describeOccurrence, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { describeDetails, describeExtras, describeOccurrence, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */

@@ -4,6 +4,7 @@ import { bind, bindCode, claim, settings } from './district.ts'
 import { help, ping } from './help.ts'
 import { mine, profile } from './profile.ts'
 import { answer, ask, askAnonymously, questions } from './questions.ts'
+import { reminders } from './reminders.ts'
 import { grant, revoke } from './roles.ts'
 import { cancel, reschedule, schedule } from './schedule.ts'
 import { closedDay, semester } from './semester.ts'
@@ -14,7 +15,7 @@ import { apply, approve, pair, workshop } from './workshop.ts'
 export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
-  semester, answer, approve, pair,
+  semester, reminders, answer, approve, pair,
   schedule, reschedule, cancel,
   closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,

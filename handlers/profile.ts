@@ -5,7 +5,7 @@ import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { listName, teachingYearsOn } from '../src/services/members.ts'
 import { placeOf } from '../src/services/signups.ts'
-import { describeOccurrence } from './describe.ts'
+import { describeOccurrence } from '../src/services/describe.ts'
 
 export interface ProfileArgs {
   realName?: string

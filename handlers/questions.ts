@@ -3,6 +3,7 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Member, Question, Workshop } from '../src/generated/prisma/client.ts'
+import { clip } from '../src/services/describe.ts'
 import { listName, personOn } from '../src/services/members.ts'
 import { findWorkshop, isMentorIn, isMentorOf, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
 
@@ -187,9 +188,4 @@ async function showQuestion(ctx: DistrictContext, id: number): Promise<void> {
 function askerLabel(q: Question & { asker: Member }, admin: boolean): string {
   if (!q.anonymous) return listName(q.asker)
   return admin ? texts.qa.anonymousToAdmin(listName(q.asker)) : texts.qa.anonymous
-}
-
-function clip(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }

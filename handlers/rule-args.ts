@@ -15,6 +15,7 @@ export interface RulePatch {
   menteesOnly?: boolean
   workshopId?: number | null
   capacity?: number | null
+  noticeWeeks?: number | null
 }
 
 export type RuleTake = { taken: number; patch: RulePatch } | { error: 'badYears' | 'badDeadline'; text: string } | null
@@ -28,6 +29,8 @@ const CLEAR: Record<string, RulePatch> = {
   不截止: { deadlineText: null },
   取消截止: { deadlineText: null },
   不限名额: { capacity: null },
+  不公示: { noticeWeeks: null },
+  取消公示: { noticeWeeks: null },
   不限: { minYears: null, maxYears: null, subjectRule: null, schoolRule: null, menteesOnly: false },
 }
 
@@ -42,6 +45,14 @@ export function takeRule(args: readonly string[], i: number): RuleTake {
   const clear = CLEAR[token]
   if (clear) return { taken: 1, patch: clear }
   if (MENTEES_ONLY.test(token)) return { taken: 1, patch: { menteesOnly: true } }
+
+  // 提前公示 1周 (单周提前公示): listed in the weekly digests of the weeks before.
+  const notice = /^提前公示[:]?(?:(\d)周)?$/.exec(token)
+  if (notice) {
+    if (notice[1]) return { taken: 1, patch: { noticeWeeks: Number(notice[1]) } }
+    const weeks = next && /^(\d)周$/.exec(next)
+    return weeks ? { taken: 2, patch: { noticeWeeks: Number(weeks[1]) } } : { taken: 1, patch: { noticeWeeks: 1 } }
+  }
 
   const workshop = /^工作室#?(\d{1,9})?$/.exec(token)
   if (workshop && (workshop[1] || (next && /^#?\d{1,9}$/.test(next)))) {

@@ -18,6 +18,7 @@ export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: C
   if (patch.schoolRule !== undefined) data.schoolRule = patch.schoolRule
   if (patch.menteesOnly !== undefined) data.menteesOnly = patch.menteesOnly
   if (patch.capacity !== undefined) data.capacity = patch.capacity
+  if (patch.noticeWeeks !== undefined) data.noticeWeeks = patch.noticeWeeks
   if (patch.workshopId !== undefined) {
     if (patch.workshopId !== null && !(await findWorkshop(ctx.tx, ctx.district.id, patch.workshopId))) {
       throw new Refusal(texts.workshop.notFound(patch.workshopId))

@@ -10,7 +10,7 @@ import { texts } from '../src/core/texts.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from './describe.ts'
+import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import {
   activityFromArgs, argsErrorText, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,

@@ -7,7 +7,7 @@ import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import type { ScheduleArgsError } from './schedule-args.ts'
-import type { DescribeEnv } from './describe.ts'
+import type { DescribeEnv } from '../src/services/describe.ts'
 
 /** The refusal text for a time expression that reads but cannot be placed. */
 export function resolveErrorText(error: ResolveError): string {

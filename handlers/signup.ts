@@ -10,7 +10,7 @@ import { firstBreak } from '../src/services/eligibility.ts'
 import { findMemberByName, listName, memberForName, personOn } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
-import { describeCount, describeDetails, describeInstant, describeRules, describeWhen } from './describe.ts'
+import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, rosterLine } from '../src/services/describe.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
@@ -109,12 +109,6 @@ export const signupList: Command = {
     }
     ctx.reply(lines.join('\n'))
   },
-}
-
-/** "3. 王芳 育秀实验学校 语文" as in a WeChat 接龙. */
-function rosterLine(n: number, s: SignupWithMember): string {
-  const parts = [listName(s.member), s.member.school, s.member.subject].filter(Boolean).join(' ')
-  return `${n}. ${parts}${s.byId && s.byId !== s.memberId ? texts.roster.byOther : ''}`
 }
 
 /** The activity named by the first argument; without one, says which are open and how. */

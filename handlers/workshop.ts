@@ -7,7 +7,7 @@ import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
 import { listName, memberForName, personOn } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
-import { describeOccurrence } from './describe.ts'
+import { describeOccurrence } from '../src/services/describe.ts'
 import { describeEnvOf } from './shared.ts'
 
 const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/

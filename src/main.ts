@@ -11,6 +11,7 @@ import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.
 import { createDurableSend } from './platforms/pending-sends.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
+import { createReminders } from './reminders/runner.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
 
 dotenv.config({ quiet: true })
@@ -81,7 +82,12 @@ async function main(config: Config): Promise<void> {
   } else say(texts.startup.off('飞书', texts.startup.larkOff))
 
   keep.start()
+  // Reminders go through the same kept, paced sends; a first tick at start catches up after downtime.
+  const reminders = createReminders({ db: app.db, send: keep.send, log, clock })
+  reminders.start()
+  void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {
+    reminders.stop()
     keep?.stop()
     await Promise.allSettled(adapters.map((a) => a.stop()))
     await Promise.allSettled(closers.map((close) => close()))

@@ -133,6 +133,11 @@ export const texts = {
       usage: '/通过 <工作室编号> <徒弟名字> [导师名字]',
       examples: ['/通过 3 李明'],
     },
+    reminders: {
+      summary: '查看本群的自动提醒设置；管理员可修改周报时间、提前提醒、免打扰',
+      usage: '/提醒 [周报 周日 19:00 | 提前 1天 2小时 15分钟 | 关闭 周报 | 开启 提前 | 免打扰 22:00-07:00]',
+      examples: ['/提醒', '/提醒 周报 周日 19:00', '/提醒 提前 1天 1小时', '/提醒 关闭 周报', '/提醒 免打扰 22:00-07:00'],
+    },
     pair: {
       summary: '直接指定师徒结对（工作室导师、管理员）',
       usage: '/结对 <工作室编号> <导师> <徒弟…>',
@@ -435,7 +440,7 @@ export const texts = {
     settingsUsage: (id: number) =>
       `请写上要设置的内容，例如：\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
-      `没看懂「${word}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
+      `没看懂「${word}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3、提前公示1周，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
     updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
     overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,
   },
@@ -549,6 +554,41 @@ export const texts = {
     same: '这个绑定码就是您自己这个账号取的。请在另一个平台（微信或飞书）发送 /绑定 绑定码。',
     platformName: (platform: string) => ({ wechat: '微信', lark: '飞书', console: '控制台' })[platform] ?? platform,
     done: (name: string, platforms: string) => `绑定成功！${name} 在${platforms}的账号已合并为同一人，报名、提问和角色都已合并。`,
+  },
+  reminders: {
+    digestTitle: (label: string, range: string) => `【${label}学区活动】${range}`,
+    paused: (date: string, reason: string, title: string) => `${date} ${reason}${/假$/.test(reason) ? '' : '放假'}，${title}暂停`,
+    placesLeft: (left: number | null) => (left === null ? '' : left > 0 ? ` · 还剩${left}个名额` : ' · 名额已满（可候补）'),
+    howToSignUp: '报名：发送 /报名 编号（例如 /报名 12），发送 /活动 编号 查看详情。',
+    noticeHeader: '【提前公示】',
+    openQuestions: (n: number, list: string[]) => `【待回答的问题】${n} 个：${list.join('；')} — 发送 /问题 查看`,
+    tomorrow: '明天',
+    dayAfter: '后天',
+    inDays: (n: number) => `${n}天后`,
+    onDay: (word: string, when: string) => `${word} ${when}`,
+    inMinutes: (time: string, minutes: number) =>
+      `${time} 开始（还有${minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`}）`,
+    before: (id: number, title: string, when: string, place: string | null) =>
+      `【活动提醒】#${id}「${title}」${when}${place ? `，地点：${place}` : ''}。`,
+    signedUp: (n: number, id: number) => `已报名 ${n} 人，请准时参加；不能参加请发送 /取消报名 ${id}`,
+    noneSignedUp: (id: number) => `还可以报名：发送 /报名 ${id}`,
+    mentorQuestions: (list: string[]) => `请导师留意工作室待回答的问题：\n${list.join('\n')}`,
+    listTitle: (id: number, title: string, when: string) => `【报名名单】#${id}「${title}」${when}`,
+    settings: (lines: string[]) => `本群的自动提醒：\n${lines.join('\n')}`,
+    digestLine: (on: boolean, weekday: string, time: string) => `周报：${on ? `每${weekday} ${time}` : '已关闭'}`,
+    leadsLine: (on: boolean, leads: string) => `活动提醒：${on ? `提前 ${leads}` : '已关闭'}`,
+    quietLine: (from: string | null, to: string | null) => `免打扰：${from && to ? `${from}-${to}（期间的提醒顺延到结束后，来不及的不发）` : '无'}`,
+    leadDays: (n: number, at: string) => `${n}天(${at})`,
+    leadHours: (n: number) => `${n}小时`,
+    leadMinutes: (n: number) => `${n}分钟`,
+    footer: '管理员可以修改，例如：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时、/提醒 关闭 周报、/提醒 免打扰 22:00-07:00',
+    usage: '请这样写：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时 15分钟、/提醒 关闭 周报、/提醒 开启 提前、/提醒 免打扰 22:00-07:00',
+    adminOnly: '只有学区管理员可以修改提醒设置。发送 /提醒 查看当前设置。',
+    badWeekday: (text: string) => `没看懂「${text}」。周报时间请这样写：/提醒 周报 周日 19:00`,
+    badLead: (text: string) => `没看懂「${text}」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）`,
+    badQuiet: (text: string) => `没看懂「${text}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
+    saved: (line: string) => `已更新。${line}`,
+    noticeLine: (weeks: number) => `提前公示：提前 ${weeks} 周列入周报`,
   },
 } as const
 

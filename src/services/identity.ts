@@ -24,6 +24,9 @@ export async function identify(tx: Tx, message: IncomingMessage, now: Date): Pro
   const group = await upsertGroup(tx, message, now)
   const hints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined }
   const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
+  if (message.chat.isDirect && (!group.direct || group.ownerId !== memberId)) {
+    await tx.group.update({ where: { id: group.id }, data: { direct: true, ownerId: memberId } })
+  }
   const name = message.sender.name
   const district = group.districtId ? await tx.district.findUnique({ where: { id: group.districtId } }) : null
   if (!district) return { memberId, name, groupId: group.id, district: null, roles: new Set() }

@@ -4,6 +4,8 @@ import { inTx } from '../../src/db/client.ts'
 import type { IncomingMessage, OutgoingMessage, Person, Platform } from '../../src/core/message.ts'
 import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
 import { openTestApp } from './test-app.ts'
+import { createLogger } from '../../src/log.ts'
+import { createReminders, type TickResult } from '../../src/reminders/runner.ts'
 
 export interface SayOptions {
   /** Display name; also the user id unless `id` is given. */
@@ -27,6 +29,8 @@ export interface Harness {
   /** Sends one message and returns what the bot sent (chat, mentions, buttons), and what it returned for a button press. */
   send(text: string, options?: SayOptions): Promise<{ sent: OutgoingMessage[]; returned: OutgoingMessage[] }>
   setNow(iso: string): void
+  /** One reminder tick at the harness clock; what it sent is in `sent`. */
+  tick(): Promise<TickResult>
   close(): Promise<void>
 }
 
@@ -42,6 +46,7 @@ export async function createHarness(now: string, env: Record<string, string> = {
   const { app, config } = test
   await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock))
   let seq = 0
+  const reminders = createReminders({ db: app.db, send: async (m) => void sent.push(m), log: createLogger('silent'), clock: () => clock })
   return {
     app,
     config,
@@ -59,6 +64,7 @@ export async function createHarness(now: string, env: Record<string, string> = {
     setNow(iso) {
       clock = new Date(iso)
     },
+    tick: () => reminders.tick(),
     close: () => test.close(),
   }
 }

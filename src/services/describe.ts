@@ -1,9 +1,10 @@
-import { localParts, type LocalDate } from '../src/calendar/dates.ts'
-import { formatDate, formatRange, formatTime, weekdayName } from '../src/calendar/format.ts'
-import { semesterOn, weekOf, type SemesterInfo } from '../src/calendar/semester.ts'
-import type { Repeat, When } from '../src/calendar/when.ts'
-import { texts } from '../src/core/texts.ts'
-import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
+import { localParts, type LocalDate } from '../calendar/dates.ts'
+import { formatDate, formatRange, formatTime, weekdayName } from '../calendar/format.ts'
+import { semesterOn, weekOf, type SemesterInfo } from '../calendar/semester.ts'
+import type { Repeat, When } from '../calendar/when.ts'
+import { texts } from '../core/texts.ts'
+import type { Activity, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
+import { listName } from './members.ts'
 
 /** What describing needs to know about the district's calendar. */
 export interface DescribeEnv {
@@ -81,7 +82,7 @@ export function describeInstant(instant: Date, env: Pick<DescribeEnv, 'timezone'
   return `${formatDate(date, Number(env.today.slice(0, 4)))} ${time}`
 }
 
-export type RuleFields = Pick<Activity, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'workshopId'>
+export type RuleFields = Pick<Activity, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'workshopId' | 'noticeWeeks'>
 
 /** "报名截止：…", "限教龄1-8年", … for the rules an activity carries. */
 export function describeRules(activity: RuleFields, env: Pick<DescribeEnv, 'timezone' | 'today'>, workshopName?: string): string[] {
@@ -94,10 +95,23 @@ export function describeRules(activity: RuleFields, env: Pick<DescribeEnv, 'time
   if (activity.schoolRule) limits.push(texts.rules.schoolLimit(activity.schoolRule))
   if (activity.menteesOnly) limits.push(texts.rules.menteesLimit)
   if (limits.length) lines.push(texts.rules.limitsLine(limits.join('，')))
+  if (activity.noticeWeeks) lines.push(texts.reminders.noticeLine(activity.noticeWeeks))
   return lines
 }
 
 /** "已报名 3/40，候补 1 人" */
 export function describeCount(capacity: number | null, count: { confirmed: number; waiting: number }): string {
   return texts.signup.countLine(count.confirmed, capacity, count.waiting)
+}
+
+/** "3. 王芳 育秀实验学校 语文" as in a WeChat 接龙; "（代报名）" when someone else signed them up. */
+export function rosterLine(n: number, s: Pick<Signup, 'byId' | 'memberId'> & { member: Pick<Member, 'realName' | 'displayName' | 'school' | 'subject'> }): string {
+  const parts = [listName(s.member), s.member.school, s.member.subject].filter(Boolean).join(' ')
+  return `${n}. ${parts}${s.byId && s.byId !== s.memberId ? texts.roster.byOther : ''}`
+}
+
+/** The first `max` characters, with "…" when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }

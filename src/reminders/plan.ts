@@ -1,0 +1,255 @@
+import { addDays, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
+import { formatDate, formatRange } from '../calendar/format.ts'
+import { semesterOn, weekOf } from '../calendar/semester.ts'
+import type { Tx } from '../db/client.ts'
+import { isPlatform, type OutgoingMessage, type Person, type Platform } from '../core/message.ts'
+import { texts } from '../core/texts.ts'
+import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
+import { calendarEnv } from '../services/calendar-env.ts'
+import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
+import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
+
+/** One automatic message that may be due: when, until when it is still useful, and how to write it. */
+export interface Candidate {
+  key: string
+  kind: 'digest' | 'before' | 'list'
+  groupId: number | null
+  occurrenceId: number | null
+  /** When it is due, moved past the group's quiet hours. */
+  dueAt: Date
+  /** After this it is stale: skipped and logged, never sent late. */
+  staleAt: Date
+  /** The message, read in the given transaction; null when there is nothing to say (a week with nothing on). */
+  build(tx: Tx): Promise<OutgoingMessage | null>
+}
+
+type SignupWithMember = Signup & { member: Member }
+type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] } }
+
+/** How far back a due message is still looked at: older ones are neither sent nor logged again. */
+const LOOK_BACK_DAYS = 7
+
+/** Every automatic message of every district due by `now` and not yet claimed. */
+export async function dueCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
+  const districts = await tx.district.findMany({ where: { groups: { some: { direct: false } } } })
+  const all: Candidate[] = []
+  for (const district of districts) all.push(...(await districtCandidates(tx, district, now)))
+  const due = all.filter((c) => c.dueAt <= now)
+  if (due.length === 0) return []
+  const taken = new Set<string>()
+  for (let i = 0; i < due.length; i += 500) {
+    const rows = await tx.reminder.findMany({ where: { key: { in: due.slice(i, i + 500).map((c) => c.key) } }, select: { key: true } })
+    for (const r of rows) taken.add(r.key)
+  }
+  return due.filter((c) => !taken.has(c.key))
+}
+
+async function districtCandidates(tx: Tx, district: District, now: Date): Promise<Candidate[]> {
+  const tz = district.timezone
+  const env = await calendarEnv(tx, district, now)
+  const describe: DescribeEnv = { timezone: tz, today: env.today, semesters: env.semesters }
+  const groups = (await tx.group.findMany({ where: { districtId: district.id, direct: false } })).filter((g) => isPlatform(g.platform))
+  const byId = new Map(groups.map((g) => [g.id, g]))
+  const out: Candidate[] = []
+  const ctx: PlanContext = { tx, district, describe, now, groups: byId }
+
+  for (const group of groups) if (group.digestOn) out.push(digestCandidate(ctx, group))
+
+  const leadsOf = new Map(groups.map((g) => [g.id, g.leadsOn ? parseLeads(g.leads) : []]))
+  const maxDays = Math.max(0, ...[...leadsOf.values()].map(longestLeadDays))
+  const occurrences = await tx.occurrence.findMany({
+    where: {
+      districtId: district.id,
+      date: { gte: addDays(env.today, -1), lte: addDays(env.today, maxDays + 1) },
+      skipReason: null,
+      startAt: { gt: new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000) },
+      activity: { status: 'scheduled' },
+    },
+    include: { activity: { include: { signups: { where: { status: 'confirmed' }, include: { member: true }, orderBy: { seq: 'asc' } } } } },
+    orderBy: { startAt: 'asc' },
+  })
+  for (const o of occurrences) out.push(...beforeCandidates(ctx, o, leadsOf))
+  return out
+}
+
+interface PlanContext {
+  tx: Tx
+  district: District
+  describe: DescribeEnv
+  now: Date
+  groups: Map<number, Group>
+}
+
+const chatOf = (g: Group) => ({ platform: g.platform as Platform, chatId: g.chatId })
+const endOfDay = (date: LocalDate, tz: string) => new Date(toInstant(date, '23:59', tz).getTime() + 59_000)
+
+/**
+ * The weekly digest of a group: due on its digest day and time this week
+ * (Saturday and Sunday digests cover the week ahead), still sent later that
+ * same day, stale after it.
+ */
+function digestCandidate(ctx: PlanContext, group: Group): Candidate {
+  const tz = ctx.district.timezone
+  const today = ctx.describe.today
+  const day = addDays(today, -((weekdayOf(today) - group.digestWeekday + 7) % 7))
+  const monday = group.digestWeekday >= 6 ? addDays(mondayOf(day), 7) : mondayOf(day)
+  const quiet = { from: group.quietFrom, to: group.quietTo }
+  return {
+    key: `digest:${group.id}:${monday}`,
+    kind: 'digest',
+    groupId: group.id,
+    occurrenceId: null,
+    dueAt: afterQuiet(toInstant(day, group.digestAt, tz), quiet, tz),
+    staleAt: endOfDay(day, tz),
+    build: (tx) => buildDigest({ ...ctx, tx }, group, monday, day),
+  }
+}
+
+async function buildDigest(ctx: PlanContext, group: Group, monday: LocalDate, sendDay: LocalDate): Promise<OutgoingMessage | null> {
+  const { tx, district, describe } = ctx
+  const sunday = addDays(monday, 6)
+  const week = await tx.occurrence.findMany({
+    where: { districtId: district.id, date: { gte: monday, lte: sunday }, activity: { status: 'scheduled' } },
+    include: { activity: { include: { _count: { select: { signups: { where: { status: 'confirmed' } } } } } } },
+    orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
+  })
+  const ahead = await noticeLines(ctx, monday)
+  if (week.length === 0 && ahead.length === 0) return null
+  const semester = semesterOn(monday, describe.semesters) ?? semesterOn(sunday, describe.semesters)
+  const weekNo = semester ? weekOf(monday, semester) : undefined
+  const label = monday === mondayOf(sendDay) ? texts.list.thisWeek(weekNo) : texts.list.nextWeek(weekNo)
+  const lines = [texts.reminders.digestTitle(label, formatRange(monday, sunday))]
+  const plain = { ...describe, semesters: [] }
+  for (const o of week) {
+    if (o.skipReason) {
+      lines.push(texts.reminders.paused(formatDate(o.date, Number(describe.today.slice(0, 4))), o.skipReason, o.activity.title))
+      continue
+    }
+    const left = o.activity.capacity === null ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
+    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
+  }
+  if (week.some((o) => !o.skipReason)) lines.push(texts.reminders.howToSignUp)
+  lines.push(...ahead)
+  const open = await tx.question.findMany({ where: { districtId: district.id, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 3 })
+  const openCount = open.length ? await tx.question.count({ where: { districtId: district.id, answeredAt: null } }) : 0
+  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${clip(q.text, 30)}`)))
+  return { chat: chatOf(group), text: lines.join('\n') }
+}
+
+/** 提前公示: activities of the coming weeks that ask to be announced this many weeks ahead. */
+async function noticeLines(ctx: PlanContext, monday: LocalDate): Promise<string[]> {
+  const { tx, district, describe } = ctx
+  const later = await tx.occurrence.findMany({
+    where: {
+      districtId: district.id,
+      date: { gte: addDays(monday, 7), lte: addDays(monday, 7 * 8 - 1) },
+      skipReason: null,
+      activity: { status: 'scheduled', noticeWeeks: { gt: 0 } },
+    },
+    include: { activity: true },
+    orderBy: { startAt: 'asc' },
+  })
+  const shown = later.filter((o) => Math.floor((Date.parse(mondayOf(o.date)) - Date.parse(monday)) / (7 * 86_400_000)) <= o.activity.noticeWeeks!)
+  if (shown.length === 0) return []
+  return [texts.reminders.noticeHeader, ...shown.map((o) => `#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}${describeExtras(o.activity)}`)]
+}
+
+/**
+ * Reminders before one occurrence: to its own group and to every group its
+ * confirmed members signed up in, each with that group's lead times and
+ * @mentions of those who signed up there; with the longest lead, the
+ * organizer's list to their direct chat.
+ */
+function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>): Candidate[] {
+  const tz = ctx.district.timezone
+  const origin = o.activity.groupId !== null ? ctx.groups.get(o.activity.groupId) : undefined
+  const targets = new Map<number, Group>()
+  if (origin) targets.set(origin.id, origin)
+  for (const s of o.activity.signups) {
+    const g = s.groupId !== null ? ctx.groups.get(s.groupId) : undefined
+    if (g) targets.set(g.id, g)
+  }
+  const out: Candidate[] = []
+  for (const group of targets.values()) {
+    const leads = leadsOf.get(group.id) ?? []
+    for (const [i, lead] of leads.entries()) {
+      const due = leadDue(lead, o, tz)
+      if (!due) continue
+      out.push({
+        key: `before:${o.id}:${leadKey(lead)}:${group.id}`,
+        kind: 'before',
+        groupId: group.id,
+        occurrenceId: o.id,
+        dueAt: afterQuiet(due, { from: group.quietFrom, to: group.quietTo }, tz),
+        staleAt: o.startAt,
+        build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0),
+      })
+      if (group === origin && i === 0) {
+        out.push({
+          key: `list:${o.id}:${leadKey(lead)}`,
+          kind: 'list',
+          groupId: null,
+          occurrenceId: o.id,
+          dueAt: afterQuiet(due, { from: group.quietFrom, to: group.quietTo }, tz),
+          staleAt: o.startAt,
+          build: (tx) => buildList({ ...ctx, tx }, o),
+        })
+      }
+    }
+  }
+  return out
+}
+
+async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, withQuestions: boolean): Promise<OutgoingMessage> {
+  const { tx, describe } = ctx
+  const a = o.activity
+  const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
+  const mentions: Person[] = []
+  for (const s of here) {
+    const account = await tx.account.findFirst({ where: { memberId: s.memberId, platform: group.platform }, orderBy: { lastSeenAt: 'desc' } })
+    if (account) mentions.push({ id: account.userId, name: account.displayName })
+  }
+  const when = lead.unit === 'd'
+    ? texts.reminders.onDay(dayWord(lead.n), describeOccurrence(o, { ...describe, semesters: [] }))
+    : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), lead.n)
+  const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
+  lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
+  if (withQuestions && a.workshopId) {
+    const open = await tx.question.findMany({ where: { workshopId: a.workshopId, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 10 })
+    if (open.length > 0) {
+      const mentors = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
+      for (const m of mentors) {
+        const account = await tx.account.findFirst({ where: { memberId: m.memberId, platform: group.platform }, orderBy: { lastSeenAt: 'desc' } })
+        if (account && !mentions.some((p) => p.id === account.userId)) mentions.push({ id: account.userId, name: account.displayName })
+      }
+      lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
+    }
+  }
+  return { chat: chatOf(group), text: lines.join('\n'), mentions }
+}
+
+/** The organizer's current list, to their direct chat with the bot; nowhere to send it → null. */
+async function buildList(ctx: PlanContext, o: Occ): Promise<OutgoingMessage | null> {
+  const { tx, describe } = ctx
+  const chat = await tx.group.findFirst({ where: { direct: true, ownerId: o.activity.organizerId }, orderBy: { lastSeenAt: 'desc' } })
+  if (!chat || !isPlatform(chat.platform)) return null
+  const rows = await tx.signup.findMany({ where: { activityId: o.activityId, status: { in: ['confirmed', 'waiting'] } }, include: { member: true }, orderBy: { seq: 'asc' } })
+  const confirmed = rows.filter((r) => r.status === 'confirmed')
+  const waiting = rows.filter((r) => r.status === 'waiting')
+  const lines = [texts.reminders.listTitle(o.activityId, o.activity.title, describeOccurrence(o, describe))]
+  lines.push(texts.roster.confirmedHeader(confirmed.length, o.activity.capacity))
+  confirmed.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
+  if (waiting.length) {
+    lines.push(texts.roster.waitingHeader(waiting.length))
+    waiting.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
+  }
+  return { chat: { platform: chat.platform, chatId: chat.chatId }, text: lines.join('\n') }
+}
+
+function dayWord(daysAhead: number): string {
+  if (daysAhead === 1) return texts.reminders.tomorrow
+  if (daysAhead === 2) return texts.reminders.dayAfter
+  return texts.reminders.inDays(daysAhead)
+}
+
+

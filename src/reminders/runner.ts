@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto'
+import cron, { type ScheduledTask } from 'node-cron'
+import { inTx, type Db } from '../db/client.ts'
+import type { OutgoingMessage, SendFn } from '../core/message.ts'
+import type { Logger } from '../log.ts'
+import { dueCandidates, type Candidate } from './plan.ts'
+
+export interface ReminderOptions {
+  db: Db
+  /** The platform send path (paced queues, kept on failure); may throw only if the process is going down. */
+  send: SendFn
+  log: Logger
+  clock: () => Date
+  /** A claim older than this with no "sent" is taken to be a crashed send and is tried again. */
+  claimTimeoutMs?: number
+  /** Names this process in the claims, for the log. */
+  owner?: string
+}
+
+export interface TickResult {
+  queued: number
+  skipped: number
+  sent: number
+}
+
+export interface Reminders {
+  /** Works out what is due now, claims it and sends it. */
+  tick(): Promise<TickResult>
+  /** Starts node-cron: a tick every 30 seconds. */
+  start(): void
+  stop(): void
+}
+
+const CLAIM_TIMEOUT_MS = 5 * 60_000
+
+/**
+ * The reminder run. Each tick computes what is due from the database, never
+ * from timers in memory, so a restart loses nothing. Every message has a
+ * unique key: inserting it claims it (a second tick or process cannot), its
+ * text is stored with it, then one sender moves it from pending to sending
+ * (a conditional update), sends it and marks it sent. A send that never
+ * reports back (a crash between claim and send) is taken up again after the
+ * claim timeout. What is due but stale is recorded as skipped and logged once.
+ */
+export function createReminders(options: ReminderOptions): Reminders {
+  const { db, log, clock } = options
+  const owner = options.owner ?? `${process.pid}-${randomBytes(3).toString('hex')}`
+  const timeout = options.claimTimeoutMs ?? CLAIM_TIMEOUT_MS
+  let task: ScheduledTask | undefined
+  let running: Promise<TickResult> | null = null
+
+  async function queue(c: Candidate, now: Date): Promise<'queued' | 'skipped' | 'taken'> {
+    const stale = now > c.staleAt
+    const message = stale ? null : await inTx(db, (tx) => c.build(tx))
+    const status = message ? 'pending' : 'skipped'
+    const note = stale ? 'stale' : message ? null : 'nothing to send'
+    try {
+      await inTx(db, (tx) =>
+        tx.reminder.create({
+          data: {
+            key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
+            status, messageJson: message ? JSON.stringify(message) : null, note, createdAt: now,
+          },
+        }),
+      )
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'taken'
+      throw err
+    }
+    if (stale) log.info({ key: c.key, dueAt: c.dueAt, staleAt: c.staleAt }, 'reminder skipped: too late to be useful')
+    return message ? 'queued' : 'skipped'
+  }
+
+  /** Claims and sends every pending message (and every claim left by a crash), a platform at a time in order. */
+  async function deliver(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - timeout)
+    const open = { OR: [{ status: 'pending' }, { status: 'sending', claimedAt: { lt: cutoff } }] }
+    const rows = await inTx(db, (tx) => tx.reminder.findMany({ where: open, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: 2000 }))
+    const byPlatform = new Map<string, typeof rows>()
+    for (const row of rows) {
+      const platform = (JSON.parse(row.messageJson ?? '{}') as Partial<OutgoingMessage>).chat?.platform ?? 'none'
+      byPlatform.set(platform, [...(byPlatform.get(platform) ?? []), row])
+    }
+    const counts = await Promise.all(
+      [...byPlatform.values()].map(async (list) => {
+        let sent = 0
+        for (const row of list) {
+          const claimed = await inTx(db, (tx) =>
+            tx.reminder.updateMany({ where: { id: row.id, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: owner } }),
+          )
+          if (claimed.count !== 1) continue
+          await options.send(JSON.parse(row.messageJson!) as OutgoingMessage)
+          await inTx(db, (tx) => tx.reminder.update({ where: { id: row.id }, data: { status: 'sent', sentAt: clock() } }))
+          sent++
+        }
+        return sent
+      }),
+    )
+    return counts.reduce((a, b) => a + b, 0)
+  }
+
+  async function tickOnce(): Promise<TickResult> {
+    const now = clock()
+    const due = await inTx(db, (tx) => dueCandidates(tx, now))
+    const result: TickResult = { queued: 0, skipped: 0, sent: 0 }
+    for (const c of due) {
+      const outcome = await queue(c, now)
+      if (outcome !== 'taken') result[outcome]++
+    }
+    result.sent = await deliver(now)
+    if (result.queued || result.sent || result.skipped) log.info(result, 'reminders')
+    return result
+  }
+
+  return {
+    tick() {
+      running ??= tickOnce().finally(() => (running = null))
+      return running
+    },
+    start() {
+      task = cron.schedule('*/30 * * * * *', () => {
+        this.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
+      }, { name: 'reminders', noOverlap: true })
+    },
+    stop() {
+      void task?.stop()
+    },
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string }
+  return e?.code === 'P2002' || /UNIQUE constraint failed/i.test(e?.message ?? '')
+}
