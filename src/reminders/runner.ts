@@ -50,7 +50,7 @@ export function createReminders(options: ReminderOptions): Reminders {
   let running: Promise<TickResult> | null = null
 
   async function queue(c: Candidate, now: Date): Promise<'queued' | 'skipped' | 'taken'> {
-    const stale = now > c.staleAt
+    const stale = now >= c.staleAt
     const message = stale ? null : await inTx(db, (tx) => c.build(tx))
     const status = message ? 'pending' : 'skipped'
     const note = stale ? 'stale' : message ? null : 'nothing to send'

@@ -41,3 +41,18 @@ export function runConsole(lines: string[], env: Record<string, string>): Promis
     })
   })
 }
+
+/** Runs one reminder tick in a child process on the database file at the given instant; returns what it sent. */
+export function tickInProcess(databaseFile: string, iso: string): Promise<{ chat: { chatId: string }; text: string }[]> {
+  const child = spawn(TSX, [path.join(ROOT, 'tests', 'helpers', 'reminder-tick.ts'), databaseFile, iso], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')))
+  child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')))
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`reminder process exited ${code}: ${err}`))
+      resolve(out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { chat: { chatId: string }; text: string }))
+    })
+  })
+}

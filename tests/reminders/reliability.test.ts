@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { OutgoingMessage } from '../../src/core/message.ts'
+import type { Db } from '../../src/db/client.ts'
+import { tickInProcess } from '../helpers/console-process.ts'
+import { createLogger } from '../../src/log.ts'
+import { createReminders } from '../../src/reminders/runner.ts'
+import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+
+let h: Harness
+let clock: Date
+const wechat: SayOptions = { platform: 'wechat', chat: 'wx-room', title: '育秀语文群' }
+const lark: SayOptions = { platform: 'lark', chat: 'oc_group', title: '育秀飞书群' }
+
+async function bind(where: SayOptions, as: string) {
+  const [issued] = await h.say('/绑定码')
+  const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
+  await h.say(`/绑定 ${code}`, { ...where, as, id: `${where.platform}-${as}` })
+}
+
+/** A reminder run on a database as a separate process would have it, recording what it sends. */
+function runner(db: Db, send: (m: OutgoingMessage) => Promise<void>) {
+  return createReminders({ db, send, log: createLogger('silent'), clock: () => clock, claimTimeoutMs: 5 * 60_000 })
+}
+
+const at = (iso: string) => {
+  clock = new Date(iso)
+  h.setNow(iso)
+}
+
+beforeEach(async () => {
+  h = await createHarness('2026-11-20T09:00:00+08:00')
+  clock = new Date('2026-11-20T09:00:00+08:00')
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+  await bind(wechat, '张主任')
+  await bind(lark, '赵主任')
+  await h.say('/排期 11月25日 13:30 联合教研')
+  h.sent.length = 0
+})
+afterEach(() => h.close())
+
+describe('exactly once, across crashes and processes', () => {
+  it('a run killed between claim and send, and between two groups, delivers each digest once after restart', async () => {
+    at('2026-11-23T07:30:00+08:00')
+    const delivered: OutgoingMessage[] = []
+    let calls = 0
+    const crashing = runner(h.app.db, async (m) => {
+      if (++calls === 2) throw new Error('killed between claim and send')
+      delivered.push(m)
+    })
+    await expect(crashing.tick()).rejects.toThrow('killed')
+    expect(delivered.map((m) => m.chat.chatId)).toEqual(['console'])
+
+    // Restarted a minute later: the third group's digest goes; the one claimed by the dead run waits for its claim to time out.
+    at('2026-11-23T07:31:00+08:00')
+    const restarted = runner(h.app.db, async (m) => void delivered.push(m))
+    await restarted.tick()
+    expect(delivered.map((m) => m.chat.chatId)).toEqual(['console', 'oc_group'])
+    at('2026-11-23T07:36:30+08:00')
+    await restarted.tick()
+    await restarted.tick()
+    expect(delivered.map((m) => m.chat.chatId)).toEqual(['console', 'oc_group', 'wx-room'])
+    expect(delivered.every((m) => m.text.startsWith('【本周(第13周)学区活动】'))).toBe(true)
+    const rows = await h.app.db.reminder.findMany({ where: { kind: 'digest', status: { not: 'skipped' } } })
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent'])
+  })
+
+  it('two processes on one SQLite file running the same tick send each reminder once', async () => {
+    {
+      const all: string[] = []
+      for (const time of ['2026-11-23T07:30:00+08:00', '2026-11-24T16:00:00+08:00', '2026-11-25T12:30:00+08:00']) {
+        const runs = await Promise.all([tickInProcess(h.config.databaseFile, time), tickInProcess(h.config.databaseFile, time)])
+        for (const m of runs.flat()) all.push(`${m.chat.chatId}|${m.text.split('\n')[0]}`)
+      }
+      expect(all.sort()).toEqual(
+        [
+          'console|【本周(第13周)学区活动】11月23日-29日',
+          'wx-room|【本周(第13周)学区活动】11月23日-29日',
+          'oc_group|【本周(第13周)学区活动】11月23日-29日',
+          'console|【活动提醒】#1「联合教研」明天 11月25日(周三) 13:30。',
+          'console|【活动提醒】#1「联合教研」13:30 开始（还有1小时）。',
+        ].sort(),
+      )
+    }
+  }, 60_000)
+})
+
+describe('quiet hours, downtime and settings', () => {
+  it('holds what falls in quiet hours until they end, and skips what would then be too late', async () => {
+    await h.say('/提醒 免打扰 22:00-07:30')
+    await h.say('/提醒 提前 2小时')
+    await h.say('/排期 11月24日 09:00 早读研讨')
+    await h.say('/排期 11月24日 07:30 升旗观摩')
+    h.sent.length = 0
+    at('2026-11-24T07:00:00+08:00')
+    await h.tick()
+    expect(h.sent).toEqual([])
+    at('2026-11-24T07:30:00+08:00')
+    await h.tick()
+    expect(h.sent.map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读研讨」09:00 开始（还有2小时）。'])
+    const skipped = await h.app.db.reminder.findMany({ where: { status: 'skipped', note: 'stale', kind: 'before' } })
+    expect(skipped.map((r) => r.key)).toEqual([expect.stringMatching(/^before:\d+:2h:/)])
+  })
+
+  it('after downtime sends what is still useful, late, and skips the stale once', async () => {
+    // Down from Sunday 15:00 to Monday 12:00: the digest and the day-before reminder are still useful.
+    await h.say('/排期 11月23日 13:30 周一教研')
+    h.sent.length = 0
+    at('2026-11-23T12:00:00+08:00')
+    await h.tick()
+    // Sent late; in each chat in the order they fell due (platforms send side by side).
+    const lines = (chat: string) => h.sent.filter((m) => m.chat.chatId === chat).map((m) => m.text.split('\n')[0])
+    expect(lines('console')).toEqual(['【活动提醒】#2「周一教研」明天 11月23日(周一) 13:30。', '【本周(第13周)学区活动】11月23日-29日'])
+    expect(lines('wx-room')).toEqual(['【本周(第13周)学区活动】11月23日-29日'])
+    expect(lines('oc_group')).toEqual(['【本周(第13周)学区活动】11月23日-29日'])
+    h.sent.length = 0
+    // Down again until 14:00: the one-hour reminder is stale and is not sent; nothing is sent twice.
+    at('2026-11-23T14:00:00+08:00')
+    await h.tick()
+    await h.tick()
+    expect(h.sent).toEqual([])
+    expect(await h.app.db.reminder.count({ where: { status: 'skipped', note: 'stale' } })).toBe(1)
+  })
+
+  it('shows and changes the settings (admins), refusing what it cannot read', async () => {
+    expect(await h.say('/提醒')).toEqual([
+      '本群的自动提醒：\n周报：每周一 07:30\n活动提醒：提前 1天(16:00)、1小时\n免打扰：无\n管理员可以修改，例如：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时、/提醒 关闭 周报、/提醒 免打扰 22:00-07:00',
+    ])
+    expect(await h.say('/提醒 提前 1天 2小时 15分钟')).toEqual(['本群的自动提醒：\n周报：每周一 07:30\n活动提醒：提前 1天(16:00)、2小时、15分钟\n免打扰：无'])
+    expect((await h.say('/提醒 周报 周日 19:00'))[0]).toContain('周报：每周日 19:00')
+    expect((await h.say('/提醒 关闭 周报'))[0]).toContain('周报：已关闭')
+    expect(await h.say('/提醒 提前 3年')).toEqual(['没看懂「3年」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）'])
+    expect(await h.say('/提醒 免打扰 晚上')).toEqual(['没看懂「晚上」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭'])
+    expect(await h.say('/提醒 周报 八点')).toEqual(['没看懂「八点」。周报时间请这样写：/提醒 周报 周日 19:00'])
+    expect(await h.say('/提醒 关闭 周报', { as: '王芳' })).toEqual(['只有学区管理员可以修改提醒设置。发送 /提醒 查看当前设置。'])
+  })
+
+  it('a Sunday-evening digest covers the week ahead; a closed digest sends nothing', async () => {
+    await h.say('/提醒 周报 周日 19:00')
+    await h.say('/提醒 关闭 周报', { ...wechat, as: '张主任', id: 'wechat-张主任' })
+    h.sent.length = 0
+    at('2026-11-22T19:00:00+08:00')
+    await h.tick()
+    // The WeChat room closed its digest; the Lark group's is Monday morning's.
+    expect(h.sent.map((m) => `${m.chat.chatId}|${m.text.split('\n')[0]}`)).toEqual(['console|【下周(第13周)学区活动】11月23日-29日'])
+  })
+
+  it('try it in the console: /提醒 提前 2分钟 on an activity 3 minutes ahead arrives on time', async () => {
+    at('2026-11-23T10:00:00+08:00')
+    await h.say('/提醒 提前 2分钟')
+    const [scheduled] = await h.say('/排期 今天 10:03 小组教研')
+    expect(scheduled).toContain('10:03')
+    h.sent.length = 0
+    at('2026-11-23T10:00:30+08:00')
+    await h.tick()
+    const reminders = () => h.sent.filter((m) => m.text.startsWith('【活动提醒】#2'))
+    expect(reminders()).toEqual([])
+    at('2026-11-23T10:01:00+08:00')
+    await h.tick()
+    expect(reminders().map((m) => m.text)).toEqual([
+      '【活动提醒】#2「小组教研」10:03 开始（还有2分钟）。\n还可以报名：发送 /报名 2',
+    ])
+  })
+})
