@@ -561,6 +561,7 @@ export const texts = {
     placesLeft: (left: number | null) => (left === null ? '' : left > 0 ? ` · 还剩${left}个名额` : ' · 名额已满（可候补）'),
     howToSignUp: '报名：发送 /报名 编号（例如 /报名 12），发送 /活动 编号 查看详情。',
     noticeHeader: '【提前公示】',
+    moreThisWeek: (n: number) => `……还有 ${n} 项，发送 /本周 查看全部。`,
     openQuestions: (n: number, list: string[]) => `【待回答的问题】${n} 个：${list.join('；')} — 发送 /问题 查看`,
     tomorrow: '明天',
     dayAfter: '后天',

@@ -26,6 +26,8 @@ export interface Candidate {
 type SignupWithMember = Signup & { member: Member }
 type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] } }
 
+const MAX_DIGEST_LINES = 20
+
 /** How far back a due message is still looked at: older ones are neither sent nor logged again. */
 const LOOK_BACK_DAYS = 7
 
@@ -120,7 +122,8 @@ async function buildDigest(ctx: PlanContext, group: Group, monday: LocalDate, se
   const label = monday === mondayOf(sendDay) ? texts.list.thisWeek(weekNo) : texts.list.nextWeek(weekNo)
   const lines = [texts.reminders.digestTitle(label, formatRange(monday, sunday))]
   const plain = { ...describe, semesters: [] }
-  for (const o of week) {
+  // One message, short enough for a phone and for WeChat's length limit.
+  for (const o of week.slice(0, MAX_DIGEST_LINES)) {
     if (o.skipReason) {
       lines.push(texts.reminders.paused(formatDate(o.date, Number(describe.today.slice(0, 4))), o.skipReason, o.activity.title))
       continue
@@ -128,6 +131,7 @@ async function buildDigest(ctx: PlanContext, group: Group, monday: LocalDate, se
     const left = o.activity.capacity === null ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
     lines.push(`#${o.activityId} ${describeOccurrence(o, plain)} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
   }
+  if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
   if (week.some((o) => !o.skipReason)) lines.push(texts.reminders.howToSignUp)
   lines.push(...ahead)
   const open = await tx.question.findMany({ where: { districtId: district.id, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 3 })
@@ -151,7 +155,7 @@ async function noticeLines(ctx: PlanContext, monday: LocalDate): Promise<string[
   })
   const shown = later.filter((o) => Math.floor((Date.parse(mondayOf(o.date)) - Date.parse(monday)) / (7 * 86_400_000)) <= o.activity.noticeWeeks!)
   if (shown.length === 0) return []
-  return [texts.reminders.noticeHeader, ...shown.map((o) => `#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}${describeExtras(o.activity)}`)]
+  return [texts.reminders.noticeHeader, ...shown.slice(0, 5).map((o) => `#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}${describeExtras(o.activity)}`)]
 }
 
 /**
