@@ -105,9 +105,14 @@ export class LarkAdapter implements PlatformAdapter {
   botOpenId: string | undefined
   private ws: lark.WSClient | undefined
   private readonly chatQueues = new Map<string, PQueue>()
-  /** Lark's per-app limits: 50 messages a second and 1 000 a minute. */
-  private readonly perSecond = new PQueue({ intervalCap: 50, interval: 1000 })
-  private readonly perMinute = new PQueue({ intervalCap: 1000, interval: 60_000 })
+  /**
+   * Lark's per-app limits, 50 messages a second and 1 000 a minute, kept in
+   * any sliding window: p-queue counts in fixed windows, so the windows are
+   * small (4 per 100 ms: at most 44 in any second; 140 per 10 s: at most 980
+   * in any minute).
+   */
+  private readonly perSecond = new PQueue({ intervalCap: 4, interval: 100 })
+  private readonly perMinute = new PQueue({ intervalCap: 140, interval: 10_000 })
   private readonly work = new Set<Promise<unknown>>()
   private readonly names = new Map<string, { name: string; at: number }>()
   private readonly membersFetchedAt = new Map<string, number>()
@@ -285,8 +290,8 @@ export class LarkAdapter implements PlatformAdapter {
     const chatId = message.chat.chatId
     let queue = this.chatQueues.get(chatId)
     if (!queue) {
-      // Lark allows 5 messages a second in one chat, shared by every bot in it.
-      queue = new PQueue({ concurrency: 1, intervalCap: 5, interval: 1000 })
+      // Lark allows 5 messages a second in one chat, shared by every bot in it: one per 250 ms keeps any second at 5 or fewer.
+      queue = new PQueue({ concurrency: 1, intervalCap: 1, interval: 250 })
       this.chatQueues.set(chatId, queue)
     }
     return queue.add(() => this.deliver(message))

@@ -17,6 +17,8 @@ export interface SentMessage {
   card?: Record<string, unknown>
   messageId: string
   authorization?: string
+  /** When the fake received it (ms since epoch). */
+  receivedAt: number
 }
 
 interface Failure {
@@ -76,6 +78,7 @@ export class FakeLark {
             ...(card ? { card } : {}),
             messageId,
             authorization: req.headers.authorization,
+            receivedAt: Date.now(),
           })
           this.messages.set(messageId, { msg_type: String(body.msg_type), content: String(body.content), fromApp: true })
           return reply(200, { code: 0, msg: 'success', data: { message_id: messageId } })
