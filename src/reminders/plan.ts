@@ -6,6 +6,7 @@ import { isPlatform, type OutgoingMessage, type Person, type Platform } from '..
 import { texts } from '../core/texts.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
+import { personOn } from '../services/members.ts'
 import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
@@ -210,8 +211,8 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
   const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
   const mentions: Person[] = []
   for (const s of here) {
-    const account = await tx.account.findFirst({ where: { memberId: s.memberId, platform: group.platform }, orderBy: { lastSeenAt: 'desc' } })
-    if (account) mentions.push({ id: account.userId, name: account.displayName })
+    const person = await personOn(tx, s.memberId, group.platform)
+    if (person) mentions.push(person)
   }
   const when = lead.unit === 'd'
     ? texts.reminders.onDay(dayWord(lead.n), describeOccurrence(o, { ...describe, semesters: [] }))
@@ -223,8 +224,8 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
     if (open.length > 0) {
       const mentors = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
       for (const m of mentors) {
-        const account = await tx.account.findFirst({ where: { memberId: m.memberId, platform: group.platform }, orderBy: { lastSeenAt: 'desc' } })
-        if (account && !mentions.some((p) => p.id === account.userId)) mentions.push({ id: account.userId, name: account.displayName })
+        const person = await personOn(tx, m.memberId, group.platform)
+        if (person && !mentions.some((p) => p.id === person.id)) mentions.push(person)
       }
       lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
     }
