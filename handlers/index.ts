@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.ts'
 import { activities, nextWeek, thisWeek } from './activities.ts'
+import { calendar } from './calendar.ts'
 import { bind, bindCode, claim, settings } from './district.ts'
 import { help, ping } from './help.ts'
 import { mine, profile } from './profile.ts'
@@ -15,7 +16,7 @@ import { apply, approve, pair, workshop } from './workshop.ts'
 export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
-  semester, reminders, answer, approve, pair,
+  semester, calendar, reminders, answer, approve, pair,
   schedule, reschedule, cancel,
   closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,

@@ -37,6 +37,8 @@ const schema = z.object({
   LARK_ENCRYPT_KEY: z.string().optional(),
   LARK_VERIFICATION_TOKEN: z.string().optional(),
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** The bot's public address; set, it serves calendar feeds at PUBLIC_URL/calendar/<token>.ics. */
+  PUBLIC_URL: z.url().optional(),
 })
 
 export type Config = z.infer<typeof schema> & {

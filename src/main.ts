@@ -6,13 +6,14 @@ import { inTx } from './db/client.ts'
 import { texts } from './core/texts.ts'
 import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
-import { startHttpServer } from './platforms/http-server.ts'
+import { startHttpServer, type Route } from './platforms/http-server.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
 import { createDurableSend } from './platforms/pending-sends.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
 import { createReminders } from './reminders/runner.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
+import { CALENDAR_PATH, calendarRoute } from './services/feed-route.ts'
 
 dotenv.config({ quiet: true })
 
@@ -34,6 +35,8 @@ async function main(config: Config): Promise<void> {
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []
+  const routes: Record<string, Route> = {}
+  let http: Promise<{ port: number; close(): Promise<void> }> | undefined
   const closers: (() => Promise<void>)[] = []
   let district: string | null = null
   if (consoleOn) {
@@ -75,11 +78,17 @@ async function main(config: Config): Promise<void> {
         ? texts.startup.larkWs(config.LARK_DOMAIN)
         : texts.startup.larkWebhook(config.HTTP_PORT, LARK_EVENTS_PATH, LARK_CARD_PATH, config.LARK_DOMAIN)
     if (config.LARK_MODE === 'webhook') {
-      const http = await startHttpServer({ port: config.HTTP_PORT, routes: { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook }, log })
-      closers.push(http.close)
+      Object.assign(routes, { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook })
+      await ensureHttp()
     }
     await startAdapter(adapter, '飞书', detail)
   } else say(texts.startup.off('飞书', texts.startup.larkOff))
+
+  if (config.PUBLIC_URL) {
+    routes[CALENDAR_PATH] = calendarRoute(app.db)
+    const port = await ensureHttp()
+    say(texts.startup.calendar(`${config.PUBLIC_URL.replace(/\/+$/, '')}${CALENDAR_PATH}…`, port))
+  }
 
   keep.start()
   // Reminders go through the same kept, paced sends; a first tick at start catches up after downtime.
@@ -112,6 +121,15 @@ async function main(config: Config): Promise<void> {
     }
   } else if (adapters.length > 0) {
     say(texts.startup.running)
+  }
+
+  /** One HTTP server for Lark webhooks and calendar feeds, started when the first of them needs it. */
+  async function ensureHttp(): Promise<number> {
+    http ??= startHttpServer({ port: config.HTTP_PORT, routes, log }).then((server) => {
+      closers.push(server.close)
+      return server
+    })
+    return (await http).port
   }
 
   async function startAdapter(adapter: PlatformAdapter, name: string, detail: string): Promise<void> {

@@ -133,6 +133,11 @@ export const texts = {
       usage: '/通过 <工作室编号> <徒弟名字> [导师名字]',
       examples: ['/通过 3 李明'],
     },
+    calendar: {
+      summary: '日历订阅地址：私聊我得到个人日历，在学区群里得到学区日历',
+      usage: '/日历 [重置]',
+      examples: ['/日历', '/日历 重置'],
+    },
     reminders: {
       summary: '查看本群的自动提醒设置；管理员可修改周报时间、提前提醒、免打扰',
       usage: '/提醒 [周报 周日 19:00 | 提前 1天 2小时 15分钟 | 关闭 周报 | 开启 提前 | 免打扰 22:00-07:00]',
@@ -209,6 +214,7 @@ export const texts = {
       `事件回调模式，监听 http://0.0.0.0:${port}${path}，卡片回调 http://0.0.0.0:${port}${cardPath}（${domain}）`,
     larkOff: '未配置（设置 LARK_APP_ID 和 LARK_APP_SECRET）',
     running: '正在运行，按 Ctrl+C 停止。',
+    calendar: (url: string, port: number) => `日历订阅：${url}（本机端口 ${port}，发送 /日历 取得地址）`,
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
   },
 
@@ -590,6 +596,27 @@ export const texts = {
     badQuiet: (text: string) => `没看懂「${text}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
     saved: (line: string) => `已更新。${line}`,
     noticeLine: (weeks: number) => `提前公示：提前 ${weeks} 周列入周报`,
+  },
+  feed: {
+    signedUp: '✔已报名 ',
+    howTo: (id: number) => `报名：在群里发送 /报名 ${id}`,
+    districtName: (name: string) => `${name}活动`,
+    memberName: (name: string) => `${name}的学区活动`,
+    personal: (url: string) =>
+      [
+        `您的个人日历（本学区的活动，已报名的标有 ✔）：\n${url}`,
+        '订阅方法：苹果手机 设置 → 日历 → 账户 → 添加账户 → 其他 → 添加已订阅的日历，粘贴上面的地址；安卓手机和电脑在日历应用里选择“通过网址订阅日历”。',
+        '地址请勿转发；泄露后发送 /日历 重置 换一个新地址。',
+      ].join('\n'),
+    district: (url: string) =>
+      [
+        `学区日历（全部活动，没有个人信息）：\n${url}`,
+        '订阅方法：苹果手机 设置 → 日历 → 账户 → 添加账户 → 其他 → 添加已订阅的日历；安卓手机和电脑在日历应用里选择“通过网址订阅日历”。私聊我发送 /日历 得到含自己报名的个人日历。',
+      ].join('\n'),
+    reset: '已换成新地址，旧地址不能再用。',
+    resetAdminOnly: '只有学区管理员可以重置学区日历的地址。',
+    notServed: '日历订阅还没有开启：请部署人员在 .env 中设置 PUBLIC_URL（机器人对外的网址，例如 https://bot.example.cn），重启后再发送 /日历。',
+    usage: '请这样写：/日历，或 /日历 重置',
   },
 } as const
 

@@ -4,11 +4,14 @@ import type { Logger } from '../log.ts'
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
-/** The bot's one HTTP server (Lark webhook, later calendar feeds): exact paths, 404 for the rest. */
+/**
+ * The bot's one HTTP server (Lark webhooks, calendar feeds): exact paths, and
+ * paths ending in "/" for everything under them; 404 for the rest.
+ */
 export async function startHttpServer(options: { port: number; host?: string; routes: Record<string, Route>; log: Logger }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!
-    const route = options.routes[path]
+    const route = options.routes[path] ?? Object.entries(options.routes).find(([key]) => key.endsWith('/') && path.startsWith(key))?.[1]
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
       return
