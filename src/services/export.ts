@@ -1,0 +1,250 @@
+import ExcelJS from 'exceljs'
+import type { Tx } from '../db/client.ts'
+import { localParts, type LocalDate } from '../calendar/dates.ts'
+import { texts } from '../core/texts.ts'
+import { listName } from './members.ts'
+
+/** What an export covers: a district, optionally one term's dates or one activity, optionally one organizer's activities. */
+export interface ExportScope {
+  districtId: number
+  from?: LocalDate
+  to?: LocalDate
+  activityId?: number
+  organizerId?: number
+}
+
+const H = texts.export
+
+/** A wall-clock time in the district as Excel shows it (Excel dates have no timezone). */
+function excelTime(instant: Date, tz: string): Date {
+  const { date, time } = localParts(instant, tz)
+  return new Date(`${date}T${time}:00Z`)
+}
+
+const TIME_FORMAT = 'yyyy-mm-dd hh:mm'
+const DATE_FORMAT = 'yyyy-mm-dd'
+
+/**
+ * The archive workbook (专项档案): 活动, 报名名单, 签到 (a printable sign-in
+ * sheet per activity), 答疑, 师徒结对, 统计. Chinese headers, widths set,
+ * times in the district's local time.
+ */
+export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS.Workbook> {
+  const district = await tx.district.findUniqueOrThrow({ where: { id: scope.districtId } })
+  const tz = district.timezone
+  const activities = await tx.activity.findMany({
+    where: {
+      districtId: district.id,
+      ...(scope.activityId ? { id: scope.activityId } : {}),
+      ...(scope.organizerId ? { organizerId: scope.organizerId } : {}),
+      ...(scope.from && scope.to ? { OR: [{ occurrences: { some: { date: { gte: scope.from, lte: scope.to } } } }, { pendingFrom: { lte: scope.to }, pendingTo: { gte: scope.from } }] } : {}),
+    },
+    include: {
+      organizer: true,
+      workshop: true,
+      occurrences: { orderBy: { startAt: 'asc' }, ...(scope.from && scope.to ? { where: { date: { gte: scope.from, lte: scope.to } } } : {}) },
+      signups: { include: { member: true }, orderBy: { seq: 'asc' } },
+    },
+    orderBy: { id: 'asc' },
+  })
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'xuequ-bot'
+  wb.created = new Date(0)
+
+  const sheet = (name: string, columns: { header: string; key: string; width: number; style?: Partial<ExcelJS.Style> }[]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+    ws.columns = columns
+    ws.getRow(1).font = { bold: true }
+    return ws
+  }
+
+  const acts = sheet(H.sheets.activities, [
+    { header: H.activityId, key: 'id', width: 8 },
+    { header: H.title, key: 'title', width: 28 },
+    { header: H.subject, key: 'subject', width: 14 },
+    { header: H.place, key: 'place', width: 20 },
+    { header: H.start, key: 'start', width: 18, style: { numFmt: TIME_FORMAT } },
+    { header: H.end, key: 'end', width: 18, style: { numFmt: TIME_FORMAT } },
+    { header: H.whenText, key: 'whenText', width: 22 },
+    { header: H.organizer, key: 'organizer', width: 12 },
+    { header: H.host, key: 'host', width: 12 },
+    { header: H.workshop, key: 'workshop', width: 20 },
+    { header: H.capacity, key: 'capacity', width: 8 },
+    { header: H.confirmed, key: 'confirmed', width: 8 },
+    { header: H.waiting, key: 'waiting', width: 8 },
+    { header: H.status, key: 'status', width: 16 },
+  ])
+  for (const a of activities) {
+    const confirmed = a.signups.filter((s) => s.status === 'confirmed').length
+    const waiting = a.signups.filter((s) => s.status === 'waiting').length
+    const common = {
+      id: a.id, title: a.title, subject: a.subject ?? '', place: a.place ?? '', whenText: a.whenText,
+      organizer: listName(a.organizer), host: a.host ?? '', workshop: a.workshop?.name ?? '', capacity: a.capacity ?? '',
+      confirmed, waiting,
+    }
+    if (a.occurrences.length === 0) acts.addRow({ ...common, start: '', end: '', status: a.status === 'cancelled' ? H.cancelled : H.pending })
+    for (const o of a.occurrences) {
+      const status = a.status === 'cancelled' ? H.cancelled : o.skipReason ? H.paused(o.skipReason) : H.scheduled
+      acts.addRow({
+        ...common,
+        start: o.timed ? excelTime(o.startAt, tz) : new Date(`${o.date}T00:00:00Z`),
+        end: o.endAt ? excelTime(o.endAt, tz) : '',
+        status,
+      })
+    }
+  }
+
+  const list = sheet(H.sheets.signups, [
+    { header: H.activityId, key: 'id', width: 8 },
+    { header: H.title, key: 'title', width: 28 },
+    { header: H.number, key: 'n', width: 6 },
+    { header: H.name, key: 'name', width: 12 },
+    { header: H.school, key: 'school', width: 20 },
+    { header: H.subject, key: 'subject', width: 12 },
+    { header: H.signupStatus, key: 'status', width: 10 },
+    { header: H.signedUpAt, key: 'at', width: 18, style: { numFmt: TIME_FORMAT } },
+    { header: H.by, key: 'by', width: 12 },
+  ])
+  const memberNames = new Map<number, string>()
+  for (const a of activities) for (const s of a.signups) memberNames.set(s.memberId, listName(s.member))
+  for (const a of activities) {
+    let n = 0
+    for (const s of a.signups) {
+      n++
+      const by = s.byId && s.byId !== s.memberId ? (memberNames.get(s.byId) ?? (await nameOf(tx, s.byId))) : ''
+      list.addRow({
+        id: a.id, title: a.title, n, name: listName(s.member), school: s.member.school ?? '', subject: s.member.subject ?? '',
+        status: H.signupStatuses[s.status as 'confirmed' | 'waiting' | 'cancelled'] ?? s.status, at: excelTime(s.signedUpAt, tz), by,
+      })
+    }
+  }
+
+  // 签到: one block per activity session, a page each when printed.
+  const sign = wb.addWorksheet(H.sheets.signIn, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  sign.columns = [{ width: 8 }, { width: 14 }, { width: 24 }, { width: 14 }, { width: 22 }]
+  for (const a of activities.filter((x) => x.status !== 'cancelled')) {
+    for (const o of a.occurrences.filter((x) => !x.skipReason)) {
+      const title = sign.addRow([H.signInTitle(a.id, a.title)])
+      title.font = { bold: true, size: 14 }
+      sign.addRow([H.signInWhen(`${localParts(o.startAt, tz).date}${o.timed ? ` ${localParts(o.startAt, tz).time}` : ''}`, a.place ?? '')])
+      const header = sign.addRow([H.number, H.name, H.school, H.subject, H.signature])
+      header.font = { bold: true }
+      const confirmed = a.signups.filter((s) => s.status === 'confirmed')
+      confirmed.forEach((s, i) => sign.addRow([i + 1, listName(s.member), s.member.school ?? '', s.member.subject ?? '', '']))
+      for (let i = 0; i < Math.max(5, 10 - confirmed.length); i++) sign.addRow([confirmed.length + i + 1, '', '', '', ''])
+      sign.lastRow!.addPageBreak()
+    }
+  }
+
+  const qa = sheet(H.sheets.questions, [
+    { header: H.questionId, key: 'id', width: 8 },
+    { header: H.workshop, key: 'workshop', width: 20 },
+    { header: H.asker, key: 'asker', width: 12 },
+    { header: H.anonymous, key: 'anonymous', width: 6 },
+    { header: H.question, key: 'question', width: 40 },
+    { header: H.askedAt, key: 'askedAt', width: 18, style: { numFmt: TIME_FORMAT } },
+    { header: H.answerer, key: 'answerer', width: 12 },
+    { header: H.answer, key: 'answer', width: 50 },
+    { header: H.answeredAt, key: 'answeredAt', width: 18, style: { numFmt: TIME_FORMAT } },
+  ])
+  const questions = scope.activityId
+    ? []
+    : await tx.question.findMany({
+        where: { districtId: district.id, ...(scope.from && scope.to ? { askedAt: { gte: new Date(`${scope.from}T00:00:00Z`), lte: new Date(`${scope.to}T23:59:59Z`) } } : {}) },
+        include: { asker: true, workshop: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
+        orderBy: { id: 'asc' },
+      })
+  for (const q of questions) {
+    const base = { id: q.id, workshop: q.workshop?.name ?? '', asker: listName(q.asker), anonymous: q.anonymous ? H.yes : '', question: q.text, askedAt: excelTime(q.askedAt, tz) }
+    if (q.answers.length === 0) qa.addRow({ ...base, answerer: '', answer: '', answeredAt: '' })
+    for (const ans of q.answers) qa.addRow({ ...base, answerer: listName(ans.author), answer: ans.text, answeredAt: excelTime(ans.answeredAt, tz) })
+  }
+
+  const pairs = sheet(H.sheets.pairs, [
+    { header: H.workshop, key: 'workshop', width: 24 },
+    { header: H.mentor, key: 'mentor', width: 12 },
+    { header: H.mentee, key: 'mentee', width: 12 },
+    { header: H.school, key: 'school', width: 20 },
+    { header: H.pairStatus, key: 'status', width: 10 },
+    { header: H.pairedAt, key: 'at', width: 14, style: { numFmt: DATE_FORMAT } },
+  ])
+  const mentees = scope.activityId
+    ? []
+    : await tx.mentee.findMany({ where: { workshop: { districtId: district.id } }, include: { workshop: true, member: true, mentor: true }, orderBy: [{ workshopId: 'asc' }, { id: 'asc' }] })
+  for (const m of mentees) {
+    pairs.addRow({
+      workshop: m.workshop.name, mentor: m.mentor ? listName(m.mentor) : '', mentee: listName(m.member), school: m.member.school ?? '',
+      status: m.status === 'approved' ? H.approved : H.applied, at: excelTime(m.approvedAt ?? m.appliedAt, tz),
+    })
+  }
+
+  const stats = sheet(H.sheets.stats, [
+    { header: H.statsWho, key: 'who', width: 16 },
+    { header: H.school, key: 'school', width: 20 },
+    { header: H.subject, key: 'subject', width: 12 },
+    { header: H.organized, key: 'organized', width: 10 },
+    { header: H.attended, key: 'attended', width: 10 },
+    { header: H.asked, key: 'asked', width: 10 },
+    { header: H.answered, key: 'answered', width: 10 },
+  ])
+  type Count = { who: string; school: string; subject: string; organized: number; attended: number; asked: number; answered: number }
+  const people = new Map<number, Count>()
+  const person = (id: number, m: { realName: string | null; displayName: string; school: string | null; subject: string | null }) => {
+    let c = people.get(id)
+    if (!c) people.set(id, (c = { who: listName(m), school: m.school ?? '', subject: m.subject ?? '', organized: 0, attended: 0, asked: 0, answered: 0 }))
+    return c
+  }
+  for (const a of activities) {
+    if (a.status !== 'cancelled') person(a.organizerId, a.organizer).organized++
+    for (const s of a.signups) if (s.status === 'confirmed' && a.status !== 'cancelled') person(s.memberId, s.member).attended++
+  }
+  for (const q of questions) {
+    person(q.askerId, q.asker).asked++
+    for (const ans of q.answers) person(ans.authorId, ans.author).answered++
+  }
+  const bySchool = new Map<string, Count>()
+  for (const c of people.values()) {
+    const school = c.school || H.noSchool
+    const s = bySchool.get(school) ?? { who: school, school: '', subject: '', organized: 0, attended: 0, asked: 0, answered: 0 }
+    s.organized += c.organized
+    s.attended += c.attended
+    s.asked += c.asked
+    s.answered += c.answered
+    bySchool.set(school, s)
+  }
+  stats.addRow({ who: H.bySchool }).font = { bold: true }
+  for (const s of [...bySchool.values()].sort((a, b) => a.who.localeCompare(b.who, 'zh'))) stats.addRow(s)
+  stats.addRow({})
+  stats.addRow({ who: H.byTeacher }).font = { bold: true }
+  for (const c of [...people.values()].sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.who.localeCompare(b.who, 'zh'))) stats.addRow(c)
+  return wb
+}
+
+async function nameOf(tx: Tx, memberId: number): Promise<string> {
+  const m = await tx.member.findUnique({ where: { id: memberId } })
+  return m ? listName(m) : ''
+}
+
+/** The workbook as .xlsx bytes. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** One sheet as CSV with a UTF-8 BOM, so Excel and WPS open the Chinese text correctly. */
+export async function sheetCsv(wb: ExcelJS.Workbook, sheetName: string): Promise<Buffer> {
+  const ws = wb.getWorksheet(sheetName)
+  const rows: string[] = []
+  ws?.eachRow({ includeEmpty: true }, (row) => {
+    const values = (row.values as unknown[]).slice(1)
+    rows.push(values.map((v, i) => csvCell(v, ws.getColumn(i + 1).numFmt)).join(','))
+  })
+  return Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf8')
+}
+
+function csvCell(value: unknown, numFmt: string | undefined): string {
+  let text: string
+  if (value instanceof Date) text = value.toISOString().slice(0, numFmt === DATE_FORMAT ? 10 : 16).replace('T', ' ')
+  else if (value === null || value === undefined) text = ''
+  else text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}

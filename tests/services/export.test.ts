@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { inTx } from '../../src/db/client.ts'
+import { buildWorkbook, sheetCsv, workbookBytes } from '../../src/services/export.ts'
+import { ROOT } from '../helpers/console-process.ts'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-11-20T09:00:00+08:00')
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+  await h.say('/排期 11月25日 13:30-16:00 联合教研 语文 @育秀实验学校 名额2')
+  await h.say('/排期 12月2日 14:00 名师讲堂 主持 王佩红')
+  await h.say('/我是 王芳 育秀实验学校 语文 教龄5', { as: '王芳' })
+  for (const who of ['王芳', '李明', '赵丽']) await h.say('/报名 1', { as: who })
+  await h.say('/报名 2 陈刚')
+  await h.say('/工作室 创建 语文工作室 导师 王佩红')
+  await h.say('/ping', { as: '王佩红' })
+  await h.say('/结对 1 王佩红 李明')
+  await h.say('/提问 如何设计单元作业？', { as: '王芳' })
+  await h.say('/匿名提问 怎么和家长沟通？', { as: '李明' })
+  await h.say('/回答 1 先定单元目标。', { as: '王佩红' })
+})
+afterEach(() => h.close())
+
+/** The workbook as Excel would open it: written to bytes and read back with exceljs. */
+async function readBack() {
+  const wb = await inTx(h.app.db, (tx) => buildWorkbook(tx, { districtId: 1, from: '2026-09-01', to: '2027-01-22' }))
+  const back = new ExcelJS.Workbook()
+  await back.xlsx.load(await workbookBytes(wb) as unknown as ArrayBuffer)
+  return { wb, back }
+}
+
+const rowsOf = (ws: ExcelJS.Worksheet) => {
+  const rows: unknown[][] = []
+  ws.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)))
+  return rows
+}
+
+describe('the archive workbook', () => {
+  it('has the six sheets with Chinese headers and widths', async () => {
+    const { back } = await readBack()
+    expect(back.worksheets.map((w) => w.name)).toEqual(['活动', '报名名单', '签到', '答疑', '师徒结对', '统计'])
+    expect(rowsOf(back.getWorksheet('活动')!)[0]).toEqual(['活动编号', '活动名称', '学科', '地点', '开始时间', '结束时间', '排期写法', '组织者', '主持', '工作室', '名额', '已报名', '候补', '状态'])
+    expect(back.getWorksheet('活动')!.getColumn(2).width).toBe(28)
+  })
+
+  it('matches the database cell by cell: activities in local time, lists, questions, pairs', async () => {
+    const { back } = await readBack()
+    const activities = rowsOf(back.getWorksheet('活动')!).slice(1)
+    const stored = await h.app.db.activity.findMany({ include: { occurrences: true, signups: true, organizer: true }, orderBy: { id: 'asc' } })
+    expect(activities).toHaveLength(stored.length)
+    for (const [i, a] of stored.entries()) {
+      const row = activities[i]!
+      expect(row[0]).toBe(a.id)
+      expect(row[1]).toBe(a.title)
+      expect(row[6]).toBe(a.whenText)
+      expect(row[11]).toBe(a.signups.filter((s) => s.status === 'confirmed').length)
+    }
+    // 13:30 in Shanghai shows as 13:30, not as UTC.
+    expect(activities[0]!.slice(0, 6)).toEqual([1, '联合教研', '语文', '育秀实验学校', new Date('2026-11-25T13:30:00Z'), new Date('2026-11-25T16:00:00Z')])
+    expect(activities[0]!.slice(10)).toEqual([2, 2, 1, '已安排'])
+
+    const signups = rowsOf(back.getWorksheet('报名名单')!).slice(1)
+    expect(signups.map((r) => [r[0], r[2], r[3], r[4], r[6], r[8]])).toEqual([
+      [1, 1, '王芳', '育秀实验学校', '已报名', undefined],
+      [1, 2, '李明', undefined, '已报名', undefined],
+      [1, 3, '赵丽', undefined, '候补', undefined],
+      [2, 1, '陈刚', undefined, '已报名', '我'],
+    ].map((r) => r.map((v) => v ?? '')))
+
+    const qa = rowsOf(back.getWorksheet('答疑')!).slice(1)
+    expect(qa.map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7]])).toEqual([
+      [1, '语文工作室', '王芳', '', '如何设计单元作业？', '王佩红', '先定单元目标。'],
+      [2, '语文工作室', '李明', '是', '怎么和家长沟通？', '', ''],
+    ])
+    expect(rowsOf(back.getWorksheet('师徒结对')!).slice(1).map((r) => r.slice(0, 5))).toEqual([['语文工作室', '王佩红', '李明', '', '已结对']])
+  })
+
+  it('prints a sign-in sheet per session with the confirmed names and blank lines', async () => {
+    const { back } = await readBack()
+    const rows = rowsOf(back.getWorksheet('签到')!)
+    expect(rows[0]).toEqual(['#1「联合教研」签到表'])
+    expect(rows[1]).toEqual(['时间：2026-11-25 13:30    地点：育秀实验学校'])
+    expect(rows[2]).toEqual(['序号', '姓名', '学校', '学科', '签到（签名）'])
+    expect(rows.slice(3, 5).map((r) => r.slice(0, 4))).toEqual([[1, '王芳', '育秀实验学校', '语文'], [2, '李明', '', '']])
+    expect(rows.filter((r) => String(r[0]).endsWith('签到表'))).toHaveLength(2)
+  })
+
+  it('counts per school and per teacher', async () => {
+    const { back } = await readBack()
+    const rows = rowsOf(back.getWorksheet('统计')!)
+    const teacher = (name: string) => rows.find((r) => r[0] === name)!
+    expect(teacher('我').slice(3)).toEqual([2, 0, 0, 0])
+    expect(teacher('王芳').slice(3)).toEqual([0, 1, 1, 0])
+    expect(teacher('王佩红').slice(3)).toEqual([0, 0, 0, 1])
+    expect(rows.find((r) => r[0] === '育秀实验学校')!.slice(3)).toEqual([0, 1, 1, 0])
+  })
+
+  it('writes CSV with a UTF-8 BOM and local times', async () => {
+    const { wb } = await readBack()
+    const csv = await sheetCsv(wb, '活动')
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = csv.toString('utf8').slice(1).split('\r\n')
+    expect(lines[0]).toBe('活动编号,活动名称,学科,地点,开始时间,结束时间,排期写法,组织者,主持,工作室,名额,已报名,候补,状态')
+    expect(lines[1]).toBe('1,联合教研,语文,育秀实验学校,2026-11-25 13:30,2026-11-25 16:00,11月25日 13:30-16:00,我,,,2,2,1,已安排')
+  })
+
+  it('npm run export writes the workbook and the CSVs', async () => {
+    const out = path.join(h.config.databaseFile, '..', 'out')
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/export.ts', '--district', '示范学区', '--term', '第一学期', '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${h.config.databaseFile}` },
+      encoding: 'utf8',
+    })
+    expect(run.stderr).not.toMatch(/Error/)
+    const files = run.stdout.trim().split('\n')
+    expect(files.map((f) => path.basename(f))).toEqual([
+      '示范学区-第一学期-档案.xlsx',
+      ...['活动', '报名名单', '签到', '答疑', '师徒结对', '统计'].map((s) => `示范学区-第一学期-档案-${s}.csv`),
+    ])
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.load(readFileSync(files[0]!) as unknown as ArrayBuffer)
+    expect(back.getWorksheet('报名名单')!.rowCount).toBe(5)
+  })
+})
