@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command.ts'
 import { activities, nextWeek, thisWeek } from './activities.ts'
 import { calendar } from './calendar.ts'
 import { bind, bindCode, claim, settings } from './district.ts'
+import { exportData } from './export.ts'
 import { help, ping } from './help.ts'
 import { mine, profile } from './profile.ts'
 import { answer, ask, askAnonymously, questions } from './questions.ts'
@@ -17,7 +18,7 @@ export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
   semester, calendar, reminders, answer, approve, pair,
-  schedule, reschedule, cancel,
+  schedule, reschedule, cancel, exportData,
   closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,
 ]

@@ -41,7 +41,7 @@ async function main(config: Config): Promise<void> {
   let district: string | null = null
   if (consoleOn) {
     district = await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock()))
-    router.use('console', createConsoleSend(out, config.BOT_NAME))
+    router.use('console', createConsoleSend(out, config.BOT_NAME, path.join(path.dirname(config.databaseFile), 'exports')))
   } else say(texts.startup.off('控制台群', texts.startup.consoleOff))
 
   if (config.wechatPuppet) {

@@ -64,6 +64,8 @@ export interface OutgoingMessage {
   buttons?: Button[]
   /** The card's heading, where one is drawn. */
   title?: string
+  /** A file to send with the text (an export), base64 so the message can be kept as JSON. */
+  file?: { name: string; base64: string }
   /** Members to @mention; each platform renders them its own way. */
   mentions?: Person[]
   /** Quote this message, where the platform can. */
@@ -72,7 +74,7 @@ export interface OutgoingMessage {
 
 export type SendFn = (message: OutgoingMessage) => Promise<void>
 
-export type ReplyFn = (text: string, options?: { mentions?: Person[]; buttons?: Button[]; title?: string }) => void
+export type ReplyFn = (text: string, options?: Pick<OutgoingMessage, 'mentions' | 'buttons' | 'title' | 'file'>) => void
 
 /** A reply bound to the chat a message came from, like grammY's ctx.reply. */
 export function createReply(push: (message: OutgoingMessage) => void, message: IncomingMessage): ReplyFn {

@@ -300,6 +300,7 @@ export class LarkAdapter implements PlatformAdapter {
   private async deliver(message: OutgoingMessage): Promise<void> {
     // A message with buttons goes as an interactive card, shared so a press redraws it for everyone.
     if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId)
+    if (message.file) await this.deliverFile(message, message.file)
     const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
     const pieces = splitText(message.text, TEXT_LIMIT)
     for (const [i, piece] of pieces.entries()) {
@@ -308,8 +309,21 @@ export class LarkAdapter implements PlatformAdapter {
     }
   }
 
+  /** A file (an export): uploaded with im.file.create, then sent as a file message. */
+  private async deliverFile(message: OutgoingMessage, file: { name: string; base64: string }): Promise<void> {
+    let fileKey: string | undefined
+    await this.call('upload', async () => {
+      const res = await this.client.im.file.create({
+        data: { file_type: /\.xlsx?$/i.test(file.name) ? 'xls' : 'stream', file_name: file.name, file: Buffer.from(file.base64, 'base64') },
+      })
+      fileKey = res?.file_key
+      return fileKey ? { code: 0 } : { code: -1, msg: 'no file_key in the upload answer' }
+    })
+    await this.post(message, 'file', JSON.stringify({ file_key: fileKey }))
+  }
+
   /** One message: as a reply where one is asked for, else (or when that message is gone) into the chat. */
-  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive', content: string, replyToId?: string): Promise<void> {
+  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive' | 'file', content: string, replyToId?: string): Promise<void> {
     if (replyToId) {
       try {
         await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content } }))

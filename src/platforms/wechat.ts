@@ -1,3 +1,4 @@
+import { FileBox } from 'file-box'
 import path from 'node:path'
 import PQueue from 'p-queue'
 import qrcodeTerminal from 'qrcode-terminal'
@@ -116,6 +117,14 @@ export class WechatAdapter implements PlatformAdapter {
           else await target.say(piece)
         } catch (err) {
           throw new SendError(`wechat send to ${message.chat.chatId} failed: ${String(err)}`, bot.isLoggedIn, { cause: err })
+        }
+        await this.pause()
+      }
+      if (message.file) {
+        try {
+          await target.say(FileBox.fromBase64(message.file.base64, message.file.name))
+        } catch (err) {
+          throw new SendError(`wechat file to ${message.chat.chatId} failed: ${String(err)}`, bot.isLoggedIn, { cause: err })
         }
         await this.pause()
       }

@@ -39,6 +39,8 @@ export class FakeLark {
   botOpenId = 'ou_bot_0001'
   /** Messages the im.message.get endpoint knows: those the bot sent, and any a test adds. */
   readonly messages = new Map<string, { msg_type: string; content: string; fromApp: boolean; senderId?: string }>()
+  /** Files uploaded with im.file.create, by file_key. */
+  readonly files = new Map<string, { type: string; name: string; bytes: number }>()
   private readonly failures: Failure[] = []
   private server: Server | undefined
   private seq = 0
@@ -50,7 +52,9 @@ export class FakeLark {
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', () => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-        const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {}
+        const raw = Buffer.concat(chunks)
+        const json = (req.headers['content-type'] ?? '').includes('json') || (raw.length > 0 && raw[0] === 0x7b)
+        const body = raw.length && json ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}
         this.requests.push(`${req.method} ${url.pathname}`)
         const reply = (status: number, data: unknown, headers: Record<string, string> = {}) => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers })
@@ -74,7 +78,7 @@ export class FakeLark {
             kind: reply_ ? 'reply' : 'create',
             ...(reply_ ? { replyTo: path.split('/')[5] } : { chatId: String(body.receive_id) }),
             msgType: String(body.msg_type),
-            text: card ? cardText(card) : String(content.text),
+            text: card ? cardText(card) : body.msg_type === 'file' ? `[file ${String(content.file_key)}]` : String(content.text),
             ...(card ? { card } : {}),
             messageId,
             authorization: req.headers.authorization,
@@ -82,6 +86,14 @@ export class FakeLark {
           })
           this.messages.set(messageId, { msg_type: String(body.msg_type), content: String(body.content), fromApp: true })
           return reply(200, { code: 0, msg: 'success', data: { message_id: messageId } })
+        }
+        if (path === '/open-apis/im/v1/files' && req.method === 'POST') {
+          // multipart/form-data: file_type, file_name and the file itself.
+          const text = raw.toString('latin1')
+          const field = (name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(text)?.[1]
+          const fileKey = `file_v2_${++this.seq}`
+          this.files.set(fileKey, { type: field('file_type') ?? '', name: Buffer.from(field('file_name') ?? '', 'latin1').toString('utf8'), bytes: raw.length })
+          return reply(200, { code: 0, msg: 'success', data: { file_key: fileKey } })
         }
         const get = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path)
         if (get && req.method === 'GET') {

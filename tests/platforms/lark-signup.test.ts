@@ -185,3 +185,24 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(answer.text.startsWith('<at user_id="ou_li">李明</at>')).toBe(true)
   })
 })
+
+describe('a file to a Lark chat', () => {
+  it('is uploaded with im.file.create and sent as a file message', async () => {
+    const fake = await new FakeLark().start()
+    const test = await openTestApp({ send: async () => {}, clock: () => new Date() })
+    const adapter = fakeLarkAdapter(fake, test.app, { clock: () => new Date(), encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
+    try {
+      await adapter.start()
+      await adapter.send({ chat: { platform: 'lark', chatId: 'oc_dm' }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx bytes').toString('base64') } })
+      expect([...fake.files.values()]).toEqual([{ type: 'xls', name: '示范学区-档案.xlsx', bytes: expect.any(Number) }])
+      expect(fake.sent.map((s) => [s.chatId, s.msgType, s.text])).toEqual([
+        ['oc_dm', 'file', `[file ${[...fake.files.keys()][0]}]`],
+        ['oc_dm', 'text', '档案：'],
+      ])
+    } finally {
+      await adapter.stop()
+      await fake.stop()
+      await test.close()
+    }
+  })
+})

@@ -11,6 +11,12 @@ import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
 class PuppetWithAliases extends PuppetMock {
   /** Contact name → group nickname. */
   aliases = new Map<string, string>()
+  /** Files sent, as the puppet received them. */
+  files: { conversation: string; name: string; size: number }[] = []
+  override async messageSendFile(conversationId: string, file: Parameters<PuppetMock['messageSendFile']>[1]) {
+    this.files.push({ conversation: conversationId, name: file.name, size: (await file.toBuffer()).length })
+    return super.messageSendFile(conversationId, file)
+  }
   override async roomMemberRawPayload(roomId: string, contactId: string) {
     const payload = await super.roomMemberRawPayload(roomId, contactId)
     return { ...payload, roomAlias: this.aliases.get(payload.name) ?? '' }
@@ -178,6 +184,14 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const pieces = seen.slice(before).map((s) => s.text)
     expect(pieces.every((p) => [...p].length <= 40)).toBe(true)
     expect(pieces.join('\n')).toBe(Array.from({ length: 6 }, (_, i) => `第${i + 1}行：联合教研安排在实验小学`).join('\n'))
+  })
+
+  it('sends an export as a file (FileBox) after its text', async () => {
+    const { r1 } = await claimedRoom()
+    const before = seen.length
+    await adapter.send({ chat: { platform: 'wechat', chatId: r1.id }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx').toString('base64') } })
+    expect(puppet.files).toEqual([{ conversation: r1.id, name: '示范学区-档案.xlsx', size: 4 }])
+    expect(seen.slice(before).map((s) => s.text)[0]).toBe('档案：')
   })
 
   it('signs up by quoting the announcement, keeps a waiting list and @mentions the one promoted', async () => {

@@ -127,3 +127,41 @@ describe('the archive workbook', () => {
     expect(back.getWorksheet('报名名单')!.rowCount).toBe(5)
   })
 })
+
+describe('/导出 in chat', () => {
+  const wechat = { platform: 'wechat' as const, chat: 'wx-room', title: '育秀语文群' }
+
+  async function bindRoom() {
+    const [issued] = await h.say('/绑定码')
+    const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
+    await h.say(`/绑定 ${code}`, { ...wechat, as: '张主任', id: 'wx-zhang' })
+  }
+
+  it('in a group, sends the workbook to the admin\'s direct chat and says so in the group', async () => {
+    await bindRoom()
+    expect(await h.say('/导出', { ...wechat, as: '张主任', id: 'wx-zhang' })).toEqual([
+      '导出的档案含个人信息，只发到私聊：请先私聊我发送任意一条消息（例如 /ping），再在群里发送 /导出。',
+    ])
+    await h.say('/ping', { platform: 'wechat', as: '张主任', id: 'wx-zhang', direct: true, chat: 'wx-zhang' })
+    const { sent } = await h.send('/导出', { ...wechat, as: '张主任', id: 'wx-zhang' })
+    expect(sent.map((m) => [m.chat.chatId, m.text, Boolean(m.file)])).toEqual([
+      ['wx-zhang', '档案「示范学区-第一学期-档案.xlsx」：', true],
+      ['wx-room', '已把「示范学区-第一学期-档案.xlsx」发到您的私聊，请查收。', false],
+    ])
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
+    expect(back.getWorksheet('报名名单')!.rowCount).toBe(5)
+  })
+
+  it('/导出 12 exports one activity; an organizer only their own; a teacher not at all', async () => {
+    const { sent } = await h.send('/导出 1')
+    expect(sent[0]!.file!.name).toBe('#1-联合教研-名单.xlsx')
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
+    expect(rowsOf(back.getWorksheet('活动')!).slice(1).map((r) => r[0])).toEqual([1])
+    await h.say('/授权 李明 组织者')
+    expect(await h.say('/导出 1', { as: '李明' })).toEqual(['组织者只能导出自己组织的活动，例如：/导出 12'])
+    expect(await h.say('/导出', { as: '李明' })).toEqual(['没有可导出的活动。'])
+    expect(await h.say('/导出', { as: '赵丽' })).toEqual(['抱歉，/导出 只有学区管理员和组织者可以使用。如需权限，请联系学区管理员。'])
+  })
+})

@@ -1,14 +1,24 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { texts } from '../../core/texts.ts'
 import type { Dispatch } from '../../core/dispatch.ts'
 import type { SendFn } from '../../core/message.ts'
 import { toMessage } from './to-message.ts'
 
 /** Prints every bot message as lines beginning "学区助手> ". */
-export function createConsoleSend(output: NodeJS.WritableStream, botName: string): SendFn {
+export function createConsoleSend(output: NodeJS.WritableStream, botName: string, filesDir: string): SendFn {
   return async (message) => {
     const mentions = (message.mentions ?? []).map((p) => `@${p.name} `).join('')
-    const lines = `${mentions}${message.text}`.split('\n')
-    output.write(lines.map((l) => `${botName}> ${l}\n`).join(''))
+    let text = `${mentions}${message.text}`
+    // A file (an export) is saved where the operator can open it.
+    if (message.file) {
+      mkdirSync(filesDir, { recursive: true })
+      const file = path.join(filesDir, path.basename(message.file.name))
+      writeFileSync(file, Buffer.from(message.file.base64, 'base64'))
+      text += `\n${texts.export.savedConsole(file)}`
+    }
+    output.write(text.split('\n').map((l) => `${botName}> ${l}\n`).join(''))
   }
 }
 

@@ -1,0 +1,58 @@
+import { Refusal, type Command } from '../src/core/command.ts'
+import { isPlatform, type ChatRef } from '../src/core/message.ts'
+import { texts } from '../src/core/texts.ts'
+import { semesterOn } from '../src/calendar/semester.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { buildWorkbook, workbookBytes, type ExportScope } from '../src/services/export.ts'
+import { activityFromArgs } from './shared.ts'
+
+/**
+ * `/导出`: the term's archive workbook (admins), or one's own activities
+ * (organizers); `/导出 12` one activity's list. Personal data never goes to
+ * a group: the file is sent to the sender's direct chat with the bot.
+ */
+export const exportData: Command = {
+  id: 'exportData',
+  name: '导出',
+  aliases: ['export'],
+  role: 'organizer',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const admin = ctx.sender.roles.has('admin')
+    const scope: ExportScope = { districtId: ctx.district.id }
+    let fileName: string
+    if (line.args.length > 0) {
+      const activity = await activityFromArgs(ctx, line.args, { command: '导出', example: '12' })
+      if (!admin && activity.organizerId !== ctx.sender.memberId) throw new Refusal(texts.export.onlyOwn)
+      scope.activityId = activity.id
+      fileName = texts.export.activityFileName(activity.id, activity.title)
+    } else {
+      const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+      const term = semesterOn(env.today, env.semesters)
+      if (term) Object.assign(scope, { from: term.startDate, to: term.endDate })
+      if (!admin) scope.organizerId = ctx.sender.memberId
+      const label = term ? (await ctx.tx.semester.findFirst({ where: { districtId: ctx.district.id, startDate: term.startDate } }))?.name ?? texts.export.allTerms : texts.export.allTerms
+      fileName = texts.export.fileName(ctx.district.name, label)
+    }
+    const chat = await privateChat(ctx)
+    const wb = await buildWorkbook(ctx.tx, scope)
+    if (wb.getWorksheet(texts.export.sheets.activities)!.rowCount <= 1) throw new Refusal(texts.export.nothing)
+    const file = { name: fileName.replace(/[\\/:*?"<>|]/g, '_'), base64: (await workbookBytes(wb)).toString('base64') }
+    const here = chat.platform === ctx.message.platform && chat.chatId === ctx.message.chat.id
+    if (here) return ctx.reply(texts.export.sentHere(file.name), { file })
+    ctx.post({ chat, text: texts.export.sentHere(file.name), file })
+    ctx.reply(texts.export.sent(file.name))
+  },
+}
+
+/** Where a file with personal data may go: this chat if it is private, else the sender's direct chat with the bot. */
+async function privateChat(ctx: Parameters<typeof exportData.run>[0]): Promise<ChatRef> {
+  const { message } = ctx
+  // The console is the operator's own terminal.
+  if (message.chat.isDirect || message.platform === 'console') return { platform: message.platform, chatId: message.chat.id }
+  const direct = await ctx.tx.group.findMany({ where: { direct: true, ownerId: ctx.sender.memberId }, orderBy: { lastSeenAt: 'desc' } })
+  const best = direct.find((g) => g.platform === message.platform) ?? direct[0]
+  if (!best || !isPlatform(best.platform)) throw new Refusal(texts.export.directOnly)
+  return { platform: best.platform, chatId: best.chatId }
+}
