@@ -687,6 +687,26 @@ export const texts = {
     nothing: '没有可导出的活动。',
     termNotFound: (name: string) => `没有找到学期「${name}」。发送 /学期 查看已设置的学期。`,
   },
+  importing: {
+    usage: '用法：npm run import -- <行事历文件.docx|.xlsx|.csv|.txt> --district 学区名称 [--yes]',
+    noDistrict: (name: string) => `没有名为「${name}」的学区。`,
+    noSemester: '这个学区还没有设置学期。请先在群里发送 /学期 2026-09-01 2027-01-22 第一学期，再导入行事历。',
+    header: (file: string, district: string, reference: string) => `行事历「${file}」→「${district}」（按 ${reference} 开始的学年读取）`,
+    willCreate: (n: number) => `将创建 ${n} 项活动：`,
+    created: (n: number) => `已创建 ${n} 项活动：`,
+    item: (line: number, title: string, extras: string, when: string) => `  第${line}行 → ${title}${extras}，${when}`,
+    pendingWhen: (range: string) => `${range}（日期待定）`,
+    datedWhen: (first: string, count: number) => (count > 1 ? `${first} 起共 ${count} 次` : first),
+    existing: (n: number) => `已导入过、跳过 ${n} 项（重复导入不会产生重复活动）。`,
+    unreadable: (n: number) => `无法读取 ${n} 行：`,
+    unreadableLine: (line: number, text: string, reason: string) => `  第${line}行「${text}」：${reason}`,
+    noTime: '没有时间，也不在某个月份下面',
+    noTitle: '只有学校、学科或时间，没有活动名称',
+    badTime: (part: string) => `没看懂时间「${part}」`,
+    confirm: '以上只是预览，还没有保存。确认无误后加上 --yes 再运行一次。',
+    summary: (created: number, skipped: number, unreadable: number) => `完成：创建 ${created} 项，跳过 ${skipped} 项（已存在），无法读取 ${unreadable} 行。`,
+    progress: '导入中',
+  },
 } as const
 
 export type Texts = typeof texts

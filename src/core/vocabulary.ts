@@ -7,7 +7,7 @@ const SUBJECTS =
 /** "语文", "中小学语文", "初中英语". */
 export const SUBJECT = new RegExp(`^${LEVEL}?${SUBJECTS}$`)
 /** "育秀实验学校", "建平实验中学", "西渡小学"… */
-export const SCHOOL = /^.{2,}(学校|中学|小学|校区|幼儿园|少体校|学院|分校)$/
+export const SCHOOL = /^(.{2,}(学校|中学|小学|校区|幼儿园|学院|分校)|.*少体校)$/
 
 const SUBJECT_ALIASES: Record<string, string> = { 道法: '道德与法治', 信息技术: '信息科技', 心理健康: '心理', 体育与健身: '体育', 政治: '思想政治' }
 

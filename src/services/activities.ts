@@ -23,7 +23,7 @@ export type ActivityWithOccurrences = Activity & { occurrences: Occurrence[]; or
 export async function createActivity(
   tx: Tx,
   district: District,
-  origin: { groupId: number; organizerId: number },
+  origin: { groupId: number | null; organizerId: number },
   details: ActivityDetails,
   schedule: Schedule,
   today: LocalDate,

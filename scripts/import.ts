@@ -1,0 +1,74 @@
+/**
+ * A term's 行事历 into a district: `npm run import -- 行事历.docx --district 育秀教育集团`
+ * shows what it would create and every line it cannot read; `--yes` saves it
+ * (one transaction; importing the same file again creates nothing twice).
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import cliProgress from 'cli-progress'
+import dotenv from 'dotenv'
+import { resolveErrorText } from '../handlers/shared.ts'
+import { loadConfig } from '../src/config.ts'
+import { texts } from '../src/core/texts.ts'
+import { inTx, openDb } from '../src/db/client.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { importedKeys, planImport, readLines, referenceDate, saveImport, type ImportItem } from '../src/services/import.ts'
+import { itemLine, reasonText } from '../src/services/import-report.ts'
+
+dotenv.config({ quiet: true })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { district: { type: 'string' }, yes: { type: 'boolean', default: false } } })
+const T = texts.importing
+const say = (line: string) => void process.stdout.write(`${line}\n`)
+const file = positionals[0]
+if (!file || !values.district) {
+  process.stderr.write(`${T.usage}\n`)
+  process.exit(2)
+}
+const config = loadConfig()
+const db = await openDb(config.databaseFile)
+try {
+  const district = await db.district.findUnique({ where: { name: values.district } })
+  if (!district) throw new Error(T.noDistrict(values.district))
+  const lines = await readLines(file, readFileSync(file))
+  const now = new Date()
+  const env = await inTx(db, (tx) => calendarEnv(tx, district, now))
+  const reference = referenceDate(env.semesters, env.today)
+  if (!reference) throw new Error(T.noSemester)
+  const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
+  const year = Number(reference.slice(0, 4))
+  const known = await inTx(db, (tx) => importedKeys(tx, district.id, items))
+  const fresh = items.filter((i): i is Extract<ImportItem, { ok: true }> => i.ok && !known.has(i.key))
+  const bad = items.filter((i): i is Extract<ImportItem, { ok: false }> => !i.ok)
+  say(T.header(path.basename(file), district.name, reference))
+  if (!values.yes) {
+    say(T.willCreate(fresh.length))
+    for (const item of fresh) say(itemLine(item, year))
+  }
+  if (known.size) say(T.existing(items.filter((i) => i.ok && known.has(i.key)).length))
+  if (bad.length) {
+    say(T.unreadable(bad.length))
+    for (const item of bad) say(T.unreadableLine(item.line, item.text, reasonText(item.reason, resolveErrorText)))
+  }
+  if (!values.yes) {
+    say(T.confirm)
+  } else {
+    const origin = await db.group.findFirst({ where: { districtId: district.id, direct: false }, orderBy: { id: 'asc' } })
+    const organizer = await db.memberRole.findFirst({ where: { districtId: district.id, role: 'admin' }, orderBy: { grantedAt: 'asc' } })
+    if (!organizer) throw new Error(T.noDistrict(district.name))
+    const bar = new cliProgress.SingleBar({ format: `${T.progress} {bar} {value}/{total}`, stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic)
+    if (process.stderr.isTTY) bar.start(fresh.length, 0)
+    const result = await inTx(db, (tx) =>
+      saveImport(tx, district, { groupId: origin?.id ?? null, organizerId: organizer.memberId }, fresh, reference, () => bar.increment()),
+    )
+    bar.stop()
+    say(T.created(result.created.length))
+    for (const item of fresh) say(itemLine(item, year))
+    say(T.summary(result.created.length, items.filter((i) => i.ok).length - result.created.length, bad.length))
+  }
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
+  process.exitCode = 1
+} finally {
+  await db.$disconnect()
+}

@@ -1,0 +1,23 @@
+import { formatDate, formatRange } from '../calendar/format.ts'
+import { texts } from '../core/texts.ts'
+import type { ImportItem, ImportReason } from './import.ts'
+
+type Ok = Extract<ImportItem, { ok: true }>
+
+/** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）" */
+export function itemLine(item: Ok, year: number): string {
+  const extras = [item.details.subject, item.details.place].filter(Boolean).map((x) => ` · ${x}`).join('')
+  const when =
+    item.plan.kind === 'pending'
+      ? texts.importing.pendingWhen(formatRange(item.plan.from, item.plan.to))
+      : texts.importing.datedWhen(formatDate(item.plan.occurrences[0]!.date, year), item.plan.occurrences.length)
+  return texts.importing.item(item.line, item.details.title, extras, when)
+}
+
+/** Why a line could not be read, in the words /排期 uses. */
+export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<ImportReason, { key: 'noTime' | 'noTitle' | 'unreadable' }>) => string): string {
+  if (reason.key === 'noTime') return texts.importing.noTime
+  if (reason.key === 'noTitle') return texts.importing.noTitle
+  if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
+  return describeResolve(reason)
+}

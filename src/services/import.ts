@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import mammoth from 'mammoth'
+import { normalizeText, parseNumber } from '../calendar/normalize.ts'
+import { parseWhen } from '../calendar/parse-when.ts'
+import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../calendar/resolve-when.ts'
+import type { SemesterInfo } from '../calendar/semester.ts'
+import type { LocalDate } from '../calendar/dates.ts'
+import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
+import type { Tx } from '../db/client.ts'
+import type { District } from '../generated/prisma/client.ts'
+import { createActivity, type ActivityDetails } from './activities.ts'
+
+/** The lines of a 行事历 file: Word (.docx), Excel (.xlsx), CSV, or plain text (UTF-8 or GB18030). */
+export async function readLines(fileName: string, bytes: Buffer): Promise<string[]> {
+  const ext = fileName.toLowerCase().split('.').pop()
+  // mammoth ends each paragraph with a blank line: a paragraph is a line.
+  if (ext === 'docx') return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n\n$/, '').split('\n\n')
+  if (ext === 'xlsx' || ext === 'csv') {
+    const wb = new ExcelJS.Workbook()
+    if (ext === 'xlsx') await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    else await wb.csv.read(Readable.from([decodeText(bytes)]))
+    const lines: string[] = []
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map(cellText).filter(Boolean).join(' ')))
+    }
+    return lines
+  }
+  return decodeText(bytes).split(/\r?\n/)
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return `${value.getUTCMonth() + 1}月${value.getUTCDate()}日`
+  if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+  if (typeof value === 'object' && 'text' in (value as object)) return String((value as { text: unknown }).text)
+  return String(value).trim()
+}
+
+/** UTF-8 (a BOM dropped), else GB18030 as Chinese Windows saves text. */
+function decodeText(bytes: Buffer): string {
+  const utf8 = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')
+  if (!utf8.includes('\uFFFD')) return utf8
+  return new TextDecoder('gb18030').decode(bytes)
+}
+
+export type ImportReason = ResolveError | { key: 'noTime' } | { key: 'noTitle' } | { key: 'unreadable'; part: string }
+
+export type ImportItem =
+  | { ok: true; line: number; text: string; details: ActivityDetails; whenText: string; plan: Plan; key: string }
+  | { ok: false; line: number; text: string; reason: ImportReason }
+
+const MONTH_HEADING = /^(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?[:：]?$/
+const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）])\s*/
+const WEEK = /^第([0-9一二三四五六七八九十]{1,3})周$/
+const MONTH_TIME = /^(\d{1,2}|[一二三四五六七八九十]{1,2})月(底|初|上旬|中旬|下旬|中|末)?$/
+
+/**
+ * Reads a 行事历 line by line: a month heading ("10月：") applies to the lines
+ * under it; each numbered line is an activity with its host school(s),
+ * subject, and time (第N周 of that month's term, 10月底, or else the month
+ * itself, as "date to be set"), read by the same time reader as /排期.
+ */
+export function planImport(lines: readonly string[], env: CalendarEnv): ImportItem[] {
+  const items: ImportItem[] = []
+  let month: number | null = null
+  for (const [i, raw] of lines.entries()) {
+    const text = normalizeText(raw).replace(/\s+/g, ' ').trim()
+    if (!text) continue
+    const heading = MONTH_HEADING.exec(text.replace(/\s/g, ''))
+    if (heading) {
+      month = heading[1] === '元' ? 1 : (parseNumber(heading[1]!) ?? month)
+      continue
+    }
+    // Before the first month heading: a title or preamble, not an activity.
+    if (month === null) continue
+    items.push(readLine(i + 1, text, month, env))
+  }
+  return items
+}
+
+function readLine(line: number, text: string, month: number, env: CalendarEnv): ImportItem {
+  const body = text.replace(NUMBERING, '').trim()
+  // "主题式联合教研活动：育秀实验学校" is a title and a school.
+  const words = body.split(/[ :]/).filter(Boolean)
+  let week: string | undefined
+  let monthTime: string | undefined
+  let subject: string | undefined
+  const schools: string[] = []
+  const title: string[] = []
+  for (const word of words) {
+    const parts = word.split(/[、,，]/).filter(Boolean)
+    if (WEEK.test(word)) week = word
+    else if (MONTH_TIME.test(word)) monthTime = word
+    else if (!subject && SUBJECT.test(word)) subject = word
+    else if (parts.length > 0 && parts.every((p) => SCHOOL.test(p))) schools.push(...parts)
+    else title.push(word)
+  }
+  if (title.length === 0) return { ok: false, line, text, reason: { key: 'noTitle' } }
+  const term = month >= 8 || month === 1 ? '第一学期' : '第二学期'
+  const whenText = week ? `${term}${week}` : monthTime ?? `${month}月`
+  const parsed = parseWhen(whenText)
+  if (!parsed.ok) return { ok: false, line, text, reason: { key: 'unreadable', part: whenText } }
+  const resolved = resolveWhen(parsed.when, env)
+  if (!resolved.ok) return { ok: false, line, text, reason: resolved.error }
+  const details: ActivityDetails = {
+    title: title.join(' ').replace(/,/g, '，'),
+    ...(subject ? { subject } : {}),
+    ...(schools.length ? { place: schools.join('、') } : {}),
+  }
+  return { ok: true, line, text, details, whenText, plan: resolved.plan, key: importKey(details, whenText) }
+}
+
+/** The same activity in the same week gets the same key, however the line was numbered or spaced. */
+function importKey(details: ActivityDetails, whenText: string): string {
+  return createHash('sha1').update([details.title, details.subject ?? '', details.place ?? '', whenText].join('|')).digest('hex').slice(0, 20)
+}
+
+/**
+ * The day a 行事历 is read against: the start of the term under way or next,
+ * or, when all terms are past, of the last school year's first term.
+ */
+export function referenceDate(semesters: SemesterInfo[], today: LocalDate): LocalDate | null {
+  const sorted = [...semesters].sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
+  const current = sorted.find((s) => s.endDate >= today)
+  if (current) return current.startDate
+  const last = sorted.at(-1)
+  if (!last) return null
+  const previous = sorted.at(-2)
+  const spring = Number(last.startDate.slice(5, 7)) < 8
+  return spring && previous ? previous.startDate : last.startDate
+}
+
+export interface ImportResult {
+  created: number[]
+  existing: ImportItem[]
+}
+
+/** Saves the readable items not imported before, in one transaction (the caller's). */
+export async function saveImport(
+  tx: Tx,
+  district: District,
+  origin: { groupId: number | null; organizerId: number },
+  items: ImportItem[],
+  today: LocalDate,
+  onEach?: () => void,
+): Promise<ImportResult> {
+  const created: number[] = []
+  const existing: ImportItem[] = []
+  for (const item of items) {
+    if (!item.ok) continue
+    if (await tx.activity.findUnique({ where: { districtId_importKey: { districtId: district.id, importKey: item.key } } })) {
+      existing.push(item)
+      continue
+    }
+    const when = parseWhen(item.whenText)
+    if (!when.ok) continue
+    const { activity } = await createActivity(tx, district, origin, item.details, { whenText: item.whenText, when: when.when, plan: item.plan }, today)
+    await tx.activity.update({ where: { id: activity.id }, data: { importKey: item.key } })
+    created.push(activity.id)
+    onEach?.()
+  }
+  return { created, existing }
+}
+
+/** Keys of items already in the district, for the preview. */
+export async function importedKeys(tx: Tx, districtId: number, items: ImportItem[]): Promise<Set<string>> {
+  const keys = items.filter((i) => i.ok).map((i) => (i as { key: string }).key)
+  const rows = await tx.activity.findMany({ where: { districtId, importKey: { in: keys } }, select: { importKey: true } })
+  return new Set(rows.map((r) => r.importKey!))
+}
