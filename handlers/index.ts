@@ -4,6 +4,7 @@ import { calendar } from './calendar.ts'
 import { bind, bindCode, claim, settings } from './district.ts'
 import { exportData } from './export.ts'
 import { help, ping } from './help.ts'
+import { importData } from './import.ts'
 import { mine, profile } from './profile.ts'
 import { answer, ask, askAnonymously, questions } from './questions.ts'
 import { reminders } from './reminders.ts'
@@ -18,7 +19,7 @@ export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
   semester, calendar, reminders, answer, approve, pair,
-  schedule, reschedule, cancel, exportData,
+  schedule, reschedule, cancel, importData, exportData,
   closedDay, claim, bind, bindCode, grant, revoke, settings,
   help, ping,
 ]

@@ -41,7 +41,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       const plain = !line || !(line.slash || message.mentionedBot) ? plainCommand(message) : null
-      if (plain) {
+      if (message.file && !message.text.trim()) {
+        await receiveFile(deps, message, reply)
+      } else if (plain) {
         await route(deps, message, plain, reply, push)
       } else if (!line) {
         if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
@@ -107,6 +109,35 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
   if (!mayUse(command.role, ctx.sender.roles)) throw new Refusal(texts.router.forbidden(command.name, command.role))
   return command.run({ ...ctx, district }, line)
 }
+
+/**
+ * A file sent to the bot: kept for /导入 when an admin of the district sent
+ * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
+ * never downloaded.
+ */
+async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply: ReplyFn): Promise<void> {
+  const file = message.file!
+  if (!IMPORTABLE.test(file.name)) return
+  const now = deps.clock()
+  const admin = await inTx(deps.db, async (tx) => {
+    const who = await identify(tx, message, now)
+    const districtId = who.district?.id ?? (message.chat.isDirect ? await homeDistrictId(tx, who.memberId) : null)
+    if (!districtId) return null
+    const roles = who.district ? who.roles : await rolesOf(tx, districtId, who.memberId)
+    return roles.has('admin') ? { memberId: who.memberId, districtId } : null
+  })
+  if (!admin) return
+  const bytes = await file.fetch()
+  if (bytes.length > MAX_IMPORT_BYTES) return reply(texts.importing.tooBig)
+  await inTx(deps.db, async (tx) => {
+    await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
+    await tx.pendingImport.create({ data: { ...admin, name: file.name, bytes: new Uint8Array(bytes), receivedAt: now } })
+  })
+  reply(texts.importing.received(file.name))
+}
+
+const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
 async function actForHomeDistrict(ctx: Context): Promise<void> {

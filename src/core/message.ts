@@ -39,6 +39,8 @@ export interface IncomingMessage {
     /** True when the quoted message is the bot's own (an announcement to sign up for). */
     fromBot?: boolean
   }
+  /** A file sent with the message (a 行事历 to import); fetched only when the bot keeps it. */
+  file?: { name: string; fetch(): Promise<Buffer> }
   /** "button": a press on a button the bot sent (a Lark card); the text is the button's command. */
   via?: 'text' | 'button'
   at: Date

@@ -133,6 +133,11 @@ export const texts = {
       usage: '/通过 <工作室编号> <徒弟名字> [导师名字]',
       examples: ['/通过 3 李明'],
     },
+    importData: {
+      summary: '导入行事历：先把 Word/Excel 文件发给我，再发送 /导入 预览，/导入 确认 保存',
+      usage: '/导入 [确认]',
+      examples: ['/导入', '/导入 确认'],
+    },
     exportData: {
       summary: '导出学期档案 Excel（活动、报名名单、签到表、答疑、师徒结对、统计），发到您的私聊',
       usage: '/导出 [活动编号]',
@@ -706,6 +711,12 @@ export const texts = {
     confirm: '以上只是预览，还没有保存。确认无误后加上 --yes 再运行一次。',
     summary: (created: number, skipped: number, unreadable: number) => `完成：创建 ${created} 项，跳过 ${skipped} 项（已存在），无法读取 ${unreadable} 行。`,
     progress: '导入中',
+    received: (name: string) => `收到「${name}」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。`,
+    tooBig: '文件太大了（最多 5 MB）。请只保留行事历部分再发送。',
+    noFile: '请先把行事历文件（Word、Excel、CSV 或文本）发给我，再发送 /导入。',
+    previewFooter: (n: number) => (n > 0 ? `以上只是预览，还没有保存。确认无误请发送：/导入 确认` : '没有可以创建的活动。'),
+    more: (n: number) => `  ……还有 ${n} 项`,
+    chatUsage: '请这样写：/导入（预览），或 /导入 确认（保存）',
   },
 } as const
 

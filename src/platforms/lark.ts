@@ -435,6 +435,7 @@ export class LarkAdapter implements PlatformAdapter {
     const message = data.message!
     const senderId = data.sender?.sender_id?.open_id
     if (!senderId) return null
+    if (message.message_type === 'file') return this.fileMessage(data, senderId)
     const raw = readContent(message.message_type, message.content)
     if (raw === null) return null
     const isDirect = message.chat_type === 'p2p'
@@ -470,6 +471,40 @@ export class LarkAdapter implements PlatformAdapter {
       mentionedBot: mentionedBot || isDirect,
       mentions,
       ...(message.parent_id ? { replyTo: await this.quoted(message.parent_id, text) } : {}),
+      at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),
+    }
+  }
+
+  /** A file (a 行事历 for /导入): downloaded from the message's resources only if the core keeps it. */
+  private async fileMessage(data: MessageEvent, senderId: string): Promise<IncomingMessage | null> {
+    const message = data.message!
+    let content: { file_key?: string; file_name?: string }
+    try {
+      content = JSON.parse(message.content) as typeof content
+    } catch {
+      return null
+    }
+    const fileKey = content.file_key
+    if (!fileKey) return null
+    const isDirect = message.chat_type === 'p2p'
+    const name = await this.nameOf(message.chat_id, senderId)
+    return {
+      id: message.message_id,
+      platform: 'lark',
+      chat: { id: message.chat_id, title: isDirect ? name : await this.titleOf(message.chat_id), isDirect },
+      sender: { id: senderId, name },
+      text: '',
+      mentionedBot: isDirect,
+      mentions: [],
+      file: {
+        name: content.file_name ?? 'file',
+        fetch: async () => {
+          const res = await this.client.im.messageResource.get({ path: { message_id: message.message_id, file_key: fileKey }, params: { type: 'file' } })
+          const chunks: Buffer[] = []
+          for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array))
+          return Buffer.concat(chunks)
+        },
+      },
       at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),
     }
   }

@@ -75,7 +75,9 @@ export class WechatAdapter implements PlatformAdapter {
 
   /** Turns a wechaty message into the core's model; null for what the bot leaves alone. */
   private async toIncoming(message: Message): Promise<IncomingMessage | null> {
-    if (message.self() || message.type() !== types.Message.Text) return null
+    if (message.self()) return null
+    if (message.type() === types.Message.Attachment) return this.fileMessage(message)
+    if (message.type() !== types.Message.Text) return null
     if (message.age() > MAX_MESSAGE_AGE_S) return null
     const talker = message.talker()
     const room = message.room()
@@ -99,6 +101,28 @@ export class WechatAdapter implements PlatformAdapter {
       mentionedBot,
       mentions,
       ...(replyTo ? { replyTo } : {}),
+      at: message.date(),
+      ...(this.loginAt ? { idsSince: this.loginAt } : {}),
+    }
+  }
+
+  /** A file (a 行事历 for /导入): named now, downloaded only if the core keeps it. */
+  private async fileMessage(message: Message): Promise<IncomingMessage | null> {
+    if (message.age() > MAX_MESSAGE_AGE_S) return null
+    const talker = message.talker()
+    const room = message.room()
+    const box = await message.toFileBox()
+    const name = (room && (await room.alias(talker))) || talker.name()
+    this.remember(message.id, talker)
+    return {
+      id: message.id,
+      platform: 'wechat',
+      chat: room ? { id: room.id, title: await room.topic(), isDirect: false } : { id: talker.id, title: name, isDirect: true },
+      sender: person(talker, name),
+      text: '',
+      mentionedBot: false,
+      mentions: [],
+      file: { name: box.name, fetch: () => box.toBuffer() },
       at: message.date(),
       ...(this.loginAt ? { idsSince: this.loginAt } : {}),
     }

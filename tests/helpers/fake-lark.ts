@@ -39,6 +39,8 @@ export class FakeLark {
   botOpenId = 'ou_bot_0001'
   /** Messages the im.message.get endpoint knows: those the bot sent, and any a test adds. */
   readonly messages = new Map<string, { msg_type: string; content: string; fromApp: boolean; senderId?: string }>()
+  /** Files members sent, by file_key, for the message resource endpoint. */
+  readonly resources = new Map<string, Buffer>()
   /** Files uploaded with im.file.create, by file_key. */
   readonly files = new Map<string, { type: string; name: string; bytes: number }>()
   private readonly failures: Failure[] = []
@@ -94,6 +96,13 @@ export class FakeLark {
           const fileKey = `file_v2_${++this.seq}`
           this.files.set(fileKey, { type: field('file_type') ?? '', name: Buffer.from(field('file_name') ?? '', 'latin1').toString('utf8'), bytes: raw.length })
           return reply(200, { code: 0, msg: 'success', data: { file_key: fileKey } })
+        }
+        const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path)
+        if (resource && req.method === 'GET') {
+          const bytes = this.resources.get(resource[2]!)
+          if (!bytes) return reply(400, { code: 234003, msg: 'file not found' })
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) })
+          return void res.end(bytes)
         }
         const get = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path)
         if (get && req.method === 'GET') {
@@ -191,6 +200,8 @@ export function messageEvent(o: {
   messageId?: string
   eventId?: string
   parentId?: string
+  /** A file message instead of text: the file_key and file_name it carries. */
+  file?: { key: string; name: string }
 }) {
   const n = ++eventSeq
   return {
@@ -204,8 +215,8 @@ export function messageEvent(o: {
         ...(o.parentId ? { parent_id: o.parentId, root_id: o.parentId } : {}),
         chat_id: o.chatId,
         chat_type: o.chatType ?? 'group',
-        message_type: 'text',
-        content: JSON.stringify({ text: o.text }),
+        message_type: o.file ? 'file' : 'text',
+        content: JSON.stringify(o.file ? { file_key: o.file.key, file_name: o.file.name } : { text: o.text }),
         mentions: (o.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId, union_id: `on_${m.openId}`, user_id: null }, name: m.name, tenant_key: 'tk' })),
       },
     },

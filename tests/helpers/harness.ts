@@ -18,6 +18,7 @@ export interface SayOptions {
   mentions?: Person[]
   replyTo?: IncomingMessage['replyTo']
   via?: IncomingMessage['via']
+  file?: { name: string; bytes: Buffer }
 }
 
 export interface Harness {
@@ -81,6 +82,7 @@ export function buildMessage(text: string, seq: number, at: Date, o: SayOptions 
     mentions: o.mentions ?? [],
     ...(o.replyTo ? { replyTo: o.replyTo } : {}),
     ...(o.via ? { via: o.via } : {}),
+    ...(o.file ? { file: { name: o.file.name, fetch: async () => o.file!.bytes } } : {}),
     at,
   }
 }

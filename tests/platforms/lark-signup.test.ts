@@ -186,6 +186,44 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
   })
 })
 
+describe('a file from a Lark chat', () => {
+  it('an admin\'s 行事历 is downloaded from the message resources and imported with /导入', async () => {
+    const fake = await new FakeLark().start()
+    const router = createSendRouter()
+    const now = new Date('2026-11-23T09:00:00+08:00')
+    const test = await openTestApp({ send: router.send, clock: () => now })
+    const adapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
+    router.use('lark', (m) => adapter.send(m))
+    const routes = { [LARK_EVENTS_PATH]: adapter.handleWebhook }
+    const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: createLogger('silent') })
+    const post = async (o: Partial<Parameters<typeof messageEvent>[0]> & { sender: string }) => {
+      const event = messageEvent({ token: TOKEN, chatId: CHAT, text: '', ...o })
+      await postSigned(`http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`, encrypt(event, ENCRYPT_KEY), ENCRYPT_KEY)
+      await adapter.idle()
+    }
+    try {
+      fake.chats.set(CHAT, { name: '育秀学区飞书群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_wang', name: '王芳' }] })
+      await adapter.start()
+      await post({ sender: 'ou_zhang', text: `/认领 ${await test.claimCode()} 育秀学区` })
+      await post({ sender: 'ou_zhang', text: '/学期 2026-09-01 2027-01-22 第一学期' })
+      fake.resources.set('file_cal', Buffer.from('12月：\n1、主题式联合教研活动 育秀实验学校 中小学语文 第15周\n'))
+      const before = fake.sent.length
+      await post({ sender: 'ou_wang', file: { key: 'file_cal', name: '行事历.txt' } })
+      expect(fake.sent.length).toBe(before)
+      await post({ sender: 'ou_zhang', file: { key: 'file_cal', name: '行事历.txt' } })
+      expect(fake.sent.at(-1)!.text).toBe('收到「行事历.txt」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。')
+      await post({ sender: 'ou_zhang', text: '/导入 确认' })
+      expect(fake.sent.at(-1)!.text).toContain('第2行 → 主题式联合教研活动 · 中小学语文 · 育秀实验学校，12月7日-11日（日期待定）')
+      expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
+    } finally {
+      await adapter.stop()
+      await http.close()
+      await fake.stop()
+      await test.close()
+    }
+  })
+})
+
 describe('a file to a Lark chat', () => {
   it('is uploaded with im.file.create and sent as a file message', async () => {
     const fake = await new FakeLark().start()

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { FileBox } from 'file-box'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { createSendRouter } from '../../src/platforms/platform.ts'
 import { WechatAdapter, readQuote } from '../../src/platforms/wechat.ts'
@@ -192,6 +193,29 @@ describe('WeChat through wechaty and the mock puppet', () => {
     await adapter.send({ chat: { platform: 'wechat', chatId: r1.id }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx').toString('base64') } })
     expect(puppet.files).toEqual([{ conversation: r1.id, name: '示范学区-档案.xlsx', size: 4 }])
     expect(seen.slice(before).map((s) => s.text)[0]).toBe('档案：')
+  })
+
+  it('imports a 行事历 an admin sends to the room as a file', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const calendar = '9月：\n1、主题式联合教研活动：育秀实验学校 中小学语文 第4周\n2、教学视导 肇文学校\n'
+    const file = (name: string) => {
+      const box = FileBox.fromBase64(Buffer.from(calendar).toString('base64'), name)
+      // The mock puppet files a message as an attachment only for this media type (real puppets send documents as attachments).
+      Object.assign(box, { _mediaType: 'application/octet-stream' })
+      return box
+    }
+    teacher.say(file('教师的文件.txt')).to(r1)
+    director.say(file('行事历.txt')).to(r1)
+    await eventually(() => seen.some((s) => s.talker === self.id && s.text.includes('收到「')), 'file received')
+    // Only the admin's file is taken, and said so.
+    expect(seen.filter((s) => s.talker === self.id && s.text.includes('收到「')).map((s) => s.text)).toEqual([
+      '@张主任 收到「行事历.txt」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。',
+    ])
+    const [preview] = await say(director, r1, '/导入')
+    expect(preview).toContain('将创建 2 项活动：')
+    const [done] = await say(director, r1, '/导入 确认')
+    expect(done).toContain('完成：创建 2 项')
+    expect(await inTx(test.app.db, (tx) => tx.pendingImport.count())).toBe(0)
   })
 
   it('signs up by quoting the announcement, keeps a waiting list and @mentions the one promoted', async () => {

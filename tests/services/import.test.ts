@@ -141,3 +141,35 @@ describe('npm run import', () => {
     expect(run().stderr).toContain('用法：npm run import')
   })
 })
+
+describe('/导入 in chat: the file, then a preview, then 确认', () => {
+  let h: Harness
+  beforeEach(async () => {
+    h = await createHarness('2026-11-23T09:00:00+08:00')
+    await h.say('/学期 2019-09-02 2020-01-17 第一学期')
+    await h.say('/学期 2020-02-17 2020-07-03 第二学期')
+  })
+  afterEach(() => h.close())
+
+  it('an admin sends the 行事历 and imports it; a teacher\'s file is left alone', async () => {
+    expect(await h.say('/导入')).toEqual(['请先把行事历文件（Word、Excel、CSV 或文本）发给我，再发送 /导入。'])
+    expect(await h.say('', { as: '王芳', file: { name: '行事历.txt', bytes: text } })).toEqual([])
+    expect(await h.app.db.pendingImport.count()).toBe(0)
+    expect(await h.say('', { file: { name: '照片.jpg', bytes: Buffer.from('jpg') } })).toEqual([])
+    expect(await h.say('', { file: { name: '行事历.txt', bytes: text } })).toEqual([
+      '收到「行事历.txt」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。',
+    ])
+    const [preview] = await h.say('/导入')
+    expect(preview).toContain('将创建 33 项活动：')
+    expect(preview).toContain('第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）')
+    expect(preview).toContain('以上只是预览，还没有保存。确认无误请发送：/导入 确认')
+    expect(await h.app.db.activity.count()).toBe(0)
+    const [done] = await h.say('/导入 确认')
+    expect(done).toContain('完成：创建 33 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(await h.app.db.activity.count()).toBe(33)
+    // The same file again: nothing twice.
+    await h.say('', { file: { name: '行事历.txt', bytes: text } })
+    expect((await h.say('/导入 确认'))[0]).toContain('完成：创建 0 项，跳过 33 项（已存在）')
+    expect(await h.say('/导入', { as: '王芳' })).toEqual(['抱歉，/导入 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
+  })
+})
