@@ -75,14 +75,16 @@ export class WechatAdapter implements PlatformAdapter {
 
   /** Turns a wechaty message into the core's model; null for what the bot leaves alone. */
   private async toIncoming(message: Message): Promise<IncomingMessage | null> {
-    if (message.self()) return null
-    if (message.type() === types.Message.Attachment) return this.fileMessage(message)
-    if (message.type() !== types.Message.Text) return null
-    if (message.age() > MAX_MESSAGE_AGE_S) return null
-    const talker = message.talker()
+    if (message.self() || message.age() > MAX_MESSAGE_AGE_S) return null
+    const type = message.type()
+    if (type === types.Message.Attachment) {
+      // A file (a 行事历 for /导入): named now, downloaded only if the core keeps it.
+      const box = await message.toFileBox()
+      return { ...(await this.envelope(message)), text: '', mentionedBot: false, mentions: [], file: { name: box.name, fetch: () => box.toBuffer() } }
+    }
+    if (type !== types.Message.Text) return null
     const room = message.room()
     const self = this.options.bot.currentUser
-    const name = (room && (await room.alias(talker))) || talker.name()
     const { text: raw, replyTo: quote } = readQuote(message.text())
     const mentionedBot = room ? await message.mentionSelf() : false
     const selfNames = mentionedBot || quote ? [self.name(), this.options.botName, room ? await room.alias(self) : undefined] : []
@@ -91,38 +93,20 @@ export class WechatAdapter implements PlatformAdapter {
     const text = stripMentions(raw, mentionedBot ? selfNames : [])
     const mentions = room ? await this.mentionsOf(message, room) : []
     if (!text && !mentionedBot) return null
-    this.remember(message.id, talker)
-    return {
-      id: message.id,
-      platform: 'wechat',
-      chat: room ? { id: room.id, title: await room.topic(), isDirect: false } : { id: talker.id, title: name, isDirect: true },
-      sender: person(talker, name),
-      text,
-      mentionedBot,
-      mentions,
-      ...(replyTo ? { replyTo } : {}),
-      at: message.date(),
-      ...(this.loginAt ? { idsSince: this.loginAt } : {}),
-    }
+    return { ...(await this.envelope(message)), text, mentionedBot, mentions, ...(replyTo ? { replyTo } : {}) }
   }
 
-  /** A file (a 行事历 for /导入): named now, downloaded only if the core keeps it. */
-  private async fileMessage(message: Message): Promise<IncomingMessage | null> {
-    if (message.age() > MAX_MESSAGE_AGE_S) return null
+  /** Who wrote, where and when: the parts every incoming message has. */
+  private async envelope(message: Message) {
     const talker = message.talker()
     const room = message.room()
-    const box = await message.toFileBox()
     const name = (room && (await room.alias(talker))) || talker.name()
     this.remember(message.id, talker)
     return {
       id: message.id,
-      platform: 'wechat',
+      platform: 'wechat' as const,
       chat: room ? { id: room.id, title: await room.topic(), isDirect: false } : { id: talker.id, title: name, isDirect: true },
       sender: person(talker, name),
-      text: '',
-      mentionedBot: false,
-      mentions: [],
-      file: { name: box.name, fetch: () => box.toBuffer() },
       at: message.date(),
       ...(this.loginAt ? { idsSince: this.loginAt } : {}),
     }

@@ -100,12 +100,18 @@ describe("reading seed 004's 行事历", () => {
   })
 })
 
+/** A district whose school year 2019 is set up, as seed 004's was. */
+async function districtOf2019(): Promise<Harness> {
+  const h = await createHarness('2026-11-23T09:00:00+08:00')
+  await h.say('/学期 2019-09-02 2020-01-17 第一学期')
+  await h.say('/学期 2020-02-17 2020-07-03 第二学期')
+  return h
+}
+
 describe('npm run import', () => {
   let h: Harness
   beforeEach(async () => {
-    h = await createHarness('2026-11-23T09:00:00+08:00')
-    await h.say('/学期 2019-09-02 2020-01-17 第一学期')
-    await h.say('/学期 2020-02-17 2020-07-03 第二学期')
+    h = await districtOf2019()
   })
   afterEach(() => h.close())
 
@@ -145,9 +151,7 @@ describe('npm run import', () => {
 describe('/导入 in chat: the file, then a preview, then 确认', () => {
   let h: Harness
   beforeEach(async () => {
-    h = await createHarness('2026-11-23T09:00:00+08:00')
-    await h.say('/学期 2019-09-02 2020-01-17 第一学期')
-    await h.say('/学期 2020-02-17 2020-07-03 第二学期')
+    h = await districtOf2019()
   })
   afterEach(() => h.close())
 
