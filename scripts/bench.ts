@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: the real pipeline (router, handlers, Prisma on a temporary
+ * SQLite file) in one process, measured as ratios within one run. Prints a
+ * table and one JSON line. Not part of `npm test`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { createApp, type App } from '../src/app.ts'
+import { loadConfig } from '../src/config.ts'
+import type { IncomingMessage, OutgoingMessage } from '../src/core/message.ts'
+import { inTx } from '../src/db/client.ts'
+import { applyMigrations } from '../src/db/migrate.ts'
+import { createLogger } from '../src/log.ts'
+import { createReminders } from '../src/reminders/runner.ts'
+import { prepareConsoleGroup } from '../src/services/console-setup.ts'
+
+const NOW = new Date('2026-11-23T07:30:00+08:00')
+const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-bench-'))
+const results: Record<string, number> = {}
+const rows: [string, string, string][] = []
+
+function stats(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return { p50: at(0.5), p99: at(0.99) }
+}
+
+async function freshApp(name: string): Promise<{ app: App; sent: OutgoingMessage[]; file: string }> {
+  const file = path.join(dir, `${name}.db`)
+  await applyMigrations(`file:${file}`)
+  const sent: OutgoingMessage[] = []
+  const config = loadConfig({ DATABASE_URL: `file:${file}` })
+  const app = await createApp({ config, log: createLogger('silent'), send: async (m) => void sent.push(m), clock: () => NOW, migrate: false })
+  await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, NOW))
+  return { app, sent, file }
+}
+
+let seq = 0
+function message(text: string, as = '我', chat = 'console'): IncomingMessage {
+  return {
+    id: `b${++seq}`, platform: 'console', chat: { id: chat, title: '控制台群', isDirect: false },
+    sender: { id: as, name: as }, text, mentionedBot: false, mentions: [], at: NOW,
+  }
+}
+
+/** Sends the messages one after another; the latency of each, and messages per second over all. */
+async function drive(app: App, messages: IncomingMessage[]) {
+  const latencies: number[] = []
+  const start = performance.now()
+  for (const m of messages) {
+    const t = performance.now()
+    await app.dispatch(m)
+    latencies.push(performance.now() - t)
+  }
+  const seconds = (performance.now() - start) / 1000
+  return { perSecond: messages.length / seconds, ...stats(latencies) }
+}
+
+const ms = (x: number) => `${x.toFixed(2)} ms`
+const started = performance.now()
+
+// 1. Floor: /ping through the same pipeline, from 1 000 members.
+{
+  const { app } = await freshApp('floor')
+  await drive(app, Array.from({ length: 200 }, (_, i) => message('/ping', `warm${i}`)))
+  const floor = await drive(app, Array.from({ length: 1000 }, (_, i) => message('/ping', `老师${i}`)))
+  Object.assign(results, { floorPerSecond: floor.perSecond, floorP50: floor.p50, floorP99: floor.p99 })
+  rows.push(['floor: /ping', `${floor.perSecond.toFixed(0)} msg/s`, `p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}`])
+  await app.close()
+}
+
+// 2. Sign-up burst: 1 000 members each /报名 for one 50-place activity.
+{
+  const { app } = await freshApp('signup')
+  await app.dispatch(message('/学期 2026-09-01 2027-01-22 第一学期'))
+  await app.dispatch(message('/排期 12月3日 13:30 联合教研 名额50'))
+  await drive(app, Array.from({ length: 200 }, (_, i) => message('/ping', `warm${i}`)))
+  const burst = await drive(app, Array.from({ length: 1000 }, (_, i) => message('/报名 1', `老师${i}`)))
+  const confirmed = await app.db.signup.count({ where: { status: 'confirmed' } })
+  const waiting = await app.db.signup.count({ where: { status: 'waiting' } })
+  if (confirmed !== 50 || waiting !== 950) throw new Error(`sign-up burst ended ${confirmed}/${waiting}`)
+  Object.assign(results, { signupPerSecond: burst.perSecond, signupP50: burst.p50, signupP99: burst.p99, signupToFloor: burst.p50 / results.floorP50! })
+  rows.push(['sign-up burst: 1 000 × /报名', `${burst.perSecond.toFixed(0)} msg/s`, `p50 ${ms(burst.p50)}, p99 ${ms(burst.p99)}, p50 ${(burst.p50 / results.floorP50!).toFixed(2)}× floor`])
+  await app.close()
+}
+
+// 3. Listing: /活动 with 1 000 activities in the district.
+{
+  const { app } = await freshApp('listing')
+  await app.dispatch(message('/学期 2026-09-01 2027-01-22 第一学期'))
+  const district = await app.db.district.findFirstOrThrow()
+  const organizer = await app.db.member.findFirstOrThrow()
+  await inTx(app.db, async (tx) => {
+    for (let i = 0; i < 1000; i++) {
+      const date = new Date(Date.UTC(2026, 10, 24 + (i % 50)))
+      const day = date.toISOString().slice(0, 10)
+      await tx.activity.create({
+        data: {
+          districtId: district.id, organizerId: organizer.id, title: `听课${i}`, whenText: day, whenJson: '{}',
+          occurrences: { create: { districtId: district.id, date: day, startAt: new Date(`${day}T05:30:00Z`), timed: true } },
+        },
+      })
+    }
+  })
+  const list = await drive(app, Array.from({ length: 200 }, () => message('/活动')))
+  Object.assign(results, { listPerSecond: list.perSecond, listP50: list.p50, listP99: list.p99 })
+  rows.push(['listing: /活动, 1 000 activities', `${list.perSecond.toFixed(0)} msg/s`, `p50 ${ms(list.p50)}, p99 ${ms(list.p99)}`])
+  await app.close()
+}
+
+// 4. Reminder fan-out: the weekly digest for 1 000 groups of 10 districts, queued without pacing.
+{
+  const { app, sent } = await freshApp('fanout')
+  await inTx(app.db, async (tx) => {
+    const organizer = await tx.member.findFirstOrThrow()
+    for (let d = 0; d < 10; d++) {
+      const district = await tx.district.create({ data: { name: `学区${d}` } })
+      await tx.semester.create({ data: { districtId: district.id, name: '第一学期', startDate: '2026-09-01', endDate: '2027-01-22' } })
+      await tx.group.createMany({ data: Array.from({ length: 100 }, (_, g) => ({ platform: 'lark', chatId: `oc_${d}_${g}`, districtId: district.id })) })
+      for (let a = 0; a < 5; a++) {
+        await tx.activity.create({
+          data: {
+            districtId: district.id, organizerId: organizer.id, title: `联合教研${a}`, whenText: '11月25日', whenJson: '{}', capacity: 40,
+            occurrences: { create: { districtId: district.id, date: '2026-11-25', startAt: new Date(`2026-11-25T0${a + 1}:30:00Z`), timed: true } },
+          },
+        })
+      }
+    }
+  })
+  const reminders = createReminders({ db: app.db, send: async (m) => void sent.push(m), log: createLogger('silent'), clock: () => NOW })
+  const t = performance.now()
+  const result = await reminders.tick()
+  const fanout = performance.now() - t
+  const digests = sent.filter((m) => m.chat.platform === 'lark').length
+  if (digests !== 1000) throw new Error(`fan-out sent ${digests} digests (${JSON.stringify(result)})`)
+  results.fanoutMs = fanout
+  rows.push(['reminder fan-out: 1 000 groups, 10 districts', `${ms(fanout)}`, `${digests} digests, one message each`])
+  await app.close()
+}
+
+// 5. Memory: RSS after loading 10 000 members, 2 000 activities, 50 000 sign-ups.
+{
+  const { app, file } = await freshApp('memory')
+  await app.close()
+  // Bulk rows straight into the file; then the bot opens it and reads it as it would.
+  const raw = new Database(file)
+  const now = NOW.toISOString()
+  raw.transaction(() => {
+    const district = (raw.prepare('select id from District limit 1').get() as { id: number }).id
+    const member = raw.prepare('insert into Member (displayName, createdAt, updatedAt) values (?, ?, ?)')
+    const membership = raw.prepare('insert into Membership (districtId, memberId, lastSeenAt) values (?, ?, ?)')
+    for (let i = 0; i < 10_000; i++) membership.run(district, member.run(`老师${i}`, now, now).lastInsertRowid, now)
+    const activity = raw.prepare("insert into Activity (districtId, organizerId, title, whenText, whenJson, status, createdAt, updatedAt, capacity) values (?, 1, ?, '', '{}', 'scheduled', ?, ?, 50)")
+    const occurrence = raw.prepare('insert into Occurrence (activityId, districtId, date, startAt, timed) values (?, ?, ?, ?, 1)')
+    const signup = raw.prepare("insert into Signup (activityId, memberId, status, seq, signedUpAt) values (?, ?, ?, ?, ?)")
+    for (let a = 0; a < 2000; a++) {
+      const id = activity.run(district, `活动${a}`, now, now).lastInsertRowid
+      occurrence.run(id, district, '2026-12-01', now)
+      for (let s = 0; s < 25; s++) signup.run(id, ((a * 25 + s) % 10_000) + 1, s < 20 ? 'confirmed' : 'waiting', s + 1, now)
+    }
+  })()
+  raw.close()
+  const config = loadConfig({ DATABASE_URL: `file:${file}` })
+  const app2 = await createApp({ config, log: createLogger('silent'), send: async () => {}, clock: () => NOW, migrate: false })
+  const counts = await Promise.all([app2.db.member.count(), app2.db.activity.count(), app2.db.signup.count()])
+  await drive(app2, Array.from({ length: 100 }, (_, i) => message('/我的', `老师${i}`)))
+  const roster = await app2.db.signup.findMany({ include: { member: true } })
+  if (roster.length !== 50_000) throw new Error('memory load incomplete')
+  global.gc?.()
+  results.rssMb = process.memoryUsage().rss / 1024 / 1024
+  rows.push(['memory: 10 000 members, 2 000 activities, 50 000 sign-ups', `${results.rssMb.toFixed(0)} MB RSS`, `rows ${counts.join('/')}`])
+  await app2.close()
+}
+
+// 6. The raw SQLite floor: the same 1 000 sign-up rows, better-sqlite3 directly, one transaction each.
+{
+  const { app, file } = await freshApp('raw')
+  await app.dispatch(message('/学期 2026-09-01 2027-01-22 第一学期'))
+  await app.dispatch(message('/排期 12月3日 13:30 联合教研 名额50'))
+  await app.close()
+  const raw = new Database(file)
+  raw.pragma('journal_mode = WAL')
+  raw.pragma('synchronous = NORMAL')
+  const member = raw.prepare('insert into Member (displayName, createdAt, updatedAt) values (?, ?, ?)')
+  const signup = raw.prepare('insert into Signup (activityId, memberId, status, seq, signedUpAt) values (1, ?, ?, ?, ?)')
+  const one = raw.transaction((i: number) => {
+    const now = new Date().toISOString()
+    const id = member.run(`老师${i}`, now, now).lastInsertRowid
+    signup.run(id, i < 50 ? 'confirmed' : 'waiting', i + 1, now)
+  })
+  const latencies: number[] = []
+  const t0 = performance.now()
+  for (let i = 0; i < 1000; i++) {
+    const t = performance.now()
+    one(i)
+    latencies.push(performance.now() - t)
+  }
+  const rawSeconds = (performance.now() - t0) / 1000
+  raw.close()
+  const s = stats(latencies)
+  Object.assign(results, { rawPerSecond: 1000 / rawSeconds, rawP50: s.p50, botToRaw: results.signupP50! / s.p50 })
+  rows.push(['raw SQLite: 1 000 sign-up rows, a transaction each', `${(1000 / rawSeconds).toFixed(0)} rows/s`, `p50 ${ms(s.p50)}; the bot's sign-up p50 is ${(results.signupP50! / s.p50).toFixed(1)}×`])
+}
+
+rmSync(dir, { recursive: true, force: true })
+const targets = {
+  signupAtLeast1000PerSecond: results.signupPerSecond! >= 1000,
+  signupP99Under20ms: results.signupP99! < 20,
+  signupP50Within4xFloor: results.signupToFloor! <= 4,
+  fanoutUnder1s: results.fanoutMs! < 1000,
+  rssUnder200Mb: results.rssMb! < 200,
+}
+const width = Math.max(...rows.map((r) => [...r[0]].length))
+process.stdout.write(`\n${'measure'.padEnd(width)}  result  detail\n`)
+for (const [name, value, detail] of rows) process.stdout.write(`${name.padEnd(width - ([...name].length - name.length))}  ${value}  ${detail}\n`)
+process.stdout.write(`\ntargets: ${Object.entries(targets).map(([k, v]) => `${k} ${v ? 'held' : 'MISSED'}`).join(', ')}\n`)
+process.stdout.write(`total ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+process.stdout.write(`${JSON.stringify({ ...results, targets })}\n`)
