@@ -695,14 +695,21 @@ function header(req: HttpRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+/**
+ * The body, up to `limit` bytes. A larger one is read to its end without
+ * being kept (so the connection stays usable for the 413), then refused;
+ * one past 16 times the limit is cut off.
+ */
 async function readBody(req: HttpRequest, limit: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new Error('too large')
-    chunks.push(chunk as Buffer)
+    if (size <= limit) chunks.push(chunk as Buffer)
+    // Far past any event: stop reading and drop the connection.
+    else if (size > limit * 16) throw new Error('too large')
   }
+  if (size > limit) throw new Error('too large')
   return Buffer.concat(chunks).toString('utf8')
 }
 

@@ -129,6 +129,15 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     expect(await inTx(test.app.db, (tx) => tx.inboundEvent.count())).toBe(0)
   })
 
+  it('refuses a 5 MB body with 413 and records nothing, then still answers a real event', async () => {
+    const huge = JSON.stringify({ encrypt: 'x'.repeat(5 * 1024 * 1024) })
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge })
+    expect(res.status).toBe(413)
+    expect(await inTx(test.app.db, (tx) => tx.inboundEvent.count())).toBe(0)
+    await claimed()
+    expect((await say('ou_wang', '/ping'))[0]).toBe('pong')
+  })
+
   it('retries a 429 after the reset header and a 5xx, then delivers', async () => {
     fake.failNext({ status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } })
     fake.failNext({ status: 502, body: { code: 1, msg: 'bad gateway' } })
