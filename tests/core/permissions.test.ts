@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ROLE_WHO } from '../../src/core/texts.ts'
+import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+
+let h: Harness
+const other: SayOptions = { platform: 'wechat', chat: 'other-room', title: '别的学区群', as: '陈主任', id: 'wx-chen' }
+
+beforeEach(async () => {
+  h = await createHarness('2026-11-23T09:00:00+08:00', { PUBLIC_URL: 'https://bot.example.cn' })
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+  await h.say('/排期 12月3日下午 青蓝工程汇报课 名额2')
+  await h.say('/报名 1', { as: '王芳' })
+  await h.say('/工作室 创建 语文工作室 导师 王佩红')
+  await h.say('/提问 怎样上好复习课？', { as: '王芳' })
+})
+afterEach(() => h.close())
+
+describe('permission probes', () => {
+  it('every command above a teacher is refused to a teacher, and changes nothing', async () => {
+    const restricted = h.app.registry.commands.filter((c) => c.role !== 'teacher' && c.scope === 'district')
+    expect(restricted.length).toBeGreaterThan(5)
+    const before = await Promise.all([h.app.db.activity.count(), h.app.db.memberRole.count(), h.app.db.workshop.count(), h.app.db.answer.count()])
+    for (const command of restricted) {
+      const [reply] = await h.say(`/${command.name} 1 测试`, { as: '李明' })
+      expect(reply, command.name).toBe(`抱歉，/${command.name} 只有${ROLE_WHO[command.role]}可以使用。如需权限，请联系学区管理员。`)
+    }
+    // Admin-only parts of commands open to all.
+    expect(await h.say('/工作室 创建 新工作室 导师 李明', { as: '李明' })).toEqual(['抱歉，/工作室 创建 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
+    expect(await h.say('/提醒 关闭 周报', { as: '李明' })).toEqual(['只有学区管理员可以修改提醒设置。发送 /提醒 查看当前设置。'])
+    expect((await h.say('/绑定码', { as: '李明' }))[0]).toContain('学区管理员')
+    expect(await h.say('/日历 重置', { as: '李明' })).toEqual(['只有学区管理员可以重置学区日历的地址。'])
+    expect(await h.say('/报名 1 赵丽', { as: '李明' })).toEqual(['只有学区管理员和组织者可以替别人报名或取消。为自己报名请发送 /报名 12'])
+    const after = await Promise.all([h.app.db.activity.count(), h.app.db.memberRole.count(), h.app.db.workshop.count(), h.app.db.answer.count()])
+    expect(after).toEqual(before)
+  })
+
+  it('a member of another district cannot see or touch this district\'s activities, lists or questions', async () => {
+    const code = await h.app.db.claimCode.create({ data: { code: 'ABCD-EFGH' } })
+    await h.say(`/认领 ${code.code} 别的学区`, other)
+    const notFound = '没有找到编号为 #1 的活动。发送 /活动 查看本学区的活动。'
+    expect(await h.say('/名单 1', other)).toEqual([notFound])
+    expect(await h.say('/活动 1', other)).toEqual([notFound])
+    expect(await h.say('/报名 1', other)).toEqual([notFound])
+    expect(await h.say('/取消 1', other)).toEqual([notFound])
+    expect(await h.say('/导出 1', other)).toEqual([notFound])
+    expect(await h.say('/问题 1', other)).toEqual(['没有找到编号为 #1 的问题。发送 /问题 查看。'])
+    expect(await h.say('/回答 1 好', other)).toEqual(['没有找到编号为 #1 的问题。发送 /问题 查看。'])
+    expect(await h.say('/工作室 1', other)).toEqual(['没有找到编号为 1 的工作室。发送 /工作室 查看本学区的工作室。'])
+    expect((await h.say('/问题 全部', other))[0]).not.toContain('复习课')
+    expect((await h.say('/活动', other))[0]).not.toContain('青蓝')
+    expect(await h.app.db.signup.count()).toBe(1)
+    expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('scheduled')
+  })
+})
