@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
 import { inTx, type Db } from '../db/client.ts'
+import { isBusy, retryWhileBusy } from '../db/busy.ts'
 import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
@@ -40,16 +41,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     let line: CommandLine | null = null
     try {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
-      const plain = !line || !(line.slash || message.mentionedBot) ? plainCommand(message) : null
-      if (message.file && !message.text.trim()) {
-        await receiveFile(deps, message, reply)
-      } else if (plain) {
-        await route(deps, message, plain, reply, push)
-      } else if (!line) {
-        if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
-      } else if (line.slash || message.mentionedBot) {
-        await route(deps, message, line, reply, push)
-      }
+      const parsed = line
+      const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
+      // The database may be held by another process for a while: the whole command is tried again.
+      await retryWhileBusy(async () => {
+        outbox.length = 0
+        if (message.file && !message.text.trim()) {
+          await receiveFile(deps, message, reply)
+        } else if (plain) {
+          await route(deps, message, plain, reply, push)
+        } else if (!parsed) {
+          if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
+        } else if (parsed.slash || message.mentionedBot) {
+          await route(deps, message, parsed, reply, push)
+        }
+      })
     } catch (err) {
       outbox.length = 0
       if (err instanceof Refusal) reply(err.text)
@@ -155,10 +161,4 @@ async function flush(deps: DispatcherDeps, outbox: OutgoingMessage[]): Promise<v
       deps.log.error({ err, platform: message.chat.platform, chat: message.chat.chatId }, 'send failed')
     }
   }
-}
-
-/** SQLite's lock held by another process past busy_timeout, or the tx mutex wait. */
-function isBusy(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.message} ${String((err as { code?: unknown }).code ?? '')}` : ''
-  return /SQLITE_BUSY|database is locked|P2028|Transaction API error|Unable to start a transaction/i.test(text)
 }

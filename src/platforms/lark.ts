@@ -8,6 +8,7 @@ import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.t
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
+import { retryWhileBusy } from '../db/busy.ts'
 import { mayBeQuotedCommand } from '../core/plain-commands.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
@@ -410,7 +411,7 @@ export class LarkAdapter implements PlatformAdapter {
     const message = data.message
     if (!message) return
     const keys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
-    const fresh = await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock()))
+    const fresh = await retryWhileBusy(() => inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))
     if (!fresh) {
       this.options.log.debug({ keys }, 'lark event already handled')
       return

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import cron, { type ScheduledTask } from 'node-cron'
+import { retryWhileBusy } from '../db/busy.ts'
 import { inTx, type Db } from '../db/client.ts'
 import type { OutgoingMessage, SendFn } from '../core/message.ts'
 import type { Logger } from '../log.ts'
@@ -55,14 +56,14 @@ export function createReminders(options: ReminderOptions): Reminders {
     const status = message ? 'pending' : 'skipped'
     const note = stale ? 'stale' : message ? null : 'nothing to send'
     try {
-      await inTx(db, (tx) =>
+      await retryWhileBusy(() => inTx(db, (tx) =>
         tx.reminder.create({
           data: {
             key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
             status, messageJson: message ? JSON.stringify(message) : null, note, createdAt: now,
           },
         }),
-      )
+      ))
     } catch (err) {
       if (isUniqueViolation(err)) return 'taken'
       throw err
@@ -85,12 +86,13 @@ export function createReminders(options: ReminderOptions): Reminders {
       [...byPlatform.values()].map(async (list) => {
         let sent = 0
         for (const row of list) {
-          const claimed = await inTx(db, (tx) =>
+          const claimed = await retryWhileBusy(() => inTx(db, (tx) =>
             tx.reminder.updateMany({ where: { id: row.id, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: owner } }),
-          )
+          ))
           if (claimed.count !== 1) continue
           await options.send(JSON.parse(row.messageJson!) as OutgoingMessage)
-          await inTx(db, (tx) => tx.reminder.update({ where: { id: row.id }, data: { status: 'sent', sentAt: clock() } }))
+          // Marking it sent must not be lost to a busy database: that would send it again after the timeout.
+          await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.update({ where: { id: row.id }, data: { status: 'sent', sentAt: clock() } })), 60_000)
           sent++
         }
         return sent

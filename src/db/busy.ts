@@ -1,0 +1,29 @@
+/**
+ * SQLite's lock held by another process (the driver adapter reports
+ * SQLITE_BUSY as a timeout: a transaction that read first cannot take the
+ * write lock and is refused at once), or the transaction mutex wait.
+ */
+export function isBusy(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${String((err as { code?: unknown }).code ?? '')}` : ''
+  return /SQLITE_BUSY|database is locked|Operation has timed out|SocketTimeout|P2028|Transaction API error|Unable to start a transaction/i.test(text)
+}
+
+/** How long work keeps trying while the database is busy before it gives up. */
+const BUSY_RETRY_MS = 5000
+
+/**
+ * Runs the work again, with growing pauses, while it fails because the
+ * database is busy. The work must be one transaction (all or nothing), so
+ * running it again is safe.
+ */
+export async function retryWhileBusy<T>(work: () => Promise<T>, limitMs = BUSY_RETRY_MS): Promise<T> {
+  const started = Date.now()
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      return await work()
+    } catch (err) {
+      if (!isBusy(err) || Date.now() - started + pause > limitMs) throw err
+      await new Promise((resolve) => setTimeout(resolve, pause))
+    }
+  }
+}
