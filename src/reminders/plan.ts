@@ -54,7 +54,7 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
   const groups = (await tx.group.findMany({ where: { districtId: district.id, direct: false } })).filter((g) => isPlatform(g.platform))
   const byId = new Map(groups.map((g) => [g.id, g]))
   const out: Candidate[] = []
-  const ctx: PlanContext = { tx, district, describe, now, groups: byId }
+  const ctx: PlanContext = { tx, district, describe, now, groups: byId, digests: new Map(), digestTimes: new Map() }
 
   for (const group of groups) if (group.digestOn) out.push(digestCandidate(ctx, group))
 
@@ -81,6 +81,10 @@ interface PlanContext {
   describe: DescribeEnv
   now: Date
   groups: Map<number, Group>
+  /** Digest texts written this tick, by "monday|send day". */
+  digests: Map<string, Promise<string | null>>
+  /** Digest times by the group's settings. */
+  digestTimes: Map<string, { day: LocalDate; monday: LocalDate; dueAt: Date; staleAt: Date }>
 }
 
 const chatOf = (g: Group) => ({ platform: g.platform as Platform, chatId: g.chatId })
@@ -93,22 +97,37 @@ const endOfDay = (date: LocalDate, tz: string) => new Date(toInstant(date, '23:5
  */
 function digestCandidate(ctx: PlanContext, group: Group): Candidate {
   const tz = ctx.district.timezone
-  const today = ctx.describe.today
-  const day = addDays(today, -((weekdayOf(today) - group.digestWeekday + 7) % 7))
-  const monday = group.digestWeekday >= 6 ? addDays(mondayOf(day), 7) : mondayOf(day)
-  const quiet = { from: group.quietFrom, to: group.quietTo }
+  // Groups with the same settings share the same times: worked out once (time-zone arithmetic is the cost at scale).
+  const settings = `${group.digestWeekday}|${group.digestAt}|${group.quietFrom}|${group.quietTo}`
+  let timing = ctx.digestTimes.get(settings)
+  if (!timing) {
+    const today = ctx.describe.today
+    const day = addDays(today, -((weekdayOf(today) - group.digestWeekday + 7) % 7))
+    const monday = group.digestWeekday >= 6 ? addDays(mondayOf(day), 7) : mondayOf(day)
+    const quiet = { from: group.quietFrom, to: group.quietTo }
+    timing = { day, monday, dueAt: afterQuiet(toInstant(day, group.digestAt, tz), quiet, tz), staleAt: endOfDay(day, tz) }
+    ctx.digestTimes.set(settings, timing)
+  }
+  const { day, monday, dueAt, staleAt } = timing
   return {
     key: `digest:${group.id}:${monday}`,
     kind: 'digest',
     groupId: group.id,
     occurrenceId: null,
-    dueAt: afterQuiet(toInstant(day, group.digestAt, tz), quiet, tz),
-    staleAt: endOfDay(day, tz),
-    build: (tx) => buildDigest({ ...ctx, tx }, group, monday, day),
+    dueAt,
+    staleAt,
+    build: async (tx) => {
+      // Every group of a district gets the same digest: written once per tick.
+      const key = `${monday}|${day}`
+      let text = ctx.digests.get(key)
+      if (text === undefined) ctx.digests.set(key, (text = digestText({ ...ctx, tx }, monday, day)))
+      const written = await text
+      return written === null ? null : { chat: chatOf(group), text: written }
+    },
   }
 }
 
-async function buildDigest(ctx: PlanContext, group: Group, monday: LocalDate, sendDay: LocalDate): Promise<OutgoingMessage | null> {
+async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDate): Promise<string | null> {
   const { tx, district, describe } = ctx
   const sunday = addDays(monday, 6)
   const week = await tx.occurrence.findMany({
@@ -138,7 +157,7 @@ async function buildDigest(ctx: PlanContext, group: Group, monday: LocalDate, se
   const open = await tx.question.findMany({ where: { districtId: district.id, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 3 })
   const openCount = open.length ? await tx.question.count({ where: { districtId: district.id, answeredAt: null } }) : 0
   if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${clip(q.text, 30)}`)))
-  return { chat: chatOf(group), text: lines.join('\n') }
+  return lines.join('\n')
 }
 
 /** 提前公示: activities of the coming weeks that ask to be announced this many weeks ahead. */

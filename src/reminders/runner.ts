@@ -33,6 +33,8 @@ export interface Reminders {
 }
 
 const CLAIM_TIMEOUT_MS = 5 * 60_000
+/** How many rows one claim takes: few enough that their paced sends end well inside the timeout. */
+const CLAIM_BATCH = 20
 
 /**
  * The reminder run. Each tick computes what is due from the database, never
@@ -49,27 +51,51 @@ export function createReminders(options: ReminderOptions): Reminders {
   const timeout = options.claimTimeoutMs ?? CLAIM_TIMEOUT_MS
   let task: ScheduledTask | undefined
   let running: Promise<TickResult> | null = null
+  let claims = 0
 
-  async function queue(c: Candidate, now: Date): Promise<'queued' | 'skipped' | 'taken'> {
-    const stale = now >= c.staleAt
-    const message = stale ? null : await inTx(db, (tx) => c.build(tx))
-    const status = message ? 'pending' : 'skipped'
-    const note = stale ? 'stale' : message ? null : 'nothing to send'
-    try {
-      await retryWhileBusy(() => inTx(db, (tx) =>
-        tx.reminder.create({
+  /**
+   * Writes the due candidates' rows: their messages built in one read
+   * transaction, the rows inserted in one write transaction. A key another
+   * tick or process took meanwhile makes that insert fail; then each row is
+   * inserted on its own and the taken ones are left.
+   */
+  async function queue(due: Candidate[], now: Date): Promise<{ queued: number; skipped: number }> {
+    const rows = await inTx(db, async (tx) => {
+      const built = []
+      for (const c of due) {
+        const stale = now >= c.staleAt
+        const message = stale ? null : await c.build(tx)
+        built.push({
+          candidate: c,
           data: {
             key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
-            status, messageJson: message ? JSON.stringify(message) : null, note, createdAt: now,
+            status: message ? 'pending' : 'skipped', messageJson: message ? JSON.stringify(message) : null,
+            note: stale ? 'stale' : message ? null : 'nothing to send', createdAt: now,
           },
-        }),
-      ))
+        })
+      }
+      return built
+    })
+    let inserted = rows
+    try {
+      await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.createMany({ data: rows.map((r) => r.data) })))
     } catch (err) {
-      if (isUniqueViolation(err)) return 'taken'
-      throw err
+      if (!isUniqueViolation(err)) throw err
+      inserted = []
+      for (const row of rows) {
+        try {
+          await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.create({ data: row.data })))
+          inserted.push(row)
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e
+        }
+      }
     }
-    if (stale) log.info({ key: c.key, dueAt: c.dueAt, staleAt: c.staleAt }, 'reminder skipped: too late to be useful')
-    return message ? 'queued' : 'skipped'
+    for (const { candidate: c, data } of inserted) {
+      if (data.note === 'stale') log.info({ key: c.key, dueAt: c.dueAt, staleAt: c.staleAt }, 'reminder skipped: too late to be useful')
+    }
+    const queued = inserted.filter((r) => r.data.status === 'pending').length
+    return { queued, skipped: inserted.length - queued }
   }
 
   /** Claims and sends every pending message (and every claim left by a crash), a platform at a time in order. */
@@ -80,20 +106,33 @@ export function createReminders(options: ReminderOptions): Reminders {
     const byPlatform = new Map<string, typeof rows>()
     for (const row of rows) {
       const platform = (JSON.parse(row.messageJson ?? '{}') as Partial<OutgoingMessage>).chat?.platform ?? 'none'
-      byPlatform.set(platform, [...(byPlatform.get(platform) ?? []), row])
+      const list = byPlatform.get(platform)
+      if (list) list.push(row)
+      else byPlatform.set(platform, [row])
     }
     const counts = await Promise.all(
       [...byPlatform.values()].map(async (list) => {
         let sent = 0
-        for (const row of list) {
-          const claimed = await retryWhileBusy(() => inTx(db, (tx) =>
-            tx.reminder.updateMany({ where: { id: row.id, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: owner } }),
-          ))
-          if (claimed.count !== 1) continue
-          await options.send(JSON.parse(row.messageJson!) as OutgoingMessage)
-          // Marking it sent must not be lost to a busy database: that would send it again after the timeout.
-          await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.update({ where: { id: row.id }, data: { status: 'sent', sentAt: clock() } })), 60_000)
-          sent++
+        // Claimed a few at a time, just before they are sent, so a claim never ages past the timeout in a paced queue.
+        for (let i = 0; i < list.length; i += CLAIM_BATCH) {
+          const chunk = list.slice(i, i + CLAIM_BATCH)
+          const token = `${owner}:${++claims}`
+          const mine = await retryWhileBusy(() =>
+            inTx(db, async (tx) => {
+              const ids = chunk.map((r) => r.id)
+              await tx.reminder.updateMany({ where: { id: { in: ids }, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: token } })
+              const rows = await tx.reminder.findMany({ where: { id: { in: ids }, claimedBy: token, status: 'sending' }, select: { id: true } })
+              return new Set(rows.map((r) => r.id))
+            }),
+          )
+          for (const row of chunk) {
+            if (!mine.has(row.id)) continue
+            await options.send(JSON.parse(row.messageJson!) as OutgoingMessage)
+            // Marking it sent must not be lost to a busy database: that would send it again after the timeout.
+            // (A one-statement batch transaction: it takes the adapter's lock as inTx does, at a third of the cost.)
+            await retryWhileBusy(() => db.$transaction([db.reminder.updateMany({ where: { id: row.id }, data: { status: 'sent', sentAt: clock() } })]), 60_000)
+            sent++
+          }
         }
         return sent
       }),
@@ -105,10 +144,7 @@ export function createReminders(options: ReminderOptions): Reminders {
     const now = clock()
     const due = await inTx(db, (tx) => dueCandidates(tx, now))
     const result: TickResult = { queued: 0, skipped: 0, sent: 0 }
-    for (const c of due) {
-      const outcome = await queue(c, now)
-      if (outcome !== 'taken') result[outcome]++
-    }
+    if (due.length > 0) Object.assign(result, await queue(due, now))
     result.sent = await deliver(now)
     if (result.queued || result.sent || result.skipped) log.info(result, 'reminders')
     return result
