@@ -31,7 +31,7 @@ export const signup: Command = {
     const others = namedPeople(ctx, line.args.slice(1))
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
     const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
-    const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id)
+    const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
     if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env)))
     const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })

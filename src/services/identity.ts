@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.ts'
-import type { Account, District, Prisma } from '../generated/prisma/client.ts'
+import type { Account, District, Group, Prisma } from '../generated/prisma/client.ts'
 import type { IncomingMessage, Person } from '../core/message.ts'
 import { isRole, type Role } from '../core/roles.ts'
 
@@ -21,17 +21,24 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000
  * matched to a known one first; see {@link findMovedAccount}.
  */
 export async function identify(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity> {
-  const group = await upsertGroup(tx, message, now)
+  const { group, district } = await upsertGroup(tx, message, now)
   const hints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined }
   const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
   if (message.chat.isDirect && (!group.direct || group.ownerId !== memberId)) {
-    await tx.group.update({ where: { id: group.id }, data: { direct: true, ownerId: memberId } })
+    await tx.group.updateMany({ where: { id: group.id }, data: { direct: true, ownerId: memberId } })
   }
   const name = message.sender.name
-  const district = group.districtId ? await tx.district.findUnique({ where: { id: group.districtId } }) : null
   if (!district) return { memberId, name, groupId: group.id, district: null, roles: new Set() }
-  await touchMembership(tx, district.id, memberId, now)
-  return { memberId, name, groupId: group.id, district, roles: await rolesOf(tx, district.id, memberId) }
+  // The membership and the roles in one read; a member seen for the first time here has no roles yet.
+  const key = { districtId_memberId: { districtId: district.id, memberId } }
+  const seen = await tx.membership.findUnique({ where: key, include: { member: { select: { roles: { where: { districtId: district.id } } } } } })
+  if (!seen) {
+    await tx.membership.create({ data: { districtId: district.id, memberId, lastSeenAt: now } })
+    return { memberId, name, groupId: group.id, district, roles: await rolesOf(tx, district.id, memberId) }
+  }
+  if (now.getTime() - seen.lastSeenAt.getTime() > SEEN_REFRESH_MS) await tx.membership.updateMany({ where: { districtId: district.id, memberId }, data: { lastSeenAt: now } })
+  const roles = new Set(seen.member.roles.map((r) => r.role).filter(isRole))
+  return { memberId, name, groupId: group.id, district, roles }
 }
 
 export interface AccountHints {
@@ -108,16 +115,19 @@ async function findPlaceholder(tx: Tx, districtId: number, name: string) {
   return found.length === 1 ? found[0]! : null
 }
 
-async function upsertGroup(tx: Tx, message: IncomingMessage, now: Date) {
+/** The group of the message (read with its district in one query), created on first sight. */
+async function upsertGroup(tx: Tx, message: IncomingMessage, now: Date): Promise<{ group: Group; district: District | null }> {
   const key = { platform: message.platform, chatId: message.chat.id }
   const title = message.chat.title ?? null
-  const group = (await tx.group.findUnique({ where: { platform_chatId: key } })) ?? (await findMovedGroup(tx, message))
-  if (!group) return tx.group.create({ data: { ...key, title, lastSeenAt: now } })
+  const found = (await tx.group.findUnique({ where: { platform_chatId: key }, include: { district: true } })) ?? (await findMovedGroup(tx, message))
+  if (!found) return { group: await tx.group.create({ data: { ...key, title, lastSeenAt: now } }), district: null }
+  const { district, ...group } = found
   const data: Prisma.GroupUpdateInput = {}
   if (group.chatId !== key.chatId) data.chatId = key.chatId
   if (title && group.title !== title) data.title = title
   if (isStale(group.lastSeenAt, now, message.idsSince)) data.lastSeenAt = now
-  return Object.keys(data).length > 0 ? tx.group.update({ where: { id: group.id }, data }) : group
+  if (Object.keys(data).length === 0) return { group, district }
+  return { group: await tx.group.update({ where: { id: group.id }, data }), district }
 }
 
 /** After a re-login: the only group of that title on the platform not yet seen since. */
@@ -125,7 +135,7 @@ async function findMovedGroup(tx: Tx, message: IncomingMessage) {
   const since = message.idsSince
   const title = message.chat.title
   if (!since || !title || message.chat.isDirect) return null
-  const namesakes = await tx.group.findMany({ where: { platform: message.platform, title } })
+  const namesakes = await tx.group.findMany({ where: { platform: message.platform, title }, include: { district: true } })
   if (namesakes.some((g) => g.lastSeenAt && g.lastSeenAt >= since)) return null
   return namesakes.length === 1 ? namesakes[0]! : null
 }

@@ -29,14 +29,20 @@ export async function signUp(
   if (existing && existing.status !== 'cancelled') {
     return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
   }
-  const last = await tx.signup.aggregate({ where: { activityId: activity.id }, _max: { seq: true } })
+  const [last, counts] = await Promise.all([
+    tx.signup.aggregate({ where: { activityId: activity.id }, _max: { seq: true } }),
+    tx.signup.groupBy({ by: ['status'], where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, _count: { _all: true } }),
+  ])
+  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0
+  const [confirmed, waiting] = [count('confirmed'), count('waiting')]
   const seq = (last._max.seq ?? 0) + 1
-  const status = (await hasRoom(tx, activity)) ? 'confirmed' : 'waiting'
+  // Nobody jumps the waiting line: a place is free only when no one waits.
+  const status = activity.capacity === null || (waiting === 0 && confirmed < activity.capacity) ? 'confirmed' : 'waiting'
   const data = { status, seq, groupId: origin.groupId, byId: origin.byId, signedUpAt: origin.now, cancelledAt: null }
   const signup = existing
     ? await tx.signup.update({ where: { id: existing.id }, data })
     : await tx.signup.create({ data: { activityId: activity.id, memberId, ...data } })
-  return { kind: status, signup, position: await positionOf(tx, signup) }
+  return { kind: status, signup, position: status === 'confirmed' ? confirmed + 1 : waiting + 1 }
 }
 
 /** Withdraws a sign-up; a freed place goes to the first who waits. Null when there was none. */
@@ -67,13 +73,6 @@ export async function promoteWaiting(tx: Tx, activity: Pick<Activity, 'id' | 'ca
   if (next.length === 0) return []
   await tx.signup.updateMany({ where: { id: { in: next.map((s) => s.id) } }, data: { status: 'confirmed' } })
   return next.map((s) => ({ ...s, status: 'confirmed' }))
-}
-
-async function hasRoom(tx: Tx, activity: Pick<Activity, 'id' | 'capacity'>): Promise<boolean> {
-  if (activity.capacity === null) return true
-  const waiting = await tx.signup.count({ where: { activityId: activity.id, status: 'waiting' } })
-  if (waiting > 0) return false
-  return (await tx.signup.count({ where: { activityId: activity.id, status: 'confirmed' } })) < activity.capacity
 }
 
 /** 1-based place among the confirmed, or in the waiting line. */
