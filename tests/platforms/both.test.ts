@@ -48,33 +48,50 @@ describe('one district with a WeChat group and a Lark group', () => {
     await test.close()
   })
 
-  it('binds the Lark group with a code from the WeChat group; an activity scheduled in WeChat lists in Lark', async () => {
-    const self = mocker.createContact({ name: '学区助手' })
+  let self: mock.ContactMock
+  let director: mock.ContactMock
+  let room: mock.RoomMock
+  const wechatSeen: string[] = []
+
+  /** Logs the bot in and opens the district's WeChat room with 张主任. */
+  async function loginWechat() {
+    self = mocker.createContact({ name: '学区助手' })
     mocker.login(self)
     await eventually(() => bot.isLoggedIn, 'login')
-    const director = mocker.createContact({ name: '张主任' })
-    const room = mocker.createRoom({ topic: '育秀学区教研群', memberIdList: [self.id, director.id] })
-    const wechatSeen: string[] = []
+    director = mocker.createContact({ name: '张主任' })
+    room = mocker.createRoom({ topic: '育秀学区教研群', memberIdList: [self.id, director.id] })
+    wechatSeen.length = 0
     room.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && wechatSeen.push(m.text() ?? '')))
-    const sayWechat = async (text: string) => {
-      const before = wechatSeen.length
-      director.say(text).to(room)
-      await eventually(() => wechatSeen.length > before, text)
-      return wechatSeen[before]!
-    }
-    const sayLark = async (sender: string, text: string) => {
-      const before = fake.sent.length
-      const event = messageEvent({ token: TOKEN, chatId: 'oc_yuxiu', sender, text: `@_user_1 ${text}`, mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '学区助手' }] })
-      expect((await postSigned(`http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`, encrypt(event, KEY), KEY)).status).toBe(200)
-      await larkAdapter.idle()
-      return fake.sent.slice(before).map((s) => s.text).join('\n')
-    }
+  }
 
+  async function sayWechat(text: string, who: mock.ContactMock = director) {
+    const before = wechatSeen.length
+    who.say(text).to(room)
+    await eventually(() => wechatSeen.length > before, text)
+    return wechatSeen[before]!
+  }
+
+  async function sayLark(sender: string, text: string, o: Partial<Parameters<typeof messageEvent>[0]> = {}) {
+    const before = fake.sent.length
+    const event = messageEvent({ token: TOKEN, chatId: 'oc_yuxiu', sender, text: `@_user_1 ${text}`, mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '学区助手' }], ...o })
+    expect((await postSigned(`http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`, encrypt(event, KEY), KEY)).status).toBe(200)
+    await larkAdapter.idle()
+    return fake.sent.slice(before).map((s) => s.text).join('\n')
+  }
+
+  /** Claims the district in WeChat and joins the Lark group with a bind code. */
+  async function districtOnBoth() {
     expect(await sayWechat(`/认领 ${await test.claimCode()} 育秀学区`)).toContain('认领成功')
     await sayWechat('/学期 2026-09-01 2027-01-22 第一学期')
     const issued = await sayWechat('/绑定码')
     const code = /绑定码：([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(issued)?.[1]
     expect(code).toBeTruthy()
+    return code!
+  }
+
+  it('binds the Lark group with a code from the WeChat group; an activity scheduled in WeChat lists in Lark', async () => {
+    await loginWechat()
+    const code = await districtOnBoth()
 
     expect(await sayLark('ou_chen', '/绑定 育秀学区')).toContain('没有找到')
     expect(await sayLark('ou_li', `/绑定 ${code}`)).toContain('李校长 成为该学区的管理员')
@@ -89,5 +106,31 @@ describe('one district with a WeChat group and a Lark group', () => {
     const bound = groups.filter((g) => g.platform !== 'console')
     expect(bound.map((g) => g.platform)).toEqual(['wechat', 'lark'])
     expect(new Set(bound.map((g) => g.districtId)).size).toBe(1)
+  })
+
+  it('one teacher on both: /绑定码 in a WeChat direct chat, /绑定 in a Lark direct chat, one member with both sign-ups', async () => {
+    await loginWechat()
+    const code = await districtOnBoth()
+    await sayLark('ou_li', `/绑定 ${code}`)
+    await sayWechat('/排期 下周三下午 联合教研 名额5')
+    await sayWechat('/排期 下周四下午 名师讲堂 名额5')
+    // 陈老师 signs up for #1 in WeChat and for #2 in Lark, as two accounts.
+    const chen = mocker.createContact({ name: '陈老师' })
+    room.payload.memberIdList.push(chen.id)
+    expect(await sayWechat('/报名 1', chen)).toContain('陈老师 报名成功')
+    expect(await sayLark('ou_chen', '/报名 2')).toContain('陈老师 报名成功')
+    expect(await inTx(test.app.db, (tx) => tx.member.count({ where: { displayName: '陈老师' } }))).toBe(2)
+
+    const direct: string[] = []
+    chen.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && direct.push(m.text() ?? '')))
+    chen.say('/绑定码').to(self)
+    await eventually(() => direct.length > 0, 'link code')
+    const linkCode = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(direct[0]!)![0]
+    const done = await sayLark('ou_chen', `/绑定 ${linkCode}`, { text: `/绑定 ${linkCode}`, mentions: [], chatType: 'p2p', chatId: 'oc_p2p_chen' })
+    expect(done).toContain('绑定成功！陈老师 在微信、飞书的账号已合并为同一人')
+    const mine = await sayLark('ou_chen', '/我的', { text: '/我的', mentions: [], chatType: 'p2p', chatId: 'oc_p2p_chen' })
+    expect(mine).toContain('#1 联合教研')
+    expect(mine).toContain('#2 名师讲堂')
+    expect(await inTx(test.app.db, (tx) => tx.member.count({ where: { displayName: '陈老师' } }))).toBe(1)
   })
 })
