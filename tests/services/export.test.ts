@@ -80,6 +80,48 @@ describe('the archive workbook', () => {
     expect(rowsOf(back.getWorksheet('师徒结对')!).slice(1).map((r) => r.slice(0, 5))).toEqual([['语文工作室', '王佩红', '李明', '', '已结对']])
   })
 
+  it('every cell of 活动, 报名名单, 答疑 and 师徒结对 is what the database holds', async () => {
+    const { back } = await readBack()
+    // Shanghai has no summer time: its wall clock is UTC + 8 h, written as an Excel date.
+    const wall = (d: Date) => new Date(Math.floor((d.getTime() + 8 * 3600_000) / 60_000) * 60_000)
+    const nameOf = (m: { realName: string | null; displayName: string }) => m.realName ?? m.displayName
+    const db = h.app.db
+    const activities = await db.activity.findMany({
+      include: { occurrences: { orderBy: { startAt: 'asc' } }, signups: { include: { member: true }, orderBy: { seq: 'asc' } }, organizer: true, workshop: true },
+      orderBy: { id: 'asc' },
+    })
+    const count = (a: (typeof activities)[number], status: string) => a.signups.filter((s) => s.status === status).length
+    expect(rowsOf(back.getWorksheet('活动')!).slice(1)).toEqual(
+      activities.flatMap((a) =>
+        a.occurrences.map((o) => [
+          a.id, a.title, a.subject ?? '', a.place ?? '', wall(o.startAt), o.endAt ? wall(o.endAt) : '', a.whenText,
+          nameOf(a.organizer), a.host ?? '', a.workshop?.name ?? '', a.capacity ?? '', count(a, 'confirmed'), count(a, 'waiting'), '已安排',
+        ]),
+      ),
+    )
+    const members = new Map((await db.member.findMany()).map((m) => [m.id, m]))
+    const statusName: Record<string, string> = { confirmed: '已报名', waiting: '候补', cancelled: '已取消' }
+    expect(rowsOf(back.getWorksheet('报名名单')!).slice(1)).toEqual(
+      activities.flatMap((a) =>
+        a.signups.map((s, i) => [
+          a.id, a.title, i + 1, nameOf(s.member), s.member.school ?? '', s.member.subject ?? '', statusName[s.status],
+          wall(s.signedUpAt), s.byId && s.byId !== s.memberId ? nameOf(members.get(s.byId)!) : '',
+        ]),
+      ),
+    )
+    const questions = await db.question.findMany({ include: { asker: true, workshop: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } }, orderBy: { id: 'asc' } })
+    expect(rowsOf(back.getWorksheet('答疑')!).slice(1)).toEqual(
+      questions.flatMap((q) => {
+        const base = [q.id, q.workshop?.name ?? '', nameOf(q.asker), q.anonymous ? '是' : '', q.text, wall(q.askedAt)]
+        return q.answers.length ? q.answers.map((a) => [...base, nameOf(a.author), a.text, wall(a.answeredAt)]) : [[...base, '', '', '']]
+      }),
+    )
+    const mentees = await db.mentee.findMany({ include: { workshop: true, member: true, mentor: true }, orderBy: { id: 'asc' } })
+    expect(rowsOf(back.getWorksheet('师徒结对')!).slice(1)).toEqual(
+      mentees.map((m) => [m.workshop.name, m.mentor ? nameOf(m.mentor) : '', nameOf(m.member), m.member.school ?? '', m.status === 'approved' ? '已结对' : '待审核', wall(m.approvedAt ?? m.appliedAt)]),
+    )
+  })
+
   it('prints a sign-in sheet per session with the confirmed names and blank lines', async () => {
     const { back } = await readBack()
     const rows = rowsOf(back.getWorksheet('签到')!)
