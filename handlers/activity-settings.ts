@@ -3,12 +3,10 @@ import { texts } from '../src/core/texts.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'
-import { takeRule, type RulePatch } from './rule-args.ts'
+import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 import { ruleColumns } from './rules.ts'
 import { activityFromArgs, assertMayChange, describeEnvOf } from './shared.ts'
 import { announcePromotions } from './signup.ts'
-
-const CAPACITY = /^(?:名额[:]?(\d*)|限(\d+)人|(\d+)个?名额)$/
 
 /** `/设置 12 截止 12月1日 教龄1-8 名额50 @建平实验中学`: an activity's sign-up rules and details. */
 export async function activitySettings(ctx: DistrictContext, args: readonly string[]): Promise<void> {
@@ -30,14 +28,13 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
       i += rule.taken - 1
       continue
     }
-    const capacity = CAPACITY.exec(word)
+    const capacity = readCapacity(words, i)
+    const named = readPlace(word)
+    if (capacity && 'error' in capacity) throw new Refusal(texts.schedule.badCapacity(capacity.error))
     if (capacity) {
-      const digits = capacity[1] || capacity[2] || capacity[3] || (words[i + 1] && /^\d+$/.test(words[i + 1]!) ? words[++i] : '')
-      const n = Number(digits)
-      if (!digits || n < 1 || n > 10000) throw new Refusal(texts.schedule.badCapacity(word))
-      patch.capacity = n
-    } else if (/^@./.test(word)) place = word.slice(1)
-    else if (/^地点[:]?./.test(word)) place = word.replace(/^地点[:]?/, '')
+      patch.capacity = capacity.value
+      i += capacity.taken - 1
+    } else if (named) place = named
     else throw new Refusal(texts.rules.unknownSetting(word, activity.id))
   }
   const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)

@@ -1,3 +1,4 @@
+import { readClock } from '../src/calendar/normalize.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
@@ -129,9 +130,8 @@ export const settings: Command = {
     if (!key || !value) throw new Refusal(texts.settings.usage)
     const part = PARTS[key]
     if (part) {
-      const clock = /^(\d{1,2}):(\d{2})$/.exec(value)
-      if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59) throw new Refusal(texts.settings.badClock(value))
-      const time = `${clock[1]!.padStart(2, '0')}:${clock[2]}`
+      const time = readClock(value)
+      if (!time) throw new Refusal(texts.settings.badClock(value))
       await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { [part]: time } })
       return ctx.reply(texts.settings.partSaved(key, time))
     }

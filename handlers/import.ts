@@ -1,8 +1,7 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { importedKeys, planImport, readLines, referenceDate, saveImport, type ImportItem } from '../src/services/import.ts'
-import { itemLine, reasonText } from '../src/services/import-report.ts'
+import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
+import { itemLines, unreadableLines } from '../src/services/import-report.ts'
 import { resolveErrorText } from './shared.ts'
 
 const KEEP_MS = 24 * 60 * 60_000
@@ -29,13 +28,9 @@ export const importData: Command = {
       orderBy: { receivedAt: 'desc' },
     })
     if (!pending) throw new Refusal(texts.importing.noFile)
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const reference = referenceDate(env.semesters, env.today)
-    if (!reference) throw new Refusal(texts.importing.noSemester)
-    const items = planImport(await readLines(pending.name, Buffer.from(pending.bytes)), { ...env, today: reference, nowTime: '00:00', allowPast: true })
-    const known = await importedKeys(ctx.tx, ctx.district.id, items)
-    const fresh = items.filter((i): i is Extract<ImportItem, { ok: true }> => i.ok && !known.has(i.key))
-    const bad = items.filter((i): i is Extract<ImportItem, { ok: false }> => !i.ok)
+    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, await readLines(pending.name, Buffer.from(pending.bytes)))
+    if (!plan) throw new Refusal(texts.importing.noSemester)
+    const { reference, items, fresh, existing, unreadable } = plan
     const year = Number(reference.slice(0, 4))
     const T = texts.importing
     const lines = [T.header(pending.name, ctx.district.name, reference)]
@@ -43,17 +38,14 @@ export const importData: Command = {
       const origin = ctx.message.chat.isDirect ? null : ctx.groupId
       const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh, reference)
       await ctx.tx.pendingImport.delete({ where: { id: pending.id } })
-      lines.push(T.summary(result.created.length, items.length - bad.length - result.created.length, bad.length))
-      lines.push(T.created(result.created.length), ...fresh.slice(0, MAX_PREVIEW).map((i) => itemLine(i, year)))
+      lines.push(T.summary(result.created.length, items.length - unreadable.length - result.created.length, unreadable.length))
+      lines.push(T.created(result.created.length))
     } else {
-      lines.push(T.willCreate(fresh.length), ...fresh.slice(0, MAX_PREVIEW).map((i) => itemLine(i, year)))
+      lines.push(T.willCreate(fresh.length))
     }
-    if (fresh.length > MAX_PREVIEW) lines.push(T.more(fresh.length - MAX_PREVIEW))
-    if (known.size) lines.push(T.existing(items.filter((i) => i.ok && known.has(i.key)).length))
-    if (bad.length) {
-      lines.push(T.unreadable(bad.length))
-      for (const item of bad.slice(0, MAX_PREVIEW)) lines.push(T.unreadableLine(item.line, item.text, reasonText(item.reason, resolveErrorText)))
-    }
+    lines.push(...itemLines(fresh, year, MAX_PREVIEW))
+    if (existing) lines.push(T.existing(existing))
+    lines.push(...unreadableLines(unreadable, resolveErrorText, MAX_PREVIEW))
     if (!confirm) lines.push(T.previewFooter(fresh.length))
     ctx.reply(lines.join('\n'))
   },

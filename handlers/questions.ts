@@ -4,7 +4,7 @@ import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { clip } from '../src/services/describe.ts'
-import { listName, personOn } from '../src/services/members.ts'
+import { listName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorIn, isMentorOf, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
 
 const MAX_TEXT = 500
@@ -104,10 +104,7 @@ async function postAnswer(ctx: DistrictContext, question: Question & { asker: Me
   const body = texts.qa.answerPost(question.id, question.text, author, text)
   const group = question.groupId ? await ctx.tx.group.findUnique({ where: { id: question.groupId } }) : null
   const origin = group && isPlatform(group.platform) && (group.districtId === ctx.district.id || group.districtId === null) ? group : null
-  const mentionOn = async (platform: string): Promise<Person[]> => {
-    const asker = question.anonymous ? null : await personOn(ctx.tx, question.askerId, platform)
-    return asker ? [asker] : []
-  }
+  const mentionOn = (platform: string): Promise<Person[]> => mentionsOf(ctx.tx, question.anonymous ? [] : [question.askerId], platform)
   if (origin) {
     const platform = origin.platform as Platform
     // Quoting the question's own message; on WeChat that also @mentions its asker, so not for anonymous ones.

@@ -1,9 +1,9 @@
-import { parseWeekday } from '../src/calendar/normalize.ts'
+import { parseWeekday, readClock } from '../src/calendar/normalize.ts'
 import { weekdayName } from '../src/calendar/format.ts'
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Group, Prisma } from '../src/generated/prisma/client.ts'
-import { DAY_REMINDER_AT, MAX_LEADS, parseLeads, readClock, readLead, storeLeads, type Lead } from '../src/reminders/timing.ts'
+import { DAY_REMINDER_AT, MAX_LEADS, parseLeads, readLead, storeLeads, type Lead } from '../src/reminders/timing.ts'
 
 const DIGEST = new Set(['周报', '每周周报', '周报提醒'])
 const LEADS = new Set(['提前', '活动提醒', '提前提醒'])

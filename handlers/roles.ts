@@ -2,8 +2,8 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { GRANTABLE, type Role } from '../src/core/roles.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
-import { countAdmins, findMembersByName, grantRole, revokeRoles } from '../src/services/districts.ts'
-import { touchMembership, upsertMember } from '../src/services/identity.ts'
+import { countAdmins, grantRole, revokeRoles } from '../src/services/districts.ts'
+import { findMemberByName, memberForPerson } from '../src/services/members.ts'
 
 const ROLE_WORDS: Record<string, Role> = {
   管理员: 'admin', admin: 'admin', 组织者: 'organizer', organizer: 'organizer', 导师: 'mentor', 名师: 'mentor', mentor: 'mentor',
@@ -62,12 +62,11 @@ function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: str
 async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
   if ('mention' in target) {
     const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince }
-    const id = await upsertMember(ctx.tx, ctx.message.platform, target.mention, ctx.now, hints)
-    await touchMembership(ctx.tx, ctx.district.id, id, ctx.now)
-    return { id, name: target.mention.name }
+    const member = await memberForPerson(ctx.tx, ctx.district.id, { person: target.mention, platform: ctx.message.platform, hints }, ctx.now)
+    return { id: member.id, name: target.mention.name }
   }
-  const found = await findMembersByName(ctx.tx, ctx.district.id, target.name)
-  if (found.length === 0) throw new Refusal(texts.roles.notFound(target.name))
-  if (found.length > 1) throw new Refusal(texts.roles.ambiguous(target.name, found.length))
-  return { id: found[0]!.id, name: found[0]!.displayName }
+  const found = await findMemberByName(ctx.tx, ctx.district.id, target.name)
+  if (found.kind === 'none') throw new Refusal(texts.roles.notFound(target.name))
+  if (found.kind === 'many') throw new Refusal(texts.roles.ambiguous(target.name, found.count))
+  return { id: found.member.id, name: found.member.displayName }
 }

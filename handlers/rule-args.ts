@@ -104,3 +104,29 @@ function readYearsRange(text: string): { minYears: number | null; maxYears: numb
   if (m) return { minYears: null, maxYears: Number(m[1]) }
   return null
 }
+
+const CAPACITY = /^(?:名额[:]?(\d*)|限(\d+)人|(\d+)个?名额)$/
+
+/**
+ * "名额40", "名额 40", "限40人", "40个名额" starting at args[i]: the number
+ * and how many words it took; an error for a capacity that is not one; null
+ * when args[i] is no capacity. Pure.
+ */
+export function readCapacity(args: readonly string[], i: number): { taken: number; value: number } | { error: string } | null {
+  const token = args[i]!
+  const m = CAPACITY.exec(token)
+  if (!m) return null
+  const next = args[i + 1]
+  const inline = m[1] || m[2] || m[3]
+  const digits = inline || (next && /^\d+$/.test(next) ? next : '')
+  const n = Number(digits)
+  if (!digits || !Number.isInteger(n) || n < 1 || n > 10000) return { error: token }
+  return { taken: inline ? 1 : digits ? 2 : 1, value: n }
+}
+
+/** "@育秀实验学校", "地点：育秀实验学校" → the place; null for other words. */
+export function readPlace(token: string): string | null {
+  if (/^@./.test(token)) return token.slice(1)
+  if (/^地点[:]?./.test(token)) return token.replace(/^地点[:]?/, '')
+  return null
+}

@@ -8,9 +8,12 @@ import { findWorkshop } from '../src/services/workshops.ts'
 import type { RulePatch } from './rule-args.ts'
 import { parseWhenOrRefuse, planOrRefuse } from './shared.ts'
 
+/** What a rule patch may set on an activity. */
+export type RuleColumns = Pick<Prisma.ActivityUncheckedCreateInput, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'capacity' | 'noticeWeeks' | 'workshopId' | 'place'>
+
 /** The columns a rule patch sets: the deadline read as a time, the workshop checked to be the district's. */
-export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: CalendarEnv): Promise<Prisma.ActivityUncheckedUpdateInput> {
-  const data: Prisma.ActivityUncheckedUpdateInput = {}
+export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: CalendarEnv): Promise<RuleColumns> {
+  const data: RuleColumns = {}
   if (patch.deadlineText !== undefined) data.deadline = patch.deadlineText === null ? null : readDeadline(patch.deadlineText, env, ctx.district.timezone)
   if (patch.minYears !== undefined) data.minYears = patch.minYears
   if (patch.maxYears !== undefined) data.maxYears = patch.maxYears

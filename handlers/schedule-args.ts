@@ -2,7 +2,7 @@ import { parseWhen } from '../src/calendar/parse-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import type { ActivityDetails } from '../src/services/activities.ts'
 import { SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
-import { takeRule, type RulePatch } from './rule-args.ts'
+import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 
 export interface ScheduleArgs {
   whenText: string
@@ -24,7 +24,6 @@ export type ScheduleArgsError =
 export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false; error: ScheduleArgsError }
 
 const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
-const CAPACITY = /^(?:名额[:]?(\d*)|限(\d+)人|(\d+)个?名额)$/
 const MAX_WHEN_TOKENS = 6
 
 /**
@@ -46,15 +45,14 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
       i += rule.taken - 1
       continue
     }
-    const capacity = CAPACITY.exec(token)
+    const capacity = readCapacity(args, i)
+    const place = readPlace(token)
     const host = HOST.exec(token)
-    if (/^@./.test(token) && !details.place) details.place = token.slice(1)
-    else if (/^地点[:]?./.test(token) && !details.place) details.place = token.replace(/^地点[:]?/, '')
+    if (place && !details.place) details.place = place
+    else if (capacity && 'error' in capacity) return fail({ key: 'badCapacity', text: capacity.error })
     else if (capacity) {
-      const digits = capacity[1] || capacity[2] || capacity[3] || (next && /^\d+$/.test(next) ? args[++i] : '')
-      const n = Number(digits)
-      if (!digits || !Number.isInteger(n) || n < 1 || n > 10000) return fail({ key: 'badCapacity', text: token })
-      details.capacity = n
+      details.capacity = capacity.value
+      i += capacity.taken - 1
     } else if (host && (host[2] || next)) details.host = host[2] || args[++i]!
     else if (SUBJECT.test(token) && !details.subject) details.subject = token
     else rest.push(token)

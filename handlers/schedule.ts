@@ -2,8 +2,8 @@ import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { isPlatform, type Person } from '../src/core/message.ts'
-import { personOn } from '../src/services/members.ts'
+import { isPlatform } from '../src/core/message.ts'
+import { mentionsOf } from '../src/services/members.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts.ts'
@@ -29,9 +29,8 @@ export const schedule: Command = {
     const { whenText, when, details, rules } = parsed.value
     const plan = planOrRefuse(when, env)
     const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const { activity: created, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today)
     const columns = await ruleColumns(ctx, rules, env)
-    const activity = Object.keys(columns).length ? await ctx.tx.activity.update({ where: { id: created.id }, data: columns }) : created
+    const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
     const describe = describeEnvOf(ctx, env)
     const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
     const lines = [
@@ -105,11 +104,7 @@ async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: stri
     const here = group.id === ctx.groupId
     // Those who signed up in a direct chat are told in the activity's own group.
     const fromHere = signups.filter((s) => (s.groupId ?? activity.groupId) === group.id)
-    const mentions: Person[] = []
-    for (const s of fromHere) {
-      const person = await personOn(ctx.tx, s.memberId, group.platform)
-      if (person) mentions.push(person)
-    }
+    const mentions = await mentionsOf(ctx.tx, fromHere.map((s) => s.memberId), group.platform)
     if (here) ctx.reply(text, { mentions })
     else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text, mentions })
   }

@@ -7,7 +7,7 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { firstBreak } from '../src/services/eligibility.ts'
-import { findMemberByName, listName, memberForName, personOn } from '../src/services/members.ts'
+import { findMemberByName, listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, rosterLine } from '../src/services/describe.ts'
@@ -240,11 +240,7 @@ export async function announcePromotions(
     const group = groupId === null ? null : await ctx.tx.group.findUnique({ where: { id: groupId } })
     const here = !group || group.id === ctx.groupId || group.districtId !== ctx.district.id || !isPlatform(group.platform)
     const platform = here ? ctx.message.platform : (group.platform as Platform)
-    const mentions: Person[] = []
-    for (const s of list) {
-      const person = await personOn(ctx.tx, s.memberId, platform)
-      if (person) mentions.push(person)
-    }
+    const mentions = await mentionsOf(ctx.tx, list.map((s) => s.memberId), platform)
     const text = texts.signup.promoted(list.map((s) => listName(s.member)).join('、'), activity.id, activity.title, when)
     if (here) ctx.reply(text, { mentions })
     else ctx.post({ chat: { platform, chatId: group.chatId }, text, mentions })

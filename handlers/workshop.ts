@@ -5,7 +5,7 @@ import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
-import { listName, memberForName, personOn } from '../src/services/members.ts'
+import { listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 import { describeEnvOf } from './shared.ts'
@@ -253,7 +253,6 @@ async function resolvePeople(ctx: DistrictContext, names: string[], mentions: re
   return people
 }
 
-async function mentionsFor(ctx: DistrictContext, member: Member): Promise<Person[]> {
-  const person = await personOn(ctx.tx, member.id, ctx.message.platform)
-  return person ? [person] : []
+function mentionsFor(ctx: DistrictContext, member: Member): Promise<Person[]> {
+  return mentionsOf(ctx.tx, [member.id], ctx.message.platform)
 }

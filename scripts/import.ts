@@ -12,9 +12,8 @@ import { resolveErrorText } from '../handlers/shared.ts'
 import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts.ts'
 import { inTx, openDb } from '../src/db/client.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { importedKeys, planImport, readLines, referenceDate, saveImport, type ImportItem } from '../src/services/import.ts'
-import { itemLine, reasonText } from '../src/services/import-report.ts'
+import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
+import { itemLines, unreadableLines } from '../src/services/import-report.ts'
 
 dotenv.config({ quiet: true })
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { district: { type: 'string' }, yes: { type: 'boolean', default: false } } })
@@ -30,26 +29,17 @@ const db = await openDb(config.databaseFile)
 try {
   const district = await db.district.findUnique({ where: { name: values.district } })
   if (!district) throw new Error(T.noDistrict(values.district))
-  const lines = await readLines(file, readFileSync(file))
-  const now = new Date()
-  const env = await inTx(db, (tx) => calendarEnv(tx, district, now))
-  const reference = referenceDate(env.semesters, env.today)
-  if (!reference) throw new Error(T.noSemester)
-  const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
+  const plan = await inTx(db, async (tx) => prepareImport(tx, district, new Date(), await readLines(file, readFileSync(file))))
+  if (!plan) throw new Error(T.noSemester)
+  const { reference, items, fresh, existing, unreadable } = plan
   const year = Number(reference.slice(0, 4))
-  const known = await inTx(db, (tx) => importedKeys(tx, district.id, items))
-  const fresh = items.filter((i): i is Extract<ImportItem, { ok: true }> => i.ok && !known.has(i.key))
-  const bad = items.filter((i): i is Extract<ImportItem, { ok: false }> => !i.ok)
   say(T.header(path.basename(file), district.name, reference))
   if (!values.yes) {
     say(T.willCreate(fresh.length))
-    for (const item of fresh) say(itemLine(item, year))
+    itemLines(fresh, year).forEach(say)
   }
-  if (known.size) say(T.existing(items.filter((i) => i.ok && known.has(i.key)).length))
-  if (bad.length) {
-    say(T.unreadable(bad.length))
-    for (const item of bad) say(T.unreadableLine(item.line, item.text, reasonText(item.reason, resolveErrorText)))
-  }
+  if (existing) say(T.existing(existing))
+  unreadableLines(unreadable, resolveErrorText).forEach(say)
   if (!values.yes) {
     say(T.confirm)
   } else {
@@ -63,8 +53,8 @@ try {
     )
     bar.stop()
     say(T.created(result.created.length))
-    for (const item of fresh) say(itemLine(item, year))
-    say(T.summary(result.created.length, items.filter((i) => i.ok).length - result.created.length, bad.length))
+    itemLines(fresh, year).forEach(say)
+    say(T.summary(result.created.length, items.length - unreadable.length - result.created.length, unreadable.length))
   }
 } catch (err) {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)

@@ -37,3 +37,10 @@ export function parseWeekday(ch: string): number | null {
   if (/^[1-7]$/.test(ch)) return Number(ch)
   return ch === '末' ? null : (map[ch] ?? null)
 }
+
+/** "22:00", "7:00", "7：00" → "07:00"; null when not a time of day. */
+export function readClock(text: string): string | null {
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(text)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`
+}

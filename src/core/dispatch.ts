@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts'
-import { inTx, type Db } from '../db/client.ts'
-import { isBusy, retryWhileBusy } from '../db/busy.ts'
+import { inTx, type Db, type Tx } from '../db/client.ts'
+import type { District } from '../generated/prisma/client.ts'
+import type { Role } from './roles.ts'
+import { isBusy } from '../db/busy.ts'
 import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
@@ -43,19 +45,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       const parsed = line
       const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
-      // The database may be held by another process for a while: the whole command is tried again.
-      await retryWhileBusy(async () => {
-        outbox.length = 0
-        if (message.file && !message.text.trim()) {
-          await receiveFile(deps, message, reply)
-        } else if (plain) {
-          await route(deps, message, plain, reply, push)
-        } else if (!parsed) {
-          if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
-        } else if (parsed.slash || message.mentionedBot) {
-          await route(deps, message, parsed, reply, push)
-        }
-      })
+      if (message.file && !message.text.trim()) {
+        await receiveFile(deps, message, reply)
+      } else if (plain) {
+        await route(deps, message, plain, reply, push)
+      } else if (!parsed) {
+        if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
+      } else if (parsed.slash || message.mentionedBot) {
+        await route(deps, message, parsed, reply, push)
+      }
     } catch (err) {
       outbox.length = 0
       if (err instanceof Refusal) reply(err.text)
@@ -89,19 +87,25 @@ async function route(
     return
   }
   const now = deps.clock()
-  await inTx(deps.db, async (tx) => {
+  // What the command says is kept per run of the transaction (a busy database runs it again), and sent after commit.
+  const said = await inTx(deps.db, async (tx) => {
+    const out: OutgoingMessage[] = []
+    const keep = (m: OutgoingMessage) => void out.push(m)
     const who = await identify(tx, message, now)
     const ctx: Context = {
-      message, tx, now, reply,
+      message, tx, now,
+      reply: createReply(keep, message),
       sender: { memberId: who.memberId, name: who.name, roles: who.roles },
       groupId: who.groupId,
       district: who.district,
-      post: push,
+      post: keep,
       registry: deps.registry,
       config: deps.config,
     }
     await runCommand(command, ctx, line)
+    return out
   })
+  said.forEach(push)
   deps.log.debug({ platform: message.platform, chat: message.chat.id, command: command.id }, 'command done')
 }
 
@@ -127,10 +131,9 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
   const now = deps.clock()
   const admin = await inTx(deps.db, async (tx) => {
     const who = await identify(tx, message, now)
-    const districtId = who.district?.id ?? (message.chat.isDirect ? await homeDistrictId(tx, who.memberId) : null)
-    if (!districtId) return null
-    const roles = who.district ? who.roles : await rolesOf(tx, districtId, who.memberId)
-    return roles.has('admin') ? { memberId: who.memberId, districtId } : null
+    const home = who.district ? who : message.chat.isDirect ? await homeDistrict(tx, who.memberId) : null
+    if (!home?.district || !home.roles.has('admin')) return null
+    return { memberId: who.memberId, districtId: home.district.id }
   })
   if (!admin) return
   const bytes = await file.fetch()
@@ -147,10 +150,18 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
 async function actForHomeDistrict(ctx: Context): Promise<void> {
-  const districtId = await homeDistrictId(ctx.tx, ctx.sender.memberId)
-  if (!districtId) throw new Refusal(texts.router.noHomeDistrict)
-  ctx.district = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
-  ctx.sender = { ...ctx.sender, roles: await rolesOf(ctx.tx, districtId, ctx.sender.memberId) }
+  const home = await homeDistrict(ctx.tx, ctx.sender.memberId)
+  if (!home) throw new Refusal(texts.router.noHomeDistrict)
+  ctx.district = home.district
+  ctx.sender = { ...ctx.sender, roles: home.roles }
+}
+
+/** The district a member was last seen in, and their roles there: where a direct chat acts. */
+async function homeDistrict(tx: Tx, memberId: number): Promise<{ district: District; roles: Set<Role> } | null> {
+  const districtId = await homeDistrictId(tx, memberId)
+  if (!districtId) return null
+  const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
+  return { district, roles: await rolesOf(tx, districtId, memberId) }
 }
 
 async function flush(deps: DispatcherDeps, outbox: OutgoingMessage[]): Promise<void> {

@@ -604,7 +604,6 @@ export const texts = {
     badWeekday: (text: string) => `没看懂「${text}」。周报时间请这样写：/提醒 周报 周日 19:00`,
     badLead: (text: string) => `没看懂「${text}」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）`,
     badQuiet: (text: string) => `没看懂「${text}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
-    saved: (line: string) => `已更新。${line}`,
     noticeLine: (weeks: number) => `提前公示：提前 ${weeks} 周列入周报`,
   },
   feed: {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts'
+import { retryWhileBusy } from './busy.ts'
 
 export type Db = PrismaClient
 export type Tx = Prisma.TransactionClient
@@ -27,7 +28,11 @@ export async function openDb(databaseFile: string): Promise<Db> {
  * transactions with a mutex but runs bare queries on the same connection
  * without it, so a bare query could land inside another command's open
  * transaction: all bot work goes through here.
+ *
+ * While another process holds the database, the transaction is run again
+ * (for up to 5 s): fn may run more than once, so it touches nothing but the
+ * database and what it returns.
  */
 export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 })
+  return retryWhileBusy(() => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 }))
 }

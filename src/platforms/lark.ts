@@ -8,7 +8,6 @@ import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.t
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
-import { retryWhileBusy } from '../db/busy.ts'
 import { mayBeQuotedCommand } from '../core/plain-commands.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
@@ -186,42 +185,22 @@ export class LarkAdapter implements PlatformAdapter {
    * set, and the verification token always; answers at once and works after.
    */
   handleWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
-    const { log } = this.options
-    const refuse = (status: number, why: string) => {
-      log.warn({ status, why, ip: req.socket.remoteAddress }, 'lark webhook refused')
-      answer(res, status, { error: why })
-    }
-    if (req.method !== 'POST') return refuse(405, 'method not allowed')
-    let raw: string
-    try {
-      raw = await readBody(req, MAX_BODY_BYTES)
-    } catch {
-      return refuse(413, 'body too large')
-    }
+    const refuse = this.refuser(req, res, 'lark webhook refused')
+    const raw = await this.rawBody(req, refuse)
+    if (raw === null) return
     const { encryptKey, verificationToken } = this.options
     const signature = header(req, 'x-lark-signature')
-    if (encryptKey && signature !== undefined) {
-      const expected = sign(header(req, 'x-lark-request-timestamp') ?? '', header(req, 'x-lark-request-nonce') ?? '', encryptKey, raw)
-      if (!sameText(expected, signature)) return refuse(401, 'bad signature')
-    }
-    let body: Record<string, unknown>
-    try {
-      body = JSON.parse(raw) as Record<string, unknown>
-      if (typeof body.encrypt === 'string') {
-        if (!this.cipher) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
-        body = JSON.parse(this.cipher.decrypt(body.encrypt)) as Record<string, unknown>
-      }
-      if (typeof body !== 'object' || body === null) throw new Error('not an object')
-    } catch {
-      return refuse(400, 'unreadable body')
-    }
+    if (encryptKey && signature !== undefined && !this.signedWithKey(req, raw, signature)) return refuse(401, 'bad signature')
+    const opened = this.open(raw)
+    if ('why' in opened) return refuse(opened.status, opened.why)
+    const { body } = opened
     const challenge = body.type === 'url_verification'
-    const headerPart = body.header as { token?: unknown } | undefined
+    const headerPart = body.header as { token?: unknown; event_type?: unknown } | undefined
     const token = headerPart?.token ?? body.token
     if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
     if (encryptKey && signature === undefined && !challenge) return refuse(401, 'missing signature')
     if (challenge) return answer(res, 200, { challenge: body.challenge })
-    if ((headerPart as { event_type?: unknown } | undefined)?.event_type === 'card.action.trigger') {
+    if (headerPart?.event_type === 'card.action.trigger') {
       // A button press is answered with the redrawn card, within Lark's 3 seconds.
       const result = await this.events.invoke(body, { needCheck: false }).catch(() => undefined)
       return answer(res, 200, result ?? {})
@@ -236,45 +215,29 @@ export class LarkAdapter implements PlatformAdapter {
    * `token` field being the card's update token. Answered with the redrawn card.
    */
   handleCardWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
-    const { log } = this.options
-    const refuse = (status: number, why: string) => {
-      log.warn({ status, why, ip: req.socket.remoteAddress }, 'lark card callback refused')
-      answer(res, status, { error: why })
-    }
-    if (req.method !== 'POST') return refuse(405, 'method not allowed')
-    let raw: string
+    const refuse = this.refuser(req, res, 'lark card callback refused')
+    const raw = await this.rawBody(req, refuse)
+    if (raw === null) return
+    let outer: Record<string, unknown>
     try {
-      raw = await readBody(req, MAX_BODY_BYTES)
-    } catch {
-      return refuse(413, 'body too large')
-    }
-    let body: Record<string, unknown>
-    try {
-      body = JSON.parse(raw) as Record<string, unknown>
-      if (typeof body !== 'object' || body === null) throw new Error('not an object')
+      outer = parseObject(raw)
     } catch {
       return refuse(400, 'unreadable body')
     }
     const { encryptKey, verificationToken } = this.options
-    const timestamp = header(req, 'x-lark-request-timestamp') ?? ''
-    const nonce = header(req, 'x-lark-request-nonce') ?? ''
     const signature = header(req, 'x-lark-signature')
-    if (typeof body.encrypt === 'string' || body.schema !== undefined) {
+    let body = outer
+    if (typeof outer.encrypt === 'string' || outer.schema !== undefined) {
       // A schema 2.0 callback sent to this URL: checked as events are.
-      if (encryptKey && (signature === undefined || !sameText(sign(timestamp, nonce, encryptKey, raw), signature))) {
-        return refuse(401, 'bad signature')
-      }
-      try {
-        if (typeof body.encrypt === 'string') {
-          if (!this.cipher) return refuse(400, 'encrypted body but no LARK_ENCRYPT_KEY')
-          body = JSON.parse(this.cipher.decrypt(body.encrypt)) as Record<string, unknown>
-        }
-      } catch {
-        return refuse(400, 'unreadable body')
-      }
+      if (encryptKey && (signature === undefined || !this.signedWithKey(req, raw, signature))) return refuse(401, 'bad signature')
+      const opened = this.open(raw)
+      if ('why' in opened) return refuse(opened.status, opened.why)
+      body = opened.body
       const token = (body.header as { token?: unknown } | undefined)?.token ?? body.token
       if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
     } else if (body.type !== 'url_verification' && verificationToken) {
+      const timestamp = header(req, 'x-lark-request-timestamp') ?? ''
+      const nonce = header(req, 'x-lark-request-nonce') ?? ''
       const expected = createHash('sha1').update(timestamp + nonce + verificationToken + raw).digest('hex')
       if (signature === undefined || !sameText(expected, signature)) return refuse(401, 'bad signature')
     }
@@ -285,6 +248,46 @@ export class LarkAdapter implements PlatformAdapter {
     // The SDK reads request headers off the data's prototype (as its own adaptDefault does); checked above.
     const result = await this.cards.invoke(Object.assign(Object.create({ headers: {} }) as object, body)).catch(() => undefined)
     answer(res, 200, result ?? {})
+  }
+
+  /** Answers a refused request with its status, and logs why. */
+  private refuser(req: HttpRequest, res: ServerResponse, what: string) {
+    return (status: number, why: string): void => {
+      this.options.log.warn({ status, why, ip: req.socket.remoteAddress }, what)
+      answer(res, status, { error: why })
+    }
+  }
+
+  /** The raw body of a POST, or null once the request has been refused (another method, too large). */
+  private async rawBody(req: HttpRequest, refuse: (status: number, why: string) => void): Promise<string | null> {
+    if (req.method !== 'POST') {
+      refuse(405, 'method not allowed')
+      return null
+    }
+    try {
+      return await readBody(req, MAX_BODY_BYTES)
+    } catch {
+      refuse(413, 'body too large')
+      return null
+    }
+  }
+
+  /** X-Lark-Signature = sha256(timestamp + nonce + encrypt key + raw body). */
+  private signedWithKey(req: HttpRequest, raw: string, signature: string): boolean {
+    const expected = sign(header(req, 'x-lark-request-timestamp') ?? '', header(req, 'x-lark-request-nonce') ?? '', this.options.encryptKey!, raw)
+    return sameText(expected, signature)
+  }
+
+  /** The body as an object, decrypted when it came encrypted; else why it is refused. */
+  private open(raw: string): { body: Record<string, unknown> } | { status: number; why: string } {
+    try {
+      const body = parseObject(raw)
+      if (typeof body.encrypt !== 'string') return { body }
+      if (!this.cipher) return { status: 400, why: 'encrypted body but no LARK_ENCRYPT_KEY' }
+      return { body: parseObject(this.cipher.decrypt(body.encrypt)) }
+    } catch {
+      return { status: 400, why: 'unreadable body' }
+    }
   }
 
   send(message: OutgoingMessage): Promise<void> {
@@ -411,7 +414,7 @@ export class LarkAdapter implements PlatformAdapter {
     const message = data.message
     if (!message) return
     const keys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
-    const fresh = await retryWhileBusy(() => inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))
+    const fresh = await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock()))
     if (!fresh) {
       this.options.log.debug({ keys }, 'lark event already handled')
       return
@@ -679,6 +682,13 @@ export function buildCard(message: OutgoingMessage, note?: string): Card {
     ...(message.title ? { header: { template: 'blue', title: { tag: 'plain_text', content: message.title } } } : {}),
     elements,
   }
+}
+
+/** A JSON object; anything else (a number, a string, broken JSON) throws. */
+function parseObject(text: string): Record<string, unknown> {
+  const value = JSON.parse(text) as unknown
+  if (typeof value !== 'object' || value === null) throw new Error('not an object')
+  return value as Record<string, unknown>
 }
 
 function sign(timestamp: string, nonce: string, encryptKey: string, body: string): string {

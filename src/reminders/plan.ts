@@ -2,11 +2,11 @@ import { addDays, mondayOf, toInstant, weekdayOf, type LocalDate } from '../cale
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { semesterOn, weekOf } from '../calendar/semester.ts'
 import type { Tx } from '../db/client.ts'
-import { isPlatform, type OutgoingMessage, type Person, type Platform } from '../core/message.ts'
+import { isPlatform, type OutgoingMessage, type Platform } from '../core/message.ts'
 import { texts } from '../core/texts.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
-import { personOn } from '../services/members.ts'
+import { mentionsOf } from '../services/members.ts'
 import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
@@ -228,11 +228,7 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
   const { tx, describe } = ctx
   const a = o.activity
   const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
-  const mentions: Person[] = []
-  for (const s of here) {
-    const person = await personOn(tx, s.memberId, group.platform)
-    if (person) mentions.push(person)
-  }
+  const mentions = await mentionsOf(tx, here.map((s) => s.memberId), group.platform)
   const when = lead.unit === 'd'
     ? texts.reminders.onDay(dayWord(lead.n), describeOccurrence(o, { ...describe, semesters: [] }))
     : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), lead.n)
@@ -242,9 +238,8 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
     const open = await tx.question.findMany({ where: { workshopId: a.workshopId, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 10 })
     if (open.length > 0) {
       const mentors = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
-      for (const m of mentors) {
-        const person = await personOn(tx, m.memberId, group.platform)
-        if (person && !mentions.some((p) => p.id === person.id)) mentions.push(person)
+      for (const person of await mentionsOf(tx, mentors.map((m) => m.memberId), group.platform)) {
+        if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
       }
       lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
     }

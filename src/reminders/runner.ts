@@ -78,13 +78,13 @@ export function createReminders(options: ReminderOptions): Reminders {
     })
     let inserted = rows
     try {
-      await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.createMany({ data: rows.map((r) => r.data) })))
+      await inTx(db, (tx) => tx.reminder.createMany({ data: rows.map((r) => r.data) }))
     } catch (err) {
       if (!isUniqueViolation(err)) throw err
       inserted = []
       for (const row of rows) {
         try {
-          await retryWhileBusy(() => inTx(db, (tx) => tx.reminder.create({ data: row.data })))
+          await inTx(db, (tx) => tx.reminder.create({ data: row.data }))
           inserted.push(row)
         } catch (e) {
           if (!isUniqueViolation(e)) throw e
@@ -117,14 +117,12 @@ export function createReminders(options: ReminderOptions): Reminders {
         for (let i = 0; i < list.length; i += CLAIM_BATCH) {
           const chunk = list.slice(i, i + CLAIM_BATCH)
           const token = `${owner}:${++claims}`
-          const mine = await retryWhileBusy(() =>
-            inTx(db, async (tx) => {
-              const ids = chunk.map((r) => r.id)
-              await tx.reminder.updateMany({ where: { id: { in: ids }, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: token } })
-              const rows = await tx.reminder.findMany({ where: { id: { in: ids }, claimedBy: token, status: 'sending' }, select: { id: true } })
-              return new Set(rows.map((r) => r.id))
-            }),
-          )
+          const mine = await inTx(db, async (tx) => {
+            const ids = chunk.map((r) => r.id)
+            await tx.reminder.updateMany({ where: { id: { in: ids }, ...open }, data: { status: 'sending', claimedAt: clock(), claimedBy: token } })
+            const rows = await tx.reminder.findMany({ where: { id: { in: ids }, claimedBy: token, status: 'sending' }, select: { id: true } })
+            return new Set(rows.map((r) => r.id))
+          })
           for (const row of chunk) {
             if (!mine.has(row.id)) continue
             await options.send(JSON.parse(row.messageJson!) as OutgoingMessage)

@@ -81,10 +81,3 @@ export function afterQuiet(instant: Date, quiet: { from: string | null; to: stri
   const endDay = quiet.from! > quiet.to! && time >= quiet.from! ? addDays(date, 1) : date
   return toInstant(endDay, quiet.to!, tz)
 }
-
-/** "22:00", "7:00" → "07:00"; null when not a time of day. */
-export function readClock(text: string): string | null {
-  const m = /^(\d{1,2})[:：](\d{2})$/.exec(text)
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
-  return `${m[1]!.padStart(2, '0')}:${m[2]}`
-}

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.ts'
-import type { Activity, District, Occurrence } from '../generated/prisma/client.ts'
+import type { Activity, District, Occurrence, Prisma } from '../generated/prisma/client.ts'
 import { toInstant, type LocalDate } from '../calendar/dates.ts'
 import type { Plan } from '../calendar/resolve-when.ts'
 import type { When } from '../calendar/when.ts'
@@ -27,9 +27,11 @@ export async function createActivity(
   details: ActivityDetails,
   schedule: Schedule,
   today: LocalDate,
+  /** Further columns set at creation: sign-up rules, the import key. */
+  extra: Omit<Prisma.ActivityUncheckedCreateInput, 'districtId' | 'organizerId' | 'title' | 'whenText' | 'whenJson'> = {},
 ): Promise<{ activity: Activity; occurrences: Occurrence[] }> {
   const activity = await tx.activity.create({
-    data: { districtId: district.id, ...origin, ...details, ...scheduleColumns(schedule) },
+    data: { ...extra, districtId: district.id, ...origin, ...details, ...scheduleColumns(schedule) },
   })
   return { activity, occurrences: await replaceOccurrences(tx, activity, schedule.plan, district.timezone, today) }
 }

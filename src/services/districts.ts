@@ -38,12 +38,3 @@ export async function revokeRoles(tx: Tx, districtId: number, memberId: number, 
 export function countAdmins(tx: Tx, districtId: number): Promise<number> {
   return tx.memberRole.count({ where: { districtId, role: 'admin' } })
 }
-
-/** Members seen in the district under this display name. */
-export async function findMembersByName(tx: Tx, districtId: number, name: string): Promise<{ id: number; displayName: string }[]> {
-  const rows = await tx.membership.findMany({
-    where: { districtId, member: { OR: [{ displayName: name }, { realName: name }, { accounts: { some: { displayName: name } } }] } },
-    include: { member: true },
-  })
-  return rows.map((r) => ({ id: r.member.id, displayName: r.member.displayName }))
-}

@@ -230,21 +230,15 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-/** One sheet as CSV with a UTF-8 BOM, so Excel and WPS open the Chinese text correctly. */
+/** One sheet as CSV (exceljs' writer) with a UTF-8 BOM, so Excel and WPS open the Chinese text correctly. */
 export async function sheetCsv(wb: ExcelJS.Workbook, sheetName: string): Promise<Buffer> {
   const ws = wb.getWorksheet(sheetName)
-  const rows: string[] = []
-  ws?.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as unknown[]).slice(1)
-    rows.push(values.map((v, i) => csvCell(v, ws.getColumn(i + 1).numFmt)).join(','))
+  const csv = await wb.csv.writeBuffer({
+    sheetName,
+    formatterOptions: { rowDelimiter: '\r\n', includeEndRowDelimiter: true },
+    // Dates as the sheet shows them: day and time, or the day alone in a date column.
+    map: (value: unknown, index: number) =>
+      value instanceof Date ? value.toISOString().slice(0, ws?.getColumn(index + 1).numFmt === DATE_FORMAT ? 10 : 16).replace('T', ' ') : (value ?? ''),
   })
-  return Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf8')
-}
-
-function csvCell(value: unknown, numFmt: string | undefined): string {
-  let text: string
-  if (value instanceof Date) text = value.toISOString().slice(0, numFmt === DATE_FORMAT ? 10 : 16).replace('T', ' ')
-  else if (value === null || value === undefined) text = ''
-  else text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(csv)])
 }

@@ -21,3 +21,23 @@ export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<Im
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
   return describeResolve(reason)
 }
+
+/** "第15行 → …" for each item to create (the first `max`, then how many more). */
+export function itemLines(items: Ok[], year: number, max = Infinity): string[] {
+  const lines = items.slice(0, max).map((i) => itemLine(i, year))
+  if (items.length > max) lines.push(texts.importing.more(items.length - max))
+  return lines
+}
+
+/** The count of lines that cannot be read, then each with its reason (the first `max`). */
+export function unreadableLines(
+  items: Extract<ImportItem, { ok: false }>[],
+  describeResolve: Parameters<typeof reasonText>[1],
+  max = Infinity,
+): string[] {
+  if (items.length === 0) return []
+  return [
+    texts.importing.unreadable(items.length),
+    ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describeResolve))),
+  ]
+}

@@ -11,6 +11,7 @@ import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { createActivity, type ActivityDetails } from './activities.ts'
+import { calendarEnv } from './calendar-env.ts'
 
 /** The lines of a 行事历 file: Word (.docx), Excel (.xlsx), CSV, or plain text (UTF-8 or GB18030). */
 export async function readLines(fileName: string, bytes: Buffer): Promise<string[]> {
@@ -156,12 +157,40 @@ export async function saveImport(
     }
     const when = parseWhen(item.whenText)
     if (!when.ok) continue
-    const { activity } = await createActivity(tx, district, origin, item.details, { whenText: item.whenText, when: when.when, plan: item.plan }, today)
-    await tx.activity.update({ where: { id: activity.id }, data: { importKey: item.key } })
+    const schedule = { whenText: item.whenText, when: when.when, plan: item.plan }
+    const { activity } = await createActivity(tx, district, origin, item.details, schedule, today, { importKey: item.key })
     created.push(activity.id)
     onEach?.()
   }
   return { created, existing }
+}
+
+type Fresh = Extract<ImportItem, { ok: true }>
+type Unreadable = Extract<ImportItem, { ok: false }>
+
+/** A 行事历 read for a district: what it would create, what is there already, what cannot be read. */
+export interface ImportPlan {
+  reference: LocalDate
+  items: ImportItem[]
+  fresh: Fresh[]
+  existing: number
+  unreadable: Unreadable[]
+}
+
+/** Reads the lines against the district's school year and sorts them; null when no term is set. */
+export async function prepareImport(tx: Tx, district: District, now: Date, lines: readonly string[]): Promise<ImportPlan | null> {
+  const env = await calendarEnv(tx, district, now)
+  const reference = referenceDate(env.semesters, env.today)
+  if (!reference) return null
+  const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
+  const known = await importedKeys(tx, district.id, items)
+  return {
+    reference,
+    items,
+    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key)),
+    existing: items.filter((i) => i.ok && known.has(i.key)).length,
+    unreadable: items.filter((i): i is Unreadable => !i.ok),
+  }
 }
 
 /** Keys of items already in the district, for the preview. */

@@ -44,11 +44,7 @@ export async function memberForName(
   target: { name: string } | { person: Person; platform: Platform; hints: AccountHints },
   now: Date,
 ): Promise<{ member: Member; created: boolean } | { ambiguous: number }> {
-  if ('person' in target) {
-    const id = await upsertMember(tx, target.platform, target.person, now, { ...target.hints, districtId })
-    await touchMembership(tx, districtId, id, now)
-    return { member: await tx.member.findUniqueOrThrow({ where: { id } }), created: false }
-  }
+  if ('person' in target) return { member: await memberForPerson(tx, districtId, target, now), created: false }
   const found = await findMemberByName(tx, districtId, target.name)
   if (found.kind === 'many') return { ambiguous: found.count }
   if (found.kind === 'one') return { member: found.member, created: false }
@@ -57,10 +53,29 @@ export async function memberForName(
   return { member, created: true }
 }
 
-/** The platform account to @mention a member with on one platform, if they have one there. */
-export async function personOn(tx: Tx, memberId: number, platform: string): Promise<Person | null> {
-  const account = await tx.account.findFirst({ where: { memberId, platform }, orderBy: { lastSeenAt: 'desc' } })
-  return account ? { id: account.userId, name: account.displayName } : null
+/** The member behind an @mentioned account, made a member of the district if new. */
+export async function memberForPerson(
+  tx: Tx,
+  districtId: number,
+  target: { person: Person; platform: Platform; hints: AccountHints },
+  now: Date,
+): Promise<Member> {
+  const id = await upsertMember(tx, target.platform, target.person, now, { ...target.hints, districtId })
+  await touchMembership(tx, districtId, id, now)
+  return tx.member.findUniqueOrThrow({ where: { id } })
+}
+
+/**
+ * Whom to @mention on one platform for these members, in their order: each
+ * one's account there seen last; members with no account there are left out.
+ * One query however many members.
+ */
+export async function mentionsOf(tx: Tx, memberIds: readonly number[], platform: string): Promise<Person[]> {
+  if (memberIds.length === 0) return []
+  const accounts = await tx.account.findMany({ where: { memberId: { in: [...new Set(memberIds)] }, platform }, orderBy: { lastSeenAt: 'desc' } })
+  const first = new Map<number, Person>()
+  for (const a of accounts) if (!first.has(a.memberId)) first.set(a.memberId, { id: a.userId, name: a.displayName })
+  return [...new Set(memberIds)].flatMap((id) => (first.has(id) ? [first.get(id)!] : []))
 }
 
 /** The district a member was last seen in: the one a direct chat acts in. */

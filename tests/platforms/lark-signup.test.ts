@@ -1,56 +1,46 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
-import { createLogger } from '../../src/log.ts'
-import { startHttpServer } from '../../src/platforms/http-server.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
-import { createSendRouter } from '../../src/platforms/platform.ts'
 import {
-  cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, FakeLark, fakeLarkAdapter, messageEvent, postSigned,
+  cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, messageEvent, postSigned, startLarkBench,
+  type FakeLark, type LarkBench,
 } from '../helpers/fake-lark.ts'
-import { openTestApp, type TestApp } from '../helpers/test-app.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
 const TOKEN = 'test-verification-token'
 const CHAT = 'oc_district_group'
 
 describe('sign-ups, workshops and Q&A in a Lark group', () => {
+  let bench: LarkBench
   let fake: FakeLark
   let test: TestApp
   let adapter: LarkAdapter
-  let http: Awaited<ReturnType<typeof startHttpServer>>
   let base: string
   const now = new Date('2026-11-23T09:00:00+08:00')
 
   beforeEach(async () => {
-    fake = await new FakeLark().start()
-    fake.chats.set(CHAT, {
-      name: '育秀学区飞书群',
-      members: [
-        { member_id: 'ou_zhang', name: '张主任' },
-        { member_id: 'ou_wang', name: '王芳' },
-        { member_id: 'ou_li', name: '李明' },
-        { member_id: 'ou_pei', name: '王佩红' },
-      ],
+    bench = await startLarkBench({
+      now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN,
+      chats: {
+        [CHAT]: {
+          name: '育秀学区飞书群',
+          members: [
+            { member_id: 'ou_zhang', name: '张主任' },
+            { member_id: 'ou_wang', name: '王芳' },
+            { member_id: 'ou_li', name: '李明' },
+            { member_id: 'ou_pei', name: '王佩红' },
+          ],
+        },
+      },
     })
-    const router = createSendRouter()
-    test = await openTestApp({ send: router.send, clock: () => now })
-    adapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
-    router.use('lark', (m) => adapter.send(m))
-    await adapter.start()
-    const routes = { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook }
-    http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: createLogger('silent') })
-    base = `http://127.0.0.1:${http.port}`
+    ;({ fake, test, adapter, base } = bench)
     const code = await test.claimCode()
     await say('ou_zhang', `/认领 ${code} 育秀学区`)
     await say('ou_zhang', '/学期 2026-09-01 2027-01-22 第一学期')
   })
 
-  afterEach(async () => {
-    await adapter.stop()
-    await http.close()
-    await fake.stop()
-    await test.close()
-  })
+  afterEach(() => bench.close())
 
   /** A signed, encrypted message event from a member; returns what the bot sent. */
   async function say(sender: string, text: string, o: Partial<Parameters<typeof messageEvent>[0]> = {}) {
@@ -184,63 +174,26 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(answer.kind).toBe('reply')
     expect(answer.text.startsWith('<at user_id="ou_li">李明</at>')).toBe(true)
   })
-})
 
-describe('a file from a Lark chat', () => {
   it('an admin\'s 行事历 is downloaded from the message resources and imported with /导入', async () => {
-    const fake = await new FakeLark().start()
-    const router = createSendRouter()
-    const now = new Date('2026-11-23T09:00:00+08:00')
-    const test = await openTestApp({ send: router.send, clock: () => now })
-    const adapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
-    router.use('lark', (m) => adapter.send(m))
-    const routes = { [LARK_EVENTS_PATH]: adapter.handleWebhook }
-    const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: createLogger('silent') })
-    const post = async (o: Partial<Parameters<typeof messageEvent>[0]> & { sender: string }) => {
-      const event = messageEvent({ token: TOKEN, chatId: CHAT, text: '', ...o })
-      await postSigned(`http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`, encrypt(event, ENCRYPT_KEY), ENCRYPT_KEY)
-      await adapter.idle()
-    }
-    try {
-      fake.chats.set(CHAT, { name: '育秀学区飞书群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_wang', name: '王芳' }] })
-      await adapter.start()
-      await post({ sender: 'ou_zhang', text: `/认领 ${await test.claimCode()} 育秀学区` })
-      await post({ sender: 'ou_zhang', text: '/学期 2026-09-01 2027-01-22 第一学期' })
-      fake.resources.set('file_cal', Buffer.from('12月：\n1、主题式联合教研活动 育秀实验学校 中小学语文 第15周\n'))
-      const before = fake.sent.length
-      await post({ sender: 'ou_wang', file: { key: 'file_cal', name: '行事历.txt' } })
-      expect(fake.sent.length).toBe(before)
-      await post({ sender: 'ou_zhang', file: { key: 'file_cal', name: '行事历.txt' } })
-      expect(fake.sent.at(-1)!.text).toBe('收到「行事历.txt」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。')
-      await post({ sender: 'ou_zhang', text: '/导入 确认' })
-      expect(fake.sent.at(-1)!.text).toContain('第2行 → 主题式联合教研活动 · 中小学语文 · 育秀实验学校，12月7日-11日（日期待定）')
-      expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
-    } finally {
-      await adapter.stop()
-      await http.close()
-      await fake.stop()
-      await test.close()
-    }
+    fake.resources.set('file_cal', Buffer.from('12月：\n1、主题式联合教研活动 育秀实验学校 中小学语文 第15周\n'))
+    const before = fake.sent.length
+    await say('ou_wang', '', { file: { key: 'file_cal', name: '行事历.txt' } })
+    expect(fake.sent.length).toBe(before)
+    await say('ou_zhang', '', { file: { key: 'file_cal', name: '行事历.txt' } })
+    expect(fake.sent.at(-1)!.text).toBe('收到「行事历.txt」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。')
+    await say('ou_zhang', '/导入 确认')
+    expect(fake.sent.at(-1)!.text).toContain('第2行 → 主题式联合教研活动 · 中小学语文 · 育秀实验学校，12月7日-11日（日期待定）')
+    expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
   })
-})
 
-describe('a file to a Lark chat', () => {
-  it('is uploaded with im.file.create and sent as a file message', async () => {
-    const fake = await new FakeLark().start()
-    const test = await openTestApp({ send: async () => {}, clock: () => new Date() })
-    const adapter = fakeLarkAdapter(fake, test.app, { clock: () => new Date(), encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
-    try {
-      await adapter.start()
-      await adapter.send({ chat: { platform: 'lark', chatId: 'oc_dm' }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx bytes').toString('base64') } })
-      expect([...fake.files.values()]).toEqual([{ type: 'xls', name: '示范学区-档案.xlsx', bytes: expect.any(Number) }])
-      expect(fake.sent.map((s) => [s.chatId, s.msgType, s.text])).toEqual([
-        ['oc_dm', 'file', `[file ${[...fake.files.keys()][0]}]`],
-        ['oc_dm', 'text', '档案：'],
-      ])
-    } finally {
-      await adapter.stop()
-      await fake.stop()
-      await test.close()
-    }
+  it('a file is uploaded with im.file.create and sent as a file message', async () => {
+    const before = fake.sent.length
+    await adapter.send({ chat: { platform: 'lark', chatId: 'oc_dm' }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx bytes').toString('base64') } })
+    expect([...fake.files.values()]).toEqual([{ type: 'xls', name: '示范学区-档案.xlsx', bytes: expect.any(Number) }])
+    expect(fake.sent.slice(before).map((s) => [s.chatId, s.msgType, s.text])).toEqual([
+      ['oc_dm', 'file', `[file ${[...fake.files.keys()][0]}]`],
+      ['oc_dm', 'text', '档案：'],
+    ])
   })
 })

@@ -1,45 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
-import { startHttpServer } from '../../src/platforms/http-server.ts'
 import { LARK_EVENTS_PATH, type LarkAdapter, readContent } from '../../src/platforms/lark.ts'
 import { createDurableSend } from '../../src/platforms/pending-sends.ts'
-import { SendError, createSendRouter } from '../../src/platforms/platform.ts'
-import { FakeLark, encrypt, fakeLarkAdapter, messageEvent, postSigned, signatureHeaders } from '../helpers/fake-lark.ts'
-import { openTestApp, type TestApp } from '../helpers/test-app.ts'
+import { SendError } from '../../src/platforms/platform.ts'
+import { FakeLark, encrypt, messageEvent, postSigned, signatureHeaders, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
+import type { TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
 const TOKEN = 'test-verification-token'
 const CHAT = 'oc_district_group'
 
 describe('Lark through the official SDK against a fake Open Platform', () => {
+  let bench: LarkBench
   let fake: FakeLark
   let test: TestApp
   let adapter: LarkAdapter
-  let http: Awaited<ReturnType<typeof startHttpServer>>
   let url: string
   const now = new Date('2026-11-23T09:00:00+08:00')
 
-  const newAdapter = () => fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN })
+  const newAdapter = () => bench.newAdapter()
 
   beforeEach(async () => {
-    fake = await new FakeLark().start()
-    fake.chats.set(CHAT, { name: '育秀学区飞书群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_wang', name: '王老师' }] })
-    const router = createSendRouter()
-    test = await openTestApp({ send: router.send, clock: () => now })
-    adapter = newAdapter()
-    router.use('lark', (m) => adapter.send(m))
-    await adapter.start()
-    http = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { [LARK_EVENTS_PATH]: (q, r) => adapter.handleWebhook(q, r) }, log: createLogger('silent') })
-    url = `http://127.0.0.1:${http.port}${LARK_EVENTS_PATH}`
+    bench = await startLarkBench({
+      now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN,
+      chats: { [CHAT]: { name: '育秀学区飞书群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_wang', name: '王老师' }] } },
+    })
+    ;({ fake, test, adapter } = bench)
+    url = `${bench.base}${LARK_EVENTS_PATH}`
   })
 
-  afterEach(async () => {
-    await adapter.stop()
-    await http.close()
-    await fake.stop()
-    await test.close()
-  })
+  afterEach(() => bench.close())
 
   const atBot = () => ({ key: '@_user_1', openId: fake.botOpenId, name: '学区助手' })
 

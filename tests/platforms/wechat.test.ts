@@ -125,7 +125,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
   })
 
   it('keeps a member when the puppet gives new ids after a re-login', async () => {
-    const { director, r1 } = await claimedRoom()
+    const { director } = await claimedRoom()
     const { app } = test
     // A re-login: wechat4u hands out new contact and room ids; the weixin id, where known, stays.
     await bot.logout()
