@@ -107,12 +107,12 @@ export class LarkAdapter implements PlatformAdapter {
   private readonly chatQueues = new Map<string, PQueue>()
   /**
    * Lark's per-app limits, 50 messages a second and 1 000 a minute, kept in
-   * any sliding window: p-queue counts in fixed windows, so the windows are
-   * small (4 per 100 ms: at most 44 in any second; 140 per 10 s: at most 980
-   * in any minute).
+   * any sliding window: p-queue counts in fixed windows, and a sliding window
+   * overlaps at most one more of them than it spans (4 per 100 ms: at most 44
+   * in any second; 500 per minute: at most 1 000 in any minute).
    */
   private readonly perSecond = new PQueue({ intervalCap: 4, interval: 100 })
-  private readonly perMinute = new PQueue({ intervalCap: 140, interval: 10_000 })
+  private readonly perMinute = new PQueue({ intervalCap: 500, interval: 60_000 })
   private readonly work = new Set<Promise<unknown>>()
   private readonly names = new Map<string, { name: string; at: number }>()
   private readonly membersFetchedAt = new Map<string, number>()
