@@ -19,6 +19,8 @@ const schema = z.object({
   CLOCK_START: z.coerce
     .date({ message: 'expected an ISO instant such as 2026-09-01T08:00:00+08:00' })
     .optional(),
+  /** A reminder claimed by a process that died before marking it sent is sent again after this long. */
+  REMINDER_RETRY_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
   /** on: always; off: never; auto: when no platform is configured, or when run in a terminal. */
   CONSOLE: z.enum(['on', 'off', 'auto']).default('auto'),
   WECHAT_ENABLED: z.stringbool().default(false),

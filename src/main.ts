@@ -92,7 +92,7 @@ async function main(config: Config): Promise<void> {
 
   keep.start()
   // Reminders go through the same kept, paced sends; a first tick at start catches up after downtime.
-  const reminders = createReminders({ db: app.db, send: keep.send, log, clock })
+  const reminders = createReminders({ db: app.db, send: keep.send, log, clock, claimTimeoutMs: config.REMINDER_RETRY_AFTER_S * 1000 })
   reminders.start()
   void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {

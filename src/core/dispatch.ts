@@ -6,6 +6,7 @@ import { isBusy } from '../db/busy.ts'
 import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
+import { claimOnce } from '../services/inbound-events.ts'
 import { plainCommand } from './plain-commands.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
@@ -81,14 +82,18 @@ async function route(
   push: (m: OutgoingMessage) => void,
 ): Promise<void> {
   const command = deps.registry.find(line.name)
+  const now = deps.clock()
+  const keys = message.eventKeys ?? []
   if (!command) {
+    if (keys.length && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))) return
     if (!line.slash) reply(texts.router.addressed(deps.config.BOT_NAME))
     else reply(texts.router.unknown(line.name, deps.registry.suggest(line.name)?.name))
     return
   }
-  const now = deps.clock()
   // What the command says is kept per run of the transaction (a busy database runs it again), and sent after commit.
   const said = await inTx(deps.db, async (tx) => {
+    // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
+    if (keys.length && !(await claimOnce(tx, keys, now))) return null
     const out: OutgoingMessage[] = []
     const keep = (m: OutgoingMessage) => void out.push(m)
     const who = await identify(tx, message, now)
@@ -104,7 +109,12 @@ async function route(
     }
     await runCommand(command, ctx, line)
     return out
+  }).catch(async (err: unknown) => {
+    // A refusal changes nothing (its transaction is rolled back); its event is taken all the same, so a redelivery is not refused twice.
+    if (err instanceof Refusal && keys.length && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))) return null
+    throw err
   })
+  if (!said) return deps.log.debug({ keys }, 'event already handled')
   said.forEach(push)
   deps.log.debug({ platform: message.platform, chat: message.chat.id, command: command.id }, 'command done')
 }
@@ -129,7 +139,9 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
   const file = message.file!
   if (!IMPORTABLE.test(file.name)) return
   const now = deps.clock()
+  const keys = message.eventKeys ?? []
   const admin = await inTx(deps.db, async (tx) => {
+    if (keys.length && !(await claimOnce(tx, keys, now))) return null
     const who = await identify(tx, message, now)
     const home = who.district ? who : message.chat.isDirect ? await homeDistrict(tx, who.memberId) : null
     if (!home?.district || !home.roles.has('admin')) return null

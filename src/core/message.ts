@@ -50,6 +50,13 @@ export interface IncomingMessage {
    * since then may belong to someone already known under an older id.
    */
   idsSince?: Date
+  /**
+   * The platform's keys for the event that carried this message (Lark's
+   * event and message ids). They are recorded in the command's own
+   * transaction, so a redelivered event is dropped once its command has
+   * committed, and handled when it had not (the process died first).
+   */
+  eventKeys?: string[]
 }
 
 /** A button under a message, where the platform has them (Lark cards); pressing it sends `command`. */
@@ -72,6 +79,12 @@ export interface OutgoingMessage {
   mentions?: Person[]
   /** Quote this message, where the platform can. */
   replyToId?: string
+  /**
+   * Stable across sends of the same message (a reminder's key): a platform
+   * that can deduplicate sends (Lark's uuid, one message per uuid an hour)
+   * turns a resend after a crash into nothing.
+   */
+  key?: string
 }
 
 export type SendFn = (message: OutgoingMessage) => Promise<void>

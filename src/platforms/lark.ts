@@ -90,6 +90,8 @@ const TITLE_TTL_MS = 10 * 60_000
 const MEMBER_REFETCH_MS = 60_000
 /** Lark answers within 3 s or redelivers; a body larger than this is not an event. */
 const MAX_BODY_BYTES = 1024 * 1024
+/** Lark waits 3 s for the answer to an event, then counts it failed and delivers it again. */
+const ACK_WAIT_MS = 2500
 
 /**
  * Lark / Feishu through the official SDK. Events arrive by the SDK's
@@ -143,8 +145,9 @@ export class LarkAdapter implements PlatformAdapter {
       loggerLevel: lark.LoggerLevel.warn,
       logger,
     }).register({
-      'im.message.receive_v1': (data) => void this.track(this.onMessage(data as MessageEvent)),
-      'im.chat.member.bot.added_v1': (data) => void this.track(this.onBotAdded(data as BotAddedEvent)),
+      // The handlers settle when the work is done: the webhook and the long connection acknowledge after it (an error asks Lark to deliver again).
+      'im.message.receive_v1': (data) => this.track(this.onMessage(data as MessageEvent)),
+      'im.chat.member.bot.added_v1': (data) => this.track(this.onBotAdded(data as BotAddedEvent)),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardAction, 'trigger'),
     })
     // Signature and token are checked on the raw body in handleCardWebhook, so none is given here.
@@ -182,7 +185,10 @@ export class LarkAdapter implements PlatformAdapter {
   /**
    * The webhook endpoint (POST /lark/events). Checks what the SDK leaves
    * unchecked: the X-Lark-Signature over the raw body when an encrypt key is
-   * set, and the verification token always; answers at once and works after.
+   * set, and the verification token always. An event is acknowledged (200)
+   * once its command has committed, so a crash never loses one Lark thinks
+   * delivered; work not done within ACK_WAIT_MS is answered 503 and goes
+   * on, and Lark's redelivery (15 s later) finds it taken.
    */
   handleWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
     const refuse = this.refuser(req, res, 'lark webhook refused')
@@ -205,8 +211,10 @@ export class LarkAdapter implements PlatformAdapter {
       const result = await this.events.invoke(body, { needCheck: false }).catch(() => undefined)
       return answer(res, 200, result ?? {})
     }
-    answer(res, 200, {})
-    this.track(this.events.invoke(body, { needCheck: false }))
+    const work = this.events.invoke(body, { needCheck: false }).then(() => true, () => false)
+    const done = await Promise.race([work, sleep(ACK_WAIT_MS).then(() => null)])
+    if (done === true) answer(res, 200, {})
+    else answer(res, done === null ? 503 : 500, { error: done === null ? 'still working; deliver again later' : 'not handled' })
   }
 
   /**
@@ -303,13 +311,13 @@ export class LarkAdapter implements PlatformAdapter {
 
   private async deliver(message: OutgoingMessage): Promise<void> {
     // A message with buttons goes as an interactive card, shared so a press redraws it for everyone.
-    if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId)
+    if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId, 'card')
     if (message.file) await this.deliverFile(message, message.file)
     const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
     const pieces = splitText(message.text, TEXT_LIMIT)
     for (const [i, piece] of pieces.entries()) {
       const content = JSON.stringify({ text: (i === 0 ? ats : '') + piece })
-      await this.post(message, 'text', content, i === 0 ? message.replyToId : undefined)
+      await this.post(message, 'text', content, i === 0 ? message.replyToId : undefined, `text${i}`)
     }
   }
 
@@ -323,14 +331,16 @@ export class LarkAdapter implements PlatformAdapter {
       fileKey = res?.file_key
       return fileKey ? { code: 0 } : { code: -1, msg: 'no file_key in the upload answer' }
     })
-    await this.post(message, 'file', JSON.stringify({ file_key: fileKey }))
+    await this.post(message, 'file', JSON.stringify({ file_key: fileKey }), undefined, 'file')
   }
 
   /** One message: as a reply where one is asked for, else (or when that message is gone) into the chat. */
-  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive' | 'file', content: string, replyToId?: string): Promise<void> {
+  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive' | 'file', content: string, replyToId: string | undefined, part: string): Promise<void> {
+    // A message with a key sends each part under a uuid of its own: Lark sends one message per uuid in an hour, so a resend after a crash is dropped.
+    const uuid = message.key ? { uuid: createHash('sha256').update(`${message.key}#${part}`).digest('hex').slice(0, 40) } : {}
     if (replyToId) {
       try {
-        await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content } }))
+        await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content, ...uuid } }))
         return
       } catch (err) {
         if (err instanceof SendError && err.retryable) throw err
@@ -340,7 +350,7 @@ export class LarkAdapter implements PlatformAdapter {
     await this.call('create', () =>
       this.client.im.message.create({
         params: { receive_id_type: 'chat_id' },
-        data: { receive_id: message.chat.chatId, msg_type: msgType, content },
+        data: { receive_id: message.chat.chatId, msg_type: msgType, content, ...uuid },
       }),
     )
   }
@@ -404,24 +414,29 @@ export class LarkAdapter implements PlatformAdapter {
     }
   }
 
-  private track(work: Promise<unknown>): void {
-    const tracked = work.catch((err: unknown) => this.options.log.error({ err }, 'lark event not handled'))
-    this.work.add(tracked)
-    void tracked.finally(() => this.work.delete(tracked))
+  /** Keeps the work until stop() has waited for it; the promise returned rejects when the work failed (logged). */
+  private track(work: Promise<unknown>): Promise<void> {
+    const tracked = work.then(
+      () => undefined,
+      (err: unknown) => {
+        this.options.log.error({ err }, 'lark event not handled')
+        throw err
+      },
+    )
+    const settled = tracked.catch(() => undefined)
+    this.work.add(settled)
+    void settled.finally(() => this.work.delete(settled))
+    return tracked
   }
 
   private async onMessage(data: MessageEvent): Promise<void> {
     const message = data.message
     if (!message) return
-    const keys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
-    const fresh = await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock()))
-    if (!fresh) {
-      this.options.log.debug({ keys }, 'lark event already handled')
-      return
-    }
     if (data.sender?.sender_type && data.sender.sender_type !== 'user') return
     const incoming = await this.toIncoming(data)
-    if (incoming) await this.options.dispatch(incoming)
+    // The keys are taken in the command's own transaction: a redelivery after it committed is dropped, one after a crash runs.
+    const eventKeys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
+    if (incoming) await this.options.dispatch({ ...incoming, eventKeys })
   }
 
   private async onBotAdded(data: BotAddedEvent): Promise<void> {

@@ -69,7 +69,8 @@ export function createReminders(options: ReminderOptions): Reminders {
           candidate: c,
           data: {
             key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
-            status: message ? 'pending' : 'skipped', messageJson: message ? JSON.stringify(message) : null,
+            // The message carries its key, for platforms that drop a second send with the same key.
+            status: message ? 'pending' : 'skipped', messageJson: message ? JSON.stringify({ ...message, key: c.key }) : null,
             note: stale ? 'stale' : message ? null : 'nothing to send', createdAt: now,
           },
         })

@@ -46,6 +46,9 @@ export class FakeLark {
   readonly resources = new Map<string, Buffer>()
   /** Files uploaded with im.file.create, by file_key. */
   readonly files = new Map<string, { type: string; name: string; bytes: number }>()
+  /** Every uuid a send request carried, repeats included. */
+  readonly uuids: string[] = []
+  private readonly byUuid = new Map<string, string>()
   private readonly failures: Failure[] = []
   private server: Server | undefined
   private seq = 0
@@ -75,6 +78,11 @@ export class FakeLark {
         if (send && req.method === 'POST') {
           const failure = this.failures.shift()
           if (failure) return reply(failure.status, failure.body, failure.headers)
+          // As documented: requests with the same uuid send at most one message within an hour; the others answer with it.
+          const uuid = typeof body.uuid === 'string' ? body.uuid : undefined
+          const earlier = uuid ? this.byUuid.get(uuid) : undefined
+          if (uuid) this.uuids.push(uuid)
+          if (earlier) return reply(200, { code: 0, msg: 'success', data: { message_id: earlier } })
           const content = JSON.parse(String(body.content)) as Record<string, unknown>
           const reply_ = path.endsWith('/reply')
           const card = body.msg_type === 'interactive' ? content : undefined
@@ -90,6 +98,7 @@ export class FakeLark {
             receivedAt: Date.now(),
           })
           this.messages.set(messageId, { msg_type: String(body.msg_type), content: String(body.content), fromApp: true })
+          if (uuid) this.byUuid.set(uuid, messageId)
           return reply(200, { code: 0, msg: 'success', data: { message_id: messageId } })
         }
         if (path === '/open-apis/im/v1/files' && req.method === 'POST') {
