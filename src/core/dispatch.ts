@@ -29,7 +29,16 @@ export interface DispatcherDeps {
  * replies to it are returned instead of sent, for the platform to show in
  * place (a Lark card); everything else is sent.
  */
-export type Dispatch = (message: IncomingMessage) => Promise<OutgoingMessage[]>
+export type Dispatch = (message: IncomingMessage, hooks?: DispatchHooks) => Promise<OutgoingMessage[]>
+
+export interface DispatchHooks {
+  /**
+   * Called once what the message does is in the database (or it was found to
+   * do nothing), before its replies are sent: where a platform acknowledges
+   * the event, so a crash after it loses no command.
+   */
+  committed?(): void
+}
 
 /**
  * The one entry for every platform. A command runs in one transaction; its
@@ -37,7 +46,7 @@ export type Dispatch = (message: IncomingMessage) => Promise<OutgoingMessage[]>
  * polite sentence. Never throws.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  return async (message) => {
+  return async (message, hooks) => {
     const outbox: OutgoingMessage[] = []
     const push = (m: OutgoingMessage) => void outbox.push(m)
     const reply = createReply(push, message)
@@ -64,6 +73,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         reply(texts.router.internal)
       }
     }
+    hooks?.committed?.()
     if (message.via !== 'button') {
       await flush(deps, outbox)
       return []

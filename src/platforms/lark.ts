@@ -145,8 +145,8 @@ export class LarkAdapter implements PlatformAdapter {
       loggerLevel: lark.LoggerLevel.warn,
       logger,
     }).register({
-      // The handlers settle when the work is done: the webhook and the long connection acknowledge after it (an error asks Lark to deliver again).
-      'im.message.receive_v1': (data) => this.track(this.onMessage(data as MessageEvent)),
+      // The handlers settle when the event is safe in the database: the webhook and the long connection acknowledge then (an error asks Lark to deliver again).
+      'im.message.receive_v1': (data) => this.onMessage(data as MessageEvent),
       'im.chat.member.bot.added_v1': (data) => this.track(this.onBotAdded(data as BotAddedEvent)),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardAction, 'trigger'),
     })
@@ -429,14 +429,25 @@ export class LarkAdapter implements PlatformAdapter {
     return tracked
   }
 
-  private async onMessage(data: MessageEvent): Promise<void> {
+  /**
+   * Settles as soon as the message's command has committed (its replies may
+   * still be on their way, under the chat's pacing): when the event is
+   * acknowledged. The whole work is kept for stop() to wait on.
+   */
+  private onMessage(data: MessageEvent): Promise<void> {
+    let committed!: () => void
+    const accepted = new Promise<void>((resolve) => (committed = resolve))
+    return Promise.race([accepted, this.track(this.handleMessage(data, committed))])
+  }
+
+  private async handleMessage(data: MessageEvent, committed: () => void): Promise<void> {
     const message = data.message
     if (!message) return
     if (data.sender?.sender_type && data.sender.sender_type !== 'user') return
     const incoming = await this.toIncoming(data)
     // The keys are taken in the command's own transaction: a redelivery after it committed is dropped, one after a crash runs.
     const eventKeys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
-    if (incoming) await this.options.dispatch({ ...incoming, eventKeys })
+    if (incoming) await this.options.dispatch({ ...incoming, eventKeys }, { committed })
   }
 
   private async onBotAdded(data: BotAddedEvent): Promise<void> {

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
+/** `node --import tsx`: the bot in one process (the tsx command runs it in a child of its own, which a SIGKILL to tsx would miss). */
+const NODE_TSX = [process.execPath, '--import', 'tsx'] as const
 
 export interface ConsoleRun {
   code: number | null
@@ -18,7 +21,7 @@ export function startBot(env: Record<string, string>) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
   )
-  return spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+  return spawn(NODE_TSX[0], [...NODE_TSX.slice(1), 'src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
 }
 
 /**
@@ -55,4 +58,13 @@ export function tickInProcess(databaseFile: string, iso: string): Promise<{ chat
       resolve(out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { chat: { chatId: string }; text: string }))
     })
   })
+}
+
+/** A TCP port free on 127.0.0.1 at this moment, for a child bot's HTTP server. */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as { port: number }).port
+  await new Promise<void>((r) => server.close(() => r()))
+  return port
 }

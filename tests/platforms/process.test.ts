@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
-import { startBot } from '../helpers/console-process.ts'
+import { freePort, startBot } from '../helpers/console-process.ts'
 import { eventually } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'process-encrypt-key'
 const TOKEN = 'process-token'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((r) => server.close(() => r()))
-  return port
-}
 
 describe('npm start with console, WeChat and Lark together', () => {
   let dir: string
