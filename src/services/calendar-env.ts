@@ -3,16 +3,14 @@ import type { District } from '../generated/prisma/client.ts'
 import { localParts } from '../calendar/dates.ts'
 import { nationalHoliday } from '../calendar/holidays.ts'
 import type { CalendarEnv } from '../calendar/resolve-when.ts'
-import { listSemesters } from './semesters.ts'
 
 /** The district's calendar as the pure time reader needs it. */
 export async function calendarEnv(tx: Tx, district: District, now: Date): Promise<CalendarEnv> {
   const { date, time } = localParts(now, district.timezone)
-  const [semesters, closed] = await Promise.all([
-    listSemesters(tx, district.id),
-    tx.closedDay.findMany({ where: { districtId: district.id, date: { gte: date } } }),
-  ])
-  const closedDays = new Map(closed.map((c) => [c.date, c.name]))
+  // The terms and the closed days still ahead in one read: nearly every command asks for them.
+  const rows = await tx.$queryRawUnsafe<{ kind: string; name: string; a: string; b: string | null }[]>(CALENDAR_SQL, district.id, district.id, date)
+  const semesters = rows.filter((r) => r.kind === 'semester').map((r) => ({ name: r.name, startDate: r.a, endDate: r.b! }))
+  const closedDays = new Map(rows.filter((r) => r.kind === 'closed').map((r) => [r.a, r.name]))
   return {
     today: date,
     nowTime: time,
@@ -21,3 +19,9 @@ export async function calendarEnv(tx: Tx, district: District, now: Date): Promis
     closedOn: (day) => closedDays.get(day) ?? nationalHoliday(day),
   }
 }
+
+const CALENDAR_SQL = `
+SELECT 'semester' AS kind, name, startDate AS a, endDate AS b FROM Semester WHERE districtId = ?
+UNION ALL
+SELECT 'closed' AS kind, name, date AS a, NULL AS b FROM ClosedDay WHERE districtId = ? AND date >= ?
+ORDER BY kind, a`

@@ -21,6 +21,8 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000
  * matched to a known one first; see {@link findMovedAccount}.
  */
 export async function identify(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity> {
+  const known = await knownSender(tx, message, now)
+  if (known) return known
   const { group, district } = await upsertGroup(tx, message, now)
   const hints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined }
   const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
@@ -39,6 +41,78 @@ export async function identify(tx: Tx, message: IncomingMessage, now: Date): Pro
   if (now.getTime() - seen.lastSeenAt.getTime() > SEEN_REFRESH_MS) await tx.membership.updateMany({ where: { districtId: district.id, memberId }, data: { lastSeenAt: now } })
   const roles = new Set(seen.member.roles.map((r) => r.role).filter(isRole))
   return { memberId, name, groupId: group.id, district, roles }
+}
+
+/** What knownSender reads: the group, the account, the membership, the district and the roles, in one row. */
+interface SenderRow {
+  groupId: number
+  title: string | null
+  groupSeen: string | null
+  direct: number | bigint | boolean
+  ownerId: number | null
+  memberId: number
+  displayName: string
+  stableId: string | null
+  lastGroupId: number | null
+  accountSeen: string | null
+  memberSeen: string | null
+  districtId: number | null
+  districtName: string | null
+  timezone: string | null
+  morningAt: string | null
+  afternoonAt: string | null
+  eveningAt: string | null
+  districtCreatedAt: string | null
+  roles: string | null
+}
+
+const SENDER_SQL = `
+SELECT g.id AS groupId, g.title AS title, g.lastSeenAt AS groupSeen, g.direct AS direct, g.ownerId AS ownerId,
+       a.memberId AS memberId, a.displayName AS displayName, a.stableId AS stableId, a.lastGroupId AS lastGroupId, a.lastSeenAt AS accountSeen,
+       m.lastSeenAt AS memberSeen,
+       d.id AS districtId, d.name AS districtName, d.timezone AS timezone, d.morningAt AS morningAt, d.afternoonAt AS afternoonAt,
+       d.eveningAt AS eveningAt, d.createdAt AS districtCreatedAt,
+       (SELECT group_concat(r.role) FROM MemberRole r WHERE r.districtId = g.districtId AND r.memberId = a.memberId) AS roles
+FROM "Group" g
+JOIN Account a ON a.platform = ? AND a.userId = ?
+LEFT JOIN District d ON d.id = g.districtId
+LEFT JOIN Membership m ON m.districtId = g.districtId AND m.memberId = a.memberId
+WHERE g.platform = ? AND g.chatId = ?`
+
+/**
+ * The common case in one read (every message pays for identify): a known
+ * account writing in a known group, with nothing to write back (same name
+ * and title, seen within the hour, a member of the group's district).
+ * Null sends the message the long way, which creates and refreshes.
+ */
+async function knownSender(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity | null> {
+  if (message.idsSince) return null
+  const { platform, sender, chat } = message
+  const [row] = await tx.$queryRawUnsafe<SenderRow[]>(SENDER_SQL, platform, sender.id, platform, chat.id)
+  if (!row) return null
+  const fresh = (iso: string | null) => iso !== null && !isStale(new Date(iso), now)
+  const unchanged =
+    (!chat.title || row.title === chat.title) &&
+    row.displayName === sender.name &&
+    (!sender.stableId || row.stableId === sender.stableId) &&
+    row.lastGroupId === row.groupId &&
+    fresh(row.groupSeen) &&
+    fresh(row.accountSeen) &&
+    (!chat.isDirect || (Boolean(Number(row.direct)) && row.ownerId === row.memberId)) &&
+    (row.districtId === null || fresh(row.memberSeen))
+  if (!unchanged) return null
+  const base = { memberId: row.memberId, name: sender.name, groupId: row.groupId }
+  if (row.districtId === null) return { ...base, district: null, roles: new Set() }
+  const district: District = {
+    id: row.districtId,
+    name: row.districtName!,
+    timezone: row.timezone!,
+    morningAt: row.morningAt!,
+    afternoonAt: row.afternoonAt!,
+    eveningAt: row.eveningAt!,
+    createdAt: new Date(row.districtCreatedAt!),
+  }
+  return { ...base, district, roles: new Set((row.roles ?? '').split(',').filter(isRole)) }
 }
 
 export interface AccountHints {

@@ -24,25 +24,44 @@ export async function signUp(
   memberId: number,
   origin: { groupId: number | null; byId: number | null; now: Date },
 ): Promise<SignupOutcome> {
-  const key = { activityId_memberId: { activityId: activity.id, memberId } }
-  const existing = await tx.signup.findUnique({ where: key })
+  // The member's row, the last seq and both counts in one read: a burst of sign-ups is this command many times over.
+  const [line] = await tx.$queryRawUnsafe<LineRow[]>(LINE_SQL, activity.id, memberId)
+  const existing = line!.id === null ? null : await tx.signup.findUniqueOrThrow({ where: { id: line!.id } })
   if (existing && existing.status !== 'cancelled') {
     return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
   }
-  const [last, counts] = await Promise.all([
-    tx.signup.aggregate({ where: { activityId: activity.id }, _max: { seq: true } }),
-    tx.signup.groupBy({ by: ['status'], where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, _count: { _all: true } }),
-  ])
-  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0
-  const [confirmed, waiting] = [count('confirmed'), count('waiting')]
-  const seq = (last._max.seq ?? 0) + 1
+  const [confirmed, waiting] = [Number(line!.confirmed), Number(line!.waiting)]
+  const seq = Number(line!.lastSeq ?? 0) + 1
   // Nobody jumps the waiting line: a place is free only when no one waits.
   const status = activity.capacity === null || (waiting === 0 && confirmed < activity.capacity) ? 'confirmed' : 'waiting'
   const data = { status, seq, groupId: origin.groupId, byId: origin.byId, signedUpAt: origin.now, cancelledAt: null }
   const signup = existing
     ? await tx.signup.update({ where: { id: existing.id }, data })
-    : await tx.signup.create({ data: { activityId: activity.id, memberId, ...data } })
+    : await insertSignup(tx, { activityId: activity.id, memberId, ...data })
   return { kind: status, signup, position: status === 'confirmed' ? confirmed + 1 : waiting + 1 }
+}
+
+interface LineRow {
+  id: number | null
+  lastSeq: number | bigint | null
+  confirmed: number | bigint
+  waiting: number | bigint
+}
+
+const LINE_SQL = `
+SELECT s.id AS id,
+       (SELECT max(seq) FROM Signup WHERE activityId = a.id) AS lastSeq,
+       (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'confirmed') AS confirmed,
+       (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'waiting') AS waiting
+FROM (SELECT ? AS id) a LEFT JOIN Signup s ON s.activityId = a.id AND s.memberId = ?`
+
+/** A new sign-up row (one statement; the adapter writes the dates as Prisma does). */
+async function insertSignup(tx: Tx, row: Omit<Signup, 'id'>): Promise<Signup> {
+  const [{ id }] = (await tx.$queryRawUnsafe<{ id: number }[]>(
+    'INSERT INTO Signup (activityId, memberId, status, seq, groupId, byId, signedUpAt, cancelledAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    row.activityId, row.memberId, row.status, row.seq, row.groupId, row.byId, row.signedUpAt, row.cancelledAt,
+  )) as [{ id: number }]
+  return { id: Number(id), ...row }
 }
 
 /** Withdraws a sign-up; a freed place goes to the first who waits. Null when there was none. */
