@@ -73,12 +73,48 @@ async function replaceOccurrences(tx: Tx, activity: Activity, plan: Plan, tz: st
   })
 }
 
-export function findActivity(tx: Tx, districtId: number, id: number): Promise<ActivityWithOccurrences | null> {
-  return tx.activity.findFirst({
-    where: { id, districtId },
-    include: { occurrences: { orderBy: { startAt: 'asc' } }, organizer: { select: { displayName: true } } },
-  })
+/**
+ * An activity of the district with its occurrences (by start) and its
+ * organizer's name, in one read: nearly every command on an activity starts
+ * here. The rows are typed field by field, so a column added to the schema
+ * fails to compile until it is read here too.
+ */
+export async function findActivity(tx: Tx, districtId: number, id: number): Promise<ActivityWithOccurrences | null> {
+  const [row] = await tx.$queryRawUnsafe<ActivityRow[]>(ACTIVITY_SQL, id, districtId)
+  if (!row) return null
+  const occurrences = (JSON.parse(row.occurrencesJson) as OccurrenceRow[]).map(
+    (o): Occurrence => ({
+      id: o.id, activityId: o.activityId, districtId: o.districtId, date: o.date,
+      startAt: new Date(o.startAt), endAt: dateOrNull(o.endAt), timed: Boolean(o.timed), skipReason: o.skipReason,
+    }),
+  )
+  // json_group_array keeps the subquery's order in practice, but SQLite does not promise it.
+  occurrences.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.id - b.id)
+  const activity: Activity = {
+    id: row.id, districtId: row.districtId, groupId: row.groupId, organizerId: row.organizerId,
+    title: row.title, subject: row.subject, place: row.place, capacity: row.capacity, host: row.host,
+    whenText: row.whenText, whenJson: row.whenJson, rrule: row.rrule, pendingFrom: row.pendingFrom, pendingTo: row.pendingTo,
+    status: row.status, cancelReason: row.cancelReason, deadline: dateOrNull(row.deadline),
+    minYears: row.minYears, maxYears: row.maxYears, subjectRule: row.subjectRule, schoolRule: row.schoolRule,
+    menteesOnly: Boolean(row.menteesOnly), workshopId: row.workshopId, noticeWeeks: row.noticeWeeks, importKey: row.importKey,
+    createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
+  }
+  return { ...activity, occurrences, organizer: { displayName: row.organizerName } }
 }
+
+type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends boolean ? number | boolean : T[K] }
+type OccurrenceRow = Stored<Occurrence>
+type ActivityRow = Stored<Activity> & { organizerName: string; occurrencesJson: string }
+
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso))
+
+const ACTIVITY_SQL = `
+SELECT a.*,
+       (SELECT displayName FROM Member WHERE id = a.organizerId) AS organizerName,
+       (SELECT json_group_array(json_object('id', o.id, 'activityId', o.activityId, 'districtId', o.districtId, 'date', o.date,
+                 'startAt', o.startAt, 'endAt', o.endAt, 'timed', o.timed, 'skipReason', o.skipReason))
+          FROM (SELECT * FROM Occurrence WHERE activityId = a.id ORDER BY startAt, id) o) AS occurrencesJson
+FROM Activity a WHERE a.id = ? AND a.districtId = ?`
 
 export type OccurrenceWithActivity = Occurrence & { activity: Activity }
 
