@@ -3,7 +3,7 @@ import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
-import { listName, teachingYearsOn } from '../src/services/members.ts'
+import { findMember, listName, teachingYearsOn } from '../src/services/members.ts'
 import { placeOf } from '../src/services/signups.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 
@@ -85,7 +85,7 @@ export const mine: Command = {
   async run(ctx) {
     const tz = ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE
     const today = localParts(ctx.now, tz).date
-    const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
+    const member = await findMember(ctx.tx, ctx.sender.memberId)
     // In a group everyone reads the answer: 教龄 and anonymous questions stay out of it.
     const inGroup = !ctx.message.chat.isDirect
     const hasProfile = member.realName || member.school || member.subject || member.teachingYears !== null

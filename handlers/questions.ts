@@ -4,7 +4,7 @@ import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { clip } from '../src/services/describe.ts'
-import { listName, mentionsOf } from '../src/services/members.ts'
+import { findMember, listName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorIn, isMentorOf, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
 
 const MAX_TEXT = 500
@@ -82,7 +82,7 @@ export const answer: Command = {
     if (!(await mayAnswer(ctx, question))) throw new Refusal(texts.qa.notItsMentor)
     await ctx.tx.answer.create({ data: { questionId: question.id, authorId: ctx.sender.memberId, text, answeredAt: ctx.now } })
     if (!question.answeredAt) await ctx.tx.question.update({ where: { id: question.id }, data: { answeredAt: ctx.now } })
-    const author = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
+    const author = await findMember(ctx.tx, ctx.sender.memberId)
     await postAnswer(ctx, question, listName(author), text)
   },
 }

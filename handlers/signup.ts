@@ -7,7 +7,7 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { firstBreak } from '../src/services/eligibility.ts'
-import { findMemberByName, listName, memberForName, mentionsOf } from '../src/services/members.ts'
+import { findMember, findMemberByName, listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, rosterLine } from '../src/services/describe.ts'
@@ -30,7 +30,7 @@ export const signup: Command = {
     assertOpen(activity, ctx.now, env)
     const others = namedPeople(ctx, line.args.slice(1))
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
-    const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } })
+    const member = await findMember(ctx.tx, ctx.sender.memberId)
     const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
     if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env)))
@@ -54,7 +54,7 @@ export const withdrawSignup: Command = {
     const others = namedPeople(ctx, line.args.slice(1))
     if (others.length > 0) await assertMayActFor(ctx, activity)
     const targets: Member[] = []
-    if (others.length === 0) targets.push(await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } }))
+    if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
     for (const who of others) {
       const found = 'person' in who ? await memberByAccount(ctx, who.person) : await findMemberByName(ctx.tx, ctx.district.id, who.name)
       if (!found || found.kind === 'none') throw new Refusal(texts.signup.notFoundPerson('person' in who ? who.person.name : who.name))

@@ -5,7 +5,7 @@ import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
-import { listName, memberForName, mentionsOf } from '../src/services/members.ts'
+import { findMember, listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 import { describeEnvOf } from './shared.ts'
@@ -121,7 +121,7 @@ export const apply: Command = {
       if (!mentor) throw new Refusal(texts.workshop.notMentorHere(wanted, detail.name))
       mentorId = mentor.memberId
     }
-    const me = listName(await ctx.tx.member.findUniqueOrThrow({ where: { id: ctx.sender.memberId } }))
+    const me = listName(await findMember(ctx.tx, ctx.sender.memberId))
     const existing = detail.mentees.find((m) => m.memberId === ctx.sender.memberId)
     if (existing?.status === 'approved') {
       throw new Refusal(texts.workshop.alreadyMentee(detail.name, existing.mentor ? listName(existing.mentor) : texts.workshop.unassigned))

@@ -51,8 +51,23 @@ export function yearOf(date: LocalDate): number {
 
 /** The wall-clock date and time of an instant in a timezone. */
 export function localParts(instant: Date, tz: string): { date: LocalDate; time: string } {
-  const d = dayjs(instant).tz(tz)
-  return { date: d.format('YYYY-MM-DD'), time: d.format('HH:mm') }
+  // Intl, which dayjs's timezone plugin also reads, with one formatter kept per zone: nearly every command asks "what day is it here".
+  const parts = wallClock(tz).formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` }
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>()
+
+function wallClock(tz: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(tz)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    })
+    wallClocks.set(tz, format)
+  }
+  return format
 }
 
 /** The instant of a wall-clock date and time in a timezone. */

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts'
+import { dateOrNull, type Stored } from '../db/rows.ts'
 import type { Activity, District, Occurrence, Prisma } from '../generated/prisma/client.ts'
 import { toInstant, type LocalDate } from '../calendar/dates.ts'
 import type { Plan } from '../calendar/resolve-when.ts'
@@ -76,8 +77,7 @@ async function replaceOccurrences(tx: Tx, activity: Activity, plan: Plan, tz: st
 /**
  * An activity of the district with its occurrences (by start) and its
  * organizer's name, in one read: nearly every command on an activity starts
- * here. The rows are typed field by field, so a column added to the schema
- * fails to compile until it is read here too.
+ * here (see Stored for how its rows are typed).
  */
 export async function findActivity(tx: Tx, districtId: number, id: number): Promise<ActivityWithOccurrences | null> {
   const [row] = await tx.$queryRawUnsafe<ActivityRow[]>(ACTIVITY_SQL, id, districtId)
@@ -102,11 +102,8 @@ export async function findActivity(tx: Tx, districtId: number, id: number): Prom
   return { ...activity, occurrences, organizer: { displayName: row.organizerName } }
 }
 
-type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends boolean ? number | boolean : T[K] }
 type OccurrenceRow = Stored<Occurrence>
 type ActivityRow = Stored<Activity> & { organizerName: string; occurrencesJson: string }
-
-const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso))
 
 const ACTIVITY_SQL = `
 SELECT a.*,

@@ -1,10 +1,21 @@
 import type { Tx } from '../db/client.ts'
+import type { Stored } from '../db/rows.ts'
 import type { Member } from '../generated/prisma/client.ts'
 import { daysBetween, type LocalDate } from '../calendar/dates.ts'
 import type { Person, Platform } from '../core/message.ts'
 import { touchMembership, upsertMember, type AccountHints } from './identity.ts'
 
 /** The name lists show: the one given with /我是, else the platform name. */
+/** A member by id, in one plain read (each sign-up asks for the sender's profile). */
+export async function findMember(tx: Tx, id: number): Promise<Member> {
+  const [row] = await tx.$queryRawUnsafe<Stored<Member>[]>('SELECT * FROM Member WHERE id = ?', id)
+  if (!row) throw new Error(`member ${id} not found`)
+  return {
+    id: row.id, displayName: row.displayName, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
+    realName: row.realName, school: row.school, subject: row.subject, teachingYears: row.teachingYears, teachingYearsOn: row.teachingYearsOn,
+  }
+}
+
 export function listName(member: Pick<Member, 'realName' | 'displayName'>): string {
   return member.realName || member.displayName
 }

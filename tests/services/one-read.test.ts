@@ -3,6 +3,7 @@ import { inTx } from '../../src/db/client.ts'
 import { findActivity } from '../../src/services/activities.ts'
 import { calendarEnv } from '../../src/services/calendar-env.ts'
 import { identify } from '../../src/services/identity.ts'
+import { findMember } from '../../src/services/members.ts'
 import { listSemesters } from '../../src/services/semesters.ts'
 import { createHarness, buildMessage, type Harness } from '../helpers/harness.ts'
 
@@ -35,6 +36,14 @@ describe('one-read lookups agree with Prisma', () => {
     expect(weekly.occurrences.some((o) => o.skipReason)).toBe(true)
     expect(weekly.deadline).toBeInstanceOf(Date)
     expect(await inTx(h.app.db, (tx) => findActivity(tx, 2, 1))).toBeNull()
+  })
+
+  it('findMember: the profile as Prisma reads it', async () => {
+    await h.say('/我是 李明 育秀实验学校 语文 教龄5', { as: '李老师' })
+    const id = (await h.app.db.account.findFirstOrThrow({ where: { userId: '李老师' } })).memberId
+    const member = await inTx(h.app.db, (tx) => findMember(tx, id))
+    expect(member).toEqual(await h.app.db.member.findUniqueOrThrow({ where: { id } }))
+    expect(member).toMatchObject({ realName: '李明', subject: '语文', teachingYears: 5 })
   })
 
   it('calendarEnv: the terms in order and the closed days ahead', async () => {
