@@ -63,10 +63,10 @@ async function drive(app: App, messages: IncomingMessage[]) {
 const ms = (x: number) => `${x.toFixed(2)} ms`
 const started = performance.now()
 
-if (process.argv.includes('--memory-only')) {
-  await memoryScenario()
+const memoryOnly = process.argv.indexOf('--memory-only')
+if (memoryOnly >= 0) {
+  await memoryScenario(process.argv[memoryOnly + 1]!)
   process.stdout.write(`${JSON.stringify({ rssMb: results.rssMb, heapMb: process.memoryUsage().heapUsed / 1048576, counts: rows[0]?.[2] })}\n`)
-  rmSync(dir, { recursive: true, force: true })
   process.exit(0)
 }
 
@@ -162,12 +162,11 @@ const join = (app: App) => drive(app, MEMBERS.map((name) => message('/ping', nam
   await app.close()
 }
 
-// 5. Memory: RSS after loading 10 000 members, 2 000 activities, 50 000 sign-ups, in a process of its own
-// (this one has run the other scenarios, each with its own client).
-async function memoryScenario(): Promise<void> {
+// 5. Memory: RSS of a bot process of its own (this one has run the other scenarios) on a database of
+// 10 000 members, 2 000 activities and 50 000 sign-ups, filled beforehand by this process.
+async function seedMemoryDb(): Promise<string> {
   const { app, file } = await freshApp('memory')
   await app.close()
-  // Bulk rows straight into the file; then the bot opens it and reads it as it would.
   const raw = new Database(file)
   const now = NOW.toISOString()
   raw.transaction(() => {
@@ -185,28 +184,32 @@ async function memoryScenario(): Promise<void> {
     }
   })()
   raw.close()
+  return file
+}
+
+/** In the child: the bot opens the file and does what it does with such a district (own pages, lists, the week). */
+async function memoryScenario(file: string): Promise<void> {
   const config = loadConfig({ DATABASE_URL: `file:${file}` })
-  const app2 = await createApp({ config, log: createLogger('silent'), send: async () => {}, clock: () => NOW, migrate: false })
-  const counts = await Promise.all([app2.db.member.count(), app2.db.activity.count(), app2.db.signup.count()])
+  const app = await createApp({ config, log: createLogger('silent'), send: async () => {}, clock: () => NOW, migrate: false })
+  const counts = await Promise.all([app.db.member.count(), app.db.activity.count(), app.db.signup.count()])
   if (counts[2] !== 50_000) throw new Error('memory load incomplete')
-  // What the bot does with such a district: members' own pages, lists, the week.
-  await drive(app2, Array.from({ length: 200 }, (_, i) => message('/我的', `老师${i}`)))
-  await drive(app2, Array.from({ length: 200 }, (_, i) => message(`/名单 ${i + 1}`)))
-  await drive(app2, Array.from({ length: 50 }, () => message('/活动')))
+  await drive(app, Array.from({ length: 200 }, (_, i) => message('/我的', `老师${i}`)))
+  await drive(app, Array.from({ length: 200 }, (_, i) => message(`/名单 ${i + 1}`)))
+  await drive(app, Array.from({ length: 50 }, () => message('/活动')))
   global.gc?.()
-  const mem = process.memoryUsage()
-  results.rssMb = mem.rss / 1024 / 1024
-  rows.push(['memory: 10 000 members, 2 000 activities, 50 000 sign-ups', `${results.rssMb.toFixed(0)} MB RSS`, `rows ${counts.join('/')}`])
-  await app2.close()
+  results.rssMb = process.memoryUsage().rss / 1024 / 1024
+  rows.push(['memory', `${results.rssMb.toFixed(0)} MB RSS`, `rows ${counts.join('/')}`])
+  await app.close()
 }
 
 {
-  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), '--memory-only'], { encoding: 'utf8' })
+  const file = await seedMemoryDb()
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), '--memory-only', file], { encoding: 'utf8' })
   const line = child.stdout.trim().split('\n').at(-1) ?? ''
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`memory scenario failed: ${child.stderr}`)
   const measured = JSON.parse(line) as { rssMb: number; heapMb: number; counts: string }
   Object.assign(results, { rssMb: measured.rssMb, heapMb: measured.heapMb })
-  rows.push(['memory: 10 000 members, 2 000 activities, 50 000 sign-ups', `${measured.rssMb.toFixed(0)} MB RSS`, `JS heap ${measured.heapMb.toFixed(0)} MB after gc; ${measured.counts}, own process`])
+  rows.push(['memory: 10 000 members, 2 000 activities, 50 000 sign-ups', `${measured.rssMb.toFixed(0)} MB RSS`, `JS heap ${measured.heapMb.toFixed(0)} MB after gc; ${measured.counts}, a bot process of its own`])
 }
 
 // 6. The raw SQLite floor: the same 1 000 sign-up rows, better-sqlite3 directly, one transaction each.

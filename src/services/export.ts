@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import { texts } from '../core/texts.ts'
@@ -47,7 +47,7 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     },
     orderBy: { id: 'asc' },
   })
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = 'xuequ-bot'
   wb.created = new Date(0)
 
@@ -241,4 +241,12 @@ export async function sheetCsv(wb: ExcelJS.Workbook, sheetName: string): Promise
       value instanceof Date ? value.toISOString().slice(0, ws?.getColumn(index + 1).numFmt === DATE_FORMAT ? 10 : 16).replace('T', ' ') : (value ?? ''),
   })
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(csv)])
+}
+
+/**
+ * exceljs, loaded when a workbook is first needed: it is a quarter of the
+ * bot's memory if loaded at start, and most processes never export.
+ */
+export async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default
 }

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
-import mammoth from 'mammoth'
 import { normalizeText, parseNumber } from '../calendar/normalize.ts'
 import { parseWhen } from '../calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../calendar/resolve-when.ts'
@@ -12,14 +10,19 @@ import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { createActivity, type ActivityDetails } from './activities.ts'
 import { calendarEnv } from './calendar-env.ts'
+import { excel } from './export.ts'
 
 /** The lines of a 行事历 file: Word (.docx), Excel (.xlsx), CSV, or plain text (UTF-8 or GB18030). */
 export async function readLines(fileName: string, bytes: Buffer): Promise<string[]> {
   const ext = fileName.toLowerCase().split('.').pop()
   // mammoth ends each paragraph with a blank line: a paragraph is a line.
-  if (ext === 'docx') return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n\n$/, '').split('\n\n')
+  // mammoth and exceljs are loaded on the first file of their kind (see excel()).
+  if (ext === 'docx') {
+    const mammoth = (await import('mammoth')).default
+    return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n\n$/, '').split('\n\n')
+  }
   if (ext === 'xlsx' || ext === 'csv') {
-    const wb = new ExcelJS.Workbook()
+    const wb = new (await excel()).Workbook()
     if (ext === 'xlsx') await wb.xlsx.load(bytes as unknown as ArrayBuffer)
     else await wb.csv.read(Readable.from([decodeText(bytes)]))
     const lines: string[] = []
