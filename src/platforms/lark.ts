@@ -212,7 +212,10 @@ export class LarkAdapter implements PlatformAdapter {
       return answer(res, 200, result ?? {})
     }
     const work = this.events.invoke(body, { needCheck: false }).then(() => true, () => false)
-    const done = await Promise.race([work, sleep(ACK_WAIT_MS).then(() => null)])
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ACK_WAIT_MS)))
+    const done = await Promise.race([work, late])
+    clearTimeout(timer)
     if (done === true) answer(res, 200, {})
     else answer(res, done === null ? 503 : 500, { error: done === null ? 'still working; deliver again later' : 'not handled' })
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
@@ -105,6 +106,27 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     expect(fake.sent.length - before).toBe(1)
     expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
   })
+
+  it('answers 503 while the database is held past Lark\'s 3 s, then takes the redelivery as already done', async () => {
+    await claimed()
+    const event = messageEvent({ token: TOKEN, chatId: CHAT, sender: 'ou_zhang', text: '@_user_1 /排期 下周三下午 联合教研', mentions: [atBot()] })
+    const body = encrypt(event, ENCRYPT_KEY)
+    const before = fake.sent.length
+    // Another process holds the write lock for 3.5 s: the command waits (busy retry) past the acknowledgement window.
+    const other = new Database(test.config.databaseFile)
+    other.exec('BEGIN IMMEDIATE')
+    const released = new Promise<void>((resolve) => setTimeout(() => resolve(void other.exec('COMMIT')), 3500))
+    expect((await postSigned(url, body, ENCRYPT_KEY)).status).toBe(503)
+    await released
+    other.close()
+    await adapter.idle()
+    expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
+    // Lark delivers it again 15 s later: acknowledged, and nothing done twice.
+    expect((await postSigned(url, body, ENCRYPT_KEY)).status).toBe(200)
+    await adapter.idle()
+    expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
+    expect(fake.sent.length - before).toBe(1)
+  }, 20_000)
 
   it('refuses a bad signature, a missing signature, a wrong token and an unreadable body; records nothing', async () => {
     const event = messageEvent({ token: TOKEN, chatId: CHAT, sender: 'ou_zhang', text: '@_user_1 /ping', mentions: [atBot()] })
