@@ -94,8 +94,10 @@ async function route(
   const command = deps.registry.find(line.name)
   const now = deps.clock()
   const keys = message.eventKeys ?? []
+  // Where no command transaction takes the keys, a small one does (none is opened for a message without keys).
+  const takenBefore = async () => keys.length > 0 && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))
   if (!command) {
-    if (keys.length && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))) return
+    if (await takenBefore()) return
     if (!line.slash) reply(texts.router.addressed(deps.config.BOT_NAME))
     else reply(texts.router.unknown(line.name, deps.registry.suggest(line.name)?.name))
     return
@@ -103,7 +105,7 @@ async function route(
   // What the command says is kept per run of the transaction (a busy database runs it again), and sent after commit.
   const said = await inTx(deps.db, async (tx) => {
     // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
-    if (keys.length && !(await claimOnce(tx, keys, now))) return null
+    if (!(await claimOnce(tx, keys, now))) return null
     const out: OutgoingMessage[] = []
     const keep = (m: OutgoingMessage) => void out.push(m)
     const who = await identify(tx, message, now)
@@ -121,7 +123,7 @@ async function route(
     return out
   }).catch(async (err: unknown) => {
     // A refusal changes nothing (its transaction is rolled back); its event is taken all the same, so a redelivery is not refused twice.
-    if (err instanceof Refusal && keys.length && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))) return null
+    if (err instanceof Refusal && (await takenBefore())) return null
     throw err
   })
   if (!said) return deps.log.debug({ keys }, 'event already handled')
@@ -151,7 +153,7 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
   const now = deps.clock()
   const keys = message.eventKeys ?? []
   const admin = await inTx(deps.db, async (tx) => {
-    if (keys.length && !(await claimOnce(tx, keys, now))) return null
+    if (!(await claimOnce(tx, keys, now))) return null
     const who = await identify(tx, message, now)
     const home = who.district ? who : message.chat.isDirect ? await homeDistrict(tx, who.memberId) : null
     if (!home?.district || !home.roles.has('admin')) return null

@@ -458,7 +458,8 @@ export class LarkAdapter implements PlatformAdapter {
     const keys = [`lark:event:${data.event_id ?? `bot-added:${data.chat_id}`}`]
     if (!(await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))) return
     if (data.name) this.titles.set(data.chat_id, { title: data.name, at: Date.now() })
-    await this.send({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }).catch(
+    // Not awaited: the event is acknowledged once taken, as a message is once committed; idle() waits for the queue.
+    void this.send({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }).catch(
       (err: unknown) => this.options.log.warn({ err, chat: data.chat_id }, 'lark greeting not sent'),
     )
   }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts'
+import { dateOrNull, type Stored } from '../db/rows.ts'
 import type { Activity, Member, Signup } from '../generated/prisma/client.ts'
 
 export type SignupWithMember = Signup & { member: Member }
@@ -26,7 +27,7 @@ export async function signUp(
 ): Promise<SignupOutcome> {
   // The member's row, the last seq and both counts in one read: a burst of sign-ups is this command many times over.
   const [line] = await tx.$queryRawUnsafe<LineRow[]>(LINE_SQL, activity.id, memberId)
-  const existing = line!.id === null ? null : await tx.signup.findUniqueOrThrow({ where: { id: line!.id } })
+  const existing = signupOf(line!)
   if (existing && existing.status !== 'cancelled') {
     return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
   }
@@ -41,15 +42,23 @@ export async function signUp(
   return { kind: status, signup, position: status === 'confirmed' ? confirmed + 1 : waiting + 1 }
 }
 
-interface LineRow {
-  id: number | null
+/** The member's sign-up row (all null when there is none), the last seq and both counts. */
+type LineRow = { [K in keyof Stored<Signup>]: Stored<Signup>[K] | null } & {
   lastSeq: number | bigint | null
   confirmed: number | bigint
   waiting: number | bigint
 }
 
+function signupOf(row: LineRow): Signup | null {
+  if (row.id === null) return null
+  return {
+    id: row.id, activityId: row.activityId!, memberId: row.memberId!, status: row.status!, seq: row.seq!,
+    groupId: row.groupId, byId: row.byId, signedUpAt: new Date(row.signedUpAt!), cancelledAt: dateOrNull(row.cancelledAt),
+  }
+}
+
 const LINE_SQL = `
-SELECT s.id AS id,
+SELECT s.*,
        (SELECT max(seq) FROM Signup WHERE activityId = a.id) AS lastSeq,
        (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'confirmed') AS confirmed,
        (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'waiting') AS waiting
