@@ -6,12 +6,15 @@ import { createDispatcher, type Dispatch } from './core/dispatch.ts'
 import type { SendFn } from './core/message.ts'
 import { Registry } from './core/registry.ts'
 import type { Logger } from './log.ts'
+import { createOutboxSender, type OutboxSender } from './platforms/outbox-sender.ts'
 import { firstStartClaimCode } from './services/claim-codes.ts'
 
 export interface App {
   db: Db
   dispatch: Dispatch
   registry: Registry
+  /** Every message the bot sends goes through it (src/platforms/outbox-sender.ts). */
+  outbox: OutboxSender
   /** Printed at first start until one district has been claimed. */
   claimCode: string | null
   close(): Promise<void>
@@ -20,6 +23,7 @@ export interface App {
 export interface AppOptions {
   config: Config
   log: Logger
+  /** The platforms' send (paced, throwing SendError); the outbox sender calls it. */
   send: SendFn
   clock: () => Date
   /** Tests hand in a database that already has the schema. */
@@ -32,9 +36,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.migrate !== false) await applyMigrations(config.DATABASE_URL)
   const db = await openDb(config.databaseFile)
   const registry = new Registry(commands)
-  const dispatch = createDispatcher({ db, registry, send, log, config, clock })
+  const outbox = createOutboxSender({ db, send, log, clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
+  const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
   const claimCode = await inTx(db, firstStartClaimCode)
-  return { db, dispatch, registry, claimCode, close: () => db.$disconnect() }
+  return {
+    db, dispatch, registry, outbox, claimCode,
+    async close() {
+      outbox.stop()
+      await outbox.idle()
+      await db.$disconnect()
+    },
+  }
 }
 
 /** A clock that starts at a given instant and then runs in real time. */

@@ -8,7 +8,6 @@ import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
 import { startHttpServer, type Route } from './platforms/http-server.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
-import { createDurableSend } from './platforms/pending-sends.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
 import { createReminders } from './reminders/runner.ts'
@@ -29,9 +28,7 @@ async function main(config: Config): Promise<void> {
   const out = process.stdout
   const say = (line: string) => void out.write(`${line}\n`)
   const router = createSendRouter()
-  let keep: ReturnType<typeof createDurableSend> | undefined
-  const app = await createApp({ config, log, clock, send: (m) => keep!.send(m) })
-  keep = createDurableSend({ db: app.db, send: router.send, log, clock })
+  const app = await createApp({ config, log, clock, send: router.send })
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []
@@ -90,14 +87,17 @@ async function main(config: Config): Promise<void> {
     say(texts.startup.calendar(`${config.PUBLIC_URL.replace(/\/+$/, '')}${CALENDAR_PATH}…`, port))
   }
 
-  keep.start()
-  // Reminders go through the same kept, paced sends; a first tick at start catches up after downtime.
-  const reminders = createReminders({ db: app.db, send: keep.send, log, clock, claimTimeoutMs: config.REMINDER_RETRY_AFTER_S * 1000 })
+  // What was written and not sent before a restart goes now; then every half minute, with retries.
+  app.outbox.start()
+  void app.outbox.pass().catch((err: unknown) => log.error({ err }, 'outbox pass failed'))
+  // Reminders are written to the same outbox; a first tick at start catches up after downtime.
+  const reminders = createReminders({ db: app.db, outbox: app.outbox, log, clock })
   reminders.start()
   void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {
     reminders.stop()
-    keep?.stop()
+    app.outbox.stop()
+    await app.outbox.idle()
     await Promise.allSettled(adapters.map((a) => a.stop()))
     await Promise.allSettled(closers.map((close) => close()))
     await app.close()

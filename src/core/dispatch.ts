@@ -7,18 +7,28 @@ import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
 import { claimOnce } from '../services/inbound-events.ts'
+import { enqueue, type OutboxRow } from '../services/outbox.ts'
 import { plainCommand } from './plain-commands.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
-import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn, type SendFn } from './message.ts'
+import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn } from './message.ts'
 import type { Registry } from './registry.ts'
 import { mayUse } from './roles.ts'
 import { texts } from './texts.ts'
 
+/** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts). */
+export interface Delivery {
+  leaseUntil(now: Date): Date
+  /** Sends rows written in a committed transaction. */
+  deliver(rows: readonly OutboxRow[]): Promise<unknown>
+  /** Sends without writing (the database is locked): a "busy" answer. */
+  sendNow(message: OutgoingMessage): Promise<void>
+}
+
 export interface DispatcherDeps {
   db: Db
   registry: Registry
-  send: SendFn
+  outbox: Delivery
   log: Logger
   config: Config
   clock: () => Date
@@ -41,94 +51,103 @@ export interface DispatchHooks {
 }
 
 /**
- * The one entry for every platform. A command runs in one transaction; its
- * replies are sent only after it commits, so a failure sends nothing but one
- * polite sentence. Never throws.
+ * The one entry for every platform. A command runs in one transaction, and
+ * what it will send is written to the outbox in that same transaction: sent
+ * after commit, and after a restart if the process died first. A refusal
+ * changes nothing but its own answer. Never throws.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (message, hooks) => {
-    const outbox: OutgoingMessage[] = []
-    const push = (m: OutgoingMessage) => void outbox.push(m)
-    const reply = createReply(push, message)
     let line: CommandLine | null = null
+    let done: Done = { rows: [], answers: [] }
     try {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       const parsed = line
       const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
-      if (message.file && !message.text.trim()) {
-        await receiveFile(deps, message, reply)
-      } else if (plain) {
-        await route(deps, message, plain, reply, push)
-      } else if (!parsed) {
-        if (message.mentionedBot) reply(texts.router.addressed(deps.config.BOT_NAME))
-      } else if (parsed.slash || message.mentionedBot) {
-        await route(deps, message, parsed, reply, push)
-      }
+      if (message.file && !message.text.trim()) done = await receiveFile(deps, message)
+      else if (plain) done = await route(deps, message, plain)
+      else if (!parsed) {
+        if (message.mentionedBot) done = await answer(deps, message, texts.router.addressed(deps.config.BOT_NAME))
+      } else if (parsed.slash || message.mentionedBot) done = await route(deps, message, parsed)
     } catch (err) {
-      outbox.length = 0
-      if (err instanceof Refusal) reply(err.text)
-      else if (isBusy(err)) reply(texts.router.busy)
-      else {
-        deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
-        reply(texts.router.internal)
-      }
+      done = await failure(deps, message, line, err)
     }
     hooks?.committed?.()
-    if (message.via !== 'button') {
-      await flush(deps, outbox)
-      return []
-    }
-    const answers = outbox.filter((m) => m.replyToId === message.id)
-    await flush(deps, outbox.filter((m) => m.replyToId !== message.id))
-    return answers
+    await deps.outbox.deliver(done.rows).catch((err: unknown) => deps.log.error({ err }, 'delivery failed'))
+    return done.answers
   }
 }
 
-async function route(
-  deps: DispatcherDeps,
-  message: IncomingMessage,
-  line: CommandLine,
-  reply: ReplyFn,
-  push: (m: OutgoingMessage) => void,
-): Promise<void> {
+/** What a message did: the outbox rows it wrote (committed), and the answers a button press shows in place. */
+interface Done {
+  rows: OutboxRow[]
+  answers: OutgoingMessage[]
+}
+
+/**
+ * Writes what a command says in its transaction. A button press's answers to
+ * itself are not written: the platform shows them in place (a Lark card).
+ */
+async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said: OutgoingMessage[], now: Date): Promise<Done> {
+  const inPlace = (m: OutgoingMessage) => message.via === 'button' && m.replyToId === message.id
+  const rows = await enqueue(tx, said.filter((m) => !inPlace(m)), now, deps.outbox.leaseUntil(now))
+  return { rows, answers: said.filter(inPlace) }
+}
+
+/** One answer to a message, with its event keys taken: nothing when the event was handled before. */
+async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string): Promise<Done> {
+  const now = deps.clock()
+  const said: OutgoingMessage[] = []
+  createReply((m) => void said.push(m), message)(text)
+  const done = await inTx(deps.db, async (tx) => ((await claimOnce(tx, message.eventKeys ?? [], now)) ? keep(deps, tx, message, said, now) : null))
+  return done ?? { rows: [], answers: [] }
+}
+
+/** A refusal's answer (its command rolled back); "busy" sent as it is; anything else logged with one polite sentence. */
+async function failure(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done> {
+  if (err instanceof Refusal) return answer(deps, message, err.text).catch((e: unknown) => failure(deps, message, line, e))
+  const reply: OutgoingMessage[] = []
+  createReply((m) => void reply.push(m), message)(isBusy(err) ? texts.router.busy : texts.router.internal)
+  if (!isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
+  if (message.via === 'button') return { rows: [], answers: reply }
+  await deps.outbox.sendNow(reply[0]!)
+  return { rows: [], answers: [] }
+}
+
+async function route(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine): Promise<Done> {
   const command = deps.registry.find(line.name)
+  if (!command) {
+    if (!line.slash) return answer(deps, message, texts.router.addressed(deps.config.BOT_NAME))
+    return answer(deps, message, texts.router.unknown(line.name, deps.registry.suggest(line.name)?.name))
+  }
   const now = deps.clock()
   const keys = message.eventKeys ?? []
-  // Where no command transaction takes the keys, a small one does (none is opened for a message without keys).
-  const takenBefore = async () => keys.length > 0 && !(await inTx(deps.db, (tx) => claimOnce(tx, keys, now)))
-  if (!command) {
-    if (await takenBefore()) return
-    if (!line.slash) reply(texts.router.addressed(deps.config.BOT_NAME))
-    else reply(texts.router.unknown(line.name, deps.registry.suggest(line.name)?.name))
-    return
-  }
-  // What the command says is kept per run of the transaction (a busy database runs it again), and sent after commit.
-  const said = await inTx(deps.db, async (tx) => {
+  // What the command says is kept per run of the transaction (a busy database runs it again), and written with it.
+  const done = await inTx(deps.db, async (tx) => {
     // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
     if (!(await claimOnce(tx, keys, now))) return null
-    const out: OutgoingMessage[] = []
-    const keep = (m: OutgoingMessage) => void out.push(m)
+    const said: OutgoingMessage[] = []
+    const say = (m: OutgoingMessage) => void said.push(m)
     const who = await identify(tx, message, now)
     const ctx: Context = {
       message, tx, now,
-      reply: createReply(keep, message),
+      reply: createReply(say, message),
       sender: { memberId: who.memberId, name: who.name, roles: who.roles },
       groupId: who.groupId,
       district: who.district,
-      post: keep,
+      post: say,
       registry: deps.registry,
       config: deps.config,
     }
     await runCommand(command, ctx, line)
-    return out
-  }).catch(async (err: unknown) => {
-    // A refusal changes nothing (its transaction is rolled back); its event is taken all the same, so a redelivery is not refused twice.
-    if (err instanceof Refusal && (await takenBefore())) return null
-    throw err
+    return keep(deps, tx, message, said, now)
   })
-  if (!said) return deps.log.debug({ keys }, 'event already handled')
-  said.forEach(push)
+  if (!done) {
+    deps.log.debug({ keys }, 'event already handled')
+    return { rows: [], answers: [] }
+  }
   deps.log.debug({ platform: message.platform, chat: message.chat.id, command: command.id }, 'command done')
+  return done
 }
 
 async function runCommand(command: Command, ctx: Context, line: CommandLine): Promise<void> {
@@ -147,9 +166,10 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
  * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
  * never downloaded.
  */
-async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply: ReplyFn): Promise<void> {
+async function receiveFile(deps: DispatcherDeps, message: IncomingMessage): Promise<Done> {
   const file = message.file!
-  if (!IMPORTABLE.test(file.name)) return
+  const nothing: Done = { rows: [], answers: [] }
+  if (!IMPORTABLE.test(file.name)) return nothing
   const now = deps.clock()
   const keys = message.eventKeys ?? []
   const admin = await inTx(deps.db, async (tx) => {
@@ -159,14 +179,16 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
     if (!home?.district || !home.roles.has('admin')) return null
     return { memberId: who.memberId, districtId: home.district.id }
   })
-  if (!admin) return
+  if (!admin) return nothing
   const bytes = await file.fetch()
-  if (bytes.length > MAX_IMPORT_BYTES) return reply(texts.importing.tooBig)
-  await inTx(deps.db, async (tx) => {
+  if (bytes.length > MAX_IMPORT_BYTES) return answer(deps, { ...message, eventKeys: [] }, texts.importing.tooBig)
+  const said: OutgoingMessage[] = []
+  createReply((m) => void said.push(m), message)(texts.importing.received(file.name))
+  return inTx(deps.db, async (tx) => {
     await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
     await tx.pendingImport.create({ data: { ...admin, name: file.name, bytes: new Uint8Array(bytes), receivedAt: now } })
+    return keep(deps, tx, message, said, now)
   })
-  reply(texts.importing.received(file.name))
 }
 
 const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
@@ -186,14 +208,4 @@ async function homeDistrict(tx: Tx, memberId: number): Promise<{ district: Distr
   if (!districtId) return null
   const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
   return { district, roles: await rolesOf(tx, districtId, memberId) }
-}
-
-async function flush(deps: DispatcherDeps, outbox: OutgoingMessage[]): Promise<void> {
-  for (const message of outbox) {
-    try {
-      await deps.send(message)
-    } catch (err) {
-      deps.log.error({ err, platform: message.chat.platform, chat: message.chat.chatId }, 'send failed')
-    }
-  }
 }

@@ -85,6 +85,13 @@ export interface OutgoingMessage {
    * turns a resend after a crash into nothing.
    */
   key?: string
+  /**
+   * Confirmations of one activity in one chat, gathered while a burst lasts
+   * (接龙 style): the sender may send several messages with the same key as
+   * one, `head` then each one's `line`, @mentioning each `mention`. Sent
+   * alone, the message goes as written.
+   */
+  gather?: { key: string; head: string; line: string; mention: Person }
 }
 
 export type SendFn = (message: OutgoingMessage) => Promise<void>

@@ -3,6 +3,7 @@ import { Refusal, type Command } from '../../src/core/command.ts'
 import { createDispatcher } from '../../src/core/dispatch.ts'
 import type { OutgoingMessage } from '../../src/core/message.ts'
 import { Registry } from '../../src/core/registry.ts'
+import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
 import { buildMessage, createHarness, type Harness } from '../helpers/harness.ts'
 
 let h: Harness
@@ -29,7 +30,9 @@ async function dispatchWith(command: Command): Promise<OutgoingMessage[]> {
   const sent: OutgoingMessage[] = []
   const logged: unknown[] = []
   const log = { error: (o: unknown) => logged.push(o), debug: () => {} } as never
-  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), send: async (m) => void sent.push(m), log, config: h.config, clock: () => new Date() })
+  const clock = () => new Date()
+  const outbox = createOutboxSender({ db: h.app.db, send: async (m) => void sent.push(m), log, clock })
+  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), outbox, log, config: h.config, clock })
   await dispatch(buildMessage('/boom', 1, new Date()))
   return sent
 }

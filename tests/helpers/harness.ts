@@ -47,7 +47,7 @@ export async function createHarness(now: string, env: Record<string, string> = {
   const { app, config } = test
   await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock))
   let seq = 0
-  const reminders = createReminders({ db: app.db, send: async (m) => void sent.push(m), log: createLogger('silent'), clock: () => clock })
+  const reminders = createReminders({ db: app.db, outbox: app.outbox, log: createLogger('silent'), clock: () => clock })
   return {
     app,
     config,

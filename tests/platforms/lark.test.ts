@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
 import { LARK_EVENTS_PATH, type LarkAdapter, readContent } from '../../src/platforms/lark.ts'
-import { createDurableSend } from '../../src/platforms/pending-sends.ts'
+import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
+import { enqueue } from '../../src/services/outbox.ts'
 import { SendError } from '../../src/platforms/platform.ts'
 import { FakeLark, encrypt, messageEvent, postSigned, signatureHeaders, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
 import type { TestApp } from '../helpers/test-app.ts'
@@ -167,15 +168,16 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     await expect(adapter.send({ chat: { platform: 'lark', chatId: CHAT }, text: '会被留下的提醒' })).rejects.toBeInstanceOf(SendError)
     for (let i = 0; i < 5; i++) fake.failNext({ status: 400, body: { code: 230020, msg: 'chat rate limit' } })
     let clock = now
-    const durable = createDurableSend({ db: test.app.db, send: (m) => adapter.send(m), log: createLogger('silent'), clock: () => clock })
-    await durable.send({ chat: { platform: 'lark', chatId: CHAT }, text: '会被留下的提醒' })
-    const kept = await inTx(test.app.db, (tx) => tx.pendingSend.findMany())
-    expect(kept.map((k) => [k.chatId, k.status])).toEqual([[CHAT, 'pending']])
-    expect(await durable.retryDue()).toBe(0)
+    const outbox = createOutboxSender({ db: test.app.db, send: (m) => adapter.send(m), log: createLogger('silent'), clock: () => clock })
+    const rows = await inTx(test.app.db, (tx) => enqueue(tx, [{ chat: { platform: 'lark', chatId: CHAT }, text: '会被留下的提醒' }], clock, outbox.leaseUntil(clock)))
+    expect(await outbox.deliver(rows)).toBe(0)
+    const kept = await inTx(test.app.db, (tx) => tx.outbox.findMany())
+    expect(kept.map((k) => [k.chatId, k.status, k.attempts])).toEqual([[CHAT, 'pending', 1]])
+    expect(await outbox.pass()).toBe(0)
     clock = new Date(now.getTime() + 2 * 60_000)
-    expect(await durable.retryDue()).toBe(1)
+    expect(await outbox.pass()).toBe(1)
     expect(fake.sent.map((s) => s.text)).toEqual(['会被留下的提醒'])
-    expect((await inTx(test.app.db, (tx) => tx.pendingSend.findFirst()))?.status).toBe('sent')
+    expect((await inTx(test.app.db, (tx) => tx.outbox.findFirst()))?.status).toBe('sent')
   })
 
   it('greets a group it is added to', async () => {

@@ -168,7 +168,7 @@ describe('a bot process killed (SIGKILL) and started again', () => {
     try {
       await eventually(() => larkSent().length >= GROUPS, 'every digest', 60_000)
       const db = new Database(file, { readonly: true })
-      await eventually(() => (db.prepare("select count(*) n from Reminder where status in ('pending', 'sending')").get() as { n: number }).n === 0, 'every reminder marked sent', 30_000)
+      await eventually(() => (db.prepare("select count(*) n from Outbox where status = 'pending'").get() as { n: number }).n === 0, 'every message marked sent', 30_000)
       // A little longer, for anything sent twice to show.
       await new Promise((r) => setTimeout(r, 1500))
       const perChat = new Map<string, number>()
@@ -176,7 +176,7 @@ describe('a bot process killed (SIGKILL) and started again', () => {
       expect([...perChat.values()].every((n) => n === 1)).toBe(true)
       expect(perChat.size).toBe(GROUPS)
       for (const m of larkSent()) expect(m.text).toContain('联合教研')
-      const rows = db.prepare("select status, count(*) n from Reminder where groupId in (select id from `Group` where platform = 'lark') group by status").all()
+      const rows = db.prepare("select o.status, count(*) n from Reminder r join Outbox o on o.id = r.outboxId where r.groupId in (select id from `Group` where platform = 'lark') group by o.status").all()
       expect(rows).toEqual([{ status: 'sent', n: GROUPS }])
       // The console group's digest printed once, by one of the two processes.
       // Each digest went under its reminder's uuid; a send the kill cut off before it was marked went again and Lark dropped it.

@@ -1,0 +1,194 @@
+import { inTx, type Db } from '../db/client.ts'
+import type { OutgoingMessage, Person, SendFn } from '../core/message.ts'
+import type { Logger } from '../log.ts'
+import { markFailed, markSent, recordBatch, takeDue, type OutboxRow } from '../services/outbox.ts'
+import { SendError } from './platform.ts'
+
+export interface OutboxSenderOptions {
+  db: Db
+  /** The platforms' paced send (throws SendError when a platform will not take a message). */
+  send: SendFn
+  log: Logger
+  clock: () => Date
+  /**
+   * How long the process that wrote a message holds it. A message still
+   * pending after that (its process died mid-send) is sent by any process;
+   * Lark drops the repeat of one that did go out (the message key is its uuid).
+   */
+  leaseMs?: number
+  /** How often due messages (retries, a dead process's) are looked for. */
+  passEveryMs?: number
+}
+
+export interface OutboxSender {
+  /** Until when a message written now is held by this process. */
+  leaseUntil(now: Date): Date
+  /** Sends rows written in a committed transaction; resolves once each is sent, failed, or waiting for a retry. */
+  deliver(rows: readonly OutboxRow[]): Promise<number>
+  /** Sends a message that could not be written (the database is locked), once, without keeping it. */
+  sendNow(message: OutgoingMessage): Promise<void>
+  /** Takes what is due (a dead process's messages, retries) and sends it; resolves with how many went out. */
+  pass(): Promise<number>
+  start(): void
+  stop(): void
+  /** Resolves when every message handed to a lane has been dealt with. */
+  idle(): Promise<void>
+}
+
+const DEFAULT_LEASE_MS = 5 * 60_000
+const FIRST_RETRY_MS = 60_000
+const MAX_RETRY_GAP_MS = 30 * 60_000
+/** A message still not delivered after this long is marked failed and left for the record. */
+const GIVE_UP_AFTER_MS = 24 * 60 * 60_000
+/** At most this many confirmations in one gathered message: a phone screen, and a sane number of @mentions. */
+export const MAX_GATHER = 40
+
+interface Held {
+  row: OutboxRow
+  done(sent: boolean): void
+}
+
+interface Lane {
+  queue: Held[]
+  running: Promise<void> | null
+}
+
+/**
+ * The one sender of the outbox. Messages go out per chat in the order they
+ * were written, a chat at a time through the platform's paced queue; while a
+ * chat's previous message is on its way, confirmations of the same activity
+ * pile up and go as one 接龙-style message. A failed send is tried again with
+ * growing gaps for a day, then kept as failed.
+ */
+export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
+  const { db, log, clock } = options
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
+  const lanes = new Map<string, Lane>()
+  const held = new Set<number>()
+  let timer: NodeJS.Timeout | undefined
+  let passing: Promise<number> | null = null
+
+  function hand(rows: readonly OutboxRow[]): Promise<boolean>[] {
+    return rows.map((row) => {
+      held.add(row.id)
+      const key = `${row.message.chat.platform}|${row.message.chat.chatId}`
+      let lane = lanes.get(key)
+      if (!lane) lanes.set(key, (lane = { queue: [], running: null }))
+      const settled = new Promise<boolean>((done) => lane.queue.push({ row, done }))
+      lane.running ??= drain(lane).finally(() => {
+        lane.running = null
+        if (lane.queue.length === 0) lanes.delete(key)
+      })
+      return settled
+    })
+  }
+
+  async function drain(lane: Lane): Promise<void> {
+    while (lane.queue.length > 0) {
+      const group = takeGroup(lane.queue)
+      const sent = await sendGroup(group.map((h) => h.row)).catch((err: unknown) => {
+        log.error({ err }, 'outbox send failed unexpectedly')
+        return false
+      })
+      for (const h of group) {
+        held.delete(h.row.id)
+        h.done(sent)
+      }
+    }
+  }
+
+  async function sendGroup(rows: OutboxRow[]): Promise<boolean> {
+    const ids = rows.map((r) => r.id)
+    if (rows.length > 1 && rows[0]!.batchId === null) await recordBatch(db, ids)
+    const message = compose(rows)
+    try {
+      await options.send(message)
+    } catch (err) {
+      await failed(rows, err)
+      return false
+    }
+    await markSent(db, ids, clock())
+    return true
+  }
+
+  async function failed(rows: OutboxRow[], err: unknown): Promise<void> {
+    const now = clock()
+    const first = rows[0]!
+    const attempts = first.attempts + 1
+    const retryable = !(err instanceof SendError) || err.retryable
+    const giveUp = !retryable || now.getTime() - first.createdAt.getTime() > GIVE_UP_AFTER_MS
+    const gap = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_GAP_MS)
+    const chat = first.message.chat
+    const error = err instanceof Error ? err.message : String(err)
+    log.error({ platform: chat.platform, chat: chat.chatId, attempts, err: error, retryable }, giveUp ? 'send gave up' : 'send failed; message kept')
+    await markFailed(db, rows.map((r) => r.id), attempts, error, giveUp ? null : new Date(now.getTime() + gap))
+  }
+
+  async function passOnce(): Promise<number> {
+    const now = clock()
+    const rows = await inTx(db, (tx) => takeDue(tx, now, new Date(now.getTime() + leaseMs), held))
+    const results = await Promise.all(hand(rows))
+    return results.filter(Boolean).length
+  }
+
+  return {
+    leaseUntil: (now) => new Date(now.getTime() + leaseMs),
+    async deliver(rows) {
+      const results = await Promise.all(hand(rows))
+      return results.filter(Boolean).length
+    },
+    async sendNow(message) {
+      await options.send(message).catch((err: unknown) => log.error({ err, chat: message.chat.chatId }, 'send failed'))
+    },
+    pass() {
+      passing ??= passOnce().finally(() => (passing = null))
+      return passing
+    },
+    start() {
+      timer = setInterval(() => {
+        this.pass().catch((err: unknown) => log.error({ err }, 'outbox pass failed'))
+      }, options.passEveryMs ?? 30_000)
+      timer.unref()
+    },
+    stop() {
+      clearInterval(timer)
+    },
+    async idle() {
+      while (lanes.size > 0) await Promise.allSettled([...lanes.values()].map((l) => l.running))
+    },
+  }
+}
+
+/**
+ * The next message of a chat: a batch recorded before a crash as it was;
+ * else the first waiting message with every waiting one that gathers with it
+ * (up to MAX_GATHER); else the first alone.
+ */
+function takeGroup(queue: Held[]): Held[] {
+  const head = queue.shift()!
+  const { batchId, gatherKey } = head.row
+  const joins = (h: Held) =>
+    batchId !== null ? h.row.batchId === batchId : gatherKey !== null && h.row.batchId === null && h.row.gatherKey === gatherKey
+  if (batchId === null && gatherKey === null) return [head]
+  const group = [head]
+  for (let i = 0; i < queue.length && (batchId !== null || group.length < MAX_GATHER); ) {
+    if (joins(queue[i]!)) group.push(...queue.splice(i, 1))
+    else i++
+  }
+  return group
+}
+
+/** One row as written (keyed by its id, so a resend is recognised); several as one gathered message. */
+export function compose(rows: readonly OutboxRow[]): OutgoingMessage {
+  const first = rows[0]!
+  if (rows.length === 1) return { ...first.message, key: first.message.key ?? `out:${first.id}` }
+  const parts = rows.map((r) => r.message.gather ?? { head: '', line: r.message.text, mention: undefined })
+  const mentions: Person[] = []
+  for (const p of parts) if (p.mention && !mentions.some((m) => m.id === p.mention!.id)) mentions.push(p.mention)
+  return {
+    chat: first.message.chat,
+    text: [parts[0]!.head, ...parts.map((p) => p.line)].filter(Boolean).join('\n'),
+    mentions,
+    key: `out:${first.id}+${rows.length}`,
+  }
+}
