@@ -35,7 +35,12 @@ export const signup: Command = {
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
     if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env)))
     const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })
-    ctx.reply(outcomeText(listName(member), activity, outcome))
+    const name = listName(member)
+    // In a group, confirmations arriving together go as one 接龙-style message, each teacher @mentioned with their place.
+    const gather = ctx.message.chat.isDirect || ctx.message.via === 'button'
+      ? undefined
+      : { key: `signup:${activity.id}`, head: texts.signup.gatheredHead(activity.id, activity.title), line: texts.signup.gatheredLine(name, placeText(outcome)), mention: ctx.message.sender }
+    ctx.reply(outcomeText(name, activity, outcome), gather ? { gather } : undefined)
     if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
   },
 }

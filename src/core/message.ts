@@ -96,7 +96,7 @@ export interface OutgoingMessage {
 
 export type SendFn = (message: OutgoingMessage) => Promise<void>
 
-export type ReplyFn = (text: string, options?: Pick<OutgoingMessage, 'mentions' | 'buttons' | 'title' | 'file'>) => void
+export type ReplyFn = (text: string, options?: Pick<OutgoingMessage, 'mentions' | 'buttons' | 'title' | 'file' | 'gather'>) => void
 
 /** A reply bound to the chat a message came from, like grammY's ctx.reply. */
 export function createReply(push: (message: OutgoingMessage) => void, message: IncomingMessage): ReplyFn {

@@ -399,6 +399,9 @@ export const texts = {
       `#${id}「${title}」名额已满，${name} 已进入候补第 ${position} 位。有人取消时会自动递补，并在群里通知您。`,
     already: (name: string, id: number, confirmed: boolean, position: number) =>
       `${name} 已经报过 #${id} 了：${confirmed ? `正式名额第 ${position} 位` : `候补第 ${position} 位`}。`,
+    /** Confirmations gathered in one message while a burst of sign-ups lasts (接龙). */
+    gatheredHead: (id: number, title: string) => `#${id}「${title}」报名：`,
+    gatheredLine: (name: string, place: string) => `${name}：${place}`,
     confirmedPlace: (position: number) => `已报名，第 ${position} 位`,
     waitingPlace: (position: number) => `候补第 ${position} 位`,
     alreadyPlace: (confirmed: boolean, position: number) => `之前已报名（${confirmed ? `第 ${position} 位` : `候补第 ${position} 位`}）`,

@@ -68,18 +68,28 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let timer: NodeJS.Timeout | undefined
   let passing: Promise<number> | null = null
 
+  /** Puts rows in their chats' lanes (all of them first: a batch must be whole when a lane looks at it), then runs the lanes. */
   function hand(rows: readonly OutboxRow[]): Promise<boolean>[] {
-    return rows.map((row) => {
+    const touched = new Map<string, Lane>()
+    const settled = rows.map((row) => {
       held.add(row.id)
       const key = `${row.message.chat.platform}|${row.message.chat.chatId}`
       let lane = lanes.get(key)
       if (!lane) lanes.set(key, (lane = { queue: [], running: null }))
-      const settled = new Promise<boolean>((done) => lane.queue.push({ row, done }))
-      lane.running ??= drain(lane).finally(() => {
-        lane.running = null
-        if (lane.queue.length === 0) lanes.delete(key)
-      })
-      return settled
+      touched.set(key, lane)
+      return new Promise<boolean>((done) => lane.queue.push({ row, done }))
+    })
+    for (const [key, lane] of touched) run(key, lane)
+    return settled
+  }
+
+  function run(key: string, lane: Lane): void {
+    if (lane.running) return
+    lane.running = drain(lane).finally(() => {
+      lane.running = null
+      // Rows handed in while the drain was ending are not left waiting.
+      if (lane.queue.length > 0) run(key, lane)
+      else if (lanes.get(key) === lane) lanes.delete(key)
     })
   }
 
@@ -99,7 +109,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 
   async function sendGroup(rows: OutboxRow[]): Promise<boolean> {
     const ids = rows.map((r) => r.id)
-    if (rows.length > 1 && rows[0]!.batchId === null) await recordBatch(db, ids)
+    // A message that could gather with others is recorded as sent this way first: after a crash it goes again the same way, never regrouped.
+    if (rows[0]!.batchId === null && (rows.length > 1 || rows[0]!.gatherKey !== null)) await recordBatch(db, ids)
     const message = compose(rows)
     try {
       await options.send(message)
