@@ -3,15 +3,18 @@ import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
 import {
-  BIND_CODE_HOURS, codePurpose, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, openBindCode,
-  redeemClaimCode, useBindCode, useLinkCode,
+  BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
+  useBindCode,
 } from '../src/services/claim-codes.ts'
-import { listName } from '../src/services/members.ts'
-import { mergeMembers } from '../src/services/merge.ts'
+import { attemptScopes, recordWrongCode, tooManyWrongCodes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
+import { directChatOf } from '../src/services/direct-chats.ts'
 import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
 import { rolesOf, touchMembership } from '../src/services/identity.ts'
+import { homeDistrictId } from '../src/services/members.ts'
+import { linkAccounts } from './accounts.ts'
 import { activitySettings } from './activity-settings.ts'
 
+/** `/认领 K7P2-9QXM 育秀教育集团`: the code printed at first start makes this group a new district and the sender its admin. */
 export const claim: Command = {
   id: 'claim',
   name: '认领',
@@ -23,16 +26,24 @@ export const claim: Command = {
     if (!code) throw new Refusal(texts.claim.usage)
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
     if (ctx.district) throw new Refusal(texts.claim.alreadyBound(ctx.district.name))
-    if (!(await isOpenClaimCode(ctx.tx, code))) throw new Refusal(texts.claim.invalid)
+    await assertNotGuessing(ctx)
+    if (!(await isOpenClaimCode(ctx.tx, code))) throw wrongCode(ctx, texts.claim.invalid)
     const name = nameWords.join(' ').trim() || ctx.message.chat.title?.trim() || texts.claim.defaultName
     if (await findDistrictByName(ctx.tx, name)) throw new Refusal(texts.claim.nameTaken(name))
     const district = await createDistrict(ctx.tx, name, districtDefaults(ctx.config))
     await redeemClaimCode(ctx.tx, code, district.id, ctx.now)
-    await bindAsAdmin(ctx, district.id)
+    await bindGroup(ctx.tx, ctx.groupId, district.id)
+    await touchMembership(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
+    await grantRole(ctx.tx, district.id, ctx.sender.memberId, 'admin')
     ctx.reply(texts.claim.done(district.name, ctx.sender.name))
   },
 }
 
+/**
+ * `/绑定 育秀教育集团` (an admin of that district) or `/绑定 K7P2-9QXM` (a
+ * group bind code) in a group joins it to the district; `/绑定 4821-0937` (a
+ * personal link code) in a direct chat joins two accounts of one person.
+ */
 export const bind: Command = {
   id: 'bind',
   name: '绑定',
@@ -42,9 +53,12 @@ export const bind: Command = {
   async run(ctx, line) {
     const name = line.rest.trim()
     if (!name) throw new Refusal(texts.bind.usage)
-    if (looksLikeCode(name) && (await codePurpose(ctx.tx, name)) === 'link') return linkAccounts(ctx, name)
+    if (looksLikeLinkCode(name)) return linkAccounts(ctx, name)
+    if (looksLikeCode(name)) {
+      if (ctx.message.chat.isDirect) throw new Refusal(texts.bind.codeInDirect)
+      return bindByCode(ctx, name)
+    }
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
-    if (looksLikeCode(name)) return bindByCode(ctx, name)
     const target = await findDistrictByName(ctx.tx, name)
     // Say the same whether the district is missing or not the sender's: a name is no secret to probe for.
     if (!target || !(await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')) {
@@ -58,57 +72,92 @@ export const bind: Command = {
   },
 }
 
-/** "/绑定 K7P2-9QXM": a code from /绑定码 joins this group and makes the sender an admin of the district. */
+/**
+ * "/绑定 K7P2-9QXM": a group bind code joins this group to its district and
+ * grants nothing; the admin it was given to is told where it was used.
+ */
 async function bindByCode(ctx: Context, code: string): Promise<void> {
-  const districtId = await openBindCode(ctx.tx, code, ctx.now)
-  if (!districtId) throw new Refusal(texts.bind.badCode)
-  const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
+  await assertNotGuessing(ctx)
+  const used = await useBindCode(ctx.tx, code, ctx.now)
+  if (!used) throw wrongCode(ctx, texts.bind.badCode)
+  const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: used.districtId } })
   if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
   if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
-  await useBindCode(ctx.tx, code, ctx.now)
-  await bindAsAdmin(ctx, target.id)
-  ctx.reply(texts.bind.doneByCode(target.name, ctx.sender.name))
+  await bindGroup(ctx.tx, ctx.groupId, target.id)
+  await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
+  const admin = (await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')
+  ctx.reply([texts.bind.doneByCode(target.name), ...(admin ? [] : [texts.bind.noRoleHere(ctx.sender.name)])].join('\n'))
+  const issuerChat = used.issuerId ? await directChatOf(ctx.tx, used.issuerId, ctx.message.platform) : null
+  if (issuerChat) {
+    const platform = texts.link.platformName(ctx.message.platform)
+    ctx.post({ chat: issuerChat, text: texts.bind.codeUsed(code.toUpperCase(), target.name, ctx.message.chat.title ?? '', platform, ctx.sender.name, ctx.groupId) })
+  }
 }
 
-/** Binds the sender's group to the district and makes the sender its admin (the holder of a code). */
-async function bindAsAdmin(ctx: Context, districtId: number): Promise<void> {
-  await bindGroup(ctx.tx, ctx.groupId, districtId)
-  await touchMembership(ctx.tx, districtId, ctx.sender.memberId, ctx.now)
-  await grantRole(ctx.tx, districtId, ctx.sender.memberId, 'admin')
+/** Too many wrong codes lately from this member or in this chat: refused before any code is looked at. */
+export async function assertNotGuessing(ctx: Context): Promise<void> {
+  if (await tooManyWrongCodes(ctx.tx, attemptScopes(ctx.sender.memberId, ctx.groupId), ctx.now)) {
+    throw new Refusal(texts.codes.slowDown(WRONG_CODE_WINDOW_MIN))
+  }
 }
 
-/** "/绑定 <code>" with a code from /绑定码 in a direct chat on another platform: one person, one member. */
-async function linkAccounts(ctx: Context, code: string): Promise<void> {
-  const issuer = await useLinkCode(ctx.tx, code, ctx.now)
-  if (!issuer) throw new Refusal(texts.link.badCode)
-  if (issuer === ctx.sender.memberId) throw new Refusal(texts.link.same)
-  await mergeMembers(ctx.tx, issuer, ctx.sender.memberId)
-  const accounts = await ctx.tx.account.findMany({ where: { memberId: issuer } })
-  const platforms = [...new Set(accounts.map((a) => texts.link.platformName(a.platform)))]
-  const member = await ctx.tx.member.findUniqueOrThrow({ where: { id: issuer } })
-  ctx.reply(texts.link.done(listName(member), platforms.join('、')))
+/** A wrong code: refused, and recorded (with the refusal, after the rollback) so repeated guessing is slowed down and logged. */
+export function wrongCode(ctx: Context, text: string): Refusal {
+  const scopes = attemptScopes(ctx.sender.memberId, ctx.groupId)
+  return new Refusal(text, { record: (tx) => recordWrongCode(tx, scopes, ctx.now), log: texts.codes.wrongLog })
 }
 
 /**
- * In a direct chat: a personal code to join this account with one on
- * another platform. In a district group (admins): a code to join another
- * group to the district.
+ * `/绑定码` in a direct chat: a personal code to join this account with one
+ * on another platform. `/绑定码 群` (admins): a code to join another group to
+ * the district, given only in the admin's direct chat.
  */
 export const bindCode: Command = {
   id: 'bindCode',
   name: '绑定码',
-  aliases: ['bindcode', '邀请码'],
+  aliases: ['bindcode', '邀请码', '群绑定码'],
   role: 'teacher',
   scope: 'anywhere',
-  async run(ctx) {
-    if (ctx.message.chat.isDirect) {
+  async run(ctx, line) {
+    const direct = ctx.message.chat.isDirect
+    const forGroup = /^(群|群聊|group)$/i.test(line.args[0] ?? '') || line.name === '群绑定码' || !direct
+    if (!forGroup) {
       const code = await issueLinkCode(ctx.tx, ctx.sender.memberId, ctx.now)
       return ctx.reply(texts.link.codeIssued(code, LINK_CODE_MINUTES))
     }
-    if (!ctx.district) throw new Refusal(texts.router.noDistrict)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.link.useDirect)
-    const code = await issueBindCode(ctx.tx, ctx.district.id, ctx.now)
-    ctx.reply(texts.bind.codeIssued(code, ctx.district.name, BIND_CODE_HOURS))
+    const districtId = ctx.district?.id ?? (direct ? await homeDistrictId(ctx.tx, ctx.sender.memberId) : null)
+    if (!districtId) throw new Refusal(direct ? texts.router.noHomeDistrict : texts.router.noDistrict)
+    const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, districtId, ctx.sender.memberId)
+    if (!roles.has('admin')) throw new Refusal(direct ? texts.bind.notAdmin : texts.link.useDirect)
+    const district = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
+    const code = await issueBindCode(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
+    const text = texts.bind.codeIssued(code, district.name, BIND_CODE_HOURS)
+    // The console is the operator's own terminal.
+    if (direct || ctx.message.platform === 'console') return ctx.reply(text)
+    const chat = await directChatOf(ctx.tx, ctx.sender.memberId, ctx.message.platform)
+    if (!chat) throw new Refusal(texts.bind.needDirect(ctx.config.BOT_NAME))
+    ctx.post({ chat, text })
+    ctx.reply(texts.bind.codeSentDirect)
+  },
+}
+
+/** `/解绑` in a group, or `/解绑 12` in a direct chat: the group leaves the district (admins). */
+export const unbind: Command = {
+  id: 'unbind',
+  name: '解绑',
+  aliases: ['unbind'],
+  role: 'admin',
+  scope: 'district',
+  direct: true,
+  async run(ctx, line) {
+    const raw = line.args[0]?.replace(/^#/, '')
+    if (raw !== undefined && !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.bind.unbindUsage)
+    if (raw === undefined && ctx.message.chat.isDirect) throw new Refusal(texts.bind.unbindUsage)
+    const id = raw === undefined ? ctx.groupId : Number(raw)
+    const group = await ctx.tx.group.findFirst({ where: { id, districtId: ctx.district.id, direct: false } })
+    if (!group) throw new Refusal(texts.bind.unbindNotFound(raw ?? ''))
+    await ctx.tx.group.update({ where: { id: group.id }, data: { districtId: null } })
+    ctx.reply(group.id === ctx.groupId ? texts.bind.unboundHere(ctx.district.name) : texts.bind.unbound(group.title ?? String(group.id), ctx.district.name))
   },
 }
 

@@ -1,7 +1,8 @@
 import type { Command } from '../src/core/command.ts'
 import { activities, nextWeek, thisWeek } from './activities.ts'
 import { calendar } from './calendar.ts'
-import { bind, bindCode, claim, settings } from './district.ts'
+import { confirm } from './accounts.ts'
+import { bind, bindCode, claim, settings, unbind } from './district.ts'
 import { exportData } from './export.ts'
 import { help, ping } from './help.ts'
 import { importData } from './import.ts'
@@ -20,6 +21,6 @@ export const commands: readonly Command[] = [
   profile, mine, ask, askAnonymously, questions, workshop, apply,
   semester, calendar, reminders, answer, approve, pair,
   schedule, reschedule, cancel, importData, exportData,
-  closedDay, claim, bind, bindCode, grant, revoke, settings,
+  closedDay, claim, bind, bindCode, unbind, confirm, grant, revoke, settings,
   help, ping,
 ]

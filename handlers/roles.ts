@@ -21,6 +21,10 @@ export const grant: Command = {
     const role = ROLE_WORDS[roleWord.toLowerCase()]
     if (!role) throw new Refusal(texts.roles.badRole(roleWord))
     const member = await resolveTarget(ctx, target)
+    // A name can be copied by anyone: a role goes by name only to someone not yet seen (who then is taken only with an admin's /确认).
+    if ('name' in target && (await ctx.tx.account.count({ where: { memberId: member.id } })) > 0) {
+      throw new Refusal(texts.roles.needMention(member.name, role))
+    }
     const added = await grantRole(ctx.tx, ctx.district.id, member.id, role)
     ctx.reply(added ? texts.roles.granted(member.name, role) : texts.roles.alreadyHeld(member.name, role))
   },
@@ -38,11 +42,22 @@ export const revoke: Command = {
     if (roleWord && !role) throw new Refusal(texts.roles.badRole(roleWord))
     const member = await resolveTarget(ctx, target)
     const roles = role ? [role] : [...GRANTABLE]
+    // An admin removes only admins made after them (or themselves): whoever became admin later cannot take the district from its first admins.
+    if (roles.includes('admin') && member.id !== ctx.sender.memberId && (await isSenior(ctx, member.id))) {
+      throw new Refusal(texts.roles.senior(member.name))
+    }
     const removed = await revokeRoles(ctx.tx, ctx.district.id, member.id, roles)
     if (removed.length === 0) throw new Refusal(texts.roles.notHeld(member.name))
     if (removed.includes('admin') && (await countAdmins(ctx.tx, ctx.district.id)) === 0) throw new Refusal(texts.roles.lastAdmin)
     ctx.reply(texts.roles.revoked(member.name, removed))
   },
+}
+
+/** True when the other admin was made admin before the sender (or at the same moment). */
+async function isSenior(ctx: DistrictContext, memberId: number): Promise<boolean> {
+  const key = (id: number) => ({ districtId_memberId_role: { districtId: ctx.district.id, memberId: id, role: 'admin' } })
+  const [theirs, mine] = await Promise.all([ctx.tx.memberRole.findUnique({ where: key(memberId) }), ctx.tx.memberRole.findUnique({ where: key(ctx.sender.memberId) })])
+  return theirs !== null && mine !== null && theirs.grantedAt <= mine.grantedAt
 }
 
 type Target = { mention: Person } | { name: string }
@@ -61,7 +76,7 @@ function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: str
 
 async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
   if ('mention' in target) {
-    const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince }
+    const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
     const member = await memberForPerson(ctx.tx, ctx.district.id, { person: target.mention, platform: ctx.message.platform, hints }, ctx.now)
     return { id: member.id, name: target.mention.name }
   }

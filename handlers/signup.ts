@@ -171,7 +171,7 @@ async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurren
   const people: { member: Member; created: boolean }[] = []
   for (const who of named) {
     const target = 'person' in who
-      ? { person: who.person, platform: ctx.message.platform, hints: { groupId: ctx.groupId, idsSince: ctx.message.idsSince } }
+      ? { person: who.person, platform: ctx.message.platform, hints: { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post } }
       : { name: who.name }
     const found = await memberForName(ctx.tx, ctx.district.id, target, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))

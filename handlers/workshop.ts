@@ -238,7 +238,7 @@ function splitNames(words: readonly string[]): string[] {
 /** Named people, and @mentioned ones, as members of the district (placeholders for names not seen yet). */
 async function resolvePeople(ctx: DistrictContext, names: string[], mentions: readonly Person[]): Promise<{ member: Member; created: boolean }[]> {
   const people: { member: Member; created: boolean }[] = []
-  const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince }
+  const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
   for (const person of mentions) {
     const found = await memberForName(ctx.tx, ctx.district.id, { person, platform: ctx.message.platform, hints }, ctx.now)
     if ('member' in found) people.push(found)

@@ -52,10 +52,15 @@ export type Command =
 
 /**
  * A refusal for the user: the transaction is rolled back, nothing changes,
- * and the text is the only reply.
+ * and the text is the only reply. A refusal worth remembering (a wrong code:
+ * repeated ones are slowed down) carries what to record with its answer, and
+ * a line for the log.
  */
 export class Refusal extends Error {
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    readonly audit?: { record(tx: Tx): Promise<void>; log: string },
+  ) {
     super(text)
     this.name = 'Refusal'
   }

@@ -94,18 +94,25 @@ async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said
   return { rows, answers: said.filter(inPlace) }
 }
 
-/** One answer to a message, with its event keys taken: nothing when the event was handled before. */
-async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string): Promise<Done> {
+/** One answer to a message, with its event keys taken (and what a refusal records): nothing when the event was handled before. */
+async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string, record?: (tx: Tx) => Promise<void>): Promise<Done> {
   const now = deps.clock()
   const said: OutgoingMessage[] = []
   createReply((m) => void said.push(m), message)(text)
-  const done = await inTx(deps.db, async (tx) => ((await claimOnce(tx, message.eventKeys ?? [], now)) ? keep(deps, tx, message, said, now) : null))
+  const done = await inTx(deps.db, async (tx) => {
+    if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
+    await record?.(tx)
+    return keep(deps, tx, message, said, now)
+  })
   return done ?? { rows: [], answers: [] }
 }
 
 /** A refusal's answer (its command rolled back); "busy" sent as it is; anything else logged with one polite sentence. */
 async function failure(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done> {
-  if (err instanceof Refusal) return answer(deps, message, err.text).catch((e: unknown) => failure(deps, message, line, e))
+  if (err instanceof Refusal) {
+    if (err.audit) deps.log.warn({ platform: message.platform, chat: message.chat.id, sender: message.sender.id, command: line?.name }, err.audit.log)
+    return answer(deps, message, err.text, err.audit?.record).catch((e: unknown) => failure(deps, message, line, e))
+  }
   const reply: OutgoingMessage[] = []
   createReply((m) => void reply.push(m), message)(isBusy(err) ? texts.router.busy : texts.router.internal)
   if (!isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
@@ -128,7 +135,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
     if (!(await claimOnce(tx, keys, now))) return null
     const said: OutgoingMessage[] = []
     const say = (m: OutgoingMessage) => void said.push(m)
-    const who = await identify(tx, message, now)
+    const who = await identify(tx, message, now, say)
     const ctx: Context = {
       message, tx, now,
       reply: createReply(say, message),

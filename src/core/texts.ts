@@ -41,14 +41,24 @@ export const texts = {
       examples: ['/认领 K7P2-9QXM 育秀教育集团'],
     },
     bind: {
-      summary: '把本群绑定到已有的学区（可用绑定码跨微信、飞书）',
-      usage: '/绑定 <学区名称或绑定码>',
-      examples: ['/绑定 育秀教育集团', '/绑定 K7P2-9QXM'],
+      summary: '把本群绑定到已有的学区（用群绑定码可跨微信、飞书）；私聊我发个人绑定码，合并您两个平台的账号',
+      usage: '/绑定 <学区名称或群绑定码>（在群里），/绑定 <个人绑定码>（私聊）',
+      examples: ['/绑定 育秀教育集团', '/绑定 K7P2-9QXM', '/绑定 4821-0937'],
     },
     bindCode: {
-      summary: '私聊我：取一次性绑定码，把您的微信和飞书账号合为一人；管理员在学区群：把另一个群加入本学区',
-      usage: '/绑定码（私聊，或管理员在学区群里）',
-      examples: ['/绑定码'],
+      summary: '私聊我：取个人绑定码，把您的微信和飞书账号合为一人；管理员私聊我发 /绑定码 群：取群绑定码，把另一个群加入学区',
+      usage: '/绑定码，或 /绑定码 群（管理员）',
+      examples: ['/绑定码', '/绑定码 群'],
+    },
+    unbind: {
+      summary: '把一个群移出学区（管理员）',
+      usage: '/解绑（在该群里），或私聊 /解绑 <群编号>',
+      examples: ['/解绑', '/解绑 12'],
+    },
+    confirm: {
+      summary: '确认：私聊里完成账号合并；管理员确认同名新账号就是登记的老师',
+      usage: '/确认，或 /确认 <名字>，或 /确认 @某人',
+      examples: ['/确认', '/确认 王佩红', '/确认 @王佩红'],
     },
     grant: {
       summary: '授予角色：管理员、组织者、导师',
@@ -253,16 +263,29 @@ export const texts = {
   },
 
   bind: {
-    usage: '请写上学区名称，例如：/绑定 育秀教育集团',
+    usage: '请写上学区名称或绑定码，例如：/绑定 育秀教育集团，或 /绑定 K7P2-9QXM',
     notFound: (name: string) => `没有找到名为「${name}」的学区，或您不是它的管理员。`,
     already: (district: string) => `本群已经绑定到「${district}」。`,
     otherDistrict: (district: string) => `本群已绑定到「${district}」。如需改绑，需由该学区的管理员操作。`,
     done: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
-    badCode: '绑定码不对、已用过或已过期。请学区管理员在学区群里发送 /绑定码 取一个新的，例如：/绑定 K7P2-9QXM',
-    doneByCode: (district: string, name: string) =>
-      `已将本群绑定到「${district}」，${name} 成为该学区的管理员。学区的活动和提醒会同步到本群。`,
+    badCode: '绑定码不对、已用过或已过期。请学区管理员私聊我发送 /绑定码 群 取一个新的，再在要加入的群里发送，例如：/绑定 K7P2-9QXM',
+    doneByCode: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
+    /** Binding with a code brings no role with it. */
+    noRoleHere: (name: string) =>
+      `（绑定群不带任何角色：${name} 在这个平台的账号还不是管理员。需要的话，请私聊我发送 /绑定码，把两个平台的账号合并为一人。）`,
     codeIssued: (code: string, district: string, hours: number) =>
-      `绑定码：${code}（${hours}小时内有效，只能用一次）\n在要加入「${district}」的另一个群（微信群或飞书群）里发送：/绑定 ${code}\n使用绑定码的人会成为学区管理员，请只交给可信的同事。`,
+      `「${district}」的群绑定码：${code}（${hours}小时内有效，只能用一次）\n在要加入学区的另一个群（微信群或飞书群）里发送：/绑定 ${code}\n绑定只把群加入学区，不授予任何角色；有人使用后我会私聊告诉您。`,
+    codeSentDirect: '群绑定码已私聊发给您（绑定码只私聊发送，不发在群里）。',
+    needDirect: (bot: string) =>
+      `为了安全，群绑定码只私聊发送。请先私聊我（搜索「${bot}」发一条消息），再发送 /绑定码 群。`,
+    codeInDirect: '群绑定码要在要加入学区的那个群里发送，例如：/绑定 K7P2-9QXM',
+    notAdmin: '只有学区管理员可以取群绑定码。您个人的账号绑定码请发送 /绑定码。',
+    codeUsed: (code: string, district: string, group: string, platform: string, name: string, groupId: number) =>
+      `您的群绑定码 ${code} 已被 ${name} 使用：${platform}群「${group}」已加入「${district}」。\n如果不是您安排的，请发送 /解绑 ${groupId} 把它移出学区。`,
+    unbindUsage: '请这样写：/解绑（在要移出学区的群里），或私聊我发送 /解绑 群编号，例如：/解绑 12',
+    unbindNotFound: (id: string) => `本学区没有编号为 ${id} 的群。`,
+    unbound: (title: string, district: string) => `已将「${title}」移出「${district}」，它不再收到学区的活动和提醒。`,
+    unboundHere: (district: string) => `本群已移出「${district}」，不再收到学区的活动和提醒。`,
   },
 
   roles: {
@@ -277,6 +300,11 @@ export const texts = {
     revoked: (name: string, roles: Role[]) => `已撤销 ${name} 的${roles.map((r) => `「${ROLE_NAMES[r]}」`).join('')}角色。`,
     notHeld: (name: string) => `${name} 没有可撤销的角色。`,
     lastAdmin: '不能撤销最后一位管理员：请先授予另一位老师管理员角色。',
+    senior: (name: string) =>
+      `${name} 成为管理员比您早，不能由您撤销。可以请 TA 本人发送 /撤销 ${name} 管理员，或请更早的管理员操作。`,
+    needMention: (name: string, role: Role) =>
+      `「${name}」已经在群里发过言。名字可以被别人改成一样的，授予角色请在群里直接 @ TA：/授权 @${name} ${ROLE_NAMES[role]}`,
+    grantedAccount: (name: string, role: Role, where: string) => `已授予 ${name}（${where}）「${ROLE_NAMES[role]}」角色。`,
   },
 
   semester: {
@@ -567,13 +595,46 @@ export const texts = {
 
   link: {
     codeIssued: (code: string, minutes: number) =>
-      `您的绑定码：${code}（${minutes}分钟内有效，只能用一次）\n请用另一个平台（微信或飞书）私聊我发送：/绑定 ${code}\n两个账号会合并为同一人，报名、提问和角色都保留。`,
-    useDirect: '请私聊我发送 /绑定码，取您个人的绑定码。（把另一个群加入学区，需要学区管理员在群里发送 /绑定码）',
-    badCode: '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 K7P2-9QXM',
-    same: '这个绑定码就是您自己这个账号取的。请在另一个平台（微信或飞书）发送 /绑定 绑定码。',
+      `您个人的账号绑定码：${code}（${minutes}分钟内有效，只能用一次）\n请用您在另一个平台（微信或飞书）的账号私聊我发送：/绑定 ${code}\n确认后两个账号合并为同一人。只在自己的两个账号之间使用，不要发给别人。`,
+    useDirect: '请私聊我发送 /绑定码，取您个人的账号绑定码。（把另一个群加入学区，需要学区管理员私聊我发送 /绑定码 群）',
+    directOnly: '个人账号绑定码只能私聊我使用，请不要发在群里。',
+    badCode: '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 4821-0937',
+    same: '这个绑定码就是您自己这个账号取的。请用另一个平台（微信或飞书）的账号私聊我发送 /绑定 绑定码。',
     platformName: (platform: string) => ({ wechat: '微信', lark: '飞书', console: '控制台' })[platform] ?? platform,
+    account: (platform: string, name: string) => `${platform}「${name}」`,
+    confirmAsk: (issuer: string, mine: string, minutes: number, warning: string) =>
+      `将把这两个账号合并为同一人：\n· ${issuer}（取绑定码的账号）\n· ${mine}（您现在用的账号）\n合并后，两边的报名、提问${warning}都归同一人。只有两个账号都是您本人时才确认：${minutes}分钟内发送 /确认`,
+    rolesWarning: (roles: string) => `和角色（${roles}）`,
+    waitIssuer: (issuer: string) => `已确认。对方账号 ${issuer} 持有学区角色，还需要在那个账号上私聊我发送 /确认，合并才会完成。`,
+    askIssuer: (other: string, roles: string, minutes: number) =>
+      `${other} 请求与您这个账号合并为同一人。合并后，您的角色（${roles}）也归那个账号所有。只有那个账号也是您本人时才确认：${minutes}分钟内发送 /确认；不是的话不用理会。`,
+    issuerUnreachable: '对方账号持有学区角色，需要在那个账号上确认，但它还没有私聊过我。请先用那个账号私聊我发一条消息，再重新取绑定码。',
     done: (name: string, platforms: string) => `绑定成功！${name} 在${platforms}的账号已合并为同一人，报名、提问和角色都已合并。`,
   },
+
+  claims: {
+    where: (platform: string, group: string | null) => (group ? `${platform}，在「${group}」` : platform),
+    offeredToAdmins: (name: string, where: string, placeholder: string) =>
+      `新账号「${name}」（${where}）第一次出现，名字与本学区登记的「${placeholder}」相同，而「${placeholder}」带有角色或工作室身份。\n是本人的话，请发送 /确认 ${placeholder}（同名的人不止一个时，在群里发送 /确认 @${name}）。不是的话不用理会，TA 不会得到这个身份。`,
+    offeredToClaimant: (name: string) =>
+      `（「${name}」这个名字在本学区有登记的角色或工作室身份；学区管理员确认是您本人后，您的账号才会得到它。）`,
+    takenToAdmins: (name: string, where: string, placeholder: string) =>
+      `新账号「${name}」（${where}）第一次发言，已按名字认作之前登记的「${placeholder}」（代报名等）。如果不是同一人，请告诉相关老师。`,
+    usage: '请这样写：/确认 王佩红（管理员确认同名新账号就是登记的那位老师），或在群里 /确认 @王佩红。私聊里发送 /确认 完成账号合并。',
+    nothing: '没有等您确认的事。',
+    none: (name: string) => `没有等待确认的「${name}」。如果本人已经在群里，请在群里 @ TA：/确认 @${name}`,
+    ambiguous: (name: string, n: number) => `有 ${n} 个新账号都叫「${name}」。请在群里 @ 本人确认：/确认 @${name}`,
+    noPlaceholder: (name: string) => `本学区没有登记过、还没有账号的「${name}」。`,
+    confirmed: (name: string, platform: string) => `已确认：${platform}账号「${name}」就是登记的「${name}」，TA 的角色、工作室和报名都已归到这个账号。`,
+    listHeader: '等待管理员确认的同名新账号：',
+    listLine: (name: string) => `· ${name} → 发送 /确认 ${name}`,
+  },
+
+  codes: {
+    slowDown: (minutes: number) => `输错的码太多了，请 ${minutes} 分钟后再试。如果忘了码，请重新取一个。`,
+    wrongLog: 'wrong code',
+  },
+
   reminders: {
     digestTitle: (label: string, range: string) => `【${label}学区活动】${range}`,
     paused: (date: string, reason: string, title: string) => `${date} ${reason}${/假$/.test(reason) ? '' : '放假'}，${title}暂停`,

@@ -2,16 +2,38 @@ import { randomInt } from 'node:crypto'
 import type { Tx } from '../db/client.ts'
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+const LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ'
 
-/** "K7P2-9QXM": no 0/O or 1/I/L to misread on a phone. */
+/**
+ * "K7P2-9QXM": a code for a group (the first-start claim code, a bind code);
+ * no 0/O or 1/I/L to misread on a phone, and always some letters, so it never
+ * looks like a personal link code (digits only).
+ */
 export function newClaimCode(): string {
-  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)])
+  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]!)
+  for (const i of [0, 5]) if (!LETTERS.includes(chars[i]!)) chars[i] = LETTERS[randomInt(LETTERS.length)]!
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
+}
+
+/** "4821-0937": a personal link code, digits only, so it reads differently from a group's code. */
+export function newLinkCode(): string {
+  const digits = Array.from({ length: 8 }, () => String(randomInt(10)))
+  return `${digits.slice(0, 4).join('')}-${digits.slice(4).join('')}`
 }
 
 export function normalizeClaimCode(input: string): string {
   const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, '')
   return plain.length === 8 ? `${plain.slice(0, 4)}-${plain.slice(4)}` : plain
+}
+
+/** True for what reads as a code ("K7P2-9QXM", "k7p29qxm", "4821 0937"), not a district name. */
+export function looksLikeCode(input: string): boolean {
+  return /^[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}$/.test(input.trim())
+}
+
+/** A personal link code is digits only; a group's code has letters. */
+export function looksLikeLinkCode(input: string): boolean {
+  return /^\d{4}[-\s]?\d{4}$/.test(input.trim())
 }
 
 /**
@@ -43,37 +65,31 @@ export async function isOpenClaimCode(tx: Tx, code: string): Promise<boolean> {
   return (await tx.claimCode.count({ where: { code: normalizeClaimCode(code), purpose: 'claim', usedAt: null } })) === 1
 }
 
-/** True for what reads as a code ("K7P2-9QXM", "k7p29qxm"), not a district name. */
-export function looksLikeCode(input: string): boolean {
-  return /^[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}$/.test(input.trim())
-}
-
 export const BIND_CODE_HOURS = 24
 
-/** A one-use code for joining another group (on any platform) to a district. */
-export async function issueBindCode(tx: Tx, districtId: number, now: Date): Promise<string> {
+/** A one-use code, given to an admin in their direct chat, that joins another group (on any platform) to the district. */
+export async function issueBindCode(tx: Tx, districtId: number, issuerId: number, now: Date): Promise<string> {
   const code = newClaimCode()
   const expiresAt = new Date(now.getTime() + BIND_CODE_HOURS * 60 * 60_000)
-  await tx.claimCode.create({ data: { code, purpose: 'bind', districtId, expiresAt } })
+  await tx.claimCode.create({ data: { code, purpose: 'bind', districtId, memberId: issuerId, expiresAt } })
   return code
 }
 
-/** The district an open bind code is for, or null when unknown, used or expired. */
-export async function openBindCode(tx: Tx, code: string, now: Date): Promise<number | null> {
-  const row = await tx.claimCode.findFirst({ where: { code: normalizeClaimCode(code), purpose: 'bind', usedAt: null, expiresAt: { gt: now } } })
-  return row?.districtId ?? null
-}
-
-export async function useBindCode(tx: Tx, code: string, now: Date): Promise<void> {
-  await tx.claimCode.updateMany({ where: { code: normalizeClaimCode(code), purpose: 'bind' }, data: { usedAt: now } })
+/** Takes an open bind code: the district it is for and who was given it, or null when unknown, used or expired. */
+export async function useBindCode(tx: Tx, code: string, now: Date): Promise<{ districtId: number; issuerId: number | null } | null> {
+  const where = { code: normalizeClaimCode(code), purpose: 'bind', usedAt: null, expiresAt: { gt: now } }
+  const row = await tx.claimCode.findFirst({ where })
+  if (!row?.districtId) return null
+  await tx.claimCode.update({ where: { code: row.code }, data: { usedAt: now } })
+  return { districtId: row.districtId, issuerId: row.memberId }
 }
 
 export const LINK_CODE_MINUTES = 30
 
-/** A one-use code that joins the account that sends it back, on another platform, to this member. */
+/** A one-use code that asks to join the account that sends it back, on another platform, to this member. */
 export async function issueLinkCode(tx: Tx, memberId: number, now: Date): Promise<string> {
   await tx.claimCode.deleteMany({ where: { purpose: 'link', memberId, usedAt: null } })
-  const code = newClaimCode()
+  const code = newLinkCode()
   const expiresAt = new Date(now.getTime() + LINK_CODE_MINUTES * 60_000)
   await tx.claimCode.create({ data: { code, purpose: 'link', memberId, expiresAt } })
   return code
@@ -86,10 +102,4 @@ export async function useLinkCode(tx: Tx, code: string, now: Date): Promise<numb
   if (!row?.memberId) return null
   await tx.claimCode.update({ where: { code: row.code }, data: { usedAt: now } })
   return row.memberId
-}
-
-/** What kind of code this is, if it is an open one. */
-export async function codePurpose(tx: Tx, code: string): Promise<string | null> {
-  const row = await tx.claimCode.findUnique({ where: { code: normalizeClaimCode(code) } })
-  return row?.purpose ?? null
 }

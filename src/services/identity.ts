@@ -1,7 +1,8 @@
 import type { Tx } from '../db/client.ts'
 import type { Account, District, Group, Prisma } from '../generated/prisma/client.ts'
-import type { IncomingMessage, Person } from '../core/message.ts'
+import type { IncomingMessage, OutgoingMessage, Person, Platform } from '../core/message.ts'
 import { isRole, type Role } from '../core/roles.ts'
+import { findPlaceholder, isProtected, noticeTaken, offerClaim } from './placeholders.ts'
 
 export interface Identity {
   memberId: number
@@ -20,11 +21,12 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000
  * platform may change ids at a re-login (message.idsSince), a new id is
  * matched to a known one first; see {@link findMovedAccount}.
  */
-export async function identify(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity> {
+export async function identify(tx: Tx, message: IncomingMessage, now: Date, post?: (m: OutgoingMessage) => void): Promise<Identity> {
   const known = await knownSender(tx, message, now)
   if (known) return known
   const { group, district } = await upsertGroup(tx, message, now)
-  const hints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined }
+  const chat = { platform: message.platform, chatId: message.chat.id }
+  const hints: AccountHints = { groupId: group.id, idsSince: message.idsSince, districtId: group.districtId ?? undefined, post, spoke: true, chat }
   const memberId = await upsertMember(tx, message.platform, message.sender, now, hints)
   if (message.chat.isDirect && (!group.direct || group.ownerId !== memberId)) {
     await tx.group.updateMany({ where: { id: group.id }, data: { direct: true, ownerId: memberId } })
@@ -122,6 +124,11 @@ export interface AccountHints {
   idsSince?: Date
   /** The district of the group: a new account may take over a placeholder member named there. */
   districtId?: number
+  /** Says what the bot will send about a placeholder met (admins are told), in the caller's transaction. */
+  post?: (message: OutgoingMessage) => void
+  /** The account wrote itself (rather than being @mentioned), in this chat: it is told when it waits for an admin. */
+  spoke?: boolean
+  chat?: { platform: Platform; chatId: string }
 }
 
 /** The member behind a platform account, created on first sight. */
@@ -132,19 +139,18 @@ export async function upsertMember(tx: Tx, platform: string, person: Person, now
     (await tx.account.findUnique({ where: { platform_userId: { platform, userId: person.id } } })) ??
     (await findMovedAccount(tx, platform, person, hints))
   if (!account) {
+    const accountData = { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now }
     const placeholder = hints.districtId ? await findPlaceholder(tx, hints.districtId, name) : null
-    if (placeholder) {
-      await tx.account.create({
-        data: { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now, memberId: placeholder.id },
-      })
+    const guarded = placeholder ? await isProtected(tx, placeholder.id) : false
+    const seen = hints.districtId ? { platform: platform as Platform, person, districtId: hints.districtId, groupId: hints.groupId, post: hints.post, spoke: hints.spoke, chat: hints.chat } : null
+    if (placeholder && !guarded) {
+      await tx.account.create({ data: { ...accountData, memberId: placeholder.id } })
+      await noticeTaken(tx, placeholder, seen!)
       return placeholder.id
     }
-    const member = await tx.member.create({
-      data: {
-        displayName: name,
-        accounts: { create: { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now } },
-      },
-    })
+    const member = await tx.member.create({ data: { displayName: name, accounts: { create: accountData } } })
+    // A name alone never takes a role or a workshop: an admin confirms it is the person.
+    if (placeholder) await offerClaim(tx, placeholder, member.id, seen!, now)
     return member.id
   }
   const data: Prisma.AccountUpdateInput = {}
@@ -174,19 +180,6 @@ async function findMovedAccount(tx: Tx, platform: string, person: Person, hints:
   if (namesakes.some((a) => a.lastSeenAt && a.lastSeenAt >= hints.idsSince!)) return null
   const candidates = namesakes.filter((a) => !(person.stableId && a.stableId && a.stableId !== person.stableId))
   return candidates.length === 1 ? candidates[0]! : null
-}
-
-/**
- * A member named by an organizer before they ever wrote (a mentor at
- * /工作室 创建, someone signed up by 代报名): no account yet, one of that
- * name in the district. Two of the same name are left for an admin to sort.
- */
-async function findPlaceholder(tx: Tx, districtId: number, name: string) {
-  const found = await tx.member.findMany({
-    where: { accounts: { none: {} }, OR: [{ displayName: name }, { realName: name }], memberships: { some: { districtId } } },
-    take: 2,
-  })
-  return found.length === 1 ? found[0]! : null
 }
 
 /** The group of the message (read with its district in one query), created on first sight. */

@@ -94,6 +94,13 @@ export async function mergeMembers(tx: Tx, keepId: number, goneId: number): Prom
   await move(tx.answer.updateMany({ where: { authorId: goneId }, data: { authorId: keepId } }))
   await tx.claimCode.deleteMany({ where: { memberId: goneId, usedAt: null } })
   await tx.claimCode.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } })
+  // Their direct chats with the bot, calendar feeds, a file waiting for /导入, and what waits for their /确认.
+  await move(tx.group.updateMany({ where: { ownerId: goneId }, data: { ownerId: keepId } }))
+  await tx.calendarToken.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } })
+  await tx.pendingImport.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } })
+  await tx.confirmation.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } })
+  await tx.confirmation.updateMany({ where: { otherId: goneId }, data: { otherId: keepId } })
+  await tx.confirmation.updateMany({ where: { waitingFor: goneId }, data: { waitingFor: keepId } })
 
   await tx.member.update({
     where: { id: keepId },

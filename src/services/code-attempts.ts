@@ -1,0 +1,25 @@
+import type { Tx } from '../db/client.ts'
+
+/** Wrong codes allowed per member and per chat in the window; then codes are refused until it passes. */
+export const MAX_WRONG_CODES = 5
+export const WRONG_CODE_WINDOW_MIN = 15
+
+/** Who tried a code and where: the counts are kept for both, so neither many accounts in one chat nor one account in many chats can guess on. */
+export function attemptScopes(memberId: number, groupId: number): string[] {
+  return [`member:${memberId}`, `group:${groupId}`]
+}
+
+/** True when one of the scopes has had too many wrong codes lately. */
+export async function tooManyWrongCodes(tx: Tx, scopes: readonly string[], now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - WRONG_CODE_WINDOW_MIN * 60_000)
+  for (const scope of scopes) {
+    if ((await tx.codeAttempt.count({ where: { scope, at: { gt: since } } })) >= MAX_WRONG_CODES) return true
+  }
+  return false
+}
+
+/** Records a wrong code (kept a day, for the count and the record). */
+export async function recordWrongCode(tx: Tx, scopes: readonly string[], now: Date): Promise<void> {
+  await tx.codeAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } } })
+  await tx.codeAttempt.createMany({ data: scopes.map((scope) => ({ scope, at: now })) })
+}
