@@ -138,7 +138,7 @@ describe('a question asked in a direct chat', () => {
 
   it('is shown in the groups when the asker chose to share it, and the reply says so', async () => {
     expect(await h.say('/提问 公开 工作室1 如何设计单元作业？', dm('李明'))).toEqual([
-      '已收到问题 #1（初中英语名师工作室），已公开：学区的群里也能看到（问题列表、周报）。导师回答后会在这里通知您。不想公开时，提问时不写「公开」，例如：/提问 如何设计单元作业？',
+      '已收到问题 #1（初中英语名师工作室），已公开：学区的群里也能看到这个问题和提问人（问题列表、周报）。导师回答后会在这里通知您。不想公开时，提问时不写「公开」，例如：/提问 如何设计单元作业？',
     ])
     expect((await h.say('/匿名提问 工作室1 （公开） 怎么和家长沟通？', dm('陈刚')))[0]).toContain('已公开：学区的群里也能看到这个问题，但不显示提问人')
     const [list] = await h.say('/问题', { as: '赵丽' })

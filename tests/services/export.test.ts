@@ -222,6 +222,12 @@ describe('/导出 in chat', () => {
     for (const sheet of ['答疑', '统计']) expect(JSON.stringify(rowsOf(own.getWorksheet(sheet)!)), sheet).not.toContain('李明')
     expect(rowsOf(own.getWorksheet('统计')!).find((r) => r[0] === '王芳')!.slice(3)).toEqual([0, 0, 1, 0])
 
+    // A mentor who organizes nothing still gets their workshop's Q&A.
+    await h.say('/授权 曹益君 组织者')
+    const math = await exported('曹益君')
+    expect(rowsOf(math.getWorksheet('活动')!)).toHaveLength(1)
+    expect(rowsOf(math.getWorksheet('答疑')!).slice(1).map((r) => [r[0], r[2]])).toEqual([[3, '赵丽']])
+
     const all = await exported('我')
     expect(rowsOf(all.getWorksheet('活动')!).slice(1).map((r) => r[0])).toEqual([1, 2, 3])
     expect(rowsOf(all.getWorksheet('答疑')!).slice(1).map((r) => [r[0], r[2]])).toEqual([[1, '王芳'], [2, '李明'], [3, '赵丽'], [4, '李明']])
