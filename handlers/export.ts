@@ -4,12 +4,14 @@ import { texts } from '../src/core/texts.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { buildWorkbook, workbookBytes, type ExportScope } from '../src/services/export.ts'
+import { archiveReader } from '../src/services/question-access.ts'
 import { activityFromArgs } from './shared.ts'
 
 /**
- * `/导出`: the term's archive workbook (admins), or one's own activities
- * (organizers); `/导出 12` one activity's list. Personal data never goes to
- * a group: the file is sent to the sender's direct chat with the bot.
+ * `/导出`: the term's archive workbook (admins), or one's own activities and
+ * the Q&A of the workshops one mentors (organizers); `/导出 12` one
+ * activity's list. Personal data never goes to a group: the file is sent to
+ * the sender's direct chat with the bot.
  */
 export const exportData: Command = {
   id: 'exportData',
@@ -20,7 +22,7 @@ export const exportData: Command = {
   direct: true,
   async run(ctx, line) {
     const admin = ctx.sender.roles.has('admin')
-    const scope: ExportScope = { districtId: ctx.district.id }
+    const scope: ExportScope = { districtId: ctx.district.id, reader: archiveReader(ctx.sender) }
     let fileName: string
     if (line.args.length > 0) {
       const activity = await activityFromArgs(ctx, line.args, { command: '导出', example: '12' })
@@ -31,13 +33,14 @@ export const exportData: Command = {
       const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
       const term = semesterOn(env.today, env.semesters)
       if (term) Object.assign(scope, { from: term.startDate, to: term.endDate })
-      if (!admin) scope.organizerId = ctx.sender.memberId
       const label = term ? (await ctx.tx.semester.findFirst({ where: { districtId: ctx.district.id, startDate: term.startDate } }))?.name ?? texts.export.allTerms : texts.export.allTerms
       fileName = texts.export.fileName(ctx.district.name, label)
     }
     const chat = await privateChat(ctx)
     const wb = await buildWorkbook(ctx.tx, scope)
-    if (wb.getWorksheet(texts.export.sheets.activities)!.rowCount <= 1) throw new Refusal(texts.export.nothing)
+    // An organizer who mentors a workshop may have its Q&A to export and no activity of their own.
+    const filled = [texts.export.sheets.activities, texts.export.sheets.questions].some((name) => wb.getWorksheet(name)!.rowCount > 1)
+    if (!filled) throw new Refusal(texts.export.nothing)
     const file = { name: fileName.replace(/[\\/:*?"<>|]/g, '_'), base64: (await workbookBytes(wb)).toString('base64') }
     const here = chat.platform === ctx.message.platform && chat.chatId === ctx.message.chat.id
     if (here) return ctx.reply(texts.export.sentHere(file.name), { file })

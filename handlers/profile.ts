@@ -5,6 +5,7 @@ import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { findMember, listName, teachingYearsOn } from '../src/services/members.ts'
 import { placeOf } from '../src/services/signups.ts'
+import { ownQuestionsWhere, readerOf } from '../src/services/question-access.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 
 export interface ProfileArgs {
@@ -86,12 +87,12 @@ export const mine: Command = {
     const tz = ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE
     const today = localParts(ctx.now, tz).date
     const member = await findMember(ctx.tx, ctx.sender.memberId)
-    // In a group everyone reads the answer: 教龄 and anonymous questions stay out of it.
+    // In a group everyone reads the answer: 教龄 and questions not to be tied to the member there stay out of it.
     const inGroup = !ctx.message.chat.isDirect
     const hasProfile = member.realName || member.school || member.subject || member.teachingYears !== null
     const lines = [hasProfile ? texts.profile.mine(profileLine(member, today, !inGroup)) : texts.profile.none]
     lines.push(...(await signupLines(ctx, member.id, today, tz)))
-    lines.push(...(await questionLines(ctx, member.id, inGroup)))
+    lines.push(...(await questionLines(ctx, member.id)))
     ctx.reply(lines.join('\n'))
   },
 }
@@ -128,9 +129,9 @@ async function signupLines(ctx: Context, memberId: number, today: string, tz: st
   return lines
 }
 
-async function questionLines(ctx: Context, memberId: number, inGroup: boolean): Promise<string[]> {
+async function questionLines(ctx: Context, memberId: number): Promise<string[]> {
   const questions = await ctx.tx.question.findMany({
-    where: { askerId: memberId, ...(inGroup ? { anonymous: false, districtId: ctx.district?.id ?? -1 } : {}) },
+    where: ownQuestionsWhere(memberId, readerOf(ctx), ctx.district?.id ?? null),
     include: { _count: { select: { answers: true } } },
     orderBy: { askedAt: 'desc' },
     take: 5,

@@ -2,10 +2,12 @@ import { normalizeText } from '../src/calendar/normalize.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
-import type { Member, Question, Workshop } from '../src/generated/prisma/client.ts'
+import type { Group, Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { clip } from '../src/services/describe.ts'
 import { findMember, listName, mentionsOf } from '../src/services/members.ts'
-import { findWorkshop, isMentorIn, isMentorOf, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
+import { askerLabel, askerNamed, mayAnswer, mayRead, readerOf, visibleWhere, type Reader } from '../src/services/question-access.ts'
+import { findWorkshop, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
+import { readAskArgs } from './question-args.ts'
 
 const MAX_TEXT = 500
 const MAX_LINES = 15
@@ -30,38 +32,48 @@ export const askAnonymously: Command = {
   run: (ctx, line) => record(ctx, line.raw, true),
 }
 
-/** `/提问 [工作室3] 如何设计单元作业？` */
-async function record(ctx: DistrictContext, rest: string, anonymous: boolean): Promise<void> {
+/** `/提问 [工作室3] [公开] 如何设计单元作业？` */
+async function record(ctx: DistrictContext, raw: string, anonymous: boolean): Promise<void> {
   const command = anonymous ? '匿名提问' : '提问'
-  const named = /^工作室\s*[#＃]?([0-9０-９]{1,9})\s*/.exec(rest)
-  const text = (named ? rest.slice(named[0].length) : rest).trim()
-  if (!text) throw new Refusal(texts.qa.askUsage(command))
-  if (text.length > MAX_TEXT) throw new Refusal(texts.qa.tooLong(MAX_TEXT))
-  const groupId = ctx.message.chat.isDirect ? null : ctx.groupId
-  let workshop: Workshop | null
-  if (named) {
-    workshop = await findWorkshop(ctx.tx, ctx.district.id, Number(normalizeText(named[1]!)))
-    if (!workshop) throw new Refusal(texts.workshop.notFound(named[1]!))
-  } else {
-    workshop = await workshopOfGroup(ctx.tx, ctx.district.id, groupId)
-    const list = workshop ? [] : await listWorkshops(ctx.tx, ctx.district.id)
-    if (list.length > 1) throw new Refusal(texts.qa.whichWorkshop(command, list.map((w) => `${w.id} ${w.name}`)))
-  }
+  const args = readAskArgs(raw)
+  const direct = ctx.message.chat.isDirect
+  if (!args.text) throw new Refusal(texts.qa.askUsage(command))
+  if (args.text.length > MAX_TEXT) throw new Refusal(texts.qa.tooLong(MAX_TEXT))
+  // Whatever is written in a group, the group has read it.
+  if (!direct && args.visibility === 'private') throw new Refusal(texts.qa.privateInGroup(command))
+  const workshop = await workshopOf(ctx, args.workshop, command)
+  const shared = !direct || args.visibility === 'shared'
   const question = await ctx.tx.question.create({
     data: {
       districtId: ctx.district.id,
       workshopId: workshop?.id ?? null,
       askerId: ctx.sender.memberId,
-      text,
+      text: args.text,
       anonymous,
+      shared,
       groupId: ctx.groupId,
       platform: ctx.message.platform,
       messageId: ctx.message.id,
       askedAt: ctx.now,
     },
   })
-  if (!anonymous) return ctx.reply(texts.qa.recorded(question.id, workshop?.name))
-  ctx.reply(ctx.message.chat.isDirect ? texts.qa.recordedAnonymously(question.id, workshop?.name) : texts.qa.recordedAnonymouslyInGroup(question.id))
+  const where = workshop?.name
+  if (!direct) return ctx.reply(anonymous ? texts.qa.recordedAnonymouslyInGroup(question.id) : texts.qa.recorded(question.id, where))
+  if (anonymous) return ctx.reply(shared ? texts.qa.recordedAnonymouslyShared(question.id, where) : texts.qa.recordedAnonymously(question.id, where))
+  ctx.reply(shared ? texts.qa.recordedShared(question.id, where) : texts.qa.recordedPrivately(question.id, where))
+}
+
+/** The workshop named, the group's own, or the district's only one; several and none named → ask which. */
+async function workshopOf(ctx: DistrictContext, named: string | undefined, command: string): Promise<Workshop | null> {
+  if (named !== undefined) {
+    const workshop = await findWorkshop(ctx.tx, ctx.district.id, Number(normalizeText(named)))
+    if (!workshop) throw new Refusal(texts.workshop.notFound(named))
+    return workshop
+  }
+  const workshop = await workshopOfGroup(ctx.tx, ctx.district.id, ctx.message.chat.isDirect ? null : ctx.groupId)
+  const list = workshop ? [] : await listWorkshops(ctx.tx, ctx.district.id)
+  if (list.length > 1) throw new Refusal(texts.qa.whichWorkshop(command, list.map((w) => `${w.id} ${w.name}`)))
+  return workshop
 }
 
 export const answer: Command = {
@@ -79,7 +91,7 @@ export const answer: Command = {
     if (!question) throw new Refusal(texts.qa.notFound(raw))
     if (!text) throw new Refusal(texts.qa.answerEmpty(question.id))
     if (text.length > MAX_TEXT * 4) throw new Refusal(texts.qa.tooLong(MAX_TEXT * 4))
-    if (!(await mayAnswer(ctx, question))) throw new Refusal(texts.qa.notItsMentor)
+    if (!(await mayAnswer(ctx.tx, question, ctx.sender))) throw new Refusal(texts.qa.notItsMentor)
     await ctx.tx.answer.create({ data: { questionId: question.id, authorId: ctx.sender.memberId, text, answeredAt: ctx.now } })
     if (!question.answeredAt) await ctx.tx.question.update({ where: { id: question.id }, data: { answeredAt: ctx.now } })
     const author = await findMember(ctx.tx, ctx.sender.memberId)
@@ -87,18 +99,12 @@ export const answer: Command = {
   },
 }
 
-/** Admins answer anything; mentors the questions of their workshops (any mentor, where no workshop is named). */
-async function mayAnswer(ctx: DistrictContext, question: Question): Promise<boolean> {
-  if (ctx.sender.roles.has('admin')) return true
-  if (question.workshopId) return isMentorOf(ctx.tx, question.workshopId, ctx.sender.memberId)
-  return isMentorIn(ctx.tx, ctx.district.id, ctx.sender.memberId) || ctx.sender.roles.has('mentor')
-}
-
 /**
  * The answer goes where the question was asked, quoting it and @mentioning
- * the asker (an anonymous asker is neither named nor @mentioned), and, when
- * given in another group, there too. Given in a direct chat, the mentor is
- * told where it went.
+ * the asker (an anonymous asker is neither named nor @mentioned). Given in
+ * another chat, it is shown there too where that chat may read the question;
+ * otherwise the answerer is told where it went, never by a direct chat's
+ * title (that is the asker's name).
  */
 async function postAnswer(ctx: DistrictContext, question: Question & { asker: Member }, author: string, text: string): Promise<void> {
   const body = texts.qa.answerPost(question.id, question.text, author, text)
@@ -112,8 +118,19 @@ async function postAnswer(ctx: DistrictContext, question: Question & { asker: Me
     ctx.post({ chat: { platform, chatId: origin.chatId }, text: body, mentions: await mentionOn(platform), ...quote })
   }
   if (origin?.id === ctx.groupId) return
-  if (ctx.message.chat.isDirect && origin) return ctx.reply(texts.qa.delivered(question.id, origin.title ?? ''))
+  const reader = readerOf(ctx)
+  const shownHere = await mayRead(ctx.tx, question.id, ctx.district.id, reader)
+  if (origin && (ctx.message.chat.isDirect || !shownHere)) return ctx.reply(acknowledgement(question, origin, reader))
+  // Where it was asked is gone, and this chat may not read it: the asker finds the answer with /问题 N.
+  if (!shownHere) return ctx.reply(texts.qa.answerKept(question.id))
   ctx.reply(body, { mentions: await mentionOn(ctx.message.platform) })
+}
+
+/** "Sent to 育秀语文群", or for a question asked in a direct chat "sent to the asker privately", naming them only where they may be named. */
+function acknowledgement(question: Question & { asker: Member }, origin: Group, reader: Reader): string {
+  if (!origin.direct) return texts.qa.delivered(question.id, origin.title ?? '')
+  const named = reader.where === 'direct' && askerNamed(question, reader)
+  return texts.qa.deliveredPrivately(question.id, named ? askerLabel(question, reader) : null)
 }
 
 export const questions: Command = {
@@ -125,13 +142,14 @@ export const questions: Command = {
   direct: true,
   async run(ctx, line) {
     const [first, ...rest] = line.args
-    if (first && /^#?\d{1,9}$/.test(first)) return showQuestion(ctx, Number(first.replace('#', '')))
-    const admin = ctx.sender.roles.has('admin')
+    const reader = readerOf(ctx)
+    const visible = visibleWhere(ctx.district.id, reader)
+    if (first && /^#?\d{1,9}$/.test(first)) return showQuestion(ctx, Number(first.replace('#', '')), reader)
     if (first === '搜索' || first === '查找' || first === 'search') {
       const words = rest.join(' ').trim()
       if (!words) throw new Refusal(texts.qa.searchUsage)
       const found = await ctx.tx.question.findMany({
-        where: { districtId: ctx.district.id, OR: [{ text: { contains: words } }, { answers: { some: { text: { contains: words } } } }] },
+        where: { AND: [visible, { OR: [{ text: { contains: words } }, { answers: { some: { text: { contains: words } } } }] }] },
         include: { asker: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
         orderBy: { askedAt: 'desc' },
         take: 6,
@@ -139,7 +157,7 @@ export const questions: Command = {
       if (found.length === 0) return ctx.reply(texts.qa.searchNone(words))
       const lines = [texts.qa.searchHeader(words, found.length)]
       for (const q of found) {
-        lines.push(texts.qa.questionLine(q.id, q.text, askerLabel(q, admin)))
+        lines.push(questionLine(q, q.text, reader))
         const first = q.answers[0]
         lines.push(first ? texts.qa.answerLine(listName(first.author), clip(first.text, 80)) : texts.qa.unanswered)
       }
@@ -147,7 +165,7 @@ export const questions: Command = {
     }
     const all = first === '全部' || first === 'all'
     if (first && !all) throw new Refusal(texts.qa.listUsage)
-    const where = { districtId: ctx.district.id, ...(all ? {} : { answeredAt: null }) }
+    const where = { AND: [visible, all ? {} : { answeredAt: null }] }
     const [list, total] = await Promise.all([
       ctx.tx.question.findMany({
         where,
@@ -160,7 +178,7 @@ export const questions: Command = {
     if (list.length === 0) return ctx.reply(all ? texts.qa.noneAtAll : texts.qa.noneOpen)
     const lines = [all ? texts.qa.allHeader(total) : texts.qa.openHeader(total)]
     for (const q of list) {
-      lines.push(`${texts.qa.questionLine(q.id, clip(q.text, 60), askerLabel(q, admin))}${q._count.answers ? texts.qa.answeredCount(q._count.answers) : ''}`)
+      lines.push(`${questionLine(q, clip(q.text, 60), reader)}${q._count.answers ? texts.qa.answeredCount(q._count.answers) : ''}`)
     }
     if (total > list.length) lines.push(texts.qa.more(total - list.length))
     lines.push(texts.qa.listFooter)
@@ -168,21 +186,21 @@ export const questions: Command = {
   },
 }
 
-async function showQuestion(ctx: DistrictContext, id: number): Promise<void> {
+async function showQuestion(ctx: DistrictContext, id: number, reader: Reader): Promise<void> {
+  // One the reader may not see reads as one that does not exist.
   const q = await ctx.tx.question.findFirst({
-    where: { id, districtId: ctx.district.id },
+    where: { AND: [{ id }, visibleWhere(ctx.district.id, reader)] },
     include: { asker: true, workshop: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
   })
   if (!q) throw new Refusal(texts.qa.notFound(String(id)))
-  const lines = [texts.qa.questionLine(q.id, q.text, askerLabel(q, ctx.sender.roles.has('admin')))]
+  const lines = [questionLine(q, q.text, reader)]
   if (q.workshop) lines.push(texts.qa.workshopLine(q.workshop.name))
   if (q.answers.length === 0) lines.push(texts.qa.unanswered)
   for (const a of q.answers) lines.push(texts.qa.answerLine(listName(a.author), a.text))
   ctx.reply(lines.join('\n'))
 }
 
-/** The asker as a viewer may see them: anonymous askers are named to admins only. */
-function askerLabel(q: Question & { asker: Member }, admin: boolean): string {
-  if (!q.anonymous) return listName(q.asker)
-  return admin ? texts.qa.anonymousToAdmin(listName(q.asker)) : texts.qa.anonymous
+/** "#7 text（asker）", marked where it is not shown in groups (only a direct chat ever lists those). */
+function questionLine(q: Question & { asker: Member }, text: string, reader: Reader): string {
+  return texts.qa.questionLine(q.id, text, askerLabel(q, reader), !q.shared)
 }

@@ -8,6 +8,7 @@ import { grantRole } from '../src/services/districts.ts'
 import { findMember, listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
+import { readerOf, visibleWhere } from '../src/services/question-access.ts'
 import { describeEnvOf } from './shared.ts'
 
 const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/
@@ -98,7 +99,7 @@ async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
     lines.push(texts.workshop.sessionsHeader)
     for (const o of sessions) lines.push(`#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}`)
   }
-  const open = await ctx.tx.question.count({ where: { workshopId: detail.id, answeredAt: null } })
+  const open = await ctx.tx.question.count({ where: { AND: [visibleWhere(ctx.district.id, readerOf(ctx)), { workshopId: detail.id, answeredAt: null }] } })
   if (open > 0) lines.push(texts.workshop.openQuestions(open))
   ctx.reply(lines.join('\n'))
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.ts'
 import { inTx, openDb } from '../src/db/client.ts'
 import { texts } from '../src/core/texts.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../src/services/export.ts'
+import { OPERATOR } from '../src/services/question-access.ts'
 
 dotenv.config({ quiet: true })
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ try {
     range = { from: semester.startDate, to: semester.endDate }
   }
   const activityId = values.activity ? Number(values.activity) : undefined
-  const wb = await inTx(db, (tx) => buildWorkbook(tx, { districtId: district.id, ...range, ...(activityId ? { activityId } : {}) }))
+  const wb = await inTx(db, (tx) => buildWorkbook(tx, { districtId: district.id, ...range, ...(activityId ? { activityId } : {}), reader: OPERATOR }))
   const out = path.resolve(values.out ?? path.join(path.dirname(config.databaseFile), 'exports'))
   mkdirSync(out, { recursive: true })
   const base = texts.export.fileName(district.name, activityId ? `#${activityId}` : label).replace(/\.xlsx$/, '')

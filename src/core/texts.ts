@@ -117,13 +117,13 @@ export const texts = {
     },
     mine: { summary: '查看我的资料、报名和提问', usage: '/我的', examples: ['/我的'] },
     ask: {
-      summary: '向工作室导师提问',
-      usage: '/提问 [工作室编号] <问题>',
-      examples: ['/提问 如何设计单元作业？', '/提问 工作室3 作文讲评课怎么上？'],
+      summary: '向工作室导师提问（私聊我提问默认不公开，只有导师和管理员能看到；写「公开」则群里也能看到）',
+      usage: '/提问 [工作室编号] [公开] <问题>',
+      examples: ['/提问 如何设计单元作业？', '/提问 工作室3 作文讲评课怎么上？', '/提问 公开 作业怎么分层？'],
     },
     askAnonymously: {
-      summary: '匿名提问（只有管理员能看到提问人；私聊我提问更隐秘）',
-      usage: '/匿名提问 <问题>',
+      summary: '匿名提问（只有管理员在私聊里能看到提问人；私聊我提问更隐秘）',
+      usage: '/匿名提问 [工作室编号] [公开] <问题>',
       examples: ['/匿名提问 班里有学生长期不交作业怎么办？'],
     },
     questions: {
@@ -561,8 +561,16 @@ export const texts = {
       `本学区有多个工作室，请写明问哪个，例如：/${command} 工作室${list[0]!.split(' ')[0]} 如何设计单元作业？\n${list.join('\n')}`,
     recorded: (id: number, workshop?: string) =>
       `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，导师回答后会在这里通知您。`,
+    recordedPrivately: (id: number, workshop?: string) =>
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}。这个问题不公开：只有您、导师和管理员能看到，不会出现在群里；导师回答后会在这里通知您。想让学区的群里也看到，提问时在问题前写「公开」，例如：/提问 公开 如何设计单元作业？`,
+    recordedShared: (id: number, workshop?: string) =>
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，已公开：学区的群里也能看到这个问题和提问人（问题列表、周报）。导师回答后会在这里通知您。不想公开时，提问时不写「公开」，例如：/提问 如何设计单元作业？`,
     recordedAnonymously: (id: number, workshop?: string) =>
-      `已匿名记录问题 #${id}${workshop ? `（${workshop}）` : ''}。除管理员外没有人能看到提问人；回答会发到这里。`,
+      `已匿名记录问题 #${id}${workshop ? `（${workshop}）` : ''}。这个问题不公开：只有您、导师和管理员能看到，不会出现在群里；除管理员外没有人能看到提问人。回答会发到这里。想让群里也看到（仍不显示提问人），提问时在问题前写「公开」，例如：/匿名提问 公开 学生不交作业怎么办？`,
+    recordedAnonymouslyShared: (id: number, workshop?: string) =>
+      `已匿名记录问题 #${id}${workshop ? `（${workshop}）` : ''}，已公开：学区的群里也能看到这个问题，但不显示提问人（只有管理员能看到）。回答会发到这里。不想公开时，提问时不写「公开」，例如：/匿名提问 学生不交作业怎么办？`,
+    privateInGroup: (command: string) =>
+      `在群里发的问题，群里的人都已经看到了。只想让导师和管理员看到，请私聊我发送，例如：/${command} 如何设计单元作业？`,
     recordedAnonymouslyInGroup: (id: number) =>
       `已匿名记录问题 #${id}，问题列表中不显示提问人。提示：在群里发的消息大家都能看到，下次可以私聊我发送 /匿名提问。`,
     answerUsage: '请这样写：/回答 7 您的回答（7 是问题编号，发送 /问题 查看）',
@@ -571,10 +579,12 @@ export const texts = {
     notItsMentor: '只有这个工作室的导师和学区管理员可以回答。',
     answerPost: (id: number, question: string, author: string, text: string) =>
       `【答疑 #${id}】\n问：${question}\n答（${author}）：${text}`,
-    delivered: (id: number, where: string) => `已回答 #${id}，回答已发到${where ? `「${where}」` : '提问的地方'}。`,
+    delivered: (id: number, where: string) => `已回答 #${id}，回答已发到${where ? `「${where}」` : '提问的群'}。`,
+    answerKept: (id: number) => `已回答 #${id}。提问人私聊我发送 /问题 ${id} 就能看到回答。`,
+    deliveredPrivately: (id: number, asker: string | null) => `已回答 #${id}，回答已私聊发给${asker ? `提问人（${asker}）` : '提问人'}。`,
     listLine: (id: number, text: string, answers: number, anonymous: boolean) =>
       `#${id} ${text}${anonymous ? '（匿名）' : ''} — ${answers > 0 ? `已回答 ${answers} 条` : '待回答'}`,
-    questionLine: (id: number, text: string, asker: string) => `#${id} ${text}（${asker}）`,
+    questionLine: (id: number, text: string, asker: string, notShared = false) => `#${id} ${text}（${asker}${notShared ? '，不公开' : ''}）`,
     answerLine: (author: string, text: string) => `  答（${author}）：${text}`,
     workshopLine: (name: string) => `  工作室：${name}`,
     unanswered: '  （待回答）',

@@ -7,6 +7,7 @@ import { texts } from '../core/texts.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
 import { mentionsOf } from '../services/members.ts'
+import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
 import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
@@ -154,8 +155,10 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
   if (week.some((o) => !o.skipReason)) lines.push(texts.reminders.howToSignUp)
   lines.push(...ahead)
-  const open = await tx.question.findMany({ where: { districtId: district.id, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 3 })
-  const openCount = open.length ? await tx.question.count({ where: { districtId: district.id, answeredAt: null } }) : 0
+  // A group reads the digest: only the questions every group may see.
+  const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }
+  const open = await tx.question.findMany({ where: openWhere, orderBy: { askedAt: 'asc' }, take: 3 })
+  const openCount = open.length ? await tx.question.count({ where: openWhere }) : 0
   if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${clip(q.text, 30)}`)))
   return lines.join('\n')
 }
@@ -235,7 +238,11 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
   lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
   if (withQuestions && a.workshopId) {
-    const open = await tx.question.findMany({ where: { workshopId: a.workshopId, answeredAt: null }, orderBy: { askedAt: 'asc' }, take: 10 })
+    const open = await tx.question.findMany({
+      where: { AND: [visibleWhere(ctx.district.id, GROUP_READER), { workshopId: a.workshopId, answeredAt: null }] },
+      orderBy: { askedAt: 'asc' },
+      take: 10,
+    })
     if (open.length > 0) {
       const mentors = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
       for (const person of await mentionsOf(tx, mentors.map((m) => m.memberId), group.platform)) {

@@ -2,15 +2,22 @@ import type ExcelJS from 'exceljs'
 import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import { texts } from '../core/texts.ts'
+import type { Member } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
+import { askerNamed, visibleWhere, type ArchiveReader } from './question-access.ts'
 
-/** What an export covers: a district, optionally one term's dates or one activity, optionally one organizer's activities. */
+/**
+ * What an export covers: a district, optionally one term's dates or one
+ * activity; and whose file it is. An admin's holds everything; anyone
+ * else's only the activities they organize and, of the Q&A and pairs, only
+ * the workshops they mentor (question-access.ts names who sees which asker).
+ */
 export interface ExportScope {
   districtId: number
   from?: LocalDate
   to?: LocalDate
   activityId?: number
-  organizerId?: number
+  reader: ArchiveReader
 }
 
 const H = texts.export
@@ -32,11 +39,14 @@ const DATE_FORMAT = 'yyyy-mm-dd'
 export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS.Workbook> {
   const district = await tx.district.findUniqueOrThrow({ where: { id: scope.districtId } })
   const tz = district.timezone
+  const { reader } = scope
+  const admin = reader.roles.has('admin')
+  const mine = reader.memberId ?? -1
   const activities = await tx.activity.findMany({
     where: {
       districtId: district.id,
       ...(scope.activityId ? { id: scope.activityId } : {}),
-      ...(scope.organizerId ? { organizerId: scope.organizerId } : {}),
+      ...(admin ? {} : { organizerId: mine }),
       ...(scope.from && scope.to ? { OR: [{ occurrences: { some: { date: { gte: scope.from, lte: scope.to } } } }, { pendingFrom: { lte: scope.to }, pendingTo: { gte: scope.from } }] } : {}),
     },
     include: {
@@ -136,6 +146,7 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     }
   }
 
+  const askerLabelIn = (q: { anonymous: boolean; asker: Member }) => (askerNamed(q, reader) ? listName(q.asker) : texts.qa.anonymous)
   const qa = sheet(H.sheets.questions, [
     { header: H.questionId, key: 'id', width: 8 },
     { header: H.workshop, key: 'workshop', width: 20 },
@@ -150,12 +161,14 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
   const questions = scope.activityId
     ? []
     : await tx.question.findMany({
-        where: { districtId: district.id, ...(scope.from && scope.to ? { askedAt: { gte: new Date(`${scope.from}T00:00:00Z`), lte: new Date(`${scope.to}T23:59:59Z`) } } : {}) },
+        where: {
+          AND: [visibleWhere(district.id, reader), scope.from && scope.to ? { askedAt: { gte: new Date(`${scope.from}T00:00:00Z`), lte: new Date(`${scope.to}T23:59:59Z`) } } : {}],
+        },
         include: { asker: true, workshop: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
         orderBy: { id: 'asc' },
       })
   for (const q of questions) {
-    const base = { id: q.id, workshop: q.workshop?.name ?? '', asker: listName(q.asker), anonymous: q.anonymous ? H.yes : '', question: q.text, askedAt: excelTime(q.askedAt, tz) }
+    const base = { id: q.id, workshop: q.workshop?.name ?? '', asker: askerLabelIn(q), anonymous: q.anonymous ? H.yes : '', question: q.text, askedAt: excelTime(q.askedAt, tz) }
     if (q.answers.length === 0) qa.addRow({ ...base, answerer: '', answer: '', answeredAt: '' })
     for (const ans of q.answers) qa.addRow({ ...base, answerer: listName(ans.author), answer: ans.text, answeredAt: excelTime(ans.answeredAt, tz) })
   }
@@ -170,7 +183,7 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
   ])
   const mentees = scope.activityId
     ? []
-    : await tx.mentee.findMany({ where: { workshop: { districtId: district.id } }, include: { workshop: true, member: true, mentor: true }, orderBy: [{ workshopId: 'asc' }, { id: 'asc' }] })
+    : await tx.mentee.findMany({ where: { workshop: { districtId: district.id, ...(admin ? {} : { mentors: { some: { memberId: mine } } }) } }, include: { workshop: true, member: true, mentor: true }, orderBy: [{ workshopId: 'asc' }, { id: 'asc' }] })
   for (const m of mentees) {
     pairs.addRow({
       workshop: m.workshop.name, mentor: m.mentor ? listName(m.mentor) : '', mentee: listName(m.member), school: m.member.school ?? '',
@@ -199,7 +212,8 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     for (const s of a.signups) if (s.status === 'confirmed' && a.status !== 'cancelled') person(s.memberId, s.member).attended++
   }
   for (const q of questions) {
-    person(q.askerId, q.asker).asked++
+    // An asker who may not be named here is not counted either: a count by name would name them.
+    if (askerNamed(q, reader)) person(q.askerId, q.asker).asked++
     for (const ans of q.answers) person(ans.authorId, ans.author).answered++
   }
   const bySchool = new Map<string, Count>()

@@ -109,6 +109,24 @@ describe('the console group (npm start with no platform credentials)', () => {
     expect(run.stderr).not.toMatch(/Error|command failed/)
   })
 
+  it('is a group for questions: an anonymous asker is not named even to the admin; the operator\'s archive names them', async () => {
+    const run = await runConsole(
+      ['/学期 2026-09-01 2027-01-22 第一学期', '/排期 9月10日下午 名师讲堂', '/工作室 创建 语文工作室 导师 王佩红', '王佩红> /ping', '李明> /匿名提问 怎么和家长沟通？', '/问题', '/问题 1', '王佩红> /回答 1 先倾听。', '/问题 搜索 家长', '/导出'],
+      envFor(),
+    )
+    expect(run.code).toBe(0)
+    const out = run.bot.join('\n')
+    expect(out).toContain('待回答的问题（1）：\n#1 怎么和家长沟通？（匿名）')
+    expect(out).toContain('含「家长」的问答（1）：\n#1 怎么和家长沟通？（匿名）')
+    expect(out).not.toContain('李明')
+    const folder = path.join(dir, 'data', 'exports')
+    const [file] = readdirSync(folder).filter((f) => f.endsWith('.xlsx'))
+    const { default: ExcelJS } = await import('exceljs')
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.readFile(path.join(folder, file!))
+    expect((back.getWorksheet('答疑')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual([1, '语文工作室', '李明', '是'])
+  })
+
   it('reads the same whatever timezone the machine is in', async () => {
     const script = ['/学期 2026-09-01 2027-01-22', '/排期 明天下午3点 教研', '/排期 双周一下午 联合教研', '/本周']
     const utc = await runConsole(script, envFor({ TZ: 'UTC' }))

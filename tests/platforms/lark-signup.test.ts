@@ -175,6 +175,32 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(answer.text.startsWith('<at user_id="ou_li">李明</at>')).toBe(true)
   })
 
+  it('a question asked in a direct chat stays out of the group unless shared; the admin sees anonymous askers in private only', async () => {
+    await say('ou_zhang', '/工作室 创建 初中语文名师工作室 导师 王佩红')
+    for (const who of ['ou_pei', 'ou_li', 'ou_wang']) await say(who, '/ping')
+    const p2p = (sender: string) => ({ chatType: 'p2p' as const, chatId: `oc_p2p_${sender}`, mentions: [] })
+    expect((await texts('ou_li', '/提问 学生厌学怎么办？', p2p('ou_li')))[0]).toContain('这个问题不公开')
+    expect((await texts('ou_li', '/提问 公开：作文怎么批改？', p2p('ou_li')))[0]).toContain('已公开')
+    expect((await texts('ou_li', '/匿名提问 被家长投诉了怎么办？', p2p('ou_li')))[0]).toContain('这个问题不公开')
+    await texts('ou_li', '/匿名提问 怎么和家长沟通？')
+    for (const [sender, command] of [['ou_wang', '/问题'], ['ou_zhang', '/问题'], ['ou_pei', '/问题 全部'], ['ou_zhang', '/问题 搜索 怎么']]) {
+      const [list] = await texts(sender!, command!)
+      expect(list, command).toContain('#2 作文怎么批改？（李明）')
+      expect(list, command).toContain('#4 怎么和家长沟通？（匿名）')
+      expect(list, command).not.toMatch(/厌学|投诉|匿名·/)
+    }
+    const [admin] = await texts('ou_zhang', '/问题', p2p('ou_zhang'))
+    expect(admin).toContain('#3 被家长投诉了怎么办？（匿名·李明，不公开）')
+    expect(admin).toContain('#4 怎么和家长沟通？（匿名·李明）')
+    expect((await texts('ou_wang', '/问题 1', p2p('ou_wang')))[0]).toBe('没有找到编号为 #1 的问题。发送 /问题 查看。')
+    // The mentor answers the anonymous one in private: told it went to the asker, named nowhere.
+    const answered = await say('ou_pei', '/回答 3 先倾听，再沟通。', p2p('ou_pei'))
+    expect(answered.map((m) => [m.kind, m.chatId, m.text])).toEqual([
+      ['create', 'oc_p2p_ou_li', '【答疑 #3】\n问：被家长投诉了怎么办？\n答（王佩红）：先倾听，再沟通。'],
+      ['reply', undefined, '已回答 #3，回答已私聊发给提问人。'],
+    ])
+  })
+
   it('an admin\'s 行事历 is downloaded from the message resources and imported with /导入', async () => {
     fake.resources.set('file_cal', Buffer.from('12月：\n1、主题式联合教研活动 育秀实验学校 中小学语文 第15周\n'))
     const before = fake.sent.length

@@ -238,6 +238,41 @@ describe('WeChat through wechaty and the mock puppet', () => {
     expect(rows.map((r) => `${r.member.displayName}:${r.status}`)).toEqual(['王老师:cancelled', '李老师:confirmed'])
   })
 
+  it('an anonymous question asked in a direct chat: the answering mentor is not told who asked, the room never sees it, only the admin in private sees the name', async () => {
+    const { director, r1 } = await claimedRoom()
+    const mentor = mocker.createContact({ name: '王佩红' })
+    const asker = mocker.createContact({ name: '张老师' })
+    r1.payload.memberIdList.push(mentor.id, asker.id)
+    await say(director, r1, '/工作室 创建 初中语文名师工作室 导师 王佩红')
+    await say(mentor, r1, '/ping')
+    await say(asker, r1, '/ping')
+    /** Says a line to the bot in a direct chat and returns its answers there. */
+    const inbox = new Map<string, string[]>()
+    for (const c of [director, mentor, asker]) {
+      inbox.set(c.id, [])
+      c.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && !m.room() && inbox.get(c.id)!.push(m.text() ?? '')))
+    }
+    const dm = async (who: mock.ContactMock, text: string, count = 1) => {
+      const before = inbox.get(who.id)!.length
+      who.say(text).to(self)
+      await eventually(() => inbox.get(who.id)!.length >= before + count, `direct reply to ${text}`)
+      return inbox.get(who.id)!.slice(before)
+    }
+    expect((await dm(asker, '/匿名提问 学生长期不交作业怎么办？'))[0]).toContain('已匿名记录问题 #1（初中语文名师工作室）。这个问题不公开')
+    await say(asker, r1, '/匿名提问 怎么和家长沟通？')
+    const [inRoom] = await say(director, r1, '/问题')
+    expect(inRoom).toContain('#2 怎么和家长沟通？（匿名）')
+    expect(inRoom).not.toMatch(/不交作业|张老师/)
+    const [inPrivate] = await dm(director, '/问题')
+    expect(inPrivate).toContain('#1 学生长期不交作业怎么办？（匿名·张老师，不公开）')
+    expect(inPrivate).toContain('#2 怎么和家长沟通？（匿名·张老师）')
+    const roomBefore = seen.filter((s) => s.room === r1.payload.topic).length
+    expect(await dm(mentor, '/回答 1 先了解原因，再和家长沟通。')).toEqual(['已回答 #1，回答已私聊发给提问人。'])
+    await eventually(() => inbox.get(asker.id)!.some((t) => t.includes('【答疑 #1】')), 'the answer in the asker\'s direct chat')
+    expect(inbox.get(asker.id)!.at(-1)).toBe('【答疑 #1】\n问：学生长期不交作业怎么办？\n答（王佩红）：先了解原因，再和家长沟通。')
+    expect(seen.filter((s) => s.room === r1.payload.topic).length).toBe(roomBefore)
+  })
+
   it('runs every command of the sign-up, workshop and Q&A issue in a room', async () => {
     const { director, teacher, r1 } = await claimedRoom()
     const mentor = mocker.createContact({ name: '王佩红' })

@@ -42,6 +42,24 @@ describe('what the reminders say', () => {
     expect(dayBefore!.mentions).toEqual([{ id: '王佩红', name: '王佩红' }])
   })
 
+  it('the digest and a workshop session\'s reminder leave out questions asked in a direct chat, unless the asker shared them', async () => {
+    await h.say('/工作室 创建 初中语文名师工作室 导师 王佩红')
+    await h.say('/ping', { as: '王佩红' })
+    await h.say('/ping', { as: '李明' })
+    await h.say('/提问 课堂提问怎么设计？', { as: '赵丽' })
+    await h.say('/提问 我班上有学生厌学怎么办？', { as: '李明', direct: true, chat: 'dm-li' })
+    await h.say('/匿名提问 被家长投诉了怎么办？', { as: '李明', direct: true, chat: 'dm-li' })
+    await h.say('/匿名提问 公开 作业量怎么把握？', { as: '李明', direct: true, chat: 'dm-li' })
+    await h.say('/排期 11月25日 13:30 工作室沙龙 工作室1')
+    const [digest] = await tickAt('2026-11-23T07:30:00+08:00')
+    expect(digest!.text).toContain('#1 课堂提问怎么设计？')
+    expect(digest!.text).toContain('#4 作业量怎么把握？')
+    expect(digest!.text).not.toMatch(/厌学|投诉|李明/)
+    const [dayBefore] = (await tickAt('2026-11-24T16:00:00+08:00')).filter((m) => m.text.startsWith('【活动提醒】'))
+    expect(dayBefore!.text).toContain('请导师留意工作室待回答的问题：\n#1 课堂提问怎么设计？\n#4 作业量怎么把握？')
+    expect(dayBefore!.text).not.toMatch(/厌学|投诉|李明/)
+  })
+
   it('提前公示 1周 lists an activity in the digest of the week before', async () => {
     const [created] = await h.say('/排期 12月3日下午 常态化联合教研 语文 提前公示 1周')
     expect(created).toContain('提前公示：提前 1 周列入周报')

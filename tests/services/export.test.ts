@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../../src/services/export.ts'
+import { OPERATOR } from '../../src/services/question-access.ts'
 import { ROOT } from '../helpers/console-process.ts'
 import { createHarness, type Harness } from '../helpers/harness.ts'
 
@@ -28,7 +29,7 @@ afterEach(() => h.close())
 
 /** The workbook as Excel would open it: written to bytes and read back with exceljs. */
 async function readBack() {
-  const wb = await inTx(h.app.db, (tx) => buildWorkbook(tx, { districtId: 1, from: '2026-09-01', to: '2027-01-22' }))
+  const wb = await inTx(h.app.db, (tx) => buildWorkbook(tx, { districtId: 1, from: '2026-09-01', to: '2027-01-22', reader: OPERATOR }))
   const back = new ExcelJS.Workbook()
   await back.xlsx.load(await workbookBytes(wb) as unknown as ArrayBuffer)
   return { wb, back }
@@ -193,6 +194,43 @@ describe('/导出 in chat', () => {
     const back = new ExcelJS.Workbook()
     await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
     expect(back.getWorksheet('报名名单')!.rowCount).toBe(5)
+  })
+
+  it('an organizer\'s export holds their activities and their workshops\' questions and pairs, anonymous askers unnamed; an admin\'s everything', async () => {
+    await h.say('/授权 王佩红 组织者')
+    await h.say('/工作室 创建 数学工作室 导师 曹益君')
+    await h.say('/ping', { as: '曹益君' })
+    await h.say('/结对 2 曹益君 陈刚')
+    await h.say('/提问 工作室2 怎么上好复习课？', { as: '赵丽' })
+    await h.say('/匿名提问 工作室1 我想换导师怎么办？', { as: '李明', direct: true, chat: 'dm-li' })
+    await h.say('/排期 12月9日 14:00 工作室沙龙 工作室1', { as: '王佩红' })
+    const exported = async (as: string) => {
+      const { sent } = await h.send('/导出', { as, direct: true, chat: `dm-${as}` })
+      const back = new ExcelJS.Workbook()
+      await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
+      return back
+    }
+    const own = await exported('王佩红')
+    expect(rowsOf(own.getWorksheet('活动')!).slice(1).map((r) => [r[0], r[1]])).toEqual([[3, '工作室沙龙']])
+    expect(rowsOf(own.getWorksheet('答疑')!).slice(1).map((r) => r.slice(0, 5))).toEqual([
+      [1, '语文工作室', '王芳', '', '如何设计单元作业？'],
+      [2, '语文工作室', '匿名', '是', '怎么和家长沟通？'],
+      [4, '语文工作室', '匿名', '是', '我想换导师怎么办？'],
+    ])
+    expect(rowsOf(own.getWorksheet('师徒结对')!).slice(1).map((r) => r.slice(0, 3))).toEqual([['语文工作室', '王佩红', '李明']])
+    // Nothing in the file ties 李明 to a question: not the Q&A, not a count.
+    for (const sheet of ['答疑', '统计']) expect(JSON.stringify(rowsOf(own.getWorksheet(sheet)!)), sheet).not.toContain('李明')
+    expect(rowsOf(own.getWorksheet('统计')!).find((r) => r[0] === '王芳')!.slice(3)).toEqual([0, 0, 1, 0])
+
+    // A mentor who organizes nothing still gets their workshop's Q&A.
+    await h.say('/授权 曹益君 组织者')
+    const math = await exported('曹益君')
+    expect(rowsOf(math.getWorksheet('活动')!)).toHaveLength(1)
+    expect(rowsOf(math.getWorksheet('答疑')!).slice(1).map((r) => [r[0], r[2]])).toEqual([[3, '赵丽']])
+
+    const all = await exported('我')
+    expect(rowsOf(all.getWorksheet('活动')!).slice(1).map((r) => r[0])).toEqual([1, 2, 3])
+    expect(rowsOf(all.getWorksheet('答疑')!).slice(1).map((r) => [r[0], r[2]])).toEqual([[1, '王芳'], [2, '李明'], [3, '赵丽'], [4, '李明']])
   })
 
   it('/导出 12 exports one activity; an organizer only their own; a teacher not at all', async () => {
