@@ -135,7 +135,9 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
     if (!(await claimOnce(tx, keys, now))) return null
     const said: OutgoingMessage[] = []
     const say = (m: OutgoingMessage) => void said.push(m)
-    const who = await identify(tx, message, now, say)
+    // What identifying the sender has to say (a name waiting for an admin's /确认) goes after the command's own answer.
+    const notes: OutgoingMessage[] = []
+    const who = await identify(tx, message, now, (m) => void notes.push(m))
     const ctx: Context = {
       message, tx, now,
       reply: createReply(say, message),
@@ -147,7 +149,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
       config: deps.config,
     }
     await runCommand(command, ctx, line)
-    return keep(deps, tx, message, said, now)
+    return keep(deps, tx, message, [...said, ...notes], now)
   })
   if (!done) {
     deps.log.debug({ keys }, 'event already handled')

@@ -55,14 +55,21 @@ describe('first admin: /认领 with the printed claim code', () => {
 })
 
 describe('/授权 and /撤销', () => {
-  it('grants by name, by @mention, and refuses unknown names and roles', async () => {
+  const at = (name: string) => ({ mentions: [{ id: name, name }] })
+
+  it('grants by @mention, by name only to someone not yet seen, and refuses unknown names and roles', async () => {
     await h.say('/活动', { as: '王佩红' })
-    expect(await h.say('/授权 王佩红 导师')).toEqual(['已授予 王佩红「导师」角色。'])
-    expect(await h.say('/授权 王佩红 导师')).toEqual(['王佩红 已经是导师。'])
-    expect(await h.say('/授权 @曹益君 组织者', { mentions: [{ id: '曹益君', name: '曹益君' }] })).toEqual(['已授予 曹益君「组织者」角色。'])
+    expect(await h.say('/授权 王佩红 导师')).toEqual([
+      '「王佩红」已经在群里发过言。名字可以被别人改成一样的，授予角色请在群里直接 @ TA：/授权 @王佩红 导师',
+    ])
+    expect(await h.say('/授权 @王佩红 导师', at('王佩红'))).toEqual(['已授予 王佩红「导师」角色。'])
+    expect(await h.say('/授权 @王佩红 导师', at('王佩红'))).toEqual(['王佩红 已经是导师。'])
+    expect(await h.say('/授权 @曹益君 组织者', at('曹益君'))).toEqual(['已授予 曹益君「组织者」角色。'])
     expect((await h.say('/授权 赵六 组织者'))[0]).toContain('本学区还没有「赵六」的记录')
-    expect((await h.say('/授权 王佩红 校长'))[0]).toContain('「校长」不是可以授予的角色')
-    expect((await h.say('/授权 王佩红 组织者', { as: '王佩红' }))[0]).toContain('只有学区管理员可以使用')
+    expect((await h.say('/授权 @王佩红 校长', at('王佩红')))[0]).toContain('「校长」不是可以授予的角色')
+    expect((await h.say('/授权 @王佩红 组织者', { as: '王佩红', ...at('王佩红') }))[0]).toContain('只有学区管理员可以使用')
+    const roles = await h.app.db.memberRole.findMany({ include: { member: true }, orderBy: { role: 'asc' } })
+    expect(roles.map((r) => `${r.member.displayName}:${r.role}`).sort()).toEqual(['我:admin', '曹益君:organizer', '王佩红:mentor'].sort())
   })
 
   it('asks for an @mention when two members share a name', async () => {
@@ -73,11 +80,26 @@ describe('/授权 and /撤销', () => {
 
   it('revokes roles but never the last admin', async () => {
     await h.say('/活动', { as: '李明' })
-    await h.say('/授权 李明 组织者')
+    await h.say('/授权 @李明 组织者', at('李明'))
     expect(await h.say('/撤销 李明')).toEqual(['已撤销 李明 的「组织者」角色。'])
     expect((await h.say('/排期 明天 教研', { as: '李明' }))[0]).toContain('只有学区管理员和组织者可以使用')
     expect(await h.say('/撤销 我 管理员')).toEqual(['不能撤销最后一位管理员：请先授予另一位老师管理员角色。'])
     expect((await h.say('/学期 2026-09-01 2027-01-22'))[0]).toContain('已设置第一学期')
+  })
+
+  it('an admin made later cannot remove an earlier one; the earlier can remove the later; anyone may step down', async () => {
+    await h.say('/活动', { as: '李明' })
+    await h.say('/授权 @李明 管理员', at('李明'))
+    expect(await h.say('/撤销 我 管理员', { as: '李明' })).toEqual([
+      '我 成为管理员比您早，不能由您撤销。可以请 TA 本人发送 /撤销 我 管理员，或请更早的管理员操作。',
+    ])
+    expect(await h.say('/撤销 我', { as: '李明' })).toEqual([
+      '我 成为管理员比您早，不能由您撤销。可以请 TA 本人发送 /撤销 我 管理员，或请更早的管理员操作。',
+    ])
+    expect(await h.say('/撤销 李明 管理员')).toEqual(['已撤销 李明 的「管理员」角色。'])
+    await h.say('/授权 @李明 管理员', at('李明'))
+    expect(await h.say('/撤销 李明 管理员', { as: '李明' })).toEqual(['已撤销 李明 的「管理员」角色。'])
+    expect(await h.app.db.memberRole.count({ where: { role: 'admin' } })).toBe(1)
   })
 
   it('keeps the display name seen last', async () => {
@@ -123,9 +145,11 @@ describe('help and the router', () => {
 describe('/绑定码: joining a group on another platform to the district', () => {
   const lark = (chat: string, as: string) => ({ platform: 'lark' as const, chat, as, id: `ou-${as}`, title: '育秀学区飞书群' })
 
-  it('is for admins, lasts 24 hours, works once, and makes the holder an admin', async () => {
+  it('is for admins, lasts 24 hours, works once, and grants no role to whoever uses it', async () => {
     expect((await h.say('/绑定码', { as: '王老师' }))[0]).toContain('学区管理员')
+    // The console is the operator's own terminal: the code is shown there.
     const [issued] = await h.say('/绑定码')
+    expect(issued).toContain('不授予任何角色')
     const code = /绑定码：(\S{4}-\S{4})/.exec(issued!)![1]!
     h.setNow('2026-09-02T09:30:00+08:00')
     expect((await h.say(`/绑定 ${code}`, lark('oc1', '李校长')))[0]).toContain('已过期')
@@ -133,10 +157,11 @@ describe('/绑定码: joining a group on another platform to the district', () =
     const [fresh] = await h.say('/绑定码')
     const next = /绑定码：(\S{4}-\S{4})/.exec(fresh!)![1]!
     expect(await h.say(`/绑定 ${next.toLowerCase().replace('-', '')}`, lark('oc1', '李校长'))).toEqual([
-      '已将本群绑定到「示范学区」，李校长 成为该学区的管理员。学区的活动和提醒会同步到本群。',
+      '已将本群绑定到「示范学区」。学区的活动和提醒会同步到本群。\n（绑定群不带任何角色：李校长 在这个平台的账号还不是管理员。需要的话，请私聊我发送 /绑定码，把两个平台的账号合并为一人。）',
     ])
     expect((await h.say(`/绑定 ${next}`, lark('oc2', '陈老师')))[0]).toContain('已用过')
-    expect((await h.say('/授权 陈老师 组织者', lark('oc1', '李校长')))[0]).toContain('还没有「陈老师」的记录')
+    expect((await h.say('/授权 @陈老师 组织者', { ...lark('oc1', '李校长'), mentions: [{ id: 'ou-陈老师', name: '陈老师' }] }))[0]).toContain('只有学区管理员可以使用')
     expect((await h.say('/活动', lark('oc1', '陈老师')))[0]).not.toContain('还没有绑定')
+    expect(await h.app.db.memberRole.count({ where: { role: 'admin' } })).toBe(1)
   })
 })

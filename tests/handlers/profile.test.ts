@@ -101,16 +101,21 @@ describe('one teacher on two platforms: /绑定码 and /绑定', () => {
     expect(await h.app.db.member.count({ where: { displayName: '王芳' } })).toBe(2)
 
     const [issued] = await h.say('/绑定码', { ...wx, direct: true, chat: 'wx-dm' })
-    expect(issued).toMatch(/^您的绑定码：[2-9A-Z]{4}-[2-9A-Z]{4}（30分钟内有效，只能用一次）/)
-    const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
+    expect(issued).toMatch(/^您个人的账号绑定码：\d{4}-\d{4}（30分钟内有效，只能用一次）/)
+    const code = /\d{4}-\d{4}/.exec(issued!)![0]
     expect(await h.say(`/绑定 ${code}`, { ...wx, direct: true, chat: 'wx-dm' })).toEqual([
-      '这个绑定码就是您自己这个账号取的。请在另一个平台（微信或飞书）发送 /绑定 绑定码。',
+      '这个绑定码就是您自己这个账号取的。请用另一个平台（微信或飞书）的账号私聊我发送 /绑定 绑定码。',
     ])
+    // Nothing moves before a confirmation that names both accounts.
     expect(await h.say(`/绑定 ${code}`, { ...lark, direct: true, chat: 'oc_dm' })).toEqual([
+      '将把这两个账号合并为同一人：\n· 微信「王芳」（取绑定码的账号）\n· 飞书「王芳」（您现在用的账号）\n合并后，两边的报名、提问都归同一人。只有两个账号都是您本人时才确认：10分钟内发送 /确认',
+    ])
+    expect(await h.app.db.member.count({ where: { displayName: '王芳' } })).toBe(2)
+    expect(await h.say('/确认', { ...lark, direct: true, chat: 'oc_dm' })).toEqual([
       '绑定成功！王芳 在微信、飞书的账号已合并为同一人，报名、提问和角色都已合并。',
     ])
     expect(await h.say(`/绑定 ${code}`, { ...lark, direct: true, chat: 'oc_dm' })).toEqual([
-      '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 K7P2-9QXM',
+      '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 4821-0937',
     ])
 
     const members = await h.app.db.member.findMany({ where: { displayName: '王芳' }, include: { accounts: true, signups: true, questions: true } })
@@ -129,7 +134,7 @@ describe('one teacher on two platforms: /绑定码 and /绑定', () => {
 
   it('a code expires after 30 minutes', async () => {
     const [issued] = await h.say('/绑定码', { platform: 'wechat', as: '王芳', id: 'wx-wangfang', direct: true, chat: 'wx-dm' })
-    const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
+    const code = /\d{4}-\d{4}/.exec(issued!)![0]
     h.setNow('2026-11-23T09:31:00+08:00')
     expect((await h.say(`/绑定 ${code}`, { platform: 'lark', as: '王芳', id: 'ou_x', direct: true, chat: 'oc_dm' }))[0]).toContain('已过期')
   })

@@ -6,6 +6,7 @@ beforeEach(async () => {
   h = await createHarness('2026-11-23T09:00:00+08:00')
   await h.say('/工作室 创建 初中英语名师工作室 导师 王佩红')
   await h.say('/ping', { as: '王佩红' })
+  await h.say('/确认 王佩红')
 })
 afterEach(() => h.close())
 
@@ -94,6 +95,7 @@ describe('a question asked in a direct chat', () => {
     for (const who of ['李明', '赵丽', '陈刚']) await h.say('/ping', { as: who })
     await h.say('/工作室 创建 小学数学名师工作室 导师 曹益君')
     await h.say('/ping', { as: '曹益君' })
+    await h.say('/确认 曹益君')
   })
 
   it('is shown only in the direct chats of its asker, its workshop\'s mentors and admins', async () => {

@@ -89,7 +89,7 @@ describe('permissions', () => {
   it('lets an organizer schedule and change their own activities, not others', async () => {
     await h.say('李明> hello', { as: '李明' })
     await h.say('/activities', { as: '李明' })
-    expect(await h.say('/授权 李明 组织者')).toEqual(['已授予 李明「组织者」角色。'])
+    expect(await h.say('/授权 @李明 组织者', { mentions: [{ id: '李明', name: '李明' }] })).toEqual(['已授予 李明「组织者」角色。'])
     expect((await h.say('/排期 明天下午 教研', { as: '李明' }))[0]).toContain('已安排 #1')
     await h.say('/排期 后天下午 讲座')
     expect((await h.say('/改期 1 9月10日下午', { as: '李明' }))[0]).toContain('#1「教研」已改期')

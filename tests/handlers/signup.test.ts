@@ -157,6 +157,7 @@ describe('教龄, subject, school and mentee rules', () => {
   })
 
   it('mentees only: refused until the teacher is a workshop mentee', async () => {
+    await h.say('/ping', { as: '李明' })
     await h.say('/工作室 创建 初中语文名师工作室 导师 王佩红')
     await h.say('/排期 12月17日下午 徒弟汇报课 工作室1 仅徒弟')
     expect(await h.say('/报名 2', { as: '李明' })).toEqual([

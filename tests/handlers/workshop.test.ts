@@ -22,9 +22,23 @@ describe('/工作室: creating and viewing a workshop', () => {
         '老师们可发送 /拜师 1 申请拜师；工作室活动请这样排期：/排期 每月第一个周三下午 工作室沙龙 工作室1',
       ].join('\n'),
     ])
-    // 王佩红 writes for the first time: her account takes over the mentor named for her.
+    // Anyone may call themselves 王佩红: her first message is not taken as the mentor's until an admin confirms it.
+    expect((await h.say('/ping', { as: '王佩红' }))[1]).toContain('学区管理员确认是您本人后')
+    expect(await h.say('/回答 99 好', { as: '王佩红' })).toEqual([
+      '抱歉，/回答 只有学区管理员和导师可以使用。如需权限，请联系学区管理员。',
+    ])
+    expect(await h.say('/ping', { as: '王佩红', id: 'another-wang' })).toEqual([
+      'pong',
+      '（「王佩红」这个名字在本学区有登记的角色或工作室身份；学区管理员确认是您本人后，您的账号才会得到它。）',
+    ])
+    expect(await h.say('/确认 王佩红')).toEqual(['有 2 个新账号都叫「王佩红」。请在群里 @ 本人确认：/确认 @王佩红'])
+    expect(await h.say('/确认 @王佩红', { mentions: [{ id: '王佩红', name: '王佩红' }] })).toEqual([
+      '已确认：控制台账号「王佩红」就是登记的「王佩红」，TA 的角色、工作室和报名都已归到这个账号。',
+    ])
     expect((await h.say('/回答 99 好', { as: '王佩红' }))[0]).toBe('没有找到编号为 #99 的问题。发送 /问题 查看。')
-    expect(await h.app.db.member.count({ where: { displayName: '王佩红' } })).toBe(1)
+    expect((await h.say('/回答 99 好', { as: '王佩红', id: 'another-wang' }))[0]).toContain('只有学区管理员和导师可以使用')
+    const mentors = await h.app.db.workshopMentor.findMany({ include: { member: { include: { accounts: true } } } })
+    expect(mentors.map((m) => `${m.member.displayName}:${m.member.accounts.map((a) => a.userId).join(',')}`).sort()).toEqual(['曹益君:', '王佩红:王佩红'])
   })
 
   it('is refused to a teacher, and a name used twice is refused', async () => {
@@ -42,9 +56,9 @@ describe('/工作室: creating and viewing a workshop', () => {
     await h.say('/工作室 创建 初中英语名师工作室 导师 王佩红、曹益君')
     await h.say('/结对 1 王佩红 李明')
     await h.say('/排期 12月2日下午 英语沙龙 工作室1')
-    expect(await h.say('/工作室', { as: '李明' })).toEqual([
+    expect((await h.say('/工作室', { as: '李明' }))[0]).toEqual(
       ['本学区的名师工作室：', '1. 初中英语名师工作室 — 导师：王佩红、曹益君；徒弟 1 人', '发送 /工作室 1 查看详情，/拜师 1 申请拜师。'].join('\n'),
-    ])
+    )
     expect(await h.say('/工作室 1', { as: '李明' })).toEqual([
       [
         '工作室 1「初中英语名师工作室」',
@@ -64,6 +78,10 @@ describe('/拜师, /通过 and /结对', () => {
     await h.say('/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君')
     await h.say('/ping', { as: '王佩红' })
     await h.say('/ping', { as: '曹益君' })
+    // Their first messages wait for an admin to confirm they are the mentors named.
+    expect(await h.say('/确认')).toEqual(['等待管理员确认的同名新账号：\n· 王佩红 → 发送 /确认 王佩红\n· 曹益君 → 发送 /确认 曹益君'])
+    await h.say('/确认 王佩红')
+    await h.say('/确认 曹益君')
   })
 
   it('a teacher applies; the mentor who approves becomes the mentor', async () => {

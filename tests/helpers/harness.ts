@@ -86,3 +86,18 @@ export function buildMessage(text: string, seq: number, at: Date, o: SayOptions 
     at,
   }
 }
+
+/**
+ * Joins another group to the console's district with a bind code, and makes
+ * the one who used it an admin there: a bind code grants no role (that is
+ * tested in tests/handlers/district.test.ts), so tests that need an admin on
+ * WeChat or Lark set the role up directly.
+ */
+export async function bindAsAdmin(h: Harness, where: SayOptions, as: string, id = `${where.platform}-${as}`): Promise<void> {
+  const [issued] = await h.say('/绑定码')
+  const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
+  await h.say(`/绑定 ${code}`, { ...where, as, id })
+  const account = await h.app.db.account.findUniqueOrThrow({ where: { platform_userId: { platform: where.platform ?? 'console', userId: id } } })
+  const district = await h.app.db.district.findFirstOrThrow()
+  await h.app.db.memberRole.create({ data: { districtId: district.id, memberId: account.memberId, role: 'admin' } })
+}

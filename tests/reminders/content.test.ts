@@ -35,6 +35,7 @@ describe('what the reminders say', () => {
   it('before a workshop session its mentors are @mentioned with the open questions', async () => {
     await h.say('/工作室 创建 初中语文名师工作室 导师 王佩红')
     await h.say('/ping', { as: '王佩红' })
+    await h.say('/确认 王佩红')
     await h.say('/提问 如何设计单元作业？', { as: '李明' })
     await h.say('/排期 11月25日 13:30 工作室沙龙 工作室1')
     const [dayBefore] = (await tickAt('2026-11-24T16:00:00+08:00')).filter((m) => m.text.startsWith('【活动提醒】'))
@@ -45,6 +46,7 @@ describe('what the reminders say', () => {
   it('the digest and a workshop session\'s reminder leave out questions asked in a direct chat, unless the asker shared them', async () => {
     await h.say('/工作室 创建 初中语文名师工作室 导师 王佩红')
     await h.say('/ping', { as: '王佩红' })
+    await h.say('/确认 王佩红')
     await h.say('/ping', { as: '李明' })
     await h.say('/提问 课堂提问怎么设计？', { as: '赵丽' })
     await h.say('/提问 我班上有学生厌学怎么办？', { as: '李明', direct: true, chat: 'dm-li' })

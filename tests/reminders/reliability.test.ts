@@ -5,18 +5,14 @@ import { tickInProcess } from '../helpers/console-process.ts'
 import { eventually } from '../helpers/test-app.ts'
 import { createLogger } from '../../src/log.ts'
 import { createReminders } from '../../src/reminders/runner.ts'
-import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+import { bindAsAdmin, createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 let h: Harness
 let clock: Date
 const wechat: SayOptions = { platform: 'wechat', chat: 'wx-room', title: '育秀语文群' }
 const lark: SayOptions = { platform: 'lark', chat: 'oc_group', title: '育秀飞书群' }
 
-async function bind(where: SayOptions, as: string) {
-  const [issued] = await h.say('/绑定码')
-  const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
-  await h.say(`/绑定 ${code}`, { ...where, as, id: `${where.platform}-${as}` })
-}
+const bind = (where: SayOptions, as: string) => bindAsAdmin(h, where, as)
 
 /** A reminder run on a database as a separate process would have it, recording what it sends. */
 function runner(db: Db, send: (m: OutgoingMessage) => Promise<void>) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+import { bindAsAdmin, createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 /**
  * One district, three groups (the console group, a WeChat room, a Lark
@@ -12,11 +12,7 @@ describe('a full semester of reminders', () => {
   const lark: SayOptions = { platform: 'lark', chat: 'oc_group', title: '育秀飞书群' }
   const log: { at: string; chat: string; text: string; mentions: string[] }[] = []
 
-  async function bind(where: SayOptions, as: string) {
-    const [issued] = await h.say('/绑定码')
-    const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
-    await h.say(`/绑定 ${code}`, { ...where, as, id: `${where.platform}-${as}` })
-  }
+  const bind = (where: SayOptions, as: string) => bindAsAdmin(h, where, as)
 
   beforeAll(async () => {
     h = await createHarness('2026-09-01T09:00:00+08:00')

@@ -7,7 +7,7 @@ import { inTx } from '../../src/db/client.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../../src/services/export.ts'
 import { OPERATOR } from '../../src/services/question-access.ts'
 import { ROOT } from '../helpers/console-process.ts'
-import { createHarness, type Harness } from '../helpers/harness.ts'
+import { bindAsAdmin, createHarness, type Harness } from '../helpers/harness.ts'
 
 let h: Harness
 beforeEach(async () => {
@@ -20,6 +20,7 @@ beforeEach(async () => {
   await h.say('/报名 2 陈刚')
   await h.say('/工作室 创建 语文工作室 导师 王佩红')
   await h.say('/ping', { as: '王佩红' })
+  await h.say('/确认 王佩红')
   await h.say('/结对 1 王佩红 李明')
   await h.say('/提问 如何设计单元作业？', { as: '王芳' })
   await h.say('/匿名提问 怎么和家长沟通？', { as: '李明' })
@@ -174,11 +175,7 @@ describe('the archive workbook', () => {
 describe('/导出 in chat', () => {
   const wechat = { platform: 'wechat' as const, chat: 'wx-room', title: '育秀语文群' }
 
-  async function bindRoom() {
-    const [issued] = await h.say('/绑定码')
-    const code = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(issued!)![0]
-    await h.say(`/绑定 ${code}`, { ...wechat, as: '张主任', id: 'wx-zhang' })
-  }
+  const bindRoom = () => bindAsAdmin(h, wechat, '张主任', 'wx-zhang')
 
   it('in a group, sends the workbook to the admin\'s direct chat and says so in the group', async () => {
     await bindRoom()
@@ -197,9 +194,10 @@ describe('/导出 in chat', () => {
   })
 
   it('an organizer\'s export holds their activities and their workshops\' questions and pairs, anonymous askers unnamed; an admin\'s everything', async () => {
-    await h.say('/授权 王佩红 组织者')
+    await h.say('/授权 @王佩红 组织者', { mentions: [{ id: '王佩红', name: '王佩红' }] })
     await h.say('/工作室 创建 数学工作室 导师 曹益君')
     await h.say('/ping', { as: '曹益君' })
+    await h.say('/确认 曹益君')
     await h.say('/结对 2 曹益君 陈刚')
     await h.say('/提问 工作室2 怎么上好复习课？', { as: '赵丽' })
     await h.say('/匿名提问 工作室1 我想换导师怎么办？', { as: '李明', direct: true, chat: 'dm-li' })
@@ -223,7 +221,7 @@ describe('/导出 in chat', () => {
     expect(rowsOf(own.getWorksheet('统计')!).find((r) => r[0] === '王芳')!.slice(3)).toEqual([0, 0, 1, 0])
 
     // A mentor who organizes nothing still gets their workshop's Q&A.
-    await h.say('/授权 曹益君 组织者')
+    await h.say('/授权 @曹益君 组织者', { mentions: [{ id: '曹益君', name: '曹益君' }] })
     const math = await exported('曹益君')
     expect(rowsOf(math.getWorksheet('活动')!)).toHaveLength(1)
     expect(rowsOf(math.getWorksheet('答疑')!).slice(1).map((r) => [r[0], r[2]])).toEqual([[3, '赵丽']])
@@ -239,7 +237,7 @@ describe('/导出 in chat', () => {
     const back = new ExcelJS.Workbook()
     await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
     expect(rowsOf(back.getWorksheet('活动')!).slice(1).map((r) => r[0])).toEqual([1])
-    await h.say('/授权 李明 组织者')
+    await h.say('/授权 @李明 组织者', { mentions: [{ id: '李明', name: '李明' }] })
     expect(await h.say('/导出 1', { as: '李明' })).toEqual(['组织者只能导出自己组织的活动，例如：/导出 12'])
     expect(await h.say('/导出', { as: '李明' })).toEqual(['没有可导出的活动。'])
     expect(await h.say('/导出', { as: '赵丽' })).toEqual(['抱歉，/导出 只有学区管理员和组织者可以使用。如需权限，请联系学区管理员。'])

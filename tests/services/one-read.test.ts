@@ -56,7 +56,7 @@ describe('one-read lookups agree with Prisma', () => {
 
   it('identify: a known sender read in one statement is who the long way finds', async () => {
     await h.say('/ping', { as: '李老师' })
-    await h.say('/授权 李老师 组织者')
+    await h.say('/授权 @李老师 组织者', { mentions: [{ id: '李老师', name: '李老师' }] })
     const message = buildMessage('/ping', 99, new Date('2026-11-20T09:00:00+08:00'), { as: '李老师' })
     const fast = await inTx(h.app.db, (tx) => identify(tx, message, new Date('2026-11-20T09:00:01+08:00')))
     // Two hours on, the stamps are stale: the long way refreshes them, and must find the same.
