@@ -5,7 +5,8 @@ import { EVENT_KEY_RETENTION_MS } from '../services/inbound-events.ts'
  * signed with the encrypt key:
  * https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case)
  * may be from the real time: a captured request replayed later is refused
- * even though its signature is good. Measured against the machine's clock,
+ * even though its signature is good. Lark signs each push when it sends it,
+ * redeliveries included, so its own retries pass. Measured against the machine's clock,
  * never the bot's own (CLOCK_START moves that one); five minutes allow for
  * a clock that drifts.
  */

@@ -160,6 +160,9 @@ export class LarkAdapter implements PlatformAdapter {
 
   async start(): Promise<void> {
     await inTx(this.options.db, (tx) => pruneInboundEvents(tx, this.clock()))
+    if (this.options.mode === 'webhook' && !this.options.encryptKey) {
+      this.options.log.warn('LARK_ENCRYPT_KEY is not set: webhook requests are unsigned, so whoever holds the verification token can write events and a captured request is refused only by its age; set an Encrypt Key')
+    }
     await this.learnSelf()
     if (this.options.mode === 'ws') {
       this.ws = new lark.WSClient({
