@@ -9,6 +9,10 @@ import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
 import { mayBeQuotedCommand } from '../core/plain-commands.ts'
+import { readBody } from './http-server.ts'
+import { LarkDirectory, describeError } from './lark-directory.ts'
+import { eventProblem, requestTimeProblem } from './lark-freshness.ts'
+import { cardMention, inertText, mentionWord, replaceMentionKeys, textMention } from './lark-markup.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
 export const LARK_EVENTS_PATH = '/lark/events'
@@ -65,6 +69,8 @@ interface MessageEvent {
  */
 interface CardAction {
   event_id?: string
+  /** The older callback's card update token, new at each press. */
+  token?: string
   open_id?: string
   open_chat_id?: string
   open_message_id?: string
@@ -85,9 +91,6 @@ interface BotAddedEvent {
 type ApiAnswer = { code?: number; msg?: string; data?: unknown } | undefined
 
 const TEXT_LIMIT = 4000
-const NAME_TTL_MS = 60 * 60_000
-const TITLE_TTL_MS = 10 * 60_000
-const MEMBER_REFETCH_MS = 60_000
 /** Lark answers within 3 s or redelivers; a body larger than this is not an event. */
 const MAX_BODY_BYTES = 1024 * 1024
 /** Lark waits 3 s for the answer to an event, then counts it failed and delivers it again. */
@@ -116,9 +119,7 @@ export class LarkAdapter implements PlatformAdapter {
   private readonly perSecond = new PQueue({ intervalCap: 4, interval: 100 })
   private readonly perMinute = new PQueue({ intervalCap: 500, interval: 60_000 })
   private readonly work = new Set<Promise<unknown>>()
-  private readonly names = new Map<string, { name: string; at: number }>()
-  private readonly membersFetchedAt = new Map<string, number>()
-  private readonly titles = new Map<string, { title: string | undefined; at: number }>()
+  private readonly directory: LarkDirectory
   private readonly clock: () => Date
   private readonly cipher: lark.AESCipher | undefined
   private readonly domain: lark.Domain | string
@@ -139,6 +140,7 @@ export class LarkAdapter implements PlatformAdapter {
       logger,
       ...(options.cache ? { cache: options.cache } : {}),
     })
+    this.directory = new LarkDirectory(this.client, options.log)
     this.events = new lark.EventDispatcher({
       encryptKey: options.encryptKey,
       verificationToken: options.verificationToken,
@@ -158,6 +160,9 @@ export class LarkAdapter implements PlatformAdapter {
 
   async start(): Promise<void> {
     await inTx(this.options.db, (tx) => pruneInboundEvents(tx, this.clock()))
+    if (this.options.mode === 'webhook' && !this.options.encryptKey) {
+      this.options.log.warn('LARK_ENCRYPT_KEY is not set: webhook requests are unsigned, so whoever holds the verification token can write events and a captured request is refused only by its age; set an Encrypt Key')
+    }
     await this.learnSelf()
     if (this.options.mode === 'ws') {
       this.ws = new lark.WSClient({
@@ -184,15 +189,18 @@ export class LarkAdapter implements PlatformAdapter {
 
   /**
    * The webhook endpoint (POST /lark/events). Checks what the SDK leaves
-   * unchecked: the X-Lark-Signature over the raw body when an encrypt key is
-   * set, and the verification token always. An event is acknowledged (200)
-   * once its command has committed, so a crash never loses one Lark thinks
-   * delivered; work not done within ACK_WAIT_MS is answered 503 and goes
-   * on, and Lark's redelivery (15 s later) finds it taken.
+   * unchecked, and refuses (recording nothing) what fails: the
+   * X-Lark-Signature over the raw body when an encrypt key is set, the
+   * verification token, and then the replay checks (`replayProblem`). An
+   * event is acknowledged (200) once its command has committed, so a crash
+   * never loses one Lark thinks delivered; work not done within ACK_WAIT_MS
+   * of the request's arrival is answered 503 and goes on, and Lark's
+   * redelivery (15 s later) finds it taken.
    */
   handleWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
+    const arrived = Date.now()
     const refuse = this.refuser(req, res, 'lark webhook refused')
-    const raw = await this.rawBody(req, refuse)
+    const raw = await this.rawBody(req, res, refuse)
     if (raw === null) return
     const { encryptKey, verificationToken } = this.options
     const signature = header(req, 'x-lark-signature')
@@ -206,6 +214,8 @@ export class LarkAdapter implements PlatformAdapter {
     if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
     if (encryptKey && signature === undefined && !challenge) return refuse(401, 'missing signature')
     if (challenge) return answer(res, 200, { challenge: body.challenge })
+    const replay = this.replayProblem(req, body)
+    if (replay) return refuse(replay.status, replay.why)
     if (headerPart?.event_type === 'card.action.trigger') {
       // A button press is answered with the redrawn card, within Lark's 3 seconds.
       const result = await this.events.invoke(body, { needCheck: false }).catch(() => undefined)
@@ -213,7 +223,7 @@ export class LarkAdapter implements PlatformAdapter {
     }
     const work = this.events.invoke(body, { needCheck: false }).then(() => true, () => false)
     let timer: NodeJS.Timeout | undefined
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ACK_WAIT_MS)))
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, arrived + ACK_WAIT_MS - Date.now()))))
     const done = await Promise.race([work, late])
     clearTimeout(timer)
     if (done === true) answer(res, 200, {})
@@ -223,11 +233,12 @@ export class LarkAdapter implements PlatformAdapter {
   /**
    * The card request URL (POST /lark/card) for the older card callbacks:
    * signed with sha1(timestamp + nonce + verification token + body), their
-   * `token` field being the card's update token. Answered with the redrawn card.
+   * `token` field being the card's update token, new at each press (the
+   * key a replayed press is known by). Answered with the redrawn card.
    */
   handleCardWebhook = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
     const refuse = this.refuser(req, res, 'lark card callback refused')
-    const raw = await this.rawBody(req, refuse)
+    const raw = await this.rawBody(req, res, refuse)
     if (raw === null) return
     let outer: Record<string, unknown>
     try {
@@ -246,11 +257,17 @@ export class LarkAdapter implements PlatformAdapter {
       body = opened.body
       const token = (body.header as { token?: unknown } | undefined)?.token ?? body.token
       if (verificationToken && token !== verificationToken) return refuse(401, 'bad verification token')
-    } else if (body.type !== 'url_verification' && verificationToken) {
+      const replay = this.replayProblem(req, body)
+      if (replay) return refuse(replay.status, replay.why)
+    } else if (body.type !== 'url_verification') {
+      // Without the verification token an older callback cannot be told from a forged one.
+      if (!verificationToken) return refuse(401, 'card callbacks are checked with LARK_VERIFICATION_TOKEN, which is not set')
       const timestamp = header(req, 'x-lark-request-timestamp') ?? ''
       const nonce = header(req, 'x-lark-request-nonce') ?? ''
       const expected = createHash('sha1').update(timestamp + nonce + verificationToken + raw).digest('hex')
       if (signature === undefined || !sameText(expected, signature)) return refuse(401, 'bad signature')
+      const late = requestTimeProblem(timestamp, true, Date.now())
+      if (late) return refuse(401, late)
     }
     if (body.type === 'url_verification') {
       if (verificationToken && body.token !== verificationToken) return refuse(401, 'bad verification token')
@@ -261,26 +278,42 @@ export class LarkAdapter implements PlatformAdapter {
     answer(res, 200, result ?? {})
   }
 
+  /**
+   * Why a signed, well-formed event is still refused: a request time far
+   * from now (a captured request sent again), an event older than Lark's
+   * last redelivery, or one for another app. With an encrypt key the
+   * timestamp is signed, so it must be there; with only a verification
+   * token nothing in the request is signed (whoever holds the token can
+   * write any event), so the timestamp is checked when sent, and only the
+   * event's own create_time and app_id hold replays back.
+   */
+  private replayProblem(req: HttpRequest, body: Record<string, unknown>): { status: number; why: string } | null {
+    const now = Date.now()
+    const late = requestTimeProblem(header(req, 'x-lark-request-timestamp'), Boolean(this.options.encryptKey), now)
+    if (late) return { status: 401, why: late }
+    const bad = eventProblem(body, this.options.appId, now)
+    return bad ? { status: 400, why: bad } : null
+  }
+
   /** Answers a refused request with its status, and logs why. */
   private refuser(req: HttpRequest, res: ServerResponse, what: string) {
+    const ip = req.socket?.remoteAddress
     return (status: number, why: string): void => {
-      this.options.log.warn({ status, why, ip: req.socket.remoteAddress }, what)
+      this.options.log.warn({ status, why, ip }, what)
       answer(res, status, { error: why })
     }
   }
 
-  /** The raw body of a POST, or null once the request has been refused (another method, too large). */
-  private async rawBody(req: HttpRequest, refuse: (status: number, why: string) => void): Promise<string | null> {
+  /** The raw body of a POST, or null once the request has been refused (another method, too large) or is gone. */
+  private async rawBody(req: HttpRequest, res: ServerResponse, refuse: (status: number, why: string) => void): Promise<string | null> {
     if (req.method !== 'POST') {
       refuse(405, 'method not allowed')
       return null
     }
-    try {
-      return await readBody(req, MAX_BODY_BYTES)
-    } catch {
-      refuse(413, 'body too large')
-      return null
-    }
+    const body = await readBody(req, res, MAX_BODY_BYTES)
+    if (body.ok) return body.text
+    this.options.log.warn({ why: body.why, ip: req.socket?.remoteAddress }, 'lark webhook body refused')
+    return null
   }
 
   /** X-Lark-Signature = sha256(timestamp + nonce + encrypt key + raw body). */
@@ -316,8 +349,9 @@ export class LarkAdapter implements PlatformAdapter {
     // A message with buttons goes as an interactive card, shared so a press redraws it for everyone.
     if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId, 'card')
     if (message.file) await this.deliverFile(message, message.file)
-    const ats = (message.mentions ?? []).map((p) => `<at user_id="${escapeAttr(p.id)}">${escapeText(p.name)}</at> `).join('')
-    const pieces = splitText(message.text, TEXT_LIMIT)
+    // The core's text is made inert first; the only markup is the mentions added here.
+    const ats = (message.mentions ?? []).map((p) => `${textMention(p)} `).join('')
+    const pieces = splitText(inertText(message.text), TEXT_LIMIT)
     for (const [i, piece] of pieces.entries()) {
       const content = JSON.stringify({ text: (i === 0 ? ats : '') + piece })
       await this.post(message, 'text', content, i === 0 ? message.replyToId : undefined, `text${i}`)
@@ -361,7 +395,10 @@ export class LarkAdapter implements PlatformAdapter {
   /**
    * A press on a card button: the button's command runs as the presser's
    * message, and its answer comes back as the redrawn card (with the result
-   * as a toast, or for older callbacks as a note on the card).
+   * as a toast, or for older callbacks as a note on the card). A press is
+   * known by its event id (card.action.trigger) or its update token (older
+   * callbacks), taken in the command's transaction like a message's keys:
+   * the same press sent again does nothing and is answered with no change.
    */
   private async onCardAction(data: CardAction, kind: 'trigger' | 'callback'): Promise<unknown> {
     const openId = data.operator?.open_id ?? data.open_id
@@ -369,25 +406,27 @@ export class LarkAdapter implements PlatformAdapter {
     const messageId = data.context?.open_message_id ?? data.open_message_id
     const value = data.action?.value
     const command = typeof value === 'object' && value !== null ? (value as { command?: unknown }).command : undefined
-    if (!openId || !chatId || !messageId || typeof command !== 'string' || !command.startsWith('/')) return {}
-    const name = await this.nameOf(chatId, openId)
+    const key = kind === 'trigger' ? data.event_id && `lark:event:${data.event_id}` : data.token && `lark:card:${data.token}`
+    if (!key || !openId || !chatId || !messageId || typeof command !== 'string' || !command.startsWith('/')) return {}
+    const name = await this.directory.nameOf(chatId, openId)
     const unionId = data.operator?.union_id
     const answers = await this.options.dispatch({
       id: messageId,
       platform: 'lark',
-      chat: { id: chatId, title: await this.titleOf(chatId), isDirect: false },
+      chat: { id: chatId, title: await this.directory.titleOf(chatId), isDirect: false },
       sender: { id: openId, name, ...(unionId ? { stableId: unionId } : {}) },
       text: command,
       mentionedBot: true,
       mentions: [],
       via: 'button',
       at: this.clock(),
+      eventKeys: [key],
     })
     const card = answers.find((m) => m.buttons?.length)
     const note = answers.filter((m) => !m.buttons?.length).map((m) => m.text).join('\n')
     if (kind === 'trigger') {
       return {
-        ...(note ? { toast: { type: card ? 'success' : 'warning', content: note } } : {}),
+        ...(note ? { toast: { type: card ? 'success' : 'warning', content: inertText(note) } } : {}),
         ...(card ? { card: { type: 'raw', data: buildCard(card) } } : {}),
       }
     }
@@ -457,7 +496,7 @@ export class LarkAdapter implements PlatformAdapter {
     if (!data.chat_id) return
     const keys = [`lark:event:${data.event_id ?? `bot-added:${data.chat_id}`}`]
     if (!(await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))) return
-    if (data.name) this.titles.set(data.chat_id, { title: data.name, at: Date.now() })
+    if (data.name) this.directory.rememberTitle(data.chat_id, data.name)
     // Not awaited: the event is acknowledged once taken, as a message is once committed; idle() waits for the queue.
     void this.send({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }).catch(
       (err: unknown) => this.options.log.warn({ err, chat: data.chat_id }, 'lark greeting not sent'),
@@ -475,30 +514,24 @@ export class LarkAdapter implements PlatformAdapter {
     const isDirect = message.chat_type === 'p2p'
     const isBot = (m: { id?: { open_id?: string }; name: string }) =>
       this.botOpenId ? m.id?.open_id === this.botOpenId : m.name === this.options.botName
-    let text = raw
     let mentionedBot = false
     const mentions: Person[] = []
     for (const m of message.mentions ?? []) {
-      if (isBot(m)) {
-        mentionedBot = true
-        text = text.split(m.key).join(' ')
-        continue
-      }
-      text = text.split(m.key).join(`@${m.name}`)
-      if (m.id?.open_id) {
+      if (isBot(m)) mentionedBot = true
+      else if (m.id?.open_id) {
         mentions.push({ id: m.id.open_id, name: m.name, ...(m.id.union_id ? { stableId: m.id.union_id } : {}) })
-        this.names.set(m.id.open_id, { name: m.name, at: Date.now() })
+        this.directory.rememberName(m.id.open_id, m.name)
       }
     }
-    // The core folds full-width forms when it reads commands; free text (questions, answers) keeps them.
-    text = text.replace(/@_all\b/g, '@所有人').trim()
+    // Each placeholder (@_user_1, @_all) is replaced exactly, in one pass: @_user_1 is not read inside @_user_10.
+    const text = replaceMentionKeys(raw, message.mentions ?? [], (m) => (!m ? '@所有人' : isBot(m) ? ' ' : mentionWord(m.name))).trim()
     if (!text && !mentionedBot) return null
-    const name = await this.nameOf(message.chat_id, senderId)
+    const name = await this.directory.nameOf(message.chat_id, senderId)
     const unionId = data.sender?.sender_id?.union_id
     return {
       id: message.message_id,
       platform: 'lark',
-      chat: { id: message.chat_id, title: isDirect ? name : await this.titleOf(message.chat_id), isDirect },
+      chat: { id: message.chat_id, title: isDirect ? name : await this.directory.titleOf(message.chat_id), isDirect },
       sender: { id: senderId, name, ...(unionId ? { stableId: unionId } : {}) },
       text,
       // In a one-to-one chat everything is said to the bot.
@@ -521,11 +554,11 @@ export class LarkAdapter implements PlatformAdapter {
     const fileKey = content.file_key
     if (!fileKey) return null
     const isDirect = message.chat_type === 'p2p'
-    const name = await this.nameOf(message.chat_id, senderId)
+    const name = await this.directory.nameOf(message.chat_id, senderId)
     return {
       id: message.message_id,
       platform: 'lark',
-      chat: { id: message.chat_id, title: isDirect ? name : await this.titleOf(message.chat_id), isDirect },
+      chat: { id: message.chat_id, title: isDirect ? name : await this.directory.titleOf(message.chat_id), isDirect },
       sender: { id: senderId, name },
       text: '',
       mentionedBot: isDirect,
@@ -573,67 +606,6 @@ export class LarkAdapter implements PlatformAdapter {
     } catch (err) {
       this.options.log.warn({ err: describeError(err) }, 'lark bot info unavailable; @mentions are matched by the bot name')
     }
-  }
-
-  /**
-   * A member's name: message events carry only ids. Read from the chat's
-   * member list (im:chat.members:read), else the contact API, else a
-   * placeholder; cached for an hour.
-   */
-  private async nameOf(chatId: string, openId: string): Promise<string> {
-    const cached = this.names.get(openId)
-    if (cached && Date.now() - cached.at < NAME_TTL_MS) return cached.name
-    const fetchedAt = this.membersFetchedAt.get(chatId) ?? 0
-    if (Date.now() - fetchedAt > MEMBER_REFETCH_MS) {
-      this.membersFetchedAt.set(chatId, Date.now())
-      await this.fetchMembers(chatId)
-      const found = this.names.get(openId)
-      if (found && Date.now() - found.at < NAME_TTL_MS) return found.name
-    }
-    try {
-      const res = await this.client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } })
-      const name = res?.data?.user?.name
-      if (name) {
-        this.names.set(openId, { name, at: Date.now() })
-        return name
-      }
-    } catch {
-      // No contact permission: fall through to the placeholder.
-    }
-    return cached?.name ?? texts.platform.larkUnknownName(openId.slice(-4))
-  }
-
-  private async fetchMembers(chatId: string): Promise<void> {
-    try {
-      let pageToken: string | undefined
-      for (let page = 0; page < 20; page++) {
-        const res = await this.client.im.chatMembers.get({
-          path: { chat_id: chatId },
-          params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
-        })
-        for (const item of res?.data?.items ?? []) {
-          if (item.member_id && item.name) this.names.set(item.member_id, { name: item.name, at: Date.now() })
-        }
-        if (!res?.data?.has_more || !res.data.page_token) break
-        pageToken = res.data.page_token
-      }
-    } catch (err) {
-      this.options.log.debug({ err: describeError(err), chat: chatId }, 'lark chat members unavailable')
-    }
-  }
-
-  private async titleOf(chatId: string): Promise<string | undefined> {
-    const cached = this.titles.get(chatId)
-    if (cached && Date.now() - cached.at < TITLE_TTL_MS) return cached.title
-    let title = cached?.title
-    try {
-      const res = await this.client.im.chat.get({ path: { chat_id: chatId } })
-      title = res?.data?.name || title
-    } catch (err) {
-      this.options.log.debug({ err: describeError(err), chat: chatId }, 'lark chat info unavailable')
-    }
-    this.titles.set(chatId, { title, at: Date.now() })
-    return title
   }
 }
 
@@ -691,25 +663,29 @@ export function readContent(type: string, content: string): string | null {
   return lines.join('\n')
 }
 
-/** The card for a message with buttons: its title, text (and @mentions), an optional note, the buttons. */
+/**
+ * The card for a message with buttons: its title, text (and @mentions), an
+ * optional note, the buttons. Every text from the core goes in as
+ * plain_text, made inert; the only lark_md is the mentions built here.
+ */
 export function buildCard(message: OutgoingMessage, note?: string): Card {
-  const ats = (message.mentions ?? []).map((p) => `<at id=${p.id}></at>`).join(' ')
+  const ats = (message.mentions ?? []).map(cardMention).filter(Boolean).join(' ')
   const elements: unknown[] = []
   if (ats) elements.push({ tag: 'div', text: { tag: 'lark_md', content: ats } })
-  elements.push({ tag: 'div', text: { tag: 'plain_text', content: message.text } })
-  if (note) elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: note }] })
+  elements.push({ tag: 'div', text: { tag: 'plain_text', content: inertText(message.text) } })
+  if (note) elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: inertText(note) }] })
   elements.push({
     tag: 'action',
     actions: (message.buttons ?? []).map((b) => ({
       tag: 'button',
-      text: { tag: 'plain_text', content: b.label },
+      text: { tag: 'plain_text', content: inertText(b.label) },
       type: b.style ?? 'default',
       value: { command: b.command },
     })),
   })
   return {
     config: { wide_screen_mode: true, update_multi: true },
-    ...(message.title ? { header: { template: 'blue', title: { tag: 'plain_text', content: message.title } } } : {}),
+    ...(message.title ? { header: { template: 'blue', title: { tag: 'plain_text', content: inertText(message.title) } } } : {}),
     elements,
   }
 }
@@ -736,41 +712,11 @@ function header(req: HttpRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-/**
- * The body, up to `limit` bytes. A larger one is read to its end without
- * being kept (so the connection stays usable for the 413), then refused;
- * one past 16 times the limit is cut off.
- */
-async function readBody(req: HttpRequest, limit: number): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size <= limit) chunks.push(chunk as Buffer)
-    // Far past any event: stop reading and drop the connection.
-    else if (size > limit * 16) throw new Error('too large')
-  }
-  if (size > limit) throw new Error('too large')
-  return Buffer.concat(chunks).toString('utf8')
-}
-
+/** Answers, unless the connection is gone (closed by the client or the request timeout). */
 function answer(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   res.end(JSON.stringify(body))
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-function describeError(err: unknown): string {
-  const status = (err as { response?: { status?: number } }).response?.status
-  const message = err instanceof Error ? err.message : String(err)
-  return status ? `HTTP ${status}: ${message}` : message
 }
 
 /** The SDK's log lines go to pino. */

@@ -1,10 +1,19 @@
 import type { Tx } from '../db/client.ts'
 
 /**
+ * How long an event's keys are kept: far longer than any event a platform
+ * adapter still accepts (Lark's MAX_EVENT_AGE_MS, a day, past its last
+ * redelivery at 6 h), so no event old enough to be taken can find its keys
+ * forgotten and run twice.
+ */
+export const EVENT_KEY_RETENTION_MS = 7 * 24 * 60 * 60_000
+
+/**
  * Takes a platform event once: true when none of its keys was seen before,
  * and records them all. Redelivered events (Lark retries what it thinks
- * failed) find their keys and are dropped, also after a restart. A message
- * without keys (console, WeChat) is always fresh and costs no query.
+ * failed) and replayed card presses find their keys and are dropped, also
+ * after a restart. A message without keys (console, WeChat) is always fresh
+ * and costs no query.
  */
 export async function claimOnce(tx: Tx, keys: readonly string[], now: Date): Promise<boolean> {
   const unique = [...new Set(keys)]
@@ -15,9 +24,9 @@ export async function claimOnce(tx: Tx, keys: readonly string[], now: Date): Pro
   return true
 }
 
-/** Forgets event keys older than Lark's last redelivery (6 h) by a wide margin. */
-export async function pruneInboundEvents(tx: Tx, now: Date, keepDays = 7): Promise<number> {
-  const before = new Date(now.getTime() - keepDays * 24 * 60 * 60_000)
+/** Forgets event keys past EVENT_KEY_RETENTION_MS. */
+export async function pruneInboundEvents(tx: Tx, now: Date, keepMs = EVENT_KEY_RETENTION_MS): Promise<number> {
+  const before = new Date(now.getTime() - keepMs)
   const { count } = await tx.inboundEvent.deleteMany({ where: { receivedAt: { lt: before } } })
   return count
 }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as lark from '@larksuiteoapi/node-sdk'
 import type { App } from '../../src/app.ts'
-import { createLogger } from '../../src/log.ts'
+import { createLogger, type Logger } from '../../src/log.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from '../../src/platforms/lark.ts'
 import { startHttpServer } from '../../src/platforms/http-server.ts'
 import { createSendRouter } from '../../src/platforms/platform.ts'
@@ -53,12 +53,14 @@ export class FakeLark {
   private server: Server | undefined
   private seq = 0
   url = ''
+  /** How long each answer takes, as the real Open Platform's round trip does (0: at once). */
+  latencyMs = 0
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
-      req.on('end', () => {
+      req.on('end', () => void setTimeout(() => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1')
         const raw = Buffer.concat(chunks)
         const json = (req.headers['content-type'] ?? '').includes('json') || (raw.length > 0 && raw[0] === 0x7b)
@@ -120,7 +122,7 @@ export class FakeLark {
         if (get && req.method === 'GET') {
           const found = this.messages.get(get[1]!)
           if (!found) return reply(400, { code: 230011, msg: 'message not found' })
-          const sender = found.fromApp ? { id: 'cli_test', id_type: 'app_id', sender_type: 'app' } : { id: found.senderId, id_type: 'open_id', sender_type: 'user' }
+          const sender = found.fromApp ? { id: FAKE_APP_ID, id_type: 'app_id', sender_type: 'app' } : { id: found.senderId, id_type: 'open_id', sender_type: 'user' }
           return reply(200, { code: 0, msg: 'success', data: { items: [{ message_id: get[1], msg_type: found.msg_type, body: { content: found.content }, sender }] } })
         }
         const members = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members$/.exec(path)
@@ -136,7 +138,7 @@ export class FakeLark {
           return reply(200, { code: 0, msg: 'success', data: { name: found.name, chat_mode: 'group' } })
         }
         reply(404, { code: 404, msg: 'not found' })
-      })
+      }, this.latencyMs))
     })
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
@@ -171,14 +173,17 @@ export function cardButtons(card: Record<string, unknown>): { label: string; com
   return (action?.actions ?? []).map((a) => ({ label: a.text.content, command: a.value.command }))
 }
 
-/** A card.action.trigger callback (schema 2.0) for a button press. */
+/** The app id the fake's events carry, and the bench's adapter is configured with. */
+export const FAKE_APP_ID = 'cli_test'
+
+/** A card.action.trigger callback (schema 2.0) for a button press; create_time in microseconds, as Lark sends it. */
 export function cardTrigger(o: { token: string; openId: string; chatId: string; messageId: string; value: unknown }) {
   return {
     schema: '2.0',
-    header: { event_id: `ev_card_${randomBytes(4).toString('hex')}`, event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token: o.token, app_id: 'cli_test', tenant_key: 'tk' },
+    header: { event_id: `ev_card_${randomBytes(4).toString('hex')}`, event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token: o.token, app_id: FAKE_APP_ID, tenant_key: 'tk' },
     event: {
       operator: { tenant_key: 'tk', user_id: null, open_id: o.openId, union_id: `on_${o.openId}` },
-      token: 'c-update-token',
+      token: `c-${randomBytes(8).toString('hex')}`,
       action: { value: o.value, tag: 'button' },
       host: 'im_message',
       context: { open_message_id: o.messageId, open_chat_id: o.chatId },
@@ -186,14 +191,14 @@ export function cardTrigger(o: { token: string; openId: string; chatId: string; 
   }
 }
 
-/** An older card callback, as posted to the card request URL. */
+/** An older card callback, as posted to the card request URL; its token (the card's update token) is new at each press. */
 export function cardCallback(o: { openId: string; chatId: string; messageId: string; value: unknown }) {
-  return { open_id: o.openId, user_id: null, open_message_id: o.messageId, open_chat_id: o.chatId, tenant_key: 'tk', token: 'c-update-token', action: { value: o.value, tag: 'button' } }
+  return { open_id: o.openId, user_id: null, open_message_id: o.messageId, open_chat_id: o.chatId, tenant_key: 'tk', token: `c-${randomBytes(8).toString('hex')}`, action: { value: o.value, tag: 'button' } }
 }
 
-/** The older callbacks' signature headers: sha1(timestamp + nonce + verification token + body). */
-export function cardSignatureHeaders(raw: string, verificationToken: string): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000))
+/** The older callbacks' signature headers: sha1(timestamp + nonce + verification token + body); `at` is the request time (now unless told). */
+export function cardSignatureHeaders(raw: string, verificationToken: string, at = Date.now()): Record<string, string> {
+  const timestamp = String(Math.floor(at / 1000))
   const nonce = randomBytes(8).toString('hex')
   const signature = createHash('sha1').update(timestamp + nonce + verificationToken + raw).digest('hex')
   return { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature }
@@ -214,16 +219,21 @@ export function messageEvent(o: {
   parentId?: string
   /** A file message instead of text: the file_key and file_name it carries. */
   file?: { key: string; name: string }
+  /** The app the event is for (the fake's own unless told). */
+  appId?: string
+  /** When Lark created the event, in ms (now unless told); a redelivery keeps the first one. */
+  createdAt?: number
 }) {
   const n = ++eventSeq
+  const created = String(o.createdAt ?? Date.now())
   return {
     schema: '2.0',
-    header: { event_id: o.eventId ?? `ev_${n}_${randomBytes(4).toString('hex')}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: o.token, app_id: 'cli_test', tenant_key: 'tk' },
+    header: { event_id: o.eventId ?? `ev_${n}_${randomBytes(4).toString('hex')}`, event_type: 'im.message.receive_v1', create_time: created, token: o.token, app_id: o.appId ?? FAKE_APP_ID, tenant_key: 'tk' },
     event: {
       sender: { sender_id: { open_id: o.sender, union_id: `on_${o.sender}`, user_id: null }, sender_type: 'user', tenant_key: 'tk' },
       message: {
         message_id: o.messageId ?? `om_${n}_${randomBytes(4).toString('hex')}`,
-        create_time: String(Date.now()),
+        create_time: created,
         ...(o.parentId ? { parent_id: o.parentId, root_id: o.parentId } : {}),
         chat_id: o.chatId,
         chat_type: o.chatType ?? 'group',
@@ -243,19 +253,19 @@ export function encrypt(body: unknown, encryptKey: string): string {
   return JSON.stringify({ encrypt: data.toString('base64') })
 }
 
-/** Lark's signature headers for a raw body: sha256(timestamp + nonce + encryptKey + body). */
-export function signatureHeaders(raw: string, encryptKey: string): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000))
+/** Lark's signature headers for a raw body: sha256(timestamp + nonce + encryptKey + body); `at` is the request time (now unless told). */
+export function signatureHeaders(raw: string, encryptKey: string, at = Date.now()): Record<string, string> {
+  const timestamp = String(Math.floor(at / 1000))
   const nonce = randomBytes(8).toString('hex')
   const signature = createHash('sha256').update(timestamp + nonce + encryptKey + raw).digest('hex')
   return { 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature }
 }
 
 /** Posts a raw body to the bot's webhook with Lark's signature headers. */
-export async function postSigned(url: string, raw: string, encryptKey: string, o: { badSignature?: boolean; unsigned?: boolean } = {}) {
+export async function postSigned(url: string, raw: string, encryptKey: string, o: { badSignature?: boolean; unsigned?: boolean; at?: number } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (!o.unsigned) {
-    Object.assign(headers, signatureHeaders(raw, encryptKey))
+    Object.assign(headers, signatureHeaders(raw, encryptKey, o.at))
     if (o.badSignature) headers['x-lark-signature'] = headers['x-lark-signature']!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))
   }
   const res = await fetch(url, { method: 'POST', headers, body: raw })
@@ -263,11 +273,11 @@ export async function postSigned(url: string, raw: string, encryptKey: string, o
 }
 
 /** A webhook-mode LarkAdapter on the app's database, pointed at the fake, with its own token cache. */
-export function fakeLarkAdapter(fake: FakeLark, app: App, o: { clock: () => Date; encryptKey: string; verificationToken: string }): LarkAdapter {
+export function fakeLarkAdapter(fake: FakeLark, app: App, o: { clock: () => Date; encryptKey: string; verificationToken: string; log?: Logger }): LarkAdapter {
   return new LarkAdapter({
-    appId: 'cli_test', appSecret: 'secret', domain: fake.url, mode: 'webhook',
+    appId: FAKE_APP_ID, appSecret: 'secret', domain: fake.url, mode: 'webhook',
     encryptKey: o.encryptKey, verificationToken: o.verificationToken,
-    db: app.db, dispatch: app.dispatch, log: createLogger('silent'), botName: '学区助手',
+    db: app.db, dispatch: app.dispatch, log: o.log ?? createLogger('silent'), botName: '学区助手',
     clock: o.clock, retryBaseMs: 10, cache: new lark.DefaultCache(),
   })
 }
@@ -288,17 +298,24 @@ export interface LarkBench {
  * fake Open Platform, and the bot's HTTP server in front of it: what the Lark
  * tests start with.
  */
-export async function startLarkBench(o: { now: Date; encryptKey: string; verificationToken: string; chats?: Record<string, { name: string; members: { member_id: string; name: string }[] }> }): Promise<LarkBench> {
+export async function startLarkBench(o: {
+  now: Date
+  encryptKey: string
+  verificationToken: string
+  chats?: Record<string, { name: string; members: { member_id: string; name: string }[] }>
+  /** Where the adapter and the HTTP server log (silent unless told). */
+  log?: Logger
+}): Promise<LarkBench> {
   const fake = await new FakeLark().start()
   for (const [id, chat] of Object.entries(o.chats ?? {})) fake.chats.set(id, chat)
   const router = createSendRouter()
   const test = await openTestApp({ send: router.send, clock: () => o.now })
-  const newAdapter = () => fakeLarkAdapter(fake, test.app, { clock: () => o.now, encryptKey: o.encryptKey, verificationToken: o.verificationToken })
+  const newAdapter = () => fakeLarkAdapter(fake, test.app, { clock: () => o.now, encryptKey: o.encryptKey, verificationToken: o.verificationToken, log: o.log })
   const adapter = newAdapter()
   router.use('lark', (m) => adapter.send(m))
   await adapter.start()
   const routes = { [LARK_EVENTS_PATH]: adapter.handleWebhook, [LARK_CARD_PATH]: adapter.handleCardWebhook }
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: createLogger('silent') })
+  const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes, log: o.log ?? createLogger('silent') })
   return {
     fake, test, adapter, newAdapter,
     base: `http://127.0.0.1:${http.port}`,

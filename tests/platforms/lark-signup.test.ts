@@ -130,6 +130,37 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(told.text).toMatch(/^<at user_id="ou_wang">王芳<\/at> 此活动限教龄1-8年/)
   })
 
+  it('a 代报名 @mentioning twelve members (names with a space or a quote among them) signs up exactly those twelve', async () => {
+    await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const names = ['赵一', '赵二', 'Zhao San', "O'Brien", '赵五', '赵六', '赵七', '赵八', '赵九', '赵十', '赵十一', '赵十二']
+    const mentions = names.map((name, i) => ({ key: `@_user_${i + 1}`, openId: `ou_zhao${i + 1}`, name }))
+    const [reply] = await texts('ou_zhang', `/报名 1 ${mentions.map((m) => m.key).join(' ')}`, { mentions })
+    expect(reply).toContain('赵十二')
+    expect(await signups()).toEqual(names.map((n) => `${n}:confirmed`))
+    expect(await inTx(test.app.db, (tx) => tx.member.count({ where: { displayName: { startsWith: '赵一' } } }))).toBe(1)
+  })
+
+  it('thirty new members signing up at once in a new group are named from one member list and one chat lookup', async () => {
+    await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const school = 'oc_school_group'
+    const members = Array.from({ length: 30 }, (_, i) => ({ member_id: `ou_new${i}`, name: `新老师${i}` }))
+    fake.chats.set(school, { name: '实验小学教研群', members })
+    await inTx(test.app.db, async (tx) => {
+      const district = await tx.district.findFirstOrThrow()
+      await tx.group.create({ data: { platform: 'lark', chatId: school, title: '实验小学教研群', districtId: district.id } })
+    })
+    fake.latencyMs = 50
+    const before = fake.requests.length
+    const statuses = await Promise.all(
+      members.map((m) => postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(messageEvent({ token: TOKEN, chatId: school, sender: m.member_id, text: '/报名 1' }), ENCRYPT_KEY), ENCRYPT_KEY).then((r) => r.status)),
+    )
+    await adapter.idle()
+    expect(statuses.every((s) => s === 200)).toBe(true)
+    const lookups = fake.requests.slice(before).filter((r) => r.startsWith('GET'))
+    expect(lookups.sort()).toEqual([`GET /open-apis/im/v1/chats/${school}`, `GET /open-apis/im/v1/chats/${school}/members`])
+    expect((await signups()).sort()).toEqual(members.map((m) => `${m.name}:confirmed`).sort())
+  })
+
   it('"报名" replying to the announcement card signs up; a reply to a person does not', async () => {
     const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研')
     const [ok] = await texts('ou_wang', '报名', { parentId: card!.messageId })

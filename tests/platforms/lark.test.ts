@@ -1,4 +1,6 @@
+import { connect } from 'node:net'
 import Database from 'better-sqlite3'
+import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
@@ -143,13 +145,30 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     expect(await inTx(test.app.db, (tx) => tx.inboundEvent.count())).toBe(0)
   })
 
-  it('refuses a 5 MB body with 413 and records nothing, then still answers a real event', async () => {
-    const huge = JSON.stringify({ encrypt: 'x'.repeat(5 * 1024 * 1024) })
+  it('refuses a 20 MB body with 413 and a client gone mid-body without an error, records nothing, then still answers a real event', async () => {
+    const logged: string[] = []
+    await bench.close()
+    bench = await startLarkBench({
+      now, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, chats: { [CHAT]: { name: '育秀学区飞书群', members: [{ member_id: 'ou_zhang', name: '张主任' }] } },
+      log: pino({ level: 'error' }, { write: (line: string) => void logged.push(line) }),
+    })
+    ;({ fake, test, adapter } = bench)
+    url = `${bench.base}${LARK_EVENTS_PATH}`
+    const huge = JSON.stringify({ encrypt: 'x'.repeat(20 * 1024 * 1024) })
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge })
     expect(res.status).toBe(413)
+    // A client that sends half a body and goes away.
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+        socket.write(`POST ${LARK_EVENTS_PATH} HTTP/1.1\r\nHost: bot\r\nContent-Length: 5000\r\n\r\n{"encrypt":"`)
+        setTimeout(() => socket.destroy(), 50)
+      })
+      socket.on('close', () => resolve())
+    })
     expect(await inTx(test.app.db, (tx) => tx.inboundEvent.count())).toBe(0)
     await claimed()
-    expect((await say('ou_wang', '/ping'))[0]).toBe('pong')
+    expect((await say('ou_zhang', '/ping'))[0]).toBe('pong')
+    expect(logged).toEqual([])
   })
 
   it('retries a 429 after the reset header and a 5xx, then delivers', async () => {
@@ -191,14 +210,13 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
 
   /** A request object for calling the handler directly, as after a restart. */
   async function fakeRequest(body: string) {
-    const { Readable } = await import('node:stream')
     const { ServerResponse, IncomingMessage } = await import('node:http')
     const { Socket } = await import('node:net')
     const req = new IncomingMessage(new Socket())
     req.method = 'POST'
     req.headers = signatureHeaders(body, ENCRYPT_KEY)
-    const stream = Readable.from([Buffer.from(body)])
-    req[Symbol.asyncIterator] = stream[Symbol.asyncIterator].bind(stream) as never
+    req.push(Buffer.from(body))
+    req.push(null)
     const res = new ServerResponse(req)
     return [req, res] as const
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { FAKE_APP_ID, FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
 import { freePort, startBot } from '../helpers/console-process.ts'
 import { eventually } from '../helpers/test-app.ts'
 
@@ -28,7 +28,7 @@ describe('npm start with console, WeChat and Lark together', () => {
       DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
       CONSOLE: 'on',
       WECHATY_PUPPET: 'wechaty-puppet-mock',
-      LARK_APP_ID: 'cli_process',
+      LARK_APP_ID: FAKE_APP_ID,
       LARK_APP_SECRET: 'secret',
       LARK_MODE: 'webhook',
       LARK_DOMAIN: fake.url,

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
-import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { FAKE_APP_ID, FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
 import { freePort, startBot } from '../helpers/console-process.ts'
 import { buildMessage } from '../helpers/harness.ts'
 import { eventually, openTestApp } from '../helpers/test-app.ts'
@@ -39,7 +39,7 @@ async function startChild(clockStart: string) {
   const child = startBot({
     DATABASE_URL: `file:${file}`,
     CONSOLE: 'on',
-    LARK_APP_ID: 'cli_restart',
+    LARK_APP_ID: FAKE_APP_ID,
     LARK_APP_SECRET: 'secret',
     LARK_MODE: 'webhook',
     LARK_DOMAIN: fake.url,
