@@ -20,6 +20,13 @@ const env: CalendarEnv = {
   defaults: { morning: '09:00', afternoon: '13:30', evening: '19:00' }, closedOn: () => null,
 }
 
+/** The lines read from a file that must be readable. */
+async function linesOf(name: string, bytes: Buffer): Promise<string[]> {
+  const read = await readLines(name, bytes)
+  if (!read.ok) throw new Error(`${name} unreadable: ${JSON.stringify(read.problem)}`)
+  return read.lines
+}
+
 /** What the importer makes of each line: title | subject | place | window (or the reason it cannot). */
 const summary = (items: ImportItem[]) =>
   items.map((i) =>
@@ -67,19 +74,19 @@ const EXPECTED = [
 
 describe("reading seed 004's 行事历", () => {
   it('yields every activity on its dates: 第N周 of the month\'s term, 10月底, or the month itself', async () => {
-    const items = planImport(await readLines('行事历.txt', text), env)
+    const items = planImport(await linesOf('行事历.txt', text), env)
     expect(summary(items)).toEqual(EXPECTED)
   })
 
   it('reads the same from a generated Word document and Excel workbook', async () => {
     const lines = text.toString('utf8').split('\n')
     const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] })
-    const docx = await readLines('行事历.docx', await Packer.toBuffer(doc))
+    const docx = await linesOf('行事历.docx', await Packer.toBuffer(doc))
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('行事历')
     // As offices lay it out: one cell per field.
     for (const l of lines) ws.addRow(l.trim().split(/\s+/))
-    const xlsx = await readLines('行事历.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    const xlsx = await linesOf('行事历.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
     const strip = (items: ImportItem[]) => summary(items).map((s) => s.replace(/^\d+ \| /, ''))
     const expected = EXPECTED.map((s) => s.replace(/^\d+ \| /, ''))
     expect(strip(planImport(docx, env))).toEqual(expected)
@@ -88,7 +95,7 @@ describe("reading seed 004's 行事历", () => {
 
   it('reads a text file saved as GB18030 and says why a line cannot be read', async () => {
     const gbk = Buffer.from([0x39, 0xd4, 0xc2, 0xa3, 0xba]) // "9月：" in GB18030
-    expect(await readLines('a.txt', gbk)).toEqual(['9月：'])
+    expect(await linesOf('a.txt', gbk)).toEqual(['9月：'])
     const items = planImport(['9月：', '1、育秀实验学校 语文 第4周', '2、联合教研 第30周'], env)
     expect(items.map((i) => (i.ok ? 'ok' : i.reason.key))).toEqual(['noTitle', 'weekOutOfTerm'])
   })
