@@ -7,7 +7,11 @@ import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
 import { claimOnce } from '../services/inbound-events.ts'
+import { MAX_FILE_BYTES } from '../services/file-reader/limits.ts'
+import { readLines } from '../services/import.ts'
+import { fileProblemText } from '../services/import-report.ts'
 import { plainCommand } from './plain-commands.ts'
+import { FileTooBig } from './read-at-most.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
 import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn, type SendFn } from './message.ts'
@@ -56,7 +60,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const parsed = line
       const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
       if (message.file && !message.text.trim()) {
-        await receiveFile(deps, message, reply)
+        await receiveFile(deps, message, reply, hooks)
       } else if (plain) {
         await route(deps, message, plain, reply, push)
       } else if (!parsed) {
@@ -147,7 +151,7 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
  * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
  * never downloaded.
  */
-async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply: ReplyFn): Promise<void> {
+async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply: ReplyFn, hooks?: DispatchHooks): Promise<void> {
   const file = message.file!
   if (!IMPORTABLE.test(file.name)) return
   const now = deps.clock()
@@ -159,9 +163,22 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
     if (!home?.district || !home.roles.has('admin')) return null
     return { memberId: who.memberId, districtId: home.district.id }
   })
+  // The event is taken once claimed: acknowledged now, not after the download and the read (seconds for a big file).
+  hooks?.committed?.()
   if (!admin) return
-  const bytes = await file.fetch()
-  if (bytes.length > MAX_IMPORT_BYTES) return reply(texts.importing.tooBig)
+  // A size the platform states is checked before the download; the download itself stops past the limit.
+  if (file.size !== undefined && file.size > MAX_FILE_BYTES) return reply(texts.importing.tooBig)
+  const bytes = await file.fetch(MAX_FILE_BYTES).catch((err: unknown) => {
+    if (err instanceof FileTooBig) return null
+    throw err
+  })
+  if (!bytes) return reply(texts.importing.tooBig)
+  // Read now (in a worker, within limits), so a file that cannot be read is refused at once and never kept.
+  const read = await readLines(file.name, bytes)
+  if (!read.ok) {
+    deps.log.info({ file: file.name, problem: read.problem }, 'import file refused')
+    return reply(fileProblemText(file.name, read.problem))
+  }
   await inTx(deps.db, async (tx) => {
     await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
     await tx.pendingImport.create({ data: { ...admin, name: file.name, bytes: new Uint8Array(bytes), receivedAt: now } })
@@ -170,7 +187,6 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, reply
 }
 
 const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
 async function actForHomeDistrict(ctx: Context): Promise<void> {

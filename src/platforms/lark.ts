@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http'
 import * as lark from '@larksuiteoapi/node-sdk'
 import PQueue from 'p-queue'
+import { FileTooBig, readAtMost } from '../core/read-at-most.ts'
 import { inTx, type Db } from '../db/client.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
@@ -532,11 +533,15 @@ export class LarkAdapter implements PlatformAdapter {
       mentions: [],
       file: {
         name: content.file_name ?? 'file',
-        fetch: async () => {
+        fetch: async (max: number) => {
           const res = await this.client.im.messageResource.get({ path: { message_id: message.message_id, file_key: fileKey }, params: { type: 'file' } })
-          const chunks: Buffer[] = []
-          for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array))
-          return Buffer.concat(chunks)
+          const body = res.getReadableStream()
+          // The size Lark states refuses a file before its body is read; without one, the read stops past the limit.
+          if (Number((res.headers as Record<string, unknown> | undefined)?.['content-length']) > max) {
+            body.destroy()
+            throw new FileTooBig(max)
+          }
+          return readAtMost(body, max)
         },
       },
       at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),

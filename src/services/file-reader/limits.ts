@@ -13,11 +13,12 @@ export const MAX_ENTRY_BYTES = 8 * 1024 * 1024
 /** All parts unzipped together (photos stay about their zipped size). */
 export const MAX_UNZIPPED_BYTES = 24 * 1024 * 1024
 /**
- * XML elements in a Word document's text parts: mammoth holds the whole
- * document as a tree (about 1.5 KB an element), so this is what fits the
- * parse's heap; a formatted 5 000-line document has about 80 000.
+ * XML elements in a Word document's parts: mammoth holds the whole document
+ * as a tree (about 1.3 KB an element), so this is what fits the parse's heap.
+ * Word writes about 16 elements a formatted line (5 000 lines: 80 000), a
+ * plain line about 4.
  */
-export const MAX_DOCX_ELEMENTS = 120_000
+export const MAX_DOCX_ELEMENTS = 90_000
 /** Lines with text. */
 export const MAX_LINES = 20_000
 /** Rows or paragraphs read, empty ones included (sheets carry formatted empty rows). */
@@ -26,9 +27,13 @@ export const MAX_ROWS = 100_000
 export const MAX_LINE_CHARS = 500
 /** Cells with text read from one spreadsheet row. */
 export const MAX_CELLS_PER_ROW = 100
-/** The parse runs in a worker thread whose JS heap is capped here (old generation; plus 16 MB young). */
-export const PARSE_HEAP_MB = 192
-export const PARSE_YOUNG_MB = 16
+/**
+ * The parse runs in a worker thread whose JS heap is capped here (old
+ * generation; plus 16 MB young). With the worker's own code, a parse adds at
+ * most about 200 MB to the bot's memory.
+ */
+export const PARSE_HEAP_MB = 128
+export const PARSE_YOUNG_MB = 8
 /** A parse still running after this is stopped. */
 export const PARSE_TIME_LIMIT_MS = 20_000
 
