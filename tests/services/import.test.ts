@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CalendarEnv } from '../../src/calendar/resolve-when.ts'
 import { planImport, readLines, referenceDate, type ImportItem } from '../../src/services/import.ts'
 import { ROOT } from '../helpers/console-process.ts'
+import { paragraphFlood, rowFlood, sharedStringBomb } from '../helpers/hostile-files.ts'
 import { createHarness, type Harness } from '../helpers/harness.ts'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'seed004-xingshili.txt')
@@ -107,6 +108,14 @@ describe("reading seed 004's 行事历", () => {
   })
 })
 
+/** A 行事历 of `count` activities (one a line) under the months of the 2019 school year. */
+function longCalendar(count: number): Buffer {
+  const months = ['9月：', '10月：', '11月：', '12月：', '1月：']
+  const perMonth = Math.ceil(count / months.length)
+  const lines = Array.from({ length: count }, (_, i) => [...(i % perMonth === 0 ? [months[i / perMonth]!] : []), `${(i % perMonth) + 1}、联合教研第${i + 1}次 育秀实验学校 第4周`])
+  return Buffer.from(lines.flat().join('\n'))
+}
+
 /** A district whose school year 2019 is set up, as seed 004's was. */
 async function districtOf2019(): Promise<Harness> {
   const h = await createHarness('2026-11-23T09:00:00+08:00')
@@ -149,6 +158,30 @@ describe('npm run import', () => {
     expect(detail).toContain('地点：肇文学校')
   }, 60_000)
 
+  it('previews and saves a 行事历 of 5 000 activities (more values than SQLite binds in one statement)', () => {
+    const file = path.join(path.dirname(h.config.databaseFile), '行事历.txt')
+    writeFileSync(file, longCalendar(5000))
+    const preview = run(file, '--district', '示范学区')
+    expect(preview.stderr).toBe('')
+    expect(preview.stdout).toContain('将创建 5000 项活动：')
+    const saved = run(file, '--district', '示范学区', '--yes')
+    expect(saved.stdout).toContain('完成：创建 5000 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(run(file, '--district', '示范学区').stdout).toContain('已导入过、跳过 5000 项')
+  }, 120_000)
+
+  it('exits with the reason, not an abort, on a zip bomb and on a file over 5 MB', async () => {
+    const dir = path.dirname(h.config.databaseFile)
+    writeFileSync(path.join(dir, '行事历.docx'), await paragraphFlood())
+    writeFileSync(path.join(dir, '行事历.xlsx'), await sharedStringBomb())
+    writeFileSync(path.join(dir, '行事历.txt'), Buffer.alloc(6 * 1024 * 1024, 0x61))
+    const advice = '请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。'
+    for (const [name, why] of [['行事历.docx', '解压后超过 24 MB'], ['行事历.xlsx', '解压后超过 24 MB'], ['行事历.txt', '文件超过 5 MB']]) {
+      const result = run(path.join(dir, name!), '--district', '示范学区')
+      expect(result.status, name).toBe(1)
+      expect(result.stderr, name).toBe(`读不了「${name}」：${why}。${advice}\n`)
+    }
+  })
+
   it('refuses an unknown district and says how to use it', () => {
     expect(run(FIXTURE, '--district', '没有的学区').stderr).toContain('没有名为「没有的学区」的学区。')
     expect(run().stderr).toContain('用法：npm run import')
@@ -182,5 +215,35 @@ describe('/导入 in chat: the file, then a preview, then 确认', () => {
     await h.say('', { file: { name: '行事历.txt', bytes: text } })
     expect((await h.say('/导入 确认'))[0]).toContain('完成：创建 0 项，跳过 33 项（已存在）')
     expect(await h.say('/导入', { as: '王芳' })).toEqual(['抱歉，/导入 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
+  })
+
+  it('previews and imports a 行事历 of 5 000 activities', async () => {
+    await h.say('', { file: { name: '行事历.txt', bytes: longCalendar(5000) } })
+    const [preview] = await h.say('/导入')
+    expect(preview).toContain('将创建 5000 项活动：')
+    expect(preview).toContain('  ……还有 4960 项')
+    const [done] = await h.say('/导入 确认')
+    expect(done).toContain('完成：创建 5000 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(await h.app.db.activity.count()).toBe(5000)
+    await h.say('', { file: { name: '行事历.txt', bytes: longCalendar(5000) } })
+    expect((await h.say('/导入'))[0]).toContain('已导入过、跳过 5000 项')
+  }, 120_000)
+
+  it('answers a file it cannot read with the reason and keeps nothing', async () => {
+    expect(await h.say('', { file: { name: '行事历.xlsx', bytes: await rowFlood() } })).toEqual([
+      '读不了「行事历.xlsx」：解压后超过 24 MB。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。',
+    ])
+    expect(await h.say('', { file: { name: '行事历.txt', bytes: Buffer.alloc(6 * 1024 * 1024, 0x61) } })).toEqual(['文件太大了（最多 5 MB）。请只保留行事历部分再发送。'])
+    expect(await h.app.db.pendingImport.count()).toBe(0)
+  })
+
+  it('keeps a file with an over-long line and reports that line at /导入, never storing it', async () => {
+    const bytes = Buffer.from(`9月：\n1、联合教研 第4周\n2、${'长'.repeat(1_000_000)} 第4周\n3、${'题'.repeat(61)} 第4周\n`)
+    await h.say('', { file: { name: '行事历.txt', bytes } })
+    const [done] = await h.say('/导入 确认')
+    expect(done).toContain('完成：创建 1 项，跳过 0 项（已存在），无法读取 2 行。')
+    expect(done).toContain(`第3行「2、${'长'.repeat(38)}…」：这一行超过 500 字`)
+    expect(done).toContain('：活动名称超过 60 字')
+    expect((await h.say('/活动 1'))[0]).toContain('联合教研')
   })
 })
