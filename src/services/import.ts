@@ -10,14 +10,14 @@ import type { District } from '../generated/prisma/client.ts'
 import { createActivity, type ActivityDetails } from './activities.ts'
 import { calendarEnv } from './calendar-env.ts'
 import { MAX_LINE_CHARS, type ReadResult } from './file-reader/limits.ts'
-import { readFile, type ParseLimits } from './file-reader/read-file.ts'
+import { readInWorker, type ParseLimits } from './file-reader/read-file.ts'
 
 /**
  * The lines of a 行事历 file (Word, Excel, CSV or text), read in a worker
  * thread within the limits of file-reader/limits.ts; or why it cannot be read.
  */
 export async function readLines(fileName: string, bytes: Buffer, limits?: ParseLimits): Promise<ReadResult> {
-  return readFile(fileName, bytes, limits)
+  return readInWorker(fileName, bytes, limits)
 }
 
 /** Longest title, place and subject an activity takes: what the rest of the bot shows in one line. */

@@ -16,7 +16,7 @@ const queue = new PQueue({ concurrency: 1 })
  * is limited: a file that breaks a limit, exhausts the heap or runs too long
  * fails this read with its reason; the process and other commands go on.
  */
-export async function readFile(name: string, bytes: Buffer, limits: ParseLimits = { timeLimitMs: PARSE_TIME_LIMIT_MS, heapMb: PARSE_HEAP_MB }): Promise<ReadResult> {
+export async function readInWorker(name: string, bytes: Buffer, limits: ParseLimits = { timeLimitMs: PARSE_TIME_LIMIT_MS, heapMb: PARSE_HEAP_MB }): Promise<ReadResult> {
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: { key: 'tooBig' } }
   return queue.add(() => parseInWorker(name, bytes, limits))
 }
