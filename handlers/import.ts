@@ -1,7 +1,7 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
-import { itemLines, unreadableLines } from '../src/services/import-report.ts'
+import { fileProblemText, itemLines, unreadableLines } from '../src/services/import-report.ts'
 import { resolveErrorText } from './shared.ts'
 
 const KEEP_MS = 24 * 60 * 60_000
@@ -28,7 +28,9 @@ export const importData: Command = {
       orderBy: { receivedAt: 'desc' },
     })
     if (!pending) throw new Refusal(texts.importing.noFile)
-    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, await readLines(pending.name, Buffer.from(pending.bytes)))
+    const read = await readLines(pending.name, Buffer.from(pending.bytes))
+    if (!read.ok) throw new Refusal(fileProblemText(pending.name, read.problem))
+    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, read.lines)
     if (!plan) throw new Refusal(texts.importing.noSemester)
     const { reference, items, fresh, existing, unreadable } = plan
     const year = Number(reference.slice(0, 4))

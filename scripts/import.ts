@@ -3,7 +3,7 @@
  * shows what it would create and every line it cannot read; `--yes` saves it
  * (one transaction; importing the same file again creates nothing twice).
  */
-import { readFileSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
@@ -13,7 +13,9 @@ import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts.ts'
 import { inTx, openDb } from '../src/db/client.ts'
 import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
-import { itemLines, unreadableLines } from '../src/services/import-report.ts'
+import { fileProblemText, itemLines, unreadableLines } from '../src/services/import-report.ts'
+import { MAX_FILE_BYTES } from '../src/services/file-reader/limits.ts'
+import { FileTooBig, readAtMost } from '../src/core/read-at-most.ts'
 
 dotenv.config({ quiet: true })
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { district: { type: 'string' }, yes: { type: 'boolean', default: false } } })
@@ -29,7 +31,13 @@ const db = await openDb(config.databaseFile)
 try {
   const district = await db.district.findUnique({ where: { name: values.district } })
   if (!district) throw new Error(T.noDistrict(values.district))
-  const plan = await inTx(db, async (tx) => prepareImport(tx, district, new Date(), await readLines(file, readFileSync(file))))
+  // At most MAX_FILE_BYTES are read from the file, then it is read in a worker within the limits, outside the transaction.
+  const bytes = await readAtMost(createReadStream(file), MAX_FILE_BYTES).catch((err: unknown) => {
+    throw err instanceof FileTooBig ? new Error(fileProblemText(path.basename(file), { key: 'tooBig' })) : err
+  })
+  const read = await readLines(file, bytes)
+  if (!read.ok) throw new Error(fileProblemText(path.basename(file), read.problem))
+  const plan = await inTx(db, async (tx) => prepareImport(tx, district, new Date(), read.lines))
   if (!plan) throw new Error(T.noSemester)
   const { reference, items, fresh, existing, unreadable } = plan
   const year = Number(reference.slice(0, 4))

@@ -8,7 +8,11 @@ import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
 import { claimOnce } from '../services/inbound-events.ts'
 import { enqueue, type OutboxRow } from '../services/outbox.ts'
+import { MAX_FILE_BYTES } from '../services/file-reader/limits.ts'
+import { readLines } from '../services/import.ts'
+import { fileProblemText } from '../services/import-report.ts'
 import { plainCommand } from './plain-commands.ts'
+import { FileTooBig } from './read-at-most.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
 import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn } from './message.ts'
@@ -64,7 +68,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       const parsed = line
       const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
-      if (message.file && !message.text.trim()) done = await receiveFile(deps, message)
+      if (message.file && !message.text.trim()) done = await receiveFile(deps, message, hooks)
       else if (plain) done = await route(deps, message, plain)
       else if (!parsed) {
         if (message.mentionedBot) done = await answer(deps, message, texts.router.addressed(deps.config.BOT_NAME))
@@ -175,7 +179,7 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
  * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
  * never downloaded.
  */
-async function receiveFile(deps: DispatcherDeps, message: IncomingMessage): Promise<Done> {
+async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks?: DispatchHooks): Promise<Done> {
   const file = message.file!
   const nothing: Done = { rows: [], answers: [] }
   if (!IMPORTABLE.test(file.name)) return nothing
@@ -188,9 +192,24 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage): Prom
     if (!home?.district || !home.roles.has('admin')) return null
     return { memberId: who.memberId, districtId: home.district.id }
   })
+  // The event is taken once claimed: acknowledged now, not after the download and the read (seconds for a big file).
+  hooks?.committed?.()
   if (!admin) return nothing
-  const bytes = await file.fetch()
-  if (bytes.length > MAX_IMPORT_BYTES) return answer(deps, { ...message, eventKeys: [] }, texts.importing.tooBig)
+  // Its keys are taken: what it is told is written without them.
+  const tell = (text: string) => answer(deps, { ...message, eventKeys: [] }, text)
+  // A size the platform states is checked before the download; the download itself stops past the limit.
+  if (file.size !== undefined && file.size > MAX_FILE_BYTES) return tell(texts.importing.tooBig)
+  const bytes = await file.fetch(MAX_FILE_BYTES).catch((err: unknown) => {
+    if (err instanceof FileTooBig) return null
+    throw err
+  })
+  if (!bytes) return tell(texts.importing.tooBig)
+  // Read now (in a worker, within limits), so a file that cannot be read is refused at once and never kept.
+  const read = await readLines(file.name, bytes)
+  if (!read.ok) {
+    deps.log.info({ file: file.name, problem: read.problem }, 'import file refused')
+    return tell(fileProblemText(file.name, read.problem))
+  }
   const said: OutgoingMessage[] = []
   createReply((m) => void said.push(m), message)(texts.importing.received(file.name))
   return inTx(deps.db, async (tx) => {
@@ -201,7 +220,6 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage): Prom
 }
 
 const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
 async function actForHomeDistrict(ctx: Context): Promise<void> {

@@ -39,8 +39,13 @@ export interface IncomingMessage {
     /** True when the quoted message is the bot's own (an announcement to sign up for). */
     fromBot?: boolean
   }
-  /** A file sent with the message (a 行事历 to import); fetched only when the bot keeps it. */
-  file?: { name: string; fetch(): Promise<Buffer> }
+  /**
+   * A file sent with the message (a 行事历 to import); fetched only when the
+   * bot keeps it. `size` where the platform states it before the download;
+   * `fetch` stops the download and rejects with FileTooBig (read-at-most.ts)
+   * once more than `maxBytes` arrive.
+   */
+  file?: { name: string; size?: number; fetch(maxBytes: number): Promise<Buffer> }
   /** "button": a press on a button the bot sent (a Lark card); the text is the button's command. */
   via?: 'text' | 'button'
   at: Date

@@ -786,6 +786,22 @@ export const texts = {
     progress: '导入中',
     received: (name: string) => `收到「${name}」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。`,
     tooBig: '文件太大了（最多 5 MB）。请只保留行事历部分再发送。',
+    unreadableFile: (name: string, why: string) =>
+      `读不了「${name}」：${why}。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。`,
+    problems: {
+      tooBig: (mb: number) => `文件超过 ${mb} MB`,
+      corrupt: '文件已损坏，或不是真正的 Word（.docx）、Excel（.xlsx）文件',
+      tooManyEntries: (max: number) => `文件里的部件太多（最多 ${max} 个）`,
+      unzippedTooBig: (mb: number) => `解压后超过 ${mb} MB`,
+      tooManyElements: (max: number) => `Word 文档的排版太复杂（超过 ${max} 个排版元素）`,
+      tooManyLines: (max: number) => `有内容的行超过 ${max} 行`,
+      tooManyRows: (max: number) => `行数（含空行）超过 ${max} 行`,
+      outOfMemory: (mb: number) => `内容太复杂，读取时要用的内存超过 ${mb} MB`,
+      tooSlow: (seconds: number) => `读了 ${seconds} 秒还没有读完`,
+      failed: '读取时出错',
+    },
+    tooLong: (what: 'line' | 'title' | 'place' | 'subject', max: number) =>
+      `${{ line: '这一行', title: '活动名称', place: '地点', subject: '学科' }[what]}超过 ${max} 字`,
     noFile: '请先把行事历文件（Word、Excel、CSV 或文本）发给我，再发送 /导入。',
     previewFooter: (n: number) => (n > 0 ? `以上只是预览，还没有保存。确认无误请发送：/导入 确认` : '没有可以创建的活动。'),
     more: (n: number) => `  ……还有 ${n} 项`,

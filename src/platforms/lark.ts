@@ -5,6 +5,7 @@ import PQueue from 'p-queue'
 import { inTx, type Db } from '../db/client.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
+import { FileTooBig, readAtMost } from '../core/read-at-most.ts'
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
@@ -565,11 +566,15 @@ export class LarkAdapter implements PlatformAdapter {
       mentions: [],
       file: {
         name: content.file_name ?? 'file',
-        fetch: async () => {
+        fetch: async (max: number) => {
           const res = await this.client.im.messageResource.get({ path: { message_id: message.message_id, file_key: fileKey }, params: { type: 'file' } })
-          const chunks: Buffer[] = []
-          for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array))
-          return Buffer.concat(chunks)
+          const body = res.getReadableStream()
+          // The size Lark states refuses a file before its body is read; without one, the read stops past the limit.
+          if (Number((res.headers as Record<string, unknown> | undefined)?.['content-length']) > max) {
+            body.destroy()
+            throw new FileTooBig(max)
+          }
+          return readAtMost(body, max)
         },
       },
       at: message.create_time ? new Date(Number(message.create_time)) : this.clock(),

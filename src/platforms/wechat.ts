@@ -5,6 +5,7 @@ import qrcodeTerminal from 'qrcode-terminal'
 import { WechatyBuilder, types, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
+import { readAtMost } from '../core/read-at-most.ts'
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
@@ -78,9 +79,10 @@ export class WechatAdapter implements PlatformAdapter {
     if (message.self() || message.age() > MAX_MESSAGE_AGE_S) return null
     const type = message.type()
     if (type === types.Message.Attachment) {
-      // A file (a 行事历 for /导入): named now, downloaded only if the core keeps it.
+      // A file (a 行事历 for /导入): named (and sized, where the puppet knows) now, downloaded only if the core keeps it.
       const box = await message.toFileBox()
-      return { ...(await this.envelope(message)), text: '', mentionedBot: false, mentions: [], file: { name: box.name, fetch: () => box.toBuffer() } }
+      const file = { name: box.name, ...(box.size >= 0 ? { size: box.size } : {}), fetch: async (max: number) => readAtMost(await box.toStream(), max) }
+      return { ...(await this.envelope(message)), text: '', mentionedBot: false, mentions: [], file }
     }
     if (type !== types.Message.Text) return null
     const room = message.room()

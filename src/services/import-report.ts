@@ -1,6 +1,10 @@
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { texts } from '../core/texts.ts'
 import type { ImportItem, ImportReason } from './import.ts'
+import {
+  MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,
+  type FileProblem,
+} from './file-reader/limits.ts'
 
 type Ok = Extract<ImportItem, { ok: true }>
 
@@ -15,7 +19,8 @@ export function itemLine(item: Ok, year: number): string {
 }
 
 /** Why a line could not be read, in the words /排期 uses. */
-export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<ImportReason, { key: 'noTime' | 'noTitle' | 'unreadable' }>) => string): string {
+export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<ImportReason, { key: 'noTime' | 'noTitle' | 'unreadable' | 'tooLong' }>) => string): string {
+  if (reason.key === 'tooLong') return texts.importing.tooLong(reason.what, reason.max)
   if (reason.key === 'noTime') return texts.importing.noTime
   if (reason.key === 'noTitle') return texts.importing.noTitle
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
@@ -40,4 +45,24 @@ export function unreadableLines(
     texts.importing.unreadable(items.length),
     ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describeResolve))),
   ]
+}
+
+const MB = 1024 * 1024
+
+/** "读不了「行事历.xlsx」：解压后超过 24 MB。请……" */
+export function fileProblemText(name: string, problem: FileProblem): string {
+  const P = texts.importing.problems
+  const reasons: Record<FileProblem['key'], () => string> = {
+    tooBig: () => P.tooBig(MAX_FILE_BYTES / MB),
+    corrupt: () => P.corrupt,
+    tooManyEntries: () => P.tooManyEntries(MAX_ZIP_ENTRIES),
+    unzippedTooBig: () => P.unzippedTooBig(MAX_UNZIPPED_BYTES / MB),
+    tooManyElements: () => P.tooManyElements(MAX_DOCX_ELEMENTS),
+    tooManyLines: () => P.tooManyLines(MAX_LINES),
+    tooManyRows: () => P.tooManyRows(MAX_ROWS),
+    outOfMemory: () => P.outOfMemory(PARSE_HEAP_MB),
+    tooSlow: () => P.tooSlow(PARSE_TIME_LIMIT_MS / 1000),
+    failed: () => P.failed,
+  }
+  return texts.importing.unreadableFile(name, reasons[problem.key]())
 }

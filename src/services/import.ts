@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { Readable } from 'node:stream'
 import { normalizeText, parseNumber } from '../calendar/normalize.ts'
 import { parseWhen } from '../calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../calendar/resolve-when.ts'
@@ -10,46 +9,28 @@ import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { createActivity, type ActivityDetails } from './activities.ts'
 import { calendarEnv } from './calendar-env.ts'
-import { excel } from './export.ts'
+import { MAX_LINE_CHARS, type ReadResult } from './file-reader/limits.ts'
+import { readInWorker, type ParseLimits } from './file-reader/read-file.ts'
 
-/** The lines of a 行事历 file: Word (.docx), Excel (.xlsx), CSV, or plain text (UTF-8 or GB18030). */
-export async function readLines(fileName: string, bytes: Buffer): Promise<string[]> {
-  const ext = fileName.toLowerCase().split('.').pop()
-  // mammoth ends each paragraph with a blank line: a paragraph is a line.
-  // mammoth and exceljs are loaded on the first file of their kind (see excel()).
-  if (ext === 'docx') {
-    const mammoth = (await import('mammoth')).default
-    return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n\n$/, '').split('\n\n')
-  }
-  if (ext === 'xlsx' || ext === 'csv') {
-    const wb = new (await excel()).Workbook()
-    if (ext === 'xlsx') await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-    else await wb.csv.read(Readable.from([decodeText(bytes)]))
-    const lines: string[] = []
-    for (const ws of wb.worksheets) {
-      ws.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map(cellText).filter(Boolean).join(' ')))
-    }
-    return lines
-  }
-  return decodeText(bytes).split(/\r?\n/)
+/**
+ * The lines of a 行事历 file (Word, Excel, CSV or text), read in a worker
+ * thread within the limits of file-reader/limits.ts; or why it cannot be read.
+ */
+export async function readLines(fileName: string, bytes: Buffer, limits?: ParseLimits): Promise<ReadResult> {
+  return readInWorker(fileName, bytes, limits)
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return `${value.getUTCMonth() + 1}月${value.getUTCDate()}日`
-  if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
-  if (typeof value === 'object' && 'text' in (value as object)) return String((value as { text: unknown }).text)
-  return String(value).trim()
-}
+/** Longest title, place and subject an activity takes: what the rest of the bot shows in one line. */
+export const MAX_TITLE_CHARS = 60
+export const MAX_PLACE_CHARS = 60
+export const MAX_SUBJECT_CHARS = 20
 
-/** UTF-8 (a BOM dropped), else GB18030 as Chinese Windows saves text. */
-function decodeText(bytes: Buffer): string {
-  const utf8 = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')
-  if (!utf8.includes('\uFFFD')) return utf8
-  return new TextDecoder('gb18030').decode(bytes)
-}
-
-export type ImportReason = ResolveError | { key: 'noTime' } | { key: 'noTitle' } | { key: 'unreadable'; part: string }
+export type ImportReason =
+  | ResolveError
+  | { key: 'noTime' }
+  | { key: 'noTitle' }
+  | { key: 'unreadable'; part: string }
+  | { key: 'tooLong'; what: 'line' | 'title' | 'place' | 'subject'; max: number }
 
 export type ImportItem =
   | { ok: true; line: number; text: string; details: ActivityDetails; whenText: string; plan: Plan; key: string }
@@ -70,6 +51,11 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
   const items: ImportItem[] = []
   let month: number | null = null
   for (const [i, raw] of lines.entries()) {
+    // An over-long line (the reader cut it one past the limit) is no activity; under a month heading it is reported.
+    if (raw.length > MAX_LINE_CHARS) {
+      if (month !== null) items.push({ ok: false, line: i + 1, text: `${raw.slice(0, 40)}…`, reason: { key: 'tooLong', what: 'line', max: MAX_LINE_CHARS } })
+      continue
+    }
     const text = normalizeText(raw).replace(/\s+/g, ' ').trim()
     if (!text) continue
     const heading = MONTH_HEADING.exec(text.replace(/\s/g, ''))
@@ -113,7 +99,16 @@ function readLine(line: number, text: string, month: number, env: CalendarEnv): 
     ...(subject ? { subject } : {}),
     ...(schools.length ? { place: schools.join('、') } : {}),
   }
+  const tooLong = overLimit(details)
+  if (tooLong) return { ok: false, line, text, reason: tooLong }
   return { ok: true, line, text, details, whenText, plan: resolved.plan, key: importKey(details, whenText) }
+}
+
+function overLimit(details: ActivityDetails): ImportReason | null {
+  if (details.title.length > MAX_TITLE_CHARS) return { key: 'tooLong', what: 'title', max: MAX_TITLE_CHARS }
+  if ((details.place?.length ?? 0) > MAX_PLACE_CHARS) return { key: 'tooLong', what: 'place', max: MAX_PLACE_CHARS }
+  if ((details.subject?.length ?? 0) > MAX_SUBJECT_CHARS) return { key: 'tooLong', what: 'subject', max: MAX_SUBJECT_CHARS }
+  return null
 }
 
 /** The same activity in the same week gets the same key, however the line was numbered or spaced. */
@@ -196,9 +191,16 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   }
 }
 
+/** SQLite takes about 999 bound values in one statement: keys are looked up this many at a time. */
+const KEYS_PER_QUERY = 500
+
 /** Keys of items already in the district, for the preview. */
 export async function importedKeys(tx: Tx, districtId: number, items: ImportItem[]): Promise<Set<string>> {
   const keys = items.filter((i) => i.ok).map((i) => (i as { key: string }).key)
-  const rows = await tx.activity.findMany({ where: { districtId, importKey: { in: keys } }, select: { importKey: true } })
-  return new Set(rows.map((r) => r.importKey!))
+  const known = new Set<string>()
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const rows = await tx.activity.findMany({ where: { districtId, importKey: { in: keys.slice(i, i + KEYS_PER_QUERY) } }, select: { importKey: true } })
+    for (const row of rows) known.add(row.importKey!)
+  }
+  return known
 }

@@ -1,5 +1,6 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import * as lark from '@larksuiteoapi/node-sdk'
 import type { App } from '../../src/app.ts'
@@ -24,6 +25,12 @@ export interface SentMessage {
   receivedAt: number
 }
 
+/** A download as Lark streams it: its Content-Length header, if any, and its body's chunks (an iterable that never yields: a body that never comes). */
+export interface StreamedResource {
+  contentLength?: number
+  chunks: () => AsyncIterable<Buffer> | Iterable<Buffer>
+}
+
 interface Failure {
   status: number
   body: unknown
@@ -42,8 +49,10 @@ export class FakeLark {
   botOpenId = 'ou_bot_0001'
   /** Messages the im.message.get endpoint knows: those the bot sent, and any a test adds. */
   readonly messages = new Map<string, { msg_type: string; content: string; fromApp: boolean; senderId?: string }>()
-  /** Files members sent, by file_key, for the message resource endpoint. */
-  readonly resources = new Map<string, Buffer>()
+  /** Files members sent, by file_key, for the message resource endpoint: whole, or streamed as a download is. */
+  readonly resources = new Map<string, Buffer | StreamedResource>()
+  /** Bytes of each streamed resource the fake handed to its socket before the bot hung up. */
+  readonly served = new Map<string, number>()
   /** Files uploaded with im.file.create, by file_key. */
   readonly files = new Map<string, { type: string; name: string; bytes: number }>()
   /** Every uuid a send request carried, repeats included. */
@@ -115,6 +124,7 @@ export class FakeLark {
         if (resource && req.method === 'GET') {
           const bytes = this.resources.get(resource[2]!)
           if (!bytes) return reply(400, { code: 234003, msg: 'file not found' })
+          if (!Buffer.isBuffer(bytes)) return this.stream(resource[2]!, bytes, res)
           res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) })
           return void res.end(bytes)
         }
@@ -143,6 +153,23 @@ export class FakeLark {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
     return this
+  }
+
+  /** Sends a streamed resource's headers at once, then its chunks as the socket takes them, counting what it gave. */
+  private stream(key: string, resource: StreamedResource, res: ServerResponse): void {
+    const length = resource.contentLength === undefined ? {} : { 'content-length': String(resource.contentLength) }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', ...length })
+    res.flushHeaders()
+    this.served.set(key, 0)
+    const count = (n: number) => this.served.set(key, this.served.get(key)! + n)
+    const body = Readable.from((async function* () {
+      for await (const chunk of resource.chunks()) {
+        count(chunk.length)
+        yield chunk
+      }
+    })())
+    body.pipe(res)
+    res.on('close', () => body.destroy())
   }
 
   /** The next send answers with this failure instead. */

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream'
 import type { App } from '../../src/app.ts'
+import { readAtMost } from '../../src/core/read-at-most.ts'
 import type { Config } from '../../src/config.ts'
 import { inTx } from '../../src/db/client.ts'
 import type { IncomingMessage, OutgoingMessage, Person, Platform } from '../../src/core/message.ts'
@@ -82,7 +84,7 @@ export function buildMessage(text: string, seq: number, at: Date, o: SayOptions 
     mentions: o.mentions ?? [],
     ...(o.replyTo ? { replyTo: o.replyTo } : {}),
     ...(o.via ? { via: o.via } : {}),
-    ...(o.file ? { file: { name: o.file.name, fetch: async () => o.file!.bytes } } : {}),
+    ...(o.file ? { file: { name: o.file.name, fetch: async (max: number) => readAtMost(Readable.from([o.file!.bytes]), max) } } : {}),
     at,
   }
 }

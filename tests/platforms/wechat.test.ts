@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { Readable } from 'node:stream'
 import { FileBox } from 'file-box'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { createSendRouter } from '../../src/platforms/platform.ts'
 import { WechatAdapter, readQuote } from '../../src/platforms/wechat.ts'
 import { createLogger } from '../../src/log.ts'
 import { inTx } from '../../src/db/client.ts'
+import { sharedStringBomb } from '../helpers/hostile-files.ts'
 import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
 
 /** A puppet that, like wechat4u, knows members' group nicknames (the mock leaves them out). */
@@ -216,6 +218,51 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const [done] = await say(director, r1, '/导入 确认')
     expect(done).toContain('完成：创建 2 项')
     expect(await inTx(test.app.db, (tx) => tx.pendingImport.count())).toBe(0)
+  })
+
+  /** A file message from `who`; the mock files a message as an attachment only for these media types (real puppets send any document as one). */
+  function sendFile(who: mock.ContactMock, where: mock.RoomMock, box: FileBox) {
+    Object.assign(box, { _mediaType: '.txt' })
+    who.say(box).to(where)
+  }
+  const botSaid = (part: string) => seen.filter((s) => s.talker === self.id && s.text.includes(part)).map((s) => s.text)
+
+  it('answers a hostile 行事历 with a clear sentence, keeps nothing, and goes on answering', async () => {
+    const { director, r1 } = await claimedRoom()
+    sendFile(director, r1, FileBox.fromBase64((await sharedStringBomb()).toString('base64'), '行事历.xlsx'))
+    await eventually(() => botSaid('读不了').length > 0, 'the refusal', 15_000)
+    expect(botSaid('读不了')).toEqual([
+      '@张主任 读不了「行事历.xlsx」：解压后超过 24 MB。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。',
+    ])
+    expect(await say(director, r1, '/ping')).toHaveLength(1)
+    expect((await say(director, r1, '/导入'))[0]).toContain('请先把行事历文件')
+    expect(await inTx(test.app.db, (tx) => tx.pendingImport.count())).toBe(0)
+  })
+
+  it('refuses a file the puppet says is over 5 MB without downloading it, and stops a download of unknown size at 5 MB', async () => {
+    const { director, r1 } = await claimedRoom()
+    let pulled = 0
+    const downloads: string[] = []
+    // An endless download, counting what the bot takes of it. (FileBox.setUuidLoader refuses on the base class,
+    // whose declared static field already counts as set: file-box 1.5.5.)
+    Object.assign(FileBox, { uuidToStream: async (uuid: string) => {
+      downloads.push(uuid)
+      return Readable.from((function* () {
+        for (let i = 0; i < 1000; i++) {
+          pulled += 64 * 1024
+          yield Buffer.alloc(64 * 1024, 0x61)
+        }
+      })())
+    } })
+    sendFile(director, r1, FileBox.fromUuid('big-known', { name: '行事历.docx', size: 6 * 1024 * 1024 }))
+    await eventually(() => botSaid('文件太大了').length === 1, 'the first refusal')
+    expect(downloads).toEqual([])
+    sendFile(director, r1, FileBox.fromUuid('big-unknown', { name: '行事历.txt' }))
+    await eventually(() => botSaid('文件太大了').length === 2, 'the second refusal', 15_000)
+    expect(downloads).toEqual(['big-unknown'])
+    // The bot read up to the limit and stopped; Readable.from pulls at most a few chunks ahead.
+    expect(pulled).toBeLessThan(5 * 1024 * 1024 + 20 * 64 * 1024)
+    expect(botSaid('文件太大了')[0]).toBe('@张主任 文件太大了（最多 5 MB）。请只保留行事历部分再发送。')
   })
 
   it('signs up by quoting the announcement, keeps a waiting list and @mentions the one promoted', async () => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CalendarEnv } from '../../src/calendar/resolve-when.ts'
 import { planImport, readLines, referenceDate, type ImportItem } from '../../src/services/import.ts'
 import { ROOT } from '../helpers/console-process.ts'
+import { paragraphFlood, rowFlood, sharedStringBomb } from '../helpers/hostile-files.ts'
 import { createHarness, type Harness } from '../helpers/harness.ts'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'seed004-xingshili.txt')
@@ -18,6 +19,13 @@ const semesters = [
 const env: CalendarEnv = {
   today: '2019-09-02', nowTime: '00:00', semesters, allowPast: true,
   defaults: { morning: '09:00', afternoon: '13:30', evening: '19:00' }, closedOn: () => null,
+}
+
+/** The lines read from a file that must be readable. */
+async function linesOf(name: string, bytes: Buffer): Promise<string[]> {
+  const read = await readLines(name, bytes)
+  if (!read.ok) throw new Error(`${name} unreadable: ${JSON.stringify(read.problem)}`)
+  return read.lines
 }
 
 /** What the importer makes of each line: title | subject | place | window (or the reason it cannot). */
@@ -67,19 +75,19 @@ const EXPECTED = [
 
 describe("reading seed 004's 行事历", () => {
   it('yields every activity on its dates: 第N周 of the month\'s term, 10月底, or the month itself', async () => {
-    const items = planImport(await readLines('行事历.txt', text), env)
+    const items = planImport(await linesOf('行事历.txt', text), env)
     expect(summary(items)).toEqual(EXPECTED)
   })
 
   it('reads the same from a generated Word document and Excel workbook', async () => {
     const lines = text.toString('utf8').split('\n')
     const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] })
-    const docx = await readLines('行事历.docx', await Packer.toBuffer(doc))
+    const docx = await linesOf('行事历.docx', await Packer.toBuffer(doc))
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('行事历')
     // As offices lay it out: one cell per field.
     for (const l of lines) ws.addRow(l.trim().split(/\s+/))
-    const xlsx = await readLines('行事历.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    const xlsx = await linesOf('行事历.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
     const strip = (items: ImportItem[]) => summary(items).map((s) => s.replace(/^\d+ \| /, ''))
     const expected = EXPECTED.map((s) => s.replace(/^\d+ \| /, ''))
     expect(strip(planImport(docx, env))).toEqual(expected)
@@ -88,7 +96,7 @@ describe("reading seed 004's 行事历", () => {
 
   it('reads a text file saved as GB18030 and says why a line cannot be read', async () => {
     const gbk = Buffer.from([0x39, 0xd4, 0xc2, 0xa3, 0xba]) // "9月：" in GB18030
-    expect(await readLines('a.txt', gbk)).toEqual(['9月：'])
+    expect(await linesOf('a.txt', gbk)).toEqual(['9月：'])
     const items = planImport(['9月：', '1、育秀实验学校 语文 第4周', '2、联合教研 第30周'], env)
     expect(items.map((i) => (i.ok ? 'ok' : i.reason.key))).toEqual(['noTitle', 'weekOutOfTerm'])
   })
@@ -99,6 +107,14 @@ describe("reading seed 004's 行事历", () => {
     expect(referenceDate([], '2020-03-01')).toBeNull()
   })
 })
+
+/** A 行事历 of `count` activities (one a line) under the months of the 2019 school year. */
+function longCalendar(count: number): Buffer {
+  const months = ['9月：', '10月：', '11月：', '12月：', '1月：']
+  const perMonth = Math.ceil(count / months.length)
+  const lines = Array.from({ length: count }, (_, i) => [...(i % perMonth === 0 ? [months[i / perMonth]!] : []), `${(i % perMonth) + 1}、联合教研第${i + 1}次 育秀实验学校 第4周`])
+  return Buffer.from(lines.flat().join('\n'))
+}
 
 /** A district whose school year 2019 is set up, as seed 004's was. */
 async function districtOf2019(): Promise<Harness> {
@@ -142,6 +158,30 @@ describe('npm run import', () => {
     expect(detail).toContain('地点：肇文学校')
   }, 60_000)
 
+  it('previews and saves a 行事历 of 5 000 activities (more values than SQLite binds in one statement)', () => {
+    const file = path.join(path.dirname(h.config.databaseFile), '行事历.txt')
+    writeFileSync(file, longCalendar(5000))
+    const preview = run(file, '--district', '示范学区')
+    expect(preview.stderr).toBe('')
+    expect(preview.stdout).toContain('将创建 5000 项活动：')
+    const saved = run(file, '--district', '示范学区', '--yes')
+    expect(saved.stdout).toContain('完成：创建 5000 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(run(file, '--district', '示范学区').stdout).toContain('已导入过、跳过 5000 项')
+  }, 120_000)
+
+  it('exits with the reason, not an abort, on a zip bomb and on a file over 5 MB', async () => {
+    const dir = path.dirname(h.config.databaseFile)
+    writeFileSync(path.join(dir, '行事历.docx'), await paragraphFlood())
+    writeFileSync(path.join(dir, '行事历.xlsx'), await sharedStringBomb())
+    writeFileSync(path.join(dir, '行事历.txt'), Buffer.alloc(6 * 1024 * 1024, 0x61))
+    const advice = '请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。'
+    for (const [name, why] of [['行事历.docx', '解压后超过 24 MB'], ['行事历.xlsx', '解压后超过 24 MB'], ['行事历.txt', '文件超过 5 MB']]) {
+      const result = run(path.join(dir, name!), '--district', '示范学区')
+      expect(result.status, name).toBe(1)
+      expect(result.stderr, name).toBe(`读不了「${name}」：${why}。${advice}\n`)
+    }
+  })
+
   it('refuses an unknown district and says how to use it', () => {
     expect(run(FIXTURE, '--district', '没有的学区').stderr).toContain('没有名为「没有的学区」的学区。')
     expect(run().stderr).toContain('用法：npm run import')
@@ -175,5 +215,35 @@ describe('/导入 in chat: the file, then a preview, then 确认', () => {
     await h.say('', { file: { name: '行事历.txt', bytes: text } })
     expect((await h.say('/导入 确认'))[0]).toContain('完成：创建 0 项，跳过 33 项（已存在）')
     expect(await h.say('/导入', { as: '王芳' })).toEqual(['抱歉，/导入 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
+  })
+
+  it('previews and imports a 行事历 of 5 000 activities', async () => {
+    await h.say('', { file: { name: '行事历.txt', bytes: longCalendar(5000) } })
+    const [preview] = await h.say('/导入')
+    expect(preview).toContain('将创建 5000 项活动：')
+    expect(preview).toContain('  ……还有 4960 项')
+    const [done] = await h.say('/导入 确认')
+    expect(done).toContain('完成：创建 5000 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(await h.app.db.activity.count()).toBe(5000)
+    await h.say('', { file: { name: '行事历.txt', bytes: longCalendar(5000) } })
+    expect((await h.say('/导入'))[0]).toContain('已导入过、跳过 5000 项')
+  }, 120_000)
+
+  it('answers a file it cannot read with the reason and keeps nothing', async () => {
+    expect(await h.say('', { file: { name: '行事历.xlsx', bytes: await rowFlood() } })).toEqual([
+      '读不了「行事历.xlsx」：解压后超过 24 MB。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。',
+    ])
+    expect(await h.say('', { file: { name: '行事历.txt', bytes: Buffer.alloc(6 * 1024 * 1024, 0x61) } })).toEqual(['文件太大了（最多 5 MB）。请只保留行事历部分再发送。'])
+    expect(await h.app.db.pendingImport.count()).toBe(0)
+  })
+
+  it('keeps a file with an over-long line and reports that line at /导入, never storing it', async () => {
+    const bytes = Buffer.from(`9月：\n1、联合教研 第4周\n2、${'长'.repeat(1_000_000)} 第4周\n3、${'题'.repeat(61)} 第4周\n`)
+    await h.say('', { file: { name: '行事历.txt', bytes } })
+    const [done] = await h.say('/导入 确认')
+    expect(done).toContain('完成：创建 1 项，跳过 0 项（已存在），无法读取 2 行。')
+    expect(done).toContain(`第3行「2、${'长'.repeat(38)}…」：这一行超过 500 字`)
+    expect(done).toContain('：活动名称超过 60 字')
+    expect((await h.say('/活动 1'))[0]).toContain('联合教研')
   })
 })
