@@ -79,13 +79,23 @@ describe('one district with a WeChat group and a Lark group', () => {
     return fake.sent.slice(before).map((s) => s.text).join('\n')
   }
 
-  /** Claims the district in WeChat and joins the Lark group with a bind code. */
+  /** What the bot said to 张主任 in his direct chat. */
+  const directorInbox: string[] = []
+
+  /** Claims the district in WeChat; the director gets a group bind code in his direct chat, never in the room. */
   async function districtOnBoth() {
     expect(await sayWechat(`/认领 ${await test.claimCode()} 育秀学区`)).toContain('认领成功')
     await sayWechat('/学期 2026-09-01 2027-01-22 第一学期')
-    const issued = await sayWechat('/绑定码')
-    const code = /绑定码：([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(issued)?.[1]
+    expect(await sayWechat('/绑定码')).toContain('群绑定码只私聊发送。请先私聊我')
+    directorInbox.length = 0
+    director.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && !m.room() && directorInbox.push(m.text() ?? '')))
+    director.say('/ping').to(self)
+    await eventually(() => directorInbox.length > 0, 'the direct answer')
+    expect(await sayWechat('/绑定码')).toMatch(/^@张主任\s群绑定码已私聊发给您（绑定码只私聊发送，不发在群里）。$/)
+    await eventually(() => directorInbox.length > 1, 'the code in the direct chat')
+    const code = /绑定码：([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(directorInbox[1]!)?.[1]
     expect(code).toBeTruthy()
+    expect(wechatSeen.join('\n')).not.toContain(code!)
     return code!
   }
 
@@ -94,8 +104,12 @@ describe('one district with a WeChat group and a Lark group', () => {
     const code = await districtOnBoth()
 
     expect(await sayLark('ou_chen', '/绑定 育秀学区')).toContain('没有找到')
-    expect(await sayLark('ou_li', `/绑定 ${code}`)).toContain('李校长 成为该学区的管理员')
+    expect(await sayLark('ou_li', `/绑定 ${code}`)).toContain('已将本群绑定到「育秀学区」。学区的活动和提醒会同步到本群。\n（绑定群不带任何角色：李校长 在这个平台的账号还不是管理员')
     expect(await sayLark('ou_chen', `/绑定 ${code}`)).toContain('已用过')
+    // The admin who was given the code is told where it was used, and how to undo it.
+    await eventually(() => directorInbox.some((t) => t.includes('已被 李校长 使用')), 'the notice to the director')
+    expect(directorInbox.at(-1)).toMatch(new RegExp(`^您的群绑定码 ${code} 已被 李校长 使用：飞书群「育秀学区飞书群」已加入「育秀学区」。\\n如果不是您安排的，请发送 /解绑 \\d+ 把它移出学区。$`))
+    expect(await sayLark('ou_li', '/排期 下周五下午 教研')).toContain('只有学区管理员和组织者可以使用')
 
     expect(await sayWechat('/排期 下周三下午 联合教研 数学 @实验小学')).toContain('已安排')
     const list = await sayLark('ou_chen', '/活动')
@@ -103,7 +117,7 @@ describe('one district with a WeChat group and a Lark group', () => {
     expect(list).toContain('实验小学')
 
     const groups = await inTx(test.app.db, (tx) => tx.group.findMany({ orderBy: { id: 'asc' } }))
-    const bound = groups.filter((g) => g.platform !== 'console')
+    const bound = groups.filter((g) => g.platform !== 'console' && !g.direct)
     expect(bound.map((g) => g.platform)).toEqual(['wechat', 'lark'])
     expect(new Set(bound.map((g) => g.districtId)).size).toBe(1)
   })
@@ -125,8 +139,11 @@ describe('one district with a WeChat group and a Lark group', () => {
     chen.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && direct.push(m.text() ?? '')))
     chen.say('/绑定码').to(self)
     await eventually(() => direct.length > 0, 'link code')
-    const linkCode = /[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(direct[0]!)![0]
-    const done = await sayLark('ou_chen', `/绑定 ${linkCode}`, { text: `/绑定 ${linkCode}`, mentions: [], chatType: 'p2p', chatId: 'oc_p2p_chen' })
+    const linkCode = /\d{4}-\d{4}/.exec(direct[0]!)![0]
+    const p2p = { mentions: [], chatType: 'p2p' as const, chatId: 'oc_p2p_chen' }
+    const asked = await sayLark('ou_chen', `/绑定 ${linkCode}`, { text: `/绑定 ${linkCode}`, ...p2p })
+    expect(asked).toContain('· 微信「陈老师」（取绑定码的账号）\n· 飞书「陈老师」（您现在用的账号）')
+    const done = await sayLark('ou_chen', '/确认', { text: '/确认', ...p2p })
     expect(done).toContain('绑定成功！陈老师 在微信、飞书的账号已合并为同一人')
     const mine = await sayLark('ou_chen', '/我的', { text: '/我的', mentions: [], chatType: 'p2p', chatId: 'oc_p2p_chen' })
     expect(mine).toContain('#1 联合教研')

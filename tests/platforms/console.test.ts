@@ -102,6 +102,8 @@ describe('the console group (npm start with no platform credentials)', () => {
       '#5「新秀杯课堂教学评比」名额已满，赵丽 已进入候补第 1 位。',
       '1. 王芳 育秀实验学校 语文',
       '候补的 赵丽 已递补为正式名额',
+      '学区管理员确认是您本人后，您的账号才会得到它',
+      '已确认：控制台账号「王佩红」就是登记的「王佩红」',
       '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。',
       '【答疑 #1】\n问：如何设计单元作业？\n答（王佩红）：先定单元目标，再分层设计。',
       '#5 新秀杯课堂教学评比 9月16日(周三) 13:30 已报名，第 1 位',
@@ -111,7 +113,7 @@ describe('the console group (npm start with no platform credentials)', () => {
 
   it('is a group for questions: an anonymous asker is not named even to the admin; the operator\'s archive names them', async () => {
     const run = await runConsole(
-      ['/学期 2026-09-01 2027-01-22 第一学期', '/排期 9月10日下午 名师讲堂', '/工作室 创建 语文工作室 导师 王佩红', '王佩红> /ping', '李明> /匿名提问 怎么和家长沟通？', '/问题', '/问题 1', '王佩红> /回答 1 先倾听。', '/问题 搜索 家长', '/导出'],
+      ['/学期 2026-09-01 2027-01-22 第一学期', '/排期 9月10日下午 名师讲堂', '/工作室 创建 语文工作室 导师 王佩红', '王佩红> /ping', '/确认 王佩红', '李明> /匿名提问 怎么和家长沟通？', '/问题', '/问题 1', '王佩红> /回答 1 先倾听。', '/问题 搜索 家长', '/导出'],
       envFor(),
     )
     expect(run.code).toBe(0)

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { FAKE_APP_ID, FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
 import { freePort, startBot } from '../helpers/console-process.ts'
 import { DOC_HEAD, DOC_TAIL, docxOf, paragraphFlood, rowFlood, sharedStringBomb } from '../helpers/hostile-files.ts'
 import { eventually, openTestApp } from '../helpers/test-app.ts'
@@ -39,7 +39,7 @@ describe('a bot process (npm start, Lark webhook mode) sent hostile 行事历 fi
     const port = await freePort()
     const child = startBot({
       DATABASE_URL: `file:${test.config.databaseFile}`, CONSOLE: 'off', LOG_LEVEL: 'error',
-      LARK_APP_ID: 'cli_files', LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: fake.url,
+      LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: fake.url,
       LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
     })
     let stdout = ''

@@ -175,9 +175,12 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     const steps: [string, string, string][] = [
       ['ou_wang', '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
       ['ou_zhang', '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
+      ['ou_pei', '/ping', '学区管理员确认是您本人后，您的账号才会得到它'],
+      ['ou_zhang', '/确认 王佩红', '已确认：飞书账号「王佩红」就是登记的「王佩红」'],
       ['ou_zhang', '/工作室', '1. 初中语文名师工作室'],
       ['ou_wang', '/拜师 1', '王芳 已申请加入「初中语文名师工作室」'],
       ['ou_pei', '/通过 1 王芳', '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。'],
+      ['ou_li', '/ping', 'pong'],
       ['ou_zhang', '/结对 1 王佩红 李明', '王佩红 — 李明 结对成功。'],
       ['ou_zhang', '/排期 12月9日下午 徒弟汇报课 工作室1 仅徒弟 名额1 截止 12月8日', '报名限：工作室徒弟'],
       ['ou_wang', '/报名 1', '王芳 报名成功'],
@@ -209,6 +212,7 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
   it('a question asked in a direct chat stays out of the group unless shared; the admin sees anonymous askers in private only', async () => {
     await say('ou_zhang', '/工作室 创建 初中语文名师工作室 导师 王佩红')
     for (const who of ['ou_pei', 'ou_li', 'ou_wang']) await say(who, '/ping')
+    await say('ou_zhang', '/确认 王佩红')
     const p2p = (sender: string) => ({ chatType: 'p2p' as const, chatId: `oc_p2p_${sender}`, mentions: [] })
     expect((await texts('ou_li', '/提问 学生厌学怎么办？', p2p('ou_li')))[0]).toContain('这个问题不公开')
     expect((await texts('ou_li', '/提问 公开：作文怎么批改？', p2p('ou_li')))[0]).toContain('已公开')

@@ -291,7 +291,8 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const asker = mocker.createContact({ name: '张老师' })
     r1.payload.memberIdList.push(mentor.id, asker.id)
     await say(director, r1, '/工作室 创建 初中语文名师工作室 导师 王佩红')
-    await say(mentor, r1, '/ping')
+    await say(mentor, r1, '/ping', [], 2)
+    await say(director, r1, '/确认 王佩红')
     await say(asker, r1, '/ping')
     /** Says a line to the bot in a direct chat and returns its answers there. */
     const inbox = new Map<string, string[]>()
@@ -328,9 +329,12 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const steps: [mock.ContactMock, string, string, number?][] = [
       [teacher, '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
       [director, '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
+      [mentor, '/ping', '学区管理员确认是您本人后，您的账号才会得到它', 2],
+      [director, '/确认 王佩红', '已确认：微信账号「王佩红」就是登记的「王佩红」'],
       [director, '/工作室', '1. 初中语文名师工作室'],
       [teacher, '/拜师 1', '王芳 已申请加入「初中语文名师工作室」'],
       [mentor, '/通过 1 王芳', '王芳 已成为「初中语文名师工作室」的徒弟，导师：王佩红。'],
+      [li, '/ping', 'pong'],
       [director, '/结对 1 王佩红 李明', '王佩红 — 李明 结对成功。'],
       [director, '/排期 12月9日下午 徒弟汇报课 工作室1 仅徒弟 名额1 截止 12月8日', '报名限：工作室徒弟'],
       [teacher, '/报名 1', '王芳 报名成功'],
