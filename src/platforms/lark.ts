@@ -14,6 +14,7 @@ import { readBody } from './http-server.ts'
 import { LarkDirectory, describeError } from './lark-directory.ts'
 import { eventProblem, requestTimeProblem } from './lark-freshness.ts'
 import { cardMention, inertText, mentionWord, replaceMentionKeys, textMention } from './lark-markup.ts'
+import { EventInbox } from './event-inbox.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
 export const LARK_EVENTS_PATH = '/lark/events'
@@ -120,6 +121,8 @@ export class LarkAdapter implements PlatformAdapter {
   private readonly perSecond = new PQueue({ intervalCap: 4, interval: 100 })
   private readonly perMinute = new PQueue({ intervalCap: 500, interval: 60_000 })
   private readonly work = new Set<Promise<unknown>>()
+  /** Messages and bot-added events: acknowledged once written, handled after. */
+  private readonly inbox: EventInbox<MessageEvent | BotAddedEvent>
   private readonly directory: LarkDirectory
   private readonly clock: () => Date
   private readonly cipher: lark.AESCipher | undefined
@@ -142,15 +145,20 @@ export class LarkAdapter implements PlatformAdapter {
       ...(options.cache ? { cache: options.cache } : {}),
     })
     this.directory = new LarkDirectory(this.client, options.log)
+    this.inbox = new EventInbox({
+      db: options.db, platform: 'lark', clock: this.clock, log: options.log,
+      handle: (event) => ('message' in event ? this.handleMessage(event as MessageEvent) : this.onBotAdded(event as BotAddedEvent)),
+      track: (work) => this.track(work),
+    })
     this.events = new lark.EventDispatcher({
       encryptKey: options.encryptKey,
       verificationToken: options.verificationToken,
       loggerLevel: lark.LoggerLevel.warn,
       logger,
     }).register({
-      // The handlers settle when the event is safe in the database: the webhook and the long connection acknowledge then (an error asks Lark to deliver again).
-      'im.message.receive_v1': (data) => this.onMessage(data as MessageEvent),
-      'im.chat.member.bot.added_v1': (data) => this.track(this.onBotAdded(data as BotAddedEvent)),
+      // The handlers settle when the event is safe in the database (the inbox): the webhook and the long connection acknowledge then (an error asks Lark to deliver again).
+      'im.message.receive_v1': (data) => this.receive(data as MessageEvent),
+      'im.chat.member.bot.added_v1': (data) => this.receive(data as BotAddedEvent),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardAction, 'trigger'),
     })
     // Signature and token are checked on the raw body in handleCardWebhook, so none is given here.
@@ -165,6 +173,9 @@ export class LarkAdapter implements PlatformAdapter {
       this.options.log.warn('LARK_ENCRYPT_KEY is not set: webhook requests are unsigned, so whoever holds the verification token can write events and a captured request is refused only by its age; set an Encrypt Key')
     }
     await this.learnSelf()
+    // What an earlier run acknowledged and never handled goes first, oldest first.
+    await this.inbox.recover(this.clock())
+    this.inbox.start()
     if (this.options.mode === 'ws') {
       this.ws = new lark.WSClient({
         appId: this.options.appId,
@@ -178,6 +189,7 @@ export class LarkAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.inbox.stop()
     this.ws?.close({ force: true })
     await this.idle()
   }
@@ -473,24 +485,30 @@ export class LarkAdapter implements PlatformAdapter {
   }
 
   /**
-   * Settles as soon as the message's command has committed (its replies may
-   * still be on their way, under the chat's pacing): when the event is
-   * acknowledged. The whole work is kept for stop() to wait on.
+   * Settles once the event is written to the inbox: when it is acknowledged.
+   * It is handled after (stop() waits for that); a redelivery, or a second
+   * delivery to another process, finds it received and does nothing.
    */
-  private onMessage(data: MessageEvent): Promise<void> {
-    let committed!: () => void
-    const accepted = new Promise<void>((resolve) => (committed = resolve))
-    return Promise.race([accepted, this.track(this.handleMessage(data, committed))])
+  private async receive(data: MessageEvent | BotAddedEvent): Promise<void> {
+    const messageId = 'message' in data ? data.message?.message_id : undefined
+    const keys = [...(data.event_id ? [`lark:event:${data.event_id}`] : []), ...(messageId ? [`lark:msg:${messageId}`] : [])]
+    if (keys.length === 0) return
+    // Tracked too: a receipt waiting for a locked database is work stop() and idle() wait for.
+    await this.track(this.inbox.take(keys[0]!, keys.slice(1), data))
   }
 
-  private async handleMessage(data: MessageEvent, committed: () => void): Promise<void> {
+  private async handleMessage(data: MessageEvent): Promise<void> {
     const message = data.message
     if (!message) return
     if (data.sender?.sender_type && data.sender.sender_type !== 'user') return
     const incoming = await this.toIncoming(data)
     // The keys are taken in the command's own transaction: a redelivery after it committed is dropped, one after a crash runs.
     const eventKeys = [`lark:msg:${message.message_id}`, ...(data.event_id ? [`lark:event:${data.event_id}`] : [])]
-    if (incoming) await this.options.dispatch({ ...incoming, eventKeys }, { committed })
+    if (!incoming) return
+    // Handled once committed: its replies go out under the chat's pacing while the next events are handled (stop() waits for them).
+    let committed!: () => void
+    const safe = new Promise<void>((resolve) => (committed = resolve))
+    await Promise.race([safe, this.track(this.options.dispatch({ ...incoming, eventKeys }, { committed }))])
   }
 
   private async onBotAdded(data: BotAddedEvent): Promise<void> {
