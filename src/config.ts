@@ -21,6 +21,8 @@ const schema = z.object({
     .optional(),
   /** A reminder claimed by a process that died before marking it sent is sent again after this long. */
   REMINDER_RETRY_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How long a command waits, in its turn, while another process holds the database; then it is answered 系统繁忙 with nothing recorded. */
+  BUSY_WAIT_S: z.coerce.number().int().min(1).max(600).default(60),
   /** on: always; off: never; auto: when no platform is configured, or when run in a terminal. */
   CONSOLE: z.enum(['on', 'off', 'auto']).default('auto'),
   WECHAT_ENABLED: z.stringbool().default(false),

@@ -111,6 +111,13 @@ async function answer(deps: DispatcherDeps, message: IncomingMessage, text: stri
   return done ?? { rows: [], answers: [] }
 }
 
+/** One reply to a message, as a message of its own. */
+function createReplyMessage(message: IncomingMessage, text: string): OutgoingMessage {
+  const said: OutgoingMessage[] = []
+  createReply((m) => void said.push(m), message)(text)
+  return said[0]!
+}
+
 /** A refusal's answer (its command rolled back); "busy" sent as it is; anything else logged with one polite sentence. */
 async function failure(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done> {
   if (err instanceof Refusal) {
@@ -133,6 +140,8 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
   }
   const now = deps.clock()
   const keys = message.eventKeys ?? []
+  // Held up by another process: told once that the message waits its turn (nothing can be written meanwhile).
+  const onWait = message.via === 'button' ? undefined : () => void deps.outbox.sendNow(createReplyMessage(message, texts.router.busyQueued))
   // What the command says is kept per run of the transaction (a busy database runs it again), and written with it.
   const done = await inTx(deps.db, async (tx) => {
     // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
@@ -154,7 +163,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
     }
     await runCommand(command, ctx, line)
     return keep(deps, tx, message, [...said, ...notes], now)
-  })
+  }, { waitMs: deps.config.BUSY_WAIT_S * 1000, onWait })
   if (!done) {
     deps.log.debug({ keys }, 'event already handled')
     return { rows: [], answers: [] }

@@ -13,16 +13,21 @@ const BUSY_RETRY_MS = 5000
 
 /**
  * Runs the work again, with growing pauses, while it fails because the
- * database is busy. The work must be one transaction (all or nothing), so
- * running it again is safe.
+ * database is busy (saying so through `held`, and when it is free again).
+ * The work must be one transaction (all or nothing), so running it again is
+ * safe. Tries at least once, even when no time is left.
  */
-export async function retryWhileBusy<T>(work: () => Promise<T>, limitMs = BUSY_RETRY_MS): Promise<T> {
+export async function retryWhileBusy<T>(work: () => Promise<T>, limitMs = BUSY_RETRY_MS, held?: (busy: boolean) => void): Promise<T> {
   const started = Date.now()
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
     try {
-      return await work()
+      const result = await work()
+      held?.(false)
+      return result
     } catch (err) {
-      if (!isBusy(err) || Date.now() - started + pause > limitMs) throw err
+      if (!isBusy(err)) throw err
+      held?.(true)
+      if (Date.now() - started + pause > limitMs) throw err
       await new Promise((resolve) => setTimeout(resolve, pause))
     }
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts'
+import PQueue from 'p-queue'
 import { retryWhileBusy } from './busy.ts'
 
 export type Db = PrismaClient
@@ -10,12 +11,14 @@ export type Tx = Prisma.TransactionClient
 /**
  * Opens the SQLite file through the driver adapter (no engine binary).
  * WAL with synchronous=NORMAL makes a commit ~50x cheaper than the default
- * rollback journal (../shared/RECIPES.md); busy_timeout lets a command wait
- * for another process's write lock instead of failing at once.
+ * rollback journal (../shared/RECIPES.md). busy_timeout is short: better-sqlite3
+ * waits for another process's lock synchronously, holding up the whole
+ * process (webhook answers too), so longer waits are retries (inTx) that
+ * give the event loop back between tries.
  */
 export async function openDb(databaseFile: string): Promise<Db> {
   mkdirSync(path.dirname(databaseFile), { recursive: true })
-  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 5000 })
+  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 100 })
   const db = new PrismaClient({ adapter })
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
@@ -23,16 +26,50 @@ export async function openDb(databaseFile: string): Promise<Db> {
   return db
 }
 
+export interface TxOptions {
+  /** How long to keep trying while another process holds the database (default 5 s), counted from the call. */
+  waitMs?: number
+  /** Told once when the database has been held by another process for a while and this transaction still waits. */
+  onWait?(): void
+}
+
+interface Line {
+  queue: PQueue
+  /** Since when another process has held the database, while it does. */
+  busySince: number | null
+  waiting: Set<() => void>
+}
+
+const lines = new WeakMap<Db, Line>()
+/** After this long held by another process, those waiting are told (before Lark's 3 s). */
+const TELL_AFTER_MS = 2000
+
 /**
  * Runs fn in one transaction. The better-sqlite3 adapter serialises
  * transactions with a mutex but runs bare queries on the same connection
  * without it, so a bare query could land inside another command's open
  * transaction: all bot work goes through here.
  *
- * While another process holds the database, the transaction is run again
- * (for up to 5 s): fn may run more than once, so it touches nothing but the
- * database and what it returns.
+ * Transactions take their turns first come, first served. While another
+ * process holds the database, the first in line runs again (fn may run more
+ * than once, so it touches nothing but the database and what it returns) and
+ * the rest wait behind it, so those who came first keep their places (the
+ * next sign-ups), and each is told once when the wait grows long.
  */
-export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return retryWhileBusy(() => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 }))
+export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+  let line = lines.get(db)
+  if (!line) lines.set(db, (line = { queue: new PQueue({ concurrency: 1 }), busySince: null, waiting: new Set() }))
+  const { queue, waiting } = line
+  const deadline = Date.now() + (options.waitMs ?? 5000)
+  const tell = options.onWait
+  if (tell) waiting.add(tell)
+  const held = (busy: boolean) => {
+    line.busySince = busy ? (line.busySince ?? Date.now()) : null
+    if (!busy || Date.now() - line.busySince! < TELL_AFTER_MS) return
+    for (const told of waiting) told()
+    waiting.clear()
+  }
+  return queue
+    .add(() => retryWhileBusy(() => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 }), Math.max(0, deadline - Date.now()), held))
+    .finally(() => tell && waiting.delete(tell))
 }

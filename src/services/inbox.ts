@@ -1,3 +1,4 @@
+import { retryWhileBusy } from '../db/busy.ts'
 import type { Db, Tx } from '../db/client.ts'
 
 /**
@@ -18,7 +19,7 @@ export async function receive(tx: Tx, key: string, alsoKnownAs: readonly string[
 
 /** Handled (or found to need nothing): forgotten. */
 export async function handled(db: Db, key: string): Promise<void> {
-  await db.$transaction([db.$executeRawUnsafe(`DELETE FROM "Inbox" WHERE "key" = ?`, key)])
+  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(`DELETE FROM "Inbox" WHERE "key" = ?`, key)]), 60_000)
 }
 
 /** Events received before `before` and never handled (their process died): oldest first. */

@@ -1,5 +1,9 @@
 import type { Db, Tx } from '../db/client.ts'
 import type { OutgoingMessage } from '../core/message.ts'
+import { retryWhileBusy } from '../db/busy.ts'
+
+/** A write after a send must not be lost to another process's lock (the message would go again): it waits up to a minute. */
+const MARK_WAIT_MS = 60_000
 
 /** A message written to the outbox, as the sender holds it. */
 export interface OutboxRow {
@@ -61,7 +65,8 @@ export async function takeDue(tx: Tx, now: Date, leaseUntil: Date, skip: Readonl
 
 /** Rows going out as one message: recorded before the send, so a resend after a crash is the same message. */
 export async function recordBatch(db: Db, ids: readonly number[]): Promise<void> {
-  await db.$transaction([db.$executeRawUnsafe(`UPDATE "Outbox" SET "batchId" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`, ids[0]!, ...ids)])
+  const sql = `UPDATE "Outbox" SET "batchId" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`
+  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(sql, ids[0]!, ...ids)]), MARK_WAIT_MS)
 }
 
 /**
@@ -69,11 +74,12 @@ export async function recordBatch(db: Db, ids: readonly number[]): Promise<void>
  * lock as a transaction does, at a third of the cost.
  */
 export async function markSent(db: Db, ids: readonly number[], now: Date): Promise<void> {
-  await db.$transaction([db.$executeRawUnsafe(`UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`, now, ...ids)])
+  const sql = `UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`
+  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(sql, now, ...ids)]), MARK_WAIT_MS)
 }
 
 /** A failed send: tried again at `retryAt`, or given up ("failed", kept for the record). */
 export async function markFailed(db: Db, ids: readonly number[], attempts: number, error: string, retryAt: Date | null): Promise<void> {
   const data = retryAt ? { attempts, lastError: error, nextAttemptAt: retryAt } : { attempts, lastError: error, status: 'failed' }
-  await db.$transaction([db.outbox.updateMany({ where: { id: { in: [...ids] } }, data })])
+  await retryWhileBusy(() => db.$transaction([db.outbox.updateMany({ where: { id: { in: [...ids] } }, data })]), MARK_WAIT_MS)
 }

@@ -32,7 +32,7 @@ async function dispatchWith(command: Command): Promise<OutgoingMessage[]> {
   const log = { error: (o: unknown) => logged.push(o), debug: () => {} } as never
   const clock = () => new Date()
   const outbox = createOutboxSender({ db: h.app.db, send: async (m) => void sent.push(m), log, clock })
-  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), outbox, log, config: h.config, clock })
+  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), outbox, log, config: { ...h.config, BUSY_WAIT_S: 1 }, clock })
   await dispatch(buildMessage('/boom', 1, new Date()))
   return sent
 }
