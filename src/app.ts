@@ -1,6 +1,6 @@
 import { commands } from '../handlers/index.ts'
 import type { Config } from './config.ts'
-import { inTx, openDb, type Db } from './db/client.ts'
+import { checkDataFolder, inTx, openDb, type Db } from './db/client.ts'
 import { applyMigrations } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
 import type { SendFn } from './core/message.ts'
@@ -33,7 +33,10 @@ export interface AppOptions {
 /** Migrates, opens the database and builds the dispatcher: everything but the platforms. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log, send, clock } = options
-  if (options.migrate !== false) await applyMigrations(config.DATABASE_URL)
+  if (options.migrate !== false) {
+    checkDataFolder(config.databaseFile)
+    await applyMigrations(config.DATABASE_URL)
+  }
   const db = await openDb(config.databaseFile)
   const registry = new Registry(commands)
   const outbox = createOutboxSender({ db, send, log, clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import dotenv from 'dotenv'
 import { createApp, createClock } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
-import { inTx } from './db/client.ts'
+import { DataFolderError, inTx } from './db/client.ts'
 import { texts } from './core/texts.ts'
 import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
@@ -150,6 +150,10 @@ try {
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`${texts.startup.configError(err.message)}\n`)
+    process.exit(1)
+  }
+  if (err instanceof DataFolderError) {
+    process.stderr.write(`${texts.startup.dataFolder(err.folder, err.reason)}\n`)
     process.exit(1)
   }
   throw err

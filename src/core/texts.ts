@@ -237,6 +237,8 @@ export const texts = {
     running: '正在运行，按 Ctrl+C 停止。',
     calendar: (url: string, port: number) => `日历订阅：${url}（本机端口 ${port}，发送 /日历 取得地址）`,
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
+    dataFolder: (folder: string, code: string) =>
+      `无法在 ${folder} 存放数据库（${({ EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘是只读的', ENOTDIR: '路径中有一段不是文件夹', EEXIST: '同名的文件占了这个位置', ENOENT: '文件夹不存在且无法创建', ENOSPC: '磁盘已满' } as Record<string, string>)[code] ?? code}）。\n请把 DATABASE_URL 改到一个可写的文件夹，例如 DATABASE_URL=file:./data/xuequ.db，或检查这个文件夹的权限。`,
   },
 
   platform: {

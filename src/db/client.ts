@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts'
@@ -16,6 +16,36 @@ export type Tx = Prisma.TransactionClient
  * process (webhook answers too), so longer waits are retries (inTx) that
  * give the event loop back between tries.
  */
+/** The database file cannot be written where it is configured (a folder that cannot be made, a read-only disk or file). */
+export class DataFolderError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super(`${folder}: ${reason}`)
+    this.name = 'DataFolderError'
+  }
+}
+
+/**
+ * Makes sure the database's folder exists and can be written, and the file
+ * too if it is there, before anything else touches them: otherwise the first
+ * error comes from deep inside the migration tool ("External error id#0").
+ */
+export function checkDataFolder(databaseFile: string): void {
+  const folder = path.dirname(databaseFile)
+  try {
+    mkdirSync(folder, { recursive: true })
+    const probe = path.join(folder, `.xuequ-write-check-${process.pid}`)
+    writeFileSync(probe, '')
+    rmSync(probe)
+    if (existsSync(databaseFile)) accessSync(databaseFile, constants.R_OK | constants.W_OK)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown'
+    throw new DataFolderError(folder, code)
+  }
+}
+
 export async function openDb(databaseFile: string): Promise<Db> {
   mkdirSync(path.dirname(databaseFile), { recursive: true })
   const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 100 })

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -50,6 +50,16 @@ describe('the console group (npm start with no platform credentials)', () => {
       '/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额40',
       '/排期 12月3日下午 联合教研',
     ])
+  })
+
+  it('names a database folder it cannot write in a clear sentence, and stops', async () => {
+    // A path through a file: the folder can never be made (as root, permissions alone would not stop it).
+    writeFileSync(path.join(dir, 'data'), 'not a folder')
+    const run = await runConsole([], envFor())
+    expect(run.code).toBe(1)
+    expect(run.stderr.trim()).toBe(
+      `无法在 ${path.join(dir, 'data')} 存放数据库（同名的文件占了这个位置）。\n请把 DATABASE_URL 改到一个可写的文件夹，例如 DATABASE_URL=file:./data/xuequ.db，或检查这个文件夹的权限。`,
+    )
   })
 
   it('prints the claim code and how to connect WeChat and Lark', async () => {
