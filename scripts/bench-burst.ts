@@ -125,7 +125,7 @@ export async function wechatBurst(dir: string): Promise<{ lastToldMs: number; me
   const config = loadConfig({ DATABASE_URL: `file:${file}` })
   const now = new Date(NOW)
   const app = await createApp({ config, log: createLogger('silent'), send: router.send, clock: () => now, migrate: false })
-  const adapter = new WechatAdapter({ bot, dispatch: app.dispatch, log: createLogger('silent'), botName: '学区助手', clock: () => now })
+  const adapter = new WechatAdapter({ bot, dispatch: app.dispatch, announce: app.announce, log: createLogger('silent'), botName: '学区助手', clock: () => now })
   router.use('wechat', (m) => adapter.send(m))
   await adapter.start()
   const self = mocker.createContact({ name: '学区助手' })

@@ -3,11 +3,13 @@ import type { Config } from './config.ts'
 import { checkDataFolder, inTx, openDb, type Db } from './db/client.ts'
 import { applyMigrations } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
-import type { SendFn } from './core/message.ts'
+import type { OutgoingMessage, SendFn } from './core/message.ts'
 import { Registry } from './core/registry.ts'
 import type { Logger } from './log.ts'
 import { createOutboxSender, type OutboxSender } from './platforms/outbox-sender.ts'
 import { firstStartClaimCode } from './services/claim-codes.ts'
+import { claimOnce } from './services/inbound-events.ts'
+import { enqueue } from './services/outbox.ts'
 
 export interface App {
   db: Db
@@ -15,10 +17,14 @@ export interface App {
   registry: Registry
   /** Every message the bot sends goes through it (src/platforms/outbox-sender.ts). */
   outbox: OutboxSender
+  /** A message of the platform's own (a greeting when the bot joins a group): written to the outbox, once per event keys, and sent. */
+  announce: Announce
   /** Printed at first start until one district has been claimed. */
   claimCode: string | null
   close(): Promise<void>
 }
+
+export type Announce = (message: OutgoingMessage, eventKeys?: readonly string[]) => Promise<void>
 
 export interface AppOptions {
   config: Config
@@ -42,8 +48,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const outbox = createOutboxSender({ db, send, log, clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
   const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
   const claimCode = await inTx(db, firstStartClaimCode)
+  const announce: Announce = async (message, eventKeys = []) => {
+    const now = clock()
+    const rows = await inTx(db, async (tx) => ((await claimOnce(tx, eventKeys, now)) ? enqueue(tx, [message], now, outbox.leaseUntil(now)) : []))
+    await outbox.deliver(rows)
+  }
   return {
-    db, dispatch, registry, outbox, claimCode,
+    db, dispatch, registry, outbox, announce, claimCode,
     async close() {
       outbox.stop()
       await outbox.idle()

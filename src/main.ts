@@ -45,6 +45,7 @@ async function main(config: Config): Promise<void> {
     const adapter = new WechatAdapter({
       bot: buildWechaty({ puppet: config.wechatPuppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: path.dirname(config.databaseFile) }),
       dispatch: app.dispatch,
+      announce: app.announce,
       log,
       botName: config.BOT_NAME,
       sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
@@ -66,6 +67,7 @@ async function main(config: Config): Promise<void> {
       verificationToken: config.LARK_VERIFICATION_TOKEN,
       db: app.db,
       dispatch: app.dispatch,
+      announce: app.announce,
       log,
       botName: config.BOT_NAME,
       clock,

@@ -3,12 +3,13 @@ import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http'
 import * as lark from '@larksuiteoapi/node-sdk'
 import PQueue from 'p-queue'
 import { inTx, type Db } from '../db/client.ts'
+import type { Announce } from '../app.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
 import { FileTooBig, readAtMost } from '../core/read-at-most.ts'
 import { texts } from '../core/texts.ts'
 import type { Logger } from '../log.ts'
-import { claimOnce, pruneInboundEvents } from '../services/inbound-events.ts'
+import { pruneInboundEvents } from '../services/inbound-events.ts'
 import { mayBeQuotedCommand } from '../core/plain-commands.ts'
 import { readBody } from './http-server.ts'
 import { LarkDirectory, describeError } from './lark-directory.ts'
@@ -31,6 +32,7 @@ export interface LarkOptions {
   verificationToken?: string
   db: Db
   dispatch: Dispatch
+  announce: Announce
   log: Logger
   botName: string
   clock?: () => Date
@@ -513,13 +515,9 @@ export class LarkAdapter implements PlatformAdapter {
 
   private async onBotAdded(data: BotAddedEvent): Promise<void> {
     if (!data.chat_id) return
-    const keys = [`lark:event:${data.event_id ?? `bot-added:${data.chat_id}`}`]
-    if (!(await inTx(this.options.db, (tx) => claimOnce(tx, keys, this.clock())))) return
     if (data.name) this.directory.rememberTitle(data.chat_id, data.name)
-    // Not awaited: the event is acknowledged once taken, as a message is once committed; idle() waits for the queue.
-    void this.send({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }).catch(
-      (err: unknown) => this.options.log.warn({ err, chat: data.chat_id }, 'lark greeting not sent'),
-    )
+    const keys = [`lark:event:${data.event_id ?? `bot-added:${data.chat_id}`}`]
+    await this.options.announce({ chat: { platform: 'lark', chatId: data.chat_id }, text: texts.platform.greeting(this.options.botName) }, keys)
   }
 
   /** Turns an im.message.receive_v1 event into the core's model; null for what the bot leaves alone. */

@@ -3,6 +3,7 @@ import path from 'node:path'
 import PQueue from 'p-queue'
 import qrcodeTerminal from 'qrcode-terminal'
 import { WechatyBuilder, types, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
+import type { Announce } from '../app.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
 import { readAtMost } from '../core/read-at-most.ts'
@@ -16,6 +17,8 @@ export interface WechatOptions {
   /** A Wechaty built by {@link buildWechaty}, or by a test with the mock puppet. */
   bot: Wechaty
   dispatch: Dispatch
+  /** Writes a message of the adapter's own (a greeting) to the outbox and sends it. */
+  announce: Announce
   log: Logger
   botName: string
   /** Minimum gap between two sends from the account, and the random extra on top. */
@@ -153,7 +156,7 @@ export class WechatAdapter implements PlatformAdapter {
   private async onRoomJoin(room: Room, invitees: Contact[]): Promise<void> {
     const self = this.options.bot.currentUser
     if (!invitees.some((c) => c.id === self.id)) return
-    await this.send({ chat: { platform: 'wechat', chatId: room.id }, text: texts.platform.greeting(this.options.botName) }).catch(
+    await this.options.announce({ chat: { platform: 'wechat', chatId: room.id }, text: texts.platform.greeting(this.options.botName) }).catch(
       (err: unknown) => this.options.log.warn({ err, room: room.id }, 'wechat greeting not sent'),
     )
   }

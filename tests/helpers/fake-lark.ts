@@ -14,7 +14,7 @@ export function fakeLarkAdapter(fake: FakeLark, app: App, o: { clock: () => Date
   return new LarkAdapter({
     appId: FAKE_APP_ID, appSecret: 'secret', domain: fake.url, mode: 'webhook',
     encryptKey: o.encryptKey, verificationToken: o.verificationToken,
-    db: app.db, dispatch: app.dispatch, log: o.log ?? createLogger('silent'), botName: '学区助手',
+    db: app.db, dispatch: app.dispatch, announce: app.announce, log: o.log ?? createLogger('silent'), botName: '学区助手',
     clock: o.clock, retryBaseMs: 10, cache: new lark.DefaultCache(),
   })
 }

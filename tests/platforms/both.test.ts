@@ -31,7 +31,7 @@ describe('one district with a WeChat group and a Lark group', () => {
     const log = createLogger('silent')
     mocker = new mock.Mocker()
     bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
-    wechat = new WechatAdapter({ bot, dispatch: test.app.dispatch, log, botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
+    wechat = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log, botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0 })
     larkAdapter = fakeLarkAdapter(fake, test.app, { clock: () => now, encryptKey: KEY, verificationToken: TOKEN })
     router.use('wechat', (m) => wechat.send(m))
     router.use('lark', (m) => larkAdapter.send(m))

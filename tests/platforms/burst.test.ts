@@ -27,7 +27,7 @@ describe('a burst of sign-ups in one group', () => {
     const bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
     const router = createSendRouter()
     const test: TestApp = await openTestApp({ send: router.send, clock: () => now })
-    const adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 300, sendJitterMs: 0, clock: () => now })
+    const adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 300, sendJitterMs: 0, clock: () => now })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()
     closers.push(() => test.close(), () => adapter.stop())

@@ -133,7 +133,7 @@ describe('a placeholder with a role is never taken by a name (WeChat)', () => {
     bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
     const router = createSendRouter()
     test = await openTestApp({ send: router.send, clock: () => now })
-    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock: () => now })
+    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock: () => now })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()
     self = mocker.createContact({ name: '学区助手' })

@@ -45,7 +45,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
     bot = WechatyBuilder.build({ puppet })
     const router = createSendRouter()
     test = await openTestApp({ send: router.send, clock })
-    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
+    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()
     self = mocker.createContact({ name: '学区助手' })
@@ -180,7 +180,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
   it('cuts a long answer into several messages in order', async () => {
     const { director, r1 } = await claimedRoom()
     for (let i = 1; i <= 3; i++) await say(director, r1, `/排期 第${12 + i}周周三下午 联合教研第${i}次 数学 @第${i}实验小学`)
-    const small = new WechatAdapter({ bot, dispatch: test.app.dispatch, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, maxTextLength: 40 })
+    const small = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, maxTextLength: 40 })
     const before = seen.length
     await small.send({ chat: { platform: 'wechat', chatId: r1.id }, text: Array.from({ length: 6 }, (_, i) => `第${i + 1}行：联合教研安排在实验小学`).join('\n') })
     await eventually(() => seen.length >= before + 3, 'pieces')
