@@ -39,3 +39,37 @@ describe('20261130120000_question_visibility', () => {
     db.close()
   })
 })
+
+describe('20261130200000_outbox', () => {
+  it('moves kept sends and reminders claimed but not sent into the outbox, and keeps the reminders as claims', () => {
+    const db = new Database(':memory:')
+    const target = migrations.indexOf('20261130200000_outbox')
+    for (const name of migrations.slice(0, target)) apply(db, name)
+    const message = (chat: string, text: string) => JSON.stringify({ chat: { platform: 'lark', chatId: chat }, text })
+    db.exec(`
+      INSERT INTO "PendingSend" (platform, chatId, messageJson, attempts, lastError, nextAttemptAt, status, createdAt, updatedAt) VALUES
+        ('lark', 'oc_a', '${message('oc_a', '待重发')}', 2, 'HTTP 502', '2026-11-30T03:00:00.000+00:00', 'pending', '2026-11-30T02:00:00.000+00:00', '2026-11-30T02:30:00.000+00:00'),
+        ('lark', 'oc_b', '${message('oc_b', '已放弃')}', 9, 'HTTP 400', '2026-11-30T03:00:00.000+00:00', 'failed', '2026-11-29T02:00:00.000+00:00', '2026-11-30T02:00:00.000+00:00');
+      INSERT INTO "Reminder" (key, kind, groupId, occurrenceId, dueAt, status, messageJson, note, createdAt) VALUES
+        ('digest:1:2026-11-30', 'digest', 1, NULL, '2026-11-29T23:30:00.000+00:00', 'sent', '${message('oc_a', '周报')}', NULL, '2026-11-29T23:30:00.000+00:00'),
+        ('digest:2:2026-11-30', 'digest', 2, NULL, '2026-11-29T23:30:00.000+00:00', 'sending', '${message('oc_c', '周报')}', NULL, '2026-11-29T23:30:00.000+00:00'),
+        ('before:5:1h:1', 'before', 1, 5, '2026-11-30T04:30:00.000+00:00', 'pending', '${message('oc_a', '提醒')}', NULL, '2026-11-30T04:30:00.000+00:00'),
+        ('before:6:1h:1', 'before', 1, 6, '2026-11-30T04:30:00.000+00:00', 'skipped', NULL, 'stale', '2026-11-30T04:30:00.000+00:00');
+    `)
+    apply(db, migrations[target]!)
+    expect(db.prepare('SELECT platform, chatId, json_extract(messageJson, \'$.text\') AS text, status, attempts FROM "Outbox" ORDER BY id').all()).toEqual([
+      { platform: 'lark', chatId: 'oc_a', text: '待重发', status: 'pending', attempts: 2 },
+      { platform: 'lark', chatId: 'oc_b', text: '已放弃', status: 'failed', attempts: 9 },
+      { platform: 'lark', chatId: 'oc_c', text: '周报', status: 'pending', attempts: 0 },
+      { platform: 'lark', chatId: 'oc_a', text: '提醒', status: 'pending', attempts: 0 },
+    ])
+    expect(db.prepare('SELECT key, status FROM "Reminder" ORDER BY id').all()).toEqual([
+      { key: 'digest:1:2026-11-30', status: 'queued' },
+      { key: 'digest:2:2026-11-30', status: 'queued' },
+      { key: 'before:5:1h:1', status: 'queued' },
+      { key: 'before:6:1h:1', status: 'skipped' },
+    ])
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'PendingSend'").all()).toEqual([])
+    db.close()
+  })
+})

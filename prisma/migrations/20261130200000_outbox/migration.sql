@@ -23,12 +23,12 @@ CREATE INDEX "Outbox_status_nextAttemptAt_idx" ON "Outbox"("status", "nextAttemp
 -- Kept sends still to be tried, and failed ones for the record.
 INSERT INTO "Outbox" ("platform", "chatId", "messageJson", "status", "attempts", "nextAttemptAt", "lastError", "createdAt", "sentAt")
 SELECT "platform", "chatId", "messageJson", "status", "attempts", "nextAttemptAt", "lastError", "createdAt", CASE WHEN "status" = 'sent' THEN "updatedAt" END
-FROM "PendingSend";
+FROM "PendingSend" ORDER BY "id";
 
 -- Reminders claimed and not marked sent: due now.
 INSERT INTO "Outbox" ("platform", "chatId", "messageJson", "status", "attempts", "nextAttemptAt", "createdAt")
 SELECT json_extract("messageJson", '$.chat.platform'), json_extract("messageJson", '$.chat.chatId'), "messageJson", 'pending', 0, "dueAt", "createdAt"
-FROM "Reminder" WHERE "status" IN ('pending', 'sending') AND "messageJson" IS NOT NULL;
+FROM "Reminder" WHERE "status" IN ('pending', 'sending') AND "messageJson" IS NOT NULL ORDER BY "dueAt", "id";
 
 -- DropIndex
 DROP INDEX "PendingSend_status_nextAttemptAt_idx";
