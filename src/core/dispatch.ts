@@ -15,7 +15,7 @@ import { plainCommand } from './plain-commands.ts'
 import { FileTooBig } from './read-at-most.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
-import { createReply, type IncomingMessage, type OutgoingMessage, type ReplyFn } from './message.ts'
+import { createReply, replyMessage, type IncomingMessage, type OutgoingMessage } from './message.ts'
 import type { Registry } from './registry.ts'
 import { mayUse } from './roles.ts'
 import { texts } from './texts.ts'
@@ -101,21 +101,12 @@ async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said
 /** One answer to a message, with its event keys taken (and what a refusal records): nothing when the event was handled before. */
 async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string, record?: (tx: Tx) => Promise<void>): Promise<Done> {
   const now = deps.clock()
-  const said: OutgoingMessage[] = []
-  createReply((m) => void said.push(m), message)(text)
   const done = await inTx(deps.db, async (tx) => {
     if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
     await record?.(tx)
-    return keep(deps, tx, message, said, now)
+    return keep(deps, tx, message, [replyMessage(message, text)], now)
   })
   return done ?? { rows: [], answers: [] }
-}
-
-/** One reply to a message, as a message of its own. */
-function createReplyMessage(message: IncomingMessage, text: string): OutgoingMessage {
-  const said: OutgoingMessage[] = []
-  createReply((m) => void said.push(m), message)(text)
-  return said[0]!
 }
 
 /** A refusal's answer (its command rolled back); "busy" sent as it is; anything else logged with one polite sentence. */
@@ -124,11 +115,10 @@ async function failure(deps: DispatcherDeps, message: IncomingMessage, line: Com
     if (err.audit) deps.log.warn({ platform: message.platform, chat: message.chat.id, sender: message.sender.id, command: line?.name }, err.audit.log)
     return answer(deps, message, err.text, err.audit?.record).catch((e: unknown) => failure(deps, message, line, e))
   }
-  const reply: OutgoingMessage[] = []
-  createReply((m) => void reply.push(m), message)(isBusy(err) ? texts.router.busy : texts.router.internal)
+  const reply = replyMessage(message, isBusy(err) ? texts.router.busy : texts.router.internal)
   if (!isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
-  if (message.via === 'button') return { rows: [], answers: reply }
-  await deps.outbox.sendNow(reply[0]!)
+  if (message.via === 'button') return { rows: [], answers: [reply] }
+  await deps.outbox.sendNow(reply)
   return { rows: [], answers: [] }
 }
 
@@ -141,7 +131,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
   const now = deps.clock()
   const keys = message.eventKeys ?? []
   // Held up by another process: told once that the message waits its turn (nothing can be written meanwhile).
-  const onWait = message.via === 'button' ? undefined : () => void deps.outbox.sendNow(createReplyMessage(message, texts.router.busyQueued))
+  const onWait = message.via === 'button' ? undefined : () => void deps.outbox.sendNow(replyMessage(message, texts.router.busyQueued))
   // What the command says is kept per run of the transaction (a busy database runs it again), and written with it.
   const done = await inTx(deps.db, async (tx) => {
     // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
@@ -219,8 +209,7 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks
     deps.log.info({ file: file.name, problem: read.problem }, 'import file refused')
     return tell(fileProblemText(file.name, read.problem))
   }
-  const said: OutgoingMessage[] = []
-  createReply((m) => void said.push(m), message)(texts.importing.received(file.name))
+  const said = [replyMessage(message, texts.importing.received(file.name))]
   return inTx(deps.db, async (tx) => {
     await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
     await tx.pendingImport.create({ data: { ...admin, name: file.name, bytes: new Uint8Array(bytes), receivedAt: now } })

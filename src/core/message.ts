@@ -105,6 +105,11 @@ export type ReplyFn = (text: string, options?: Pick<OutgoingMessage, 'mentions' 
 
 /** A reply bound to the chat a message came from, like grammY's ctx.reply. */
 export function createReply(push: (message: OutgoingMessage) => void, message: IncomingMessage): ReplyFn {
+  return (text, options) => push({ ...replyMessage(message, text), ...options })
+}
+
+/** The answer to a message, in its chat, quoting it. */
+export function replyMessage(message: IncomingMessage, text: string): OutgoingMessage {
   const chat: ChatRef = { platform: message.platform, chatId: message.chat.id }
-  return (text, options) => push({ chat, text, ...options, replyToId: message.id })
+  return { chat, text, replyToId: message.id }
 }
