@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OutgoingMessage } from '../../src/core/message.ts'
 import { texts } from '../../src/core/texts.ts'
 import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+import { copiesOf, spreadOccurrences } from '../helpers/seed-bulk.ts'
 
 /**
  * Commands and reminders at a size real districts reach: an activity with
- * 2 000 sign-ups, a merge of members with thousands of sign-ups, a term of
- * 5 000 activities. Each holds more ids than Prisma binds in one SQLite
+ * 2 000 sign-ups, a term of 5 000 activities (merges and exports of that size
+ * are in tests/services). Each holds more ids than Prisma binds in one SQLite
  * statement (999), so every list built from their rows must be read with a
  * join, a subquery or in slices; and every message about them must stay one
  * message with at most 40 @mentions, saying how many more there are.
@@ -208,64 +209,11 @@ describe('an activity with 2 000 sign-ups', () => {
   })
 })
 
-describe('a merge of two members with many sign-ups each', () => {
-  beforeEach(() => seedSignups(1, 1, 1))
-
-  it('keeps the better sign-up where both hold one (1 200 activities, each freed place filled), and moves 1 800 others', async () => {
-    const [BOTH, ALONE] = [1200, 1800]
-    const db = h.app.db
-    const { id: _id, createdAt: _c, updatedAt: _u, importKey: _k, ...columns } = await db.activity.findUniqueOrThrow({ where: { id: 1 } })
-    const made = await db.activity.createManyAndReturn({ data: Array.from({ length: BOTH + ALONE }, () => ({ ...columns, capacity: 2 })) })
-    const ids = made.map((a) => a.id).sort((a, b) => a - b)
-    const wx: SayOptions = { platform: 'wechat', as: '王芳', id: 'wx-wangfang', direct: true, chat: 'wx-dm', title: '王芳' }
-    const lark: SayOptions = { platform: 'lark', as: '王芳', id: 'ou_wangfang', direct: true, chat: 'oc_dm', title: '王芳' }
-    await h.say('/ping', { ...room, as: '王芳', id: 'wx-wangfang' })
-    const [issued] = await h.say('/绑定码', wx)
-    await h.say(`/绑定 ${/\d{4}-\d{4}/.exec(issued!)![0]}`, lark)
-    const memberOf = async (userId: string) => (await db.account.findFirstOrThrow({ where: { userId } })).memberId
-    const [wxMember, larkMember, other] = [await memberOf('wx-wangfang'), await memberOf('ou_wangfang'), await memberOf('老师1')]
-    // In the first 1 200 both accounts hold a place (taking turns to be first) and 老师1 waits behind them;
-    // in the other 1 800 only the Lark account has signed up, every other one confirmed.
-    const at = new Date('2026-11-23T01:00:00Z')
-    await db.signup.createMany({
-      data: ids.flatMap((activityId, i) =>
-        i < BOTH
-          ? [
-              { activityId, memberId: i % 2 ? wxMember : larkMember, status: 'confirmed', seq: 1, signedUpAt: at },
-              { activityId, memberId: i % 2 ? larkMember : wxMember, status: 'confirmed', seq: 2, signedUpAt: at },
-              { activityId, memberId: other, status: 'waiting', seq: 3, signedUpAt: at },
-            ]
-          : [{ activityId, memberId: larkMember, status: i % 2 ? 'confirmed' : 'waiting', seq: 7, signedUpAt: at }],
-      ),
-    })
-    expect(await h.say('/确认', lark)).toEqual(['绑定成功！王芳 在微信、飞书的账号已合并为同一人，报名、提问和角色都已合并。'])
-    const rows = await db.signup.findMany({ where: { activityId: { gte: ids[0]! } }, orderBy: [{ activityId: 'asc' }, { seq: 'asc' }] })
-    expect(rows).toHaveLength(2 * BOTH + ALONE)
-    const expected = ids.flatMap((activityId, i) =>
-      i < BOTH
-        ? [[activityId, wxMember, 'confirmed', 1], [activityId, other, 'confirmed', 3]]
-        : [[activityId, wxMember, i % 2 ? 'confirmed' : 'waiting', 7]],
-    )
-    expect(rows.map((s) => [s.activityId, s.memberId, s.status, s.seq])).toEqual(expected)
-    expect(await db.member.findUnique({ where: { id: larkMember } })).toBeNull()
-  }, 60_000)
-})
-
 describe('a term of 5 000 activities, as a 5 000-line 行事历 makes', () => {
-  const COUNT = 5000
   beforeEach(async () => {
-    const db = h.app.db
-    const { id: _id, createdAt: _c, updatedAt: _u, importKey: _k, ...columns } = await db.activity.findUniqueOrThrow({ where: { id: 1 } })
-    const made = (await db.activity.createManyAndReturn({
-      data: Array.from({ length: COUNT }, (_, i) => ({ ...columns, title: `联合教研第${i + 1}次`, importKey: `key-${i}` })),
-    })).sort((a, b) => a.id - b.id)
-    // Spread over the eight weeks from tomorrow: about 90 a day (no reminder is due yet today).
-    await db.occurrence.createMany({
-      data: made.map((a, i) => {
-        const date = new Date(Date.UTC(2026, 10, 24 + (i % 56))).toISOString().slice(0, 10)
-        return { activityId: a.id, districtId: a.districtId, date, startAt: new Date(`${date}T13:30:00+08:00`) }
-      }),
-    })
+    const made = await copiesOf(h.app.db, 1, 5000, (i) => ({ title: `联合教研第${i + 1}次`, importKey: `key-${i}` }))
+    // Over the eight weeks from tomorrow, about 90 a day: no reminder is due yet today.
+    await spreadOccurrences(h.app.db, made, '2026-11-24', 56)
   }, 60_000)
 
   it('/活动, /本周, /下周 and the weekly digest each answer in one bounded message', async () => {
@@ -282,12 +230,4 @@ describe('a term of 5 000 activities, as a 5 000-line 行事历 makes', () => {
     expect(sent.map((m) => m.chat.chatId).sort()).toEqual(['console', room.chat!].sort())
     expect(sent[0]!.text).toContain('……还有 520 项，发送 /本周 查看全部。')
   })
-
-  it('the term\'s /导出 holds every activity', async () => {
-    const { sent } = await h.send('/导出')
-    expect(sent).toHaveLength(1)
-    const back = new ExcelJS.Workbook()
-    await back.xlsx.load(Buffer.from(sent[0]!.file!.base64, 'base64') as unknown as ArrayBuffer)
-    expect(back.getWorksheet(texts.export.sheets.activities)!.rowCount).toBe(COUNT + 2)
-  }, 60_000)
 })
