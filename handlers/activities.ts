@@ -10,6 +10,8 @@ import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */
 const MAX_LINES = 15
+/** A week of an imported 行事历 may hold hundreds: one message still, the rest in /活动 编号 and /导出. */
+const MAX_WEEK_LINES = 60
 const LOOKAHEAD_DAYS = 8 * 7
 
 export const activities: Command = {
@@ -62,7 +64,9 @@ async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
   const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, addDays(monday, 6))
   const label = weekLabel(monday, describe)
   if (found.length === 0) return ctx.reply(texts.list.emptyWeek(`${label}(${formatRange(monday, addDays(monday, 6))})`))
-  ctx.reply(groupByWeek(found, describe).join('\n'))
+  const lines = groupByWeek(found.slice(0, MAX_WEEK_LINES), describe)
+  if (found.length > MAX_WEEK_LINES) lines.push(texts.list.more(found.length - MAX_WEEK_LINES))
+  ctx.reply(lines.join('\n'))
 }
 
 async function showActivity(ctx: DistrictContext, args: readonly string[]): Promise<void> {

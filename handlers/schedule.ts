@@ -3,7 +3,7 @@ import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform } from '../src/core/message.ts'
-import { mentionsOf } from '../src/services/members.ts'
+import { mentionsAtMost } from '../src/services/members.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts.ts'
@@ -90,7 +90,8 @@ export const cancel: Command = {
 
 /**
  * A moved or cancelled activity is told where it was asked for, in its own group, and
- * in every group someone signed up from, @mentioning those signed up there.
+ * in every group someone signed up from, @mentioning those signed up there (the first
+ * MAX_MENTIONS of them, and how many more).
  */
 async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
   const signups = await ctx.tx.signup.findMany({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })
@@ -104,9 +105,10 @@ async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: stri
     const here = group.id === ctx.groupId
     // Those who signed up in a direct chat are told in the activity's own group.
     const fromHere = signups.filter((s) => (s.groupId ?? activity.groupId) === group.id)
-    const mentions = await mentionsOf(ctx.tx, fromHere.map((s) => s.memberId), group.platform)
-    if (here) ctx.reply(text, { mentions })
-    else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text, mentions })
+    const { mentions, unmentioned } = await mentionsAtMost(ctx.tx, fromHere.map((s) => s.memberId), group.platform)
+    const told = unmentioned > 0 ? `${text}\n${texts.longLists.mentionsCapped(mentions.length, unmentioned)}` : text
+    if (here) ctx.reply(told, { mentions })
+    else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text: told, mentions })
   }
 }
 

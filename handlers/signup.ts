@@ -7,10 +7,10 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { firstBreak } from '../src/services/eligibility.ts'
-import { findMember, findMemberByName, listName, memberForName, mentionsOf } from '../src/services/members.ts'
+import { findMember, findMemberByName, listName, memberForName, mentionsAtMost } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
-import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, rosterLine } from '../src/services/describe.ts'
+import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, nameList, rosterLines } from '../src/services/describe.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
@@ -107,11 +107,8 @@ export const signupList: Command = {
     }
     const lines = [...head, texts.roster.confirmedHeader(confirmed.length, activity.capacity)]
     if (confirmed.length === 0) lines.push(texts.roster.nobody(activity.id))
-    confirmed.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
-    if (waiting.length > 0) {
-      lines.push(texts.roster.waitingHeader(waiting.length))
-      waiting.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
-    }
+    lines.push(...rosterLines(confirmed, activity.id))
+    if (waiting.length > 0) lines.push(texts.roster.waitingHeader(waiting.length), ...rosterLines(waiting, activity.id))
     ctx.reply(lines.join('\n'))
   },
 }
@@ -245,8 +242,9 @@ export async function announcePromotions(
     const group = groupId === null ? null : await ctx.tx.group.findUnique({ where: { id: groupId } })
     const here = !group || group.id === ctx.groupId || group.districtId !== ctx.district.id || !isPlatform(group.platform)
     const platform = here ? ctx.message.platform : (group.platform as Platform)
-    const mentions = await mentionsOf(ctx.tx, list.map((s) => s.memberId), platform)
-    const text = texts.signup.promoted(list.map((s) => listName(s.member)).join('、'), activity.id, activity.title, when)
+    const { mentions, unmentioned } = await mentionsAtMost(ctx.tx, list.map((s) => s.memberId), platform)
+    const text = texts.signup.promoted(nameList(list.map((s) => listName(s.member))), activity.id, activity.title, when) +
+      (unmentioned > 0 ? `\n${texts.longLists.promotedCapped(mentions.length, unmentioned, activity.id)}` : '')
     if (here) ctx.reply(text, { mentions })
     else ctx.post({ chat: { platform, chatId: group.chatId }, text, mentions })
   }

@@ -5,9 +5,9 @@ import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
-import { findMember, listName, memberForName, mentionsOf } from '../src/services/members.ts'
+import { findMember, listName, MAX_MENTIONS, memberForName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
-import { describeOccurrence } from '../src/services/describe.ts'
+import { describeOccurrence, nameList } from '../src/services/describe.ts'
 import { readerOf, visibleWhere } from '../src/services/question-access.ts'
 import { describeEnvOf } from './shared.ts'
 
@@ -83,10 +83,10 @@ async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
       byMentor.set(mentor, [...(byMentor.get(mentor) ?? []), listName(m.member)])
     }
     lines.push(texts.workshop.menteesHeader(approved.length))
-    for (const [mentor, mentees] of byMentor) lines.push(texts.workshop.pairLine(mentor, mentees.join('、')))
+    for (const [mentor, mentees] of byMentor) lines.push(texts.workshop.pairLine(mentor, nameList(mentees)))
   }
   const applied = detail.mentees.filter((m) => m.status === 'applied')
-  if (applied.length) lines.push(texts.workshop.applied(applied.map((m) => listName(m.member)).join('、'), detail.id))
+  if (applied.length) lines.push(texts.workshop.applied(nameList(applied.map((m) => listName(m.member))), detail.id))
   const sessions = await ctx.tx.occurrence.findMany({
     where: { activity: { workshopId: detail.id, status: 'scheduled' }, date: { gte: env.today, lte: addDays(env.today, 120) }, skipReason: null },
     include: { activity: true },
@@ -201,7 +201,7 @@ export const pair: Command = {
       lines.push(texts.workshop.paired(listName(mentor.member), listName(member), before))
       mentions.push(...(await mentionsFor(ctx, member)))
     }
-    ctx.reply([texts.workshop.title(detail.id, detail.name), ...lines].join('\n'), { mentions })
+    ctx.reply([texts.workshop.title(detail.id, detail.name), ...lines].join('\n'), { mentions: mentions.slice(0, MAX_MENTIONS) })
   },
 }
 

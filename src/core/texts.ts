@@ -810,6 +810,15 @@ export const texts = {
     more: (n: number) => `  ……还有 ${n} 项`,
     chatUsage: '请这样写：/导入（预览），或 /导入 确认（保存）',
   },
+
+  /** Lists too long for one chat message: the first ones, then how many more. */
+  longLists: {
+    rosterMore: (n: number, id: number) => `……还有 ${n} 人。完整名单：管理员和组织者可发送 /导出 ${id}`,
+    namesAndCount: (names: string, total: number) => `${names} 等 ${total} 人`,
+    mentionsCapped: (shown: number, more: number) => `（报名人数较多，只 @ 了前 ${shown} 位；本通知同样适用于其余 ${more} 位。）`,
+    promotedCapped: (shown: number, more: number, id: number) =>
+      `（人数较多，只 @ 了前 ${shown} 位；其余 ${more} 位请发送 /名单 ${id} 查看自己的名次。）`,
+  },
 } as const
 
 export type Texts = typeof texts

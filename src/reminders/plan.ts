@@ -2,13 +2,13 @@ import { addDays, mondayOf, toInstant, weekdayOf, type LocalDate } from '../cale
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { semesterOn, weekOf } from '../calendar/semester.ts'
 import type { Tx } from '../db/client.ts'
-import { isPlatform, type OutgoingMessage, type Platform } from '../core/message.ts'
+import { isPlatform, type OutgoingMessage, type Person, type Platform } from '../core/message.ts'
 import { texts } from '../core/texts.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
-import { mentionsOf } from '../services/members.ts'
+import { MAX_MENTIONS, mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
+import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
@@ -230,13 +230,13 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
 async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, withQuestions: boolean): Promise<OutgoingMessage> {
   const { tx, describe } = ctx
   const a = o.activity
-  const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
-  const mentions = await mentionsOf(tx, here.map((s) => s.memberId), group.platform)
   const when = lead.unit === 'd'
     ? texts.reminders.onDay(dayWord(lead.n), describeOccurrence(o, { ...describe, semesters: [] }))
     : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), lead.n)
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
   lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
+  // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS.
+  const mentors: Person[] = []
   if (withQuestions && a.workshopId) {
     const open = await tx.question.findMany({
       where: { AND: [visibleWhere(ctx.district.id, GROUP_READER), { workshopId: a.workshopId, answeredAt: null }] },
@@ -244,13 +244,15 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
       take: 10,
     })
     if (open.length > 0) {
-      const mentors = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
-      for (const person of await mentionsOf(tx, mentors.map((m) => m.memberId), group.platform)) {
-        if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
-      }
+      const rows = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
+      mentors.push(...(await mentionsOf(tx, rows.map((m) => m.memberId), group.platform, MAX_MENTIONS)))
       lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
     }
   }
+  const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
+  const { mentions, unmentioned } = await mentionsAtMost(tx, here.map((s) => s.memberId), group.platform, MAX_MENTIONS - mentors.length)
+  if (unmentioned > 0) lines.splice(2, 0, texts.longLists.mentionsCapped(mentions.length, unmentioned))
+  for (const person of mentors) if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
   return { chat: chatOf(group), text: lines.join('\n'), mentions }
 }
 
@@ -263,12 +265,8 @@ async function buildList(ctx: PlanContext, o: Occ): Promise<OutgoingMessage | nu
   const confirmed = rows.filter((r) => r.status === 'confirmed')
   const waiting = rows.filter((r) => r.status === 'waiting')
   const lines = [texts.reminders.listTitle(o.activityId, o.activity.title, describeOccurrence(o, describe))]
-  lines.push(texts.roster.confirmedHeader(confirmed.length, o.activity.capacity))
-  confirmed.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
-  if (waiting.length) {
-    lines.push(texts.roster.waitingHeader(waiting.length))
-    waiting.forEach((s, i) => lines.push(rosterLine(i + 1, s)))
-  }
+  lines.push(texts.roster.confirmedHeader(confirmed.length, o.activity.capacity), ...rosterLines(confirmed, o.activityId))
+  if (waiting.length) lines.push(texts.roster.waitingHeader(waiting.length), ...rosterLines(waiting, o.activityId))
   return { chat: { platform: chat.platform, chatId: chat.chatId }, text: lines.join('\n') }
 }
 

@@ -108,10 +108,13 @@ export async function feedFor(tx: Tx, token: string): Promise<string | null> {
   }
   if (row.memberId === null) return null
   // A member's feed: the activities of their districts, theirs marked.
-  const member = await tx.member.findUnique({ where: { id: row.memberId }, include: { memberships: true } })
+  const member = await tx.member.findUnique({ where: { id: row.memberId } })
   if (!member) return null
-  const districtIds = member.memberships.map((m) => m.districtId)
-  const activities = await tx.activity.findMany({ where: { districtId: { in: districtIds }, status: 'scheduled' }, include, orderBy: { id: 'asc' } })
+  const activities = await tx.activity.findMany({
+    where: { district: { memberships: { some: { memberId: member.id } } }, status: 'scheduled' },
+    include,
+    orderBy: { id: 'asc' },
+  })
   const signups = await tx.signup.findMany({ where: { memberId: member.id, status: { in: ['confirmed', 'waiting'] } } })
   return buildFeed(texts.feed.memberName(member.realName || member.displayName), activities, new Set(signups.map((s) => s.activityId)))
 }

@@ -4,7 +4,7 @@ import { semesterOn, weekOf, type SemesterInfo } from '../calendar/semester.ts'
 import type { Repeat, When } from '../calendar/when.ts'
 import { texts } from '../core/texts.ts'
 import type { Activity, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
-import { listName } from './members.ts'
+import { listName, MAX_MENTIONS } from './members.ts'
 
 /** What describing needs to know about the district's calendar. */
 export interface DescribeEnv {
@@ -108,6 +108,22 @@ export function describeCount(capacity: number | null, count: { confirmed: numbe
 export function rosterLine(n: number, s: Pick<Signup, 'byId' | 'memberId'> & { member: Pick<Member, 'realName' | 'displayName' | 'school' | 'subject'> }): string {
   const parts = [listName(s.member), s.member.school, s.member.subject].filter(Boolean).join(' ')
   return `${n}. ${parts}${s.byId && s.byId !== s.memberId ? texts.roster.byOther : ''}`
+}
+
+/** At most this many names of one list in a chat message (/名单, the organizer's reminder); /导出 has them all. */
+export const MAX_ROSTER_LINES = 100
+
+/** rosterLine for the first MAX_ROSTER_LINES of a list, then how many more and where to find them. */
+export function rosterLines(rows: readonly Parameters<typeof rosterLine>[1][], activityId: number): string[] {
+  const lines = rows.slice(0, MAX_ROSTER_LINES).map((s, i) => rosterLine(i + 1, s))
+  if (rows.length > MAX_ROSTER_LINES) lines.push(texts.longLists.rosterMore(rows.length - MAX_ROSTER_LINES, activityId))
+  return lines
+}
+
+/** "王芳、李明", or for a long list the first `max` names and how many in all. */
+export function nameList(names: readonly string[], max = MAX_MENTIONS): string {
+  const shown = names.slice(0, max).join('、')
+  return names.length > max ? texts.longLists.namesAndCount(shown, names.length) : shown
 }
 
 /** The first `max` characters, with "…" when cut. */

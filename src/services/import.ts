@@ -5,6 +5,7 @@ import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../
 import type { SemesterInfo } from '../calendar/semester.ts'
 import type { LocalDate } from '../calendar/dates.ts'
 import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
+import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { createActivity, type ActivityDetails } from './activities.ts'
@@ -191,16 +192,9 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   }
 }
 
-/** SQLite takes about 999 bound values in one statement: keys are looked up this many at a time. */
-const KEYS_PER_QUERY = 500
-
-/** Keys of items already in the district, for the preview. */
+/** Keys of items already in the district, for the preview (a 行事历 may hold thousands: looked up a slice at a time). */
 export async function importedKeys(tx: Tx, districtId: number, items: ImportItem[]): Promise<Set<string>> {
   const keys = items.filter((i) => i.ok).map((i) => (i as { key: string }).key)
-  const known = new Set<string>()
-  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-    const rows = await tx.activity.findMany({ where: { districtId, importKey: { in: keys.slice(i, i + KEYS_PER_QUERY) } }, select: { importKey: true } })
-    for (const row of rows) known.add(row.importKey!)
-  }
-  return known
+  const rows = await readInChunks(keys, (slice) => tx.activity.findMany({ where: { districtId, importKey: { in: slice } }, select: { importKey: true } }))
+  return new Set(rows.map((row) => row.importKey!))
 }

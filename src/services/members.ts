@@ -1,3 +1,4 @@
+import { chunked } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { Stored } from '../db/rows.ts'
 import type { Member } from '../generated/prisma/client.ts'
@@ -77,16 +78,43 @@ export async function memberForPerson(
 }
 
 /**
+ * At most this many @mentions in one message: each is a name in front of the
+ * text on WeChat and a tag on Lark, so a list of hundreds would bury the
+ * message (and the outbox gathers at most 40 confirmations for the same reason).
+ */
+export const MAX_MENTIONS = 40
+
+/**
  * Whom to @mention on one platform for these members, in their order: each
  * one's account there seen last; members with no account there are left out.
- * One query however many members.
+ * Looked up a slice at a time, stopping once `limit` are found.
  */
-export async function mentionsOf(tx: Tx, memberIds: readonly number[], platform: string): Promise<Person[]> {
-  if (memberIds.length === 0) return []
-  const accounts = await tx.account.findMany({ where: { memberId: { in: [...new Set(memberIds)] }, platform }, orderBy: { lastSeenAt: 'desc' } })
-  const first = new Map<number, Person>()
-  for (const a of accounts) if (!first.has(a.memberId)) first.set(a.memberId, { id: a.userId, name: a.displayName })
-  return [...new Set(memberIds)].flatMap((id) => (first.has(id) ? [first.get(id)!] : []))
+export async function mentionsOf(tx: Tx, memberIds: readonly number[], platform: string, limit = Infinity): Promise<Person[]> {
+  const found: Person[] = []
+  for (const ids of chunked([...new Set(memberIds)])) {
+    if (found.length >= limit) break
+    const accounts = await tx.account.findMany({ where: { memberId: { in: ids }, platform }, orderBy: { lastSeenAt: 'desc' } })
+    const first = new Map<number, Person>()
+    for (const a of accounts) if (!first.has(a.memberId)) first.set(a.memberId, { id: a.userId, name: a.displayName })
+    for (const id of ids) if (first.has(id)) found.push(first.get(id)!)
+  }
+  return found.slice(0, limit)
+}
+
+/**
+ * The @mentions of one message about a list that may be long (those signed
+ * up, those promoted): the first `max` who have an account on the platform,
+ * and, when the list is longer than `max`, how many of it go unmentioned.
+ */
+export async function mentionsAtMost(
+  tx: Tx,
+  memberIds: readonly number[],
+  platform: string,
+  max = MAX_MENTIONS,
+): Promise<{ mentions: Person[]; unmentioned: number }> {
+  const unique = new Set(memberIds)
+  const mentions = await mentionsOf(tx, [...unique], platform, max)
+  return { mentions, unmentioned: unique.size > max ? unique.size - mentions.length : 0 }
 }
 
 /** The district a member was last seen in: the one a direct chat acts in. */

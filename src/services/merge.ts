@@ -1,3 +1,4 @@
+import { chunked } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { Signup } from '../generated/prisma/client.ts'
 import { promoteWaiting } from './signups.ts'
@@ -49,20 +50,21 @@ export async function mergeMembers(tx: Tx, keepId: number, goneId: number): Prom
 
   await move(tx.activity.updateMany({ where: { organizerId: goneId }, data: { organizerId: keepId } }))
 
+  // Where both hold a sign-up for one activity the worse goes; then the rest move in one statement, however many.
   const refill = new Set<number>()
-  for (const s of await tx.signup.findMany({ where: { memberId: goneId } })) {
-    const mine = await tx.signup.findUnique({ where: { activityId_memberId: { activityId: s.activityId, memberId: keepId } } })
-    if (mine) {
-      const kept = better(mine, s)
-      const dropped = kept === mine ? s : mine
-      if (dropped.status === 'confirmed') refill.add(s.activityId)
-      await tx.signup.delete({ where: { id: dropped.id } })
-      if (kept === s) await tx.signup.update({ where: { id: s.id }, data: { memberId: keepId } })
-    } else {
-      await tx.signup.update({ where: { id: s.id }, data: { memberId: keepId } })
-    }
-    moved++
+  const clash = (memberId: number, otherId: number) =>
+    tx.signup.findMany({ where: { memberId, activity: { signups: { some: { memberId: otherId } } } } })
+  const mine = new Map((await clash(keepId, goneId)).map((s) => [s.activityId, s]))
+  const dropped: Signup[] = []
+  for (const s of await clash(goneId, keepId)) {
+    const other = mine.get(s.activityId)!
+    const lost = better(other, s) === other ? s : other
+    if (lost.status === 'confirmed') refill.add(s.activityId)
+    dropped.push(lost)
   }
+  for (const ids of chunked(dropped.map((s) => s.id))) await tx.signup.deleteMany({ where: { id: { in: ids } } })
+  await move(tx.signup.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } }))
+  moved += dropped.filter((s) => s.memberId === goneId).length
   await tx.signup.updateMany({ where: { byId: goneId }, data: { byId: keepId } })
   // One person held two places: the freed one goes to whoever waits first.
   for (const activityId of refill) {

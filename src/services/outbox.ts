@@ -1,3 +1,4 @@
+import { chunked } from '../db/chunks.ts'
 import type { Db, Tx } from '../db/client.ts'
 import type { OutgoingMessage } from '../core/message.ts'
 import { retryWhileBusy } from '../db/busy.ts'
@@ -47,12 +48,12 @@ export async function takeDue(tx: Tx, now: Date, leaseUntil: Date, skip: Readonl
     .filter((r) => !skip.has(r.id))
     .slice(0, limit)
   const batches = [...new Set(due.flatMap((r) => (r.batchId === null ? [] : [r.batchId])))]
-  const rest = batches.length
-    ? await tx.outbox.findMany({ where: { status: 'pending', batchId: { in: batches }, id: { notIn: due.map((r) => r.id) } } })
-    : []
-  const rows = [...due, ...rest.filter((r) => !skip.has(r.id))].sort((a, b) => a.id - b.id)
+  const taken = new Set(due.map((r) => r.id))
+  // At most `limit` batch ids; the rows they bring may be more than one statement binds, so they are leased a slice at a time.
+  const rest = batches.length ? await tx.outbox.findMany({ where: { status: 'pending', batchId: { in: batches } } }) : []
+  const rows = [...due, ...rest.filter((r) => !taken.has(r.id) && !skip.has(r.id))].sort((a, b) => a.id - b.id)
   if (rows.length === 0) return []
-  await tx.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { nextAttemptAt: leaseUntil } })
+  for (const ids of chunked(rows.map((r) => r.id))) await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: leaseUntil } })
   return rows.map((r) => ({
     id: r.id,
     message: JSON.parse(r.messageJson) as OutgoingMessage,

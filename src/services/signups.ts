@@ -1,3 +1,4 @@
+import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import { dateOrNull, type Stored } from '../db/rows.ts'
 import type { Activity, Member, Signup } from '../generated/prisma/client.ts'
@@ -94,12 +95,15 @@ export async function promoteWaiting(tx: Tx, activity: Pick<Activity, 'id' | 'ca
   if (free <= 0) return []
   const next = await tx.signup.findMany({
     where: { activityId: activity.id, status: 'waiting' },
-    orderBy: { seq: 'asc' },
+    orderBy: [{ seq: 'asc' }, { id: 'asc' }],
     include: { member: true },
     ...(Number.isFinite(free) ? { take: free } : {}),
   })
   if (next.length === 0) return []
-  await tx.signup.updateMany({ where: { id: { in: next.map((s) => s.id) } }, data: { status: 'confirmed' } })
+  // The same rows, picked again in the database: a list of their ids would grow past what one statement binds.
+  await tx.$executeRaw`
+    UPDATE "Signup" SET "status" = 'confirmed'
+    WHERE "id" IN (SELECT "id" FROM "Signup" WHERE "activityId" = ${activity.id} AND "status" = 'waiting' ORDER BY "seq", "id" LIMIT ${next.length})`
   return next.map((s) => ({ ...s, status: 'confirmed' }))
 }
 
@@ -124,11 +128,13 @@ export async function roster(tx: Tx, activityId: number): Promise<{ confirmed: S
 }
 
 export async function signupCounts(tx: Tx, activityIds: number[]): Promise<Map<number, { confirmed: number; waiting: number }>> {
-  const rows = await tx.signup.groupBy({
-    by: ['activityId', 'status'],
-    where: { activityId: { in: activityIds }, status: { in: ['confirmed', 'waiting'] } },
-    _count: { _all: true },
-  })
+  const rows = await readInChunks(activityIds, (ids) =>
+    tx.signup.groupBy({
+      by: ['activityId', 'status'],
+      where: { activityId: { in: ids }, status: { in: ['confirmed', 'waiting'] } },
+      _count: { _all: true },
+    }),
+  )
   const counts = new Map(activityIds.map((id) => [id, { confirmed: 0, waiting: 0 }]))
   for (const row of rows) {
     const entry = counts.get(row.activityId)!

@@ -71,6 +71,20 @@ describe('/工作室: creating and viewing a workshop', () => {
     ])
     expect(await h.say('/工作室 9')).toEqual(['没有找到编号为 9 的工作室。发送 /工作室 查看本学区的工作室。'])
   })
+
+  it('names the first 40 of a long list of mentees or applications, and how many in all', async () => {
+    await h.say('/工作室 创建 全区青年教师工作室 导师 王佩红')
+    const members = await h.app.db.member.createManyAndReturn({ data: Array.from({ length: 300 }, (_, i) => ({ displayName: `老师${i + 1}` })) })
+    const mentor = await h.app.db.member.findFirstOrThrow({ where: { displayName: '王佩红' } })
+    const at = new Date('2026-11-20T01:00:00Z')
+    await h.app.db.mentee.createMany({
+      data: members.map((m, i) => ({ workshopId: 1, memberId: m.id, status: i < 100 ? 'approved' : 'applied', mentorId: i < 100 ? mentor.id : null, appliedAt: new Date(at.getTime() + i * 1000) })),
+    })
+    const [detail] = await h.say('/工作室 1')
+    const names = (from: number) => Array.from({ length: 40 }, (_, i) => `老师${from + i}`).join('、')
+    expect(detail).toContain(`徒弟 100 人：\n  王佩红 — ${names(1)} 等 100 人\n`)
+    expect(detail).toContain(`待审核的拜师申请：${names(101)} 等 200 人（导师或管理员发送 /通过 1 名字）`)
+  })
 })
 
 describe('/拜师, /通过 and /结对', () => {

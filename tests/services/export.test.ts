@@ -8,6 +8,7 @@ import { buildWorkbook, sheetCsv, workbookBytes } from '../../src/services/expor
 import { OPERATOR } from '../../src/services/question-access.ts'
 import { ROOT } from '../helpers/console-process.ts'
 import { bindAsAdmin, createHarness, type Harness } from '../helpers/harness.ts'
+import { copiesOf, spreadOccurrences } from '../helpers/seed-bulk.ts'
 
 let h: Harness
 beforeEach(async () => {
@@ -170,6 +171,19 @@ describe('the archive workbook', () => {
     await back.xlsx.load(readFileSync(files[0]!) as unknown as ArrayBuffer)
     expect(back.getWorksheet('报名名单')!.rowCount).toBe(5)
   })
+
+  it('holds a term of 5 000 activities, as a 5 000-line 行事历 makes (more rows than one statement binds)', async () => {
+    const made = await copiesOf(h.app.db, 2, 5000, (i) => ({ title: `联合教研第${i + 1}次`, importKey: `key-${i}` }))
+    await spreadOccurrences(h.app.db, made, '2026-11-24', 56)
+    const me = await h.app.db.member.findFirstOrThrow({ where: { displayName: '王芳' } })
+    await h.app.db.signup.createMany({ data: made.map((a, i) => ({ activityId: a.id, memberId: me.id, status: 'confirmed', seq: 1, signedUpAt: new Date(1_800_000_000_000 + i) })) })
+    const wb = await inTx(h.app.db, (tx) => buildWorkbook(tx, { districtId: 1, from: '2026-09-01', to: '2027-01-22', reader: OPERATOR }))
+    const rows = rowsOf(wb.getWorksheet('活动')!).slice(1)
+    expect(rows.map((r) => r[1])).toEqual(['联合教研', '名师讲堂', ...made.map((a) => a.title)])
+    expect(wb.getWorksheet('报名名单')!.rowCount).toBe(1 + 4 + 5000)
+    const wang = rowsOf(wb.getWorksheet('统计')!).find((r) => r[0] === '王芳')!
+    expect(wang[4]).toBe(5001)
+  }, 60_000)
 })
 
 describe('/导出 in chat', () => {

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { inTx } from '../../src/db/client.ts'
+import { takeDue } from '../../src/services/outbox.ts'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-11-20T09:00:00+08:00')
+})
+afterEach(() => h.close())
+
+const now = new Date('2026-11-20T01:00:00Z')
+const later = new Date('2026-11-20T02:00:00Z')
+
+describe('takeDue', () => {
+  it('takes whole batches even when they bring more rows than one statement binds', async () => {
+    // 200 batches of 6: each batch's first row is due, the other five are still leased to their process.
+    const BATCHES = 200
+    const data = Array.from({ length: BATCHES }, (_, b) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        platform: 'console', chatId: `chat-${b}`, messageJson: JSON.stringify({ chat: { platform: 'console', chatId: `chat-${b}` }, text: `${b}.${i}` }),
+        gatherKey: `signup:${b}`, batchId: b + 1, status: 'pending', nextAttemptAt: i === 0 ? now : later, createdAt: now,
+      })),
+    )
+    // Written due rows first, so the 200 the sender takes at most are exactly one row of each batch.
+    await h.app.db.outbox.createMany({ data: [...data.map((d) => d[0]!), ...data.flatMap((d) => d.slice(1))] })
+    const leaseUntil = new Date('2026-11-20T01:05:00Z')
+    const rows = await inTx(h.app.db, (tx) => takeDue(tx, now, leaseUntil, new Set(), BATCHES))
+    expect(rows).toHaveLength(BATCHES * 6)
+    expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b))
+    expect(await h.app.db.outbox.count({ where: { nextAttemptAt: leaseUntil } })).toBe(BATCHES * 6)
+    // Leased: a second pass at the same instant takes nothing.
+    expect(await inTx(h.app.db, (tx) => takeDue(tx, now, leaseUntil, new Set(), BATCHES))).toEqual([])
+  })
+
+  it('leaves out the rows this process already holds, also from a batch it takes', async () => {
+    await h.app.db.outbox.createMany({
+      data: [1, 2, 3].map((i) => ({
+        platform: 'console', chatId: 'c', messageJson: JSON.stringify({ chat: { platform: 'console', chatId: 'c' }, text: `${i}` }),
+        gatherKey: 'g', batchId: 9, status: 'pending', nextAttemptAt: now, createdAt: now,
+      })),
+    })
+    const [first] = await h.app.db.outbox.findMany({ orderBy: { id: 'asc' }, take: 1 })
+    const rows = await inTx(h.app.db, (tx) => takeDue(tx, now, later, new Set([first!.id])))
+    expect(rows.map((r) => r.message.text)).toEqual(['2', '3'])
+  })
+})
