@@ -8,7 +8,7 @@ import type { Activity, District, Group, Member, Occurrence, Signup } from '../g
 import { calendarEnv } from '../services/calendar-env.ts'
 import { mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
+import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLine, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
@@ -159,7 +159,7 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }
   const open = await tx.question.findMany({ where: openWhere, orderBy: { askedAt: 'asc' }, take: 3 })
   const openCount = open.length ? await tx.question.count({ where: openWhere }) : 0
-  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${clip(q.text, 30)}`)))
+  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${snippet(q.text, 30)}`)))
   return lines.join('\n')
 }
 
@@ -248,7 +248,7 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
       for (const person of await mentionsOf(tx, mentors.map((m) => m.memberId), group.platform)) {
         if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
       }
-      lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
+      lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${snippet(q.text, 60)}`)))
     }
   }
   return { chat: chatOf(group), text: lines.join('\n'), mentions }

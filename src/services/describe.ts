@@ -110,8 +110,4 @@ export function rosterLine(n: number, s: Pick<Signup, 'byId' | 'memberId'> & { m
   return `${n}. ${parts}${s.byId && s.byId !== s.memberId ? texts.roster.byOther : ''}`
 }
 
-/** The first `max` characters, with "…" when cut. */
-export function clip(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
-}
+export { clip, snippet } from '../core/limits.ts'
