@@ -9,9 +9,14 @@ import type { IncomingMessage, Person } from './message.ts'
 import { texts } from './texts.ts'
 import { oneLine } from './visible-text.ts'
 
-/** How a name reads at a glance: letters and digits only, full-width and other compatibility forms folded, lower case. */
+/** Traditional forms that read as the simplified ones at a glance (學區助手), for the characters a bot's name is likely made of. */
+const TRADITIONAL: Record<string, string> = {
+  學: '学', 區: '区', 幫: '帮', 員: '员', 務: '务', 機: '机', 體: '体', 導: '导', 師: '师', 長: '长', 會: '会', 團: '团', 園: '园', 習: '习', 課: '课', 訊: '讯', 號: '号',
+}
+
+/** How a name reads at a glance: letters and digits only, full-width and other compatibility forms folded, lower case, simplified. */
 function skeleton(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/\p{Script=Han}/gu, (ch) => TRADITIONAL[ch] ?? ch)
 }
 
 /**

@@ -555,7 +555,7 @@ export const texts = {
     noSessions: (id: number) => `近期没有工作室活动。排期时写上「工作室${id}」即可关联。`,
     openQuestions: (n: number) => `待回答的问题 ${n} 个，发送 /问题 查看。`,
     selfMentor: '您是这个工作室的导师，不需要拜师。',
-    notMentorHere: (name: string, workshop: string) => `${echo(name)} 不是「${workshop}」的导师。发送 /工作室 查看导师名单。`,
+    notMentorHere: (name: string, workshop: string) => `「${echo(name)}」不是「${workshop}」的导师。发送 /工作室 查看导师名单。`,
     alreadyMentee: (workshop: string, mentor: string) => `已经是「${workshop}」的徒弟了（导师：${mentor}）。`,
     alreadyApplied: (workshop: string, id: number, name: string) =>
       `${name} 已经申请过「${workshop}」，请等待导师或管理员审核（/通过 ${id} ${name}）。`,

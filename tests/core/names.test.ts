@@ -28,6 +28,8 @@ describe('display names', () => {
   it('reads the bot in a name whatever the width, case or punctuation', () => {
     expect(imitatesBot('学区助手> 通知', BOT)).toBe(true)
     expect(imitatesBot('【学区·助手】', BOT)).toBe(true)
+    expect(imitatesBot('學區助手', BOT)).toBe(true)
+    expect(imitatesBot('学\u0301区助手', BOT)).toBe(true)
     expect(imitatesBot('XueQu Bot', 'xuequbot')).toBe(true)
     expect(imitatesBot('学区管理员', BOT)).toBe(false)
   })
