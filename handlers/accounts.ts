@@ -1,3 +1,4 @@
+import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { useLinkCode } from '../src/services/claim-codes.ts'
@@ -7,6 +8,7 @@ import { askMerge, finishMerge, heldRoles, openMerge, type Merge } from '../src/
 import { homeDistrictId, listName, memberForPerson } from '../src/services/members.ts'
 import { confirmClaim, findPlaceholder, openClaims } from '../src/services/placeholders.ts'
 import { assertNotGuessing, wrongCode } from './district.ts'
+import { argsOf } from './shared.ts'
 
 /** How long a merge waits for each /确认. */
 const MERGE_MINUTES = 10
@@ -47,7 +49,7 @@ export const confirm: Command = {
     if (!district) throw new Refusal(line.args.length ? texts.router.noDistrict : texts.claims.nothing)
     const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, district.id, ctx.sender.memberId)
     if (!roles.has('admin')) throw new Refusal(line.args.length ? texts.router.forbidden('确认', 'admin') : texts.claims.nothing)
-    await confirmPlaceholder({ ...ctx, district }, line.args)
+    await confirmPlaceholder({ ...ctx, district }, line)
   },
 }
 
@@ -72,10 +74,10 @@ async function confirmMerge(ctx: Context, merge: Merge): Promise<void> {
 }
 
 /** `/确认 王佩红` (the one new account waiting for that name) or `/确认 @王佩红 [名字]` (this account). */
-async function confirmPlaceholder(ctx: Context & { district: { id: number } }, args: readonly string[]): Promise<void> {
-  const mention = ctx.message.mentions[0]
-  const words = args.filter((a) => !a.startsWith('@') && a !== mention?.name)
-  const name = words[0]?.replace(/^@/, '') ?? mention?.name
+async function confirmPlaceholder(ctx: Context & { district: { id: number } }, line: CommandLine): Promise<void> {
+  const args = argsOf(ctx, line)
+  const mention = args.find((a) => a.person)?.person
+  const name = wordsOf(args).filter((w) => !w.startsWith('@'))[0] ?? mention?.name
   if (!name) {
     const waiting = await openClaims(ctx.tx, ctx.district.id, ctx.now)
     if (waiting.length === 0) throw new Refusal(texts.claims.usage)

@@ -5,7 +5,7 @@ import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 import { ruleColumns } from './rules.ts'
-import { activityFromArgs, assertMayChange, describeEnvOf } from './shared.ts'
+import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { announcePromotions } from './signup.ts'
 
 /** `/设置 12 截止 12月1日 教龄1-8 名额50 @建平实验中学`: an activity's sign-up rules and details. */
@@ -39,6 +39,7 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   }
   const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
   const data = await ruleColumns(ctx, patch, env)
+  assertFits('place', place)
   if (place) data.place = place
   const updated = await ctx.tx.activity.update({ where: { id: activity.id }, data })
   const promoted = await promoteWaiting(ctx.tx, updated)

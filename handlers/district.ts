@@ -13,6 +13,8 @@ import { rolesOf, touchMembership } from '../src/services/identity.ts'
 import { homeDistrictId } from '../src/services/members.ts'
 import { linkAccounts } from './accounts.ts'
 import { activitySettings } from './activity-settings.ts'
+import { LIMITS, truncate } from '../src/core/limits.ts'
+import { assertFits } from './shared.ts'
 
 /** `/认领 K7P2-9QXM 育秀教育集团`: the code printed at first start makes this group a new district and the sender its admin. */
 export const claim: Command = {
@@ -28,7 +30,9 @@ export const claim: Command = {
     if (ctx.district) throw new Refusal(texts.claim.alreadyBound(ctx.district.name))
     await assertNotGuessing(ctx)
     if (!(await isOpenClaimCode(ctx.tx, code))) throw wrongCode(ctx, texts.claim.invalid)
-    const name = nameWords.join(' ').trim() || ctx.message.chat.title?.trim() || texts.claim.defaultName
+    const typed = nameWords.join(' ').trim()
+    assertFits('districtName', typed)
+    const name = typed || truncate(ctx.message.chat.title ?? '', LIMITS.districtName) || texts.claim.defaultName
     if (await findDistrictByName(ctx.tx, name)) throw new Refusal(texts.claim.nameTaken(name))
     const district = await createDistrict(ctx.tx, name, districtDefaults(ctx.config))
     await redeemClaimCode(ctx.tx, code, district.id, ctx.now)
@@ -185,6 +189,7 @@ export const settings: Command = {
       return ctx.reply(texts.settings.partSaved(key, time))
     }
     if (key === '名称' || key === '名字') {
+      assertFits('districtName', value)
       const taken = await findDistrictByName(ctx.tx, value)
       if (taken && taken.id !== ctx.district.id) throw new Refusal(texts.claim.nameTaken(value))
       await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { name: value } })

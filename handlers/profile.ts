@@ -6,7 +6,10 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { findMember, listName, teachingYearsOn } from '../src/services/members.ts'
 import { placeOf } from '../src/services/signups.ts'
 import { ownQuestionsWhere, readerOf } from '../src/services/question-access.ts'
-import { describeOccurrence } from '../src/services/describe.ts'
+import { describeOccurrence, snippet } from '../src/services/describe.ts'
+import { imitatesBot } from '../src/core/names.ts'
+import { oneLine } from '../src/core/visible-text.ts'
+import { assertFits } from './shared.ts'
 
 export interface ProfileArgs {
   realName?: string
@@ -62,11 +65,7 @@ export const profile: Command = {
     if (line.args.length === 0) throw new Refusal(texts.profile.usage)
     const parsed = parseProfile(line.args)
     if (!parsed.ok) throw new Refusal(texts.profile.unreadable(parsed.word))
-    const { value } = parsed
-    if (value.realName !== undefined && (value.realName.length > 20 || /^\d+$/.test(value.realName))) {
-      throw new Refusal(texts.profile.badName(value.realName))
-    }
-    if (value.school !== undefined && value.school.length > 40) throw new Refusal(texts.profile.unreadable(value.school))
+    const value = checkProfile(ctx, parsed.value)
     if (value.teachingYears !== undefined && value.teachingYears > 50) throw new Refusal(texts.profile.badYears(value.teachingYears))
     const today = localParts(ctx.now, ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE).date
     const member = await ctx.tx.member.update({
@@ -95,6 +94,21 @@ export const mine: Command = {
     lines.push(...(await questionLines(ctx, member.id)))
     ctx.reply(lines.join('\n'))
   },
+}
+
+/** The profile as it will be kept: each field one line within its limit; a name that is no name, or one like the bot's, refused. */
+function checkProfile(ctx: Context, parsed: ProfileArgs): ProfileArgs {
+  const value = { ...parsed }
+  for (const field of ['realName', 'school', 'subject'] as const) {
+    if (value[field] === undefined) continue
+    value[field] = oneLine(value[field])
+    assertFits(field, value[field])
+  }
+  if (value.realName !== undefined) {
+    if (!value.realName || /^\d+$/.test(value.realName)) throw new Refusal(texts.profile.badName(value.realName))
+    if (imitatesBot(value.realName, ctx.config.BOT_NAME)) throw new Refusal(texts.names.ownLikeBot(ctx.config.BOT_NAME))
+  }
+  return value
 }
 
 /** "王芳 · 育秀实验学校 · 语文 · 教龄5年" */
@@ -139,6 +153,6 @@ async function questionLines(ctx: Context, memberId: number): Promise<string[]> 
   if (questions.length === 0) return []
   return [
     texts.profile.questionsHeader,
-    ...questions.map((q) => texts.qa.listLine(q.id, q.text, q._count.answers, q.anonymous)),
+    ...questions.map((q) => texts.qa.listLine(q.id, snippet(q.text, 60), q._count.answers, q.anonymous)),
   ]
 }

@@ -3,13 +3,13 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Group, Member, Question, Workshop } from '../src/generated/prisma/client.ts'
-import { clip } from '../src/services/describe.ts'
+import { snippet } from '../src/services/describe.ts'
 import { findMember, listName, mentionsOf } from '../src/services/members.ts'
 import { askerLabel, askerNamed, mayAnswer, mayRead, readerOf, visibleWhere, type Reader } from '../src/services/question-access.ts'
 import { findWorkshop, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
 import { readAskArgs } from './question-args.ts'
+import { assertFits } from './shared.ts'
 
-const MAX_TEXT = 500
 const MAX_LINES = 15
 
 export const ask: Command = {
@@ -38,7 +38,7 @@ async function record(ctx: DistrictContext, raw: string, anonymous: boolean): Pr
   const args = readAskArgs(raw)
   const direct = ctx.message.chat.isDirect
   if (!args.text) throw new Refusal(texts.qa.askUsage(command))
-  if (args.text.length > MAX_TEXT) throw new Refusal(texts.qa.tooLong(MAX_TEXT))
+  assertFits('question', args.text)
   // Whatever is written in a group, the group has read it.
   if (!direct && args.visibility === 'private') throw new Refusal(texts.qa.privateInGroup(command))
   const workshop = await workshopOf(ctx, args.workshop, command)
@@ -90,7 +90,7 @@ export const answer: Command = {
     const question = await ctx.tx.question.findFirst({ where: { id: Number(raw), districtId: ctx.district.id }, include: { asker: true } })
     if (!question) throw new Refusal(texts.qa.notFound(raw))
     if (!text) throw new Refusal(texts.qa.answerEmpty(question.id))
-    if (text.length > MAX_TEXT * 4) throw new Refusal(texts.qa.tooLong(MAX_TEXT * 4))
+    assertFits('answer', text)
     if (!(await mayAnswer(ctx.tx, question, ctx.sender))) throw new Refusal(texts.qa.notItsMentor)
     await ctx.tx.answer.create({ data: { questionId: question.id, authorId: ctx.sender.memberId, text, answeredAt: ctx.now } })
     if (!question.answeredAt) await ctx.tx.question.update({ where: { id: question.id }, data: { answeredAt: ctx.now } })
@@ -148,6 +148,7 @@ export const questions: Command = {
     if (first === '搜索' || first === '查找' || first === 'search') {
       const words = rest.join(' ').trim()
       if (!words) throw new Refusal(texts.qa.searchUsage)
+      assertFits('searchWords', words)
       const found = await ctx.tx.question.findMany({
         where: { AND: [visible, { OR: [{ text: { contains: words } }, { answers: { some: { text: { contains: words } } } }] }] },
         include: { asker: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
@@ -157,9 +158,9 @@ export const questions: Command = {
       if (found.length === 0) return ctx.reply(texts.qa.searchNone(words))
       const lines = [texts.qa.searchHeader(words, found.length)]
       for (const q of found) {
-        lines.push(questionLine(q, q.text, reader))
+        lines.push(questionLine(q, snippet(q.text, 60), reader))
         const first = q.answers[0]
-        lines.push(first ? texts.qa.answerLine(listName(first.author), clip(first.text, 80)) : texts.qa.unanswered)
+        lines.push(first ? texts.qa.answerLine(listName(first.author), snippet(first.text, 80)) : texts.qa.unanswered)
       }
       return ctx.reply(lines.join('\n'))
     }
@@ -178,7 +179,7 @@ export const questions: Command = {
     if (list.length === 0) return ctx.reply(all ? texts.qa.noneAtAll : texts.qa.noneOpen)
     const lines = [all ? texts.qa.allHeader(total) : texts.qa.openHeader(total)]
     for (const q of list) {
-      lines.push(`${questionLine(q, clip(q.text, 60), reader)}${q._count.answers ? texts.qa.answeredCount(q._count.answers) : ''}`)
+      lines.push(`${questionLine(q, snippet(q.text, 60), reader)}${q._count.answers ? texts.qa.answeredCount(q._count.answers) : ''}`)
     }
     if (total > list.length) lines.push(texts.qa.more(total - list.length))
     lines.push(texts.qa.listFooter)

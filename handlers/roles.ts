@@ -1,9 +1,11 @@
+import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { GRANTABLE, type Role } from '../src/core/roles.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import { countAdmins, grantRole, revokeRoles } from '../src/services/districts.ts'
 import { findMemberByName, memberForPerson } from '../src/services/members.ts'
+import { argsOf } from './shared.ts'
 
 const ROLE_WORDS: Record<string, Role> = {
   管理员: 'admin', admin: 'admin', 组织者: 'organizer', organizer: 'organizer', 导师: 'mentor', 名师: 'mentor', mentor: 'mentor',
@@ -16,7 +18,7 @@ export const grant: Command = {
   role: 'admin',
   scope: 'district',
   async run(ctx, line) {
-    const { target, roleWord } = targetAndRole(ctx, line.args, texts.roles.usage)
+    const { target, roleWord } = targetAndRole(ctx, line, texts.roles.usage)
     if (!roleWord) throw new Refusal(texts.roles.usage)
     const role = ROLE_WORDS[roleWord.toLowerCase()]
     if (!role) throw new Refusal(texts.roles.badRole(roleWord))
@@ -37,7 +39,7 @@ export const revoke: Command = {
   role: 'admin',
   scope: 'district',
   async run(ctx, line) {
-    const { target, roleWord } = targetAndRole(ctx, line.args, texts.roles.revokeUsage)
+    const { target, roleWord } = targetAndRole(ctx, line, texts.roles.revokeUsage)
     const role = roleWord ? ROLE_WORDS[roleWord.toLowerCase()] : undefined
     if (roleWord && !role) throw new Refusal(texts.roles.badRole(roleWord))
     const member = await resolveTarget(ctx, target)
@@ -63,13 +65,12 @@ async function isSenior(ctx: DistrictContext, memberId: number): Promise<boolean
 type Target = { mention: Person } | { name: string }
 
 /** "@李明 组织者", "李明 组织者", or a platform @mention plus the role word. */
-function targetAndRole(ctx: DistrictContext, args: readonly string[], usage: string): { target: Target; roleWord?: string } {
-  const mention = ctx.message.mentions[0]
-  if (mention) {
-    const words = args.filter((a) => !a.startsWith('@') && a !== mention.name)
-    return { target: { mention }, roleWord: words.at(-1) }
-  }
-  const [name, roleWord] = args
+function targetAndRole(ctx: DistrictContext, line: CommandLine, usage: string): { target: Target; roleWord?: string } {
+  const args = argsOf(ctx, line)
+  const words = wordsOf(args)
+  const mention = args.find((a) => a.person)?.person
+  if (mention) return { target: { mention }, roleWord: words.filter((w) => !w.startsWith('@')).at(-1) }
+  const [name, roleWord] = words
   if (!name) throw new Refusal(usage)
   return { target: { name: name.replace(/^@/, '') }, roleWord }
 }

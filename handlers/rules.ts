@@ -6,7 +6,7 @@ import type { Activity, Prisma } from '../src/generated/prisma/client.ts'
 import type { RuleBreak } from '../src/services/eligibility.ts'
 import { findWorkshop } from '../src/services/workshops.ts'
 import type { RulePatch } from './rule-args.ts'
-import { parseWhenOrRefuse, planOrRefuse } from './shared.ts'
+import { assertFits, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
 
 /** What a rule patch may set on an activity. */
 export type RuleColumns = Pick<Prisma.ActivityUncheckedCreateInput, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'capacity' | 'noticeWeeks' | 'workshopId' | 'place'>
@@ -14,6 +14,8 @@ export type RuleColumns = Pick<Prisma.ActivityUncheckedCreateInput, 'deadline' |
 /** The columns a rule patch sets: the deadline read as a time, the workshop checked to be the district's. */
 export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: CalendarEnv): Promise<RuleColumns> {
   const data: RuleColumns = {}
+  assertFits('subject', patch.subjectRule)
+  assertFits('school', patch.schoolRule)
   if (patch.deadlineText !== undefined) data.deadline = patch.deadlineText === null ? null : readDeadline(patch.deadlineText, env, ctx.district.timezone)
   if (patch.minYears !== undefined) data.minYears = patch.minYears
   if (patch.maxYears !== undefined) data.maxYears = patch.maxYears

@@ -13,7 +13,7 @@ import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import {
-  activityFromArgs, argsErrorText, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
+  activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
 
 export const schedule: Command = {
@@ -27,6 +27,8 @@ export const schedule: Command = {
     if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const { whenText, when, details, rules } = parsed.value
+    for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+    assertFits('whenText', whenText)
     const plan = planOrRefuse(when, env)
     const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
     const columns = await ruleColumns(ctx, rules, env)
@@ -54,6 +56,7 @@ export const reschedule: Command = {
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
     const whenText = line.args.slice(1).join(' ')
+    assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
@@ -80,6 +83,7 @@ export const cancel: Command = {
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
     const reason = line.args.slice(1).join(' ').trim() || undefined
+    assertFits('cancelReason', reason)
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
     await cancelActivity(ctx.tx, activity.id, reason)

@@ -6,6 +6,7 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { texts } from '../src/core/texts.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { listSemesters, saveSemester } from '../src/services/semesters.ts'
+import { assertFits } from './shared.ts'
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/
 const RANGE_WORDS = new Set(['至', '到', '-', '~'])
@@ -29,6 +30,7 @@ export const semester: Command = {
     if (daysBetween(startDate, endDate) > 30 * 7) throw new Refusal(texts.semester.tooLong)
     const month = Number(startDate.slice(5, 7))
     const name = nameWords.join(' ').trim() || (month >= 7 ? '第一学期' : '第二学期')
+    assertFits('semesterName', name)
     const saved = await saveSemester(ctx.tx, ctx.district.id, { name, startDate, endDate })
     if (!saved.ok) throw new Refusal(texts.semester.overlaps(saved.overlaps))
     const lines = [texts.semester.saved(name, startDate, endDate, weekCount({ name, startDate, endDate }))]
@@ -76,6 +78,7 @@ export const closedDay: Command = {
     if (to < from) throw new Refusal(texts.closedDays.usage)
     if (daysBetween(from, to) >= MAX_CLOSED_DAYS) throw new Refusal(texts.closedDays.tooLong)
     const name = nameWords.join(' ').trim() || texts.closedDays.defaultName
+    assertFits('closedDayName', name)
     for (let date = from; date <= to; date = addDays(date, 1)) {
       const key = { districtId_date: { districtId: ctx.district.id, date } }
       await ctx.tx.closedDay.upsert({ where: key, update: { name }, create: { districtId: ctx.district.id, date, name } })

@@ -3,8 +3,12 @@ import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../
 import { weekdayName, formatDate } from '../src/calendar/format.ts'
 import { weekdayOf } from '../src/calendar/dates.ts'
 import type { When } from '../src/calendar/when.ts'
-import { Refusal, type DistrictContext } from '../src/core/command.ts'
+import { argsWithMentions, type Arg, type CommandLine } from '../src/core/command-line.ts'
+import { Refusal, type Context, type DistrictContext } from '../src/core/command.ts'
+import { overLimit, type LimitedField } from '../src/core/limits.ts'
+import { imitatesBot } from '../src/core/names.ts'
 import { texts } from '../src/core/texts.ts'
+import { oneLine } from '../src/core/visible-text.ts'
 import { findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import type { ScheduleArgsError } from './schedule-args.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
@@ -73,4 +77,22 @@ export function assertMayChange(ctx: DistrictContext, activity: { organizerId: n
 
 export function describeEnvOf(ctx: DistrictContext, env: CalendarEnv): DescribeEnv {
   return { timezone: ctx.district.timezone, today: env.today, semesters: env.semesters }
+}
+
+/** Refuses a text over its field's limit (texts.limits says the limit, with an example). */
+export function assertFits(field: LimitedField, text: string | null | undefined): void {
+  if (overLimit(field, text) !== null) throw new Refusal(texts.limits.tooLong(field))
+}
+
+/** A person named by someone else (代报名, mentors, mentees): one line, not too long, never one that could pass for the bot. */
+export function personName(ctx: Context, word: string): string {
+  const name = oneLine(word)
+  assertFits('personName', name)
+  if (imitatesBot(name, ctx.config.BOT_NAME)) throw new Refusal(texts.names.otherLikeBot(ctx.config.BOT_NAME))
+  return name
+}
+
+/** The command's arguments with each @mention read as the person, exactly (argsWithMentions). */
+export function argsOf(ctx: Context, line: CommandLine): Arg[] {
+  return argsWithMentions(line, ctx.message.mentions)
 }

@@ -1,6 +1,8 @@
 import { addDays } from '../src/calendar/dates.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
+import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
 import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
@@ -12,10 +14,7 @@ import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type Signup
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, nameList, rosterLines } from '../src/services/describe.ts'
 import { ruleBreakText } from './rules.ts'
-import { activityFromArgs, describeEnvOf } from './shared.ts'
-
-/** More names than this in one 代报名 is a list to import, not a chat message. */
-const MAX_NAMES = 30
+import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts'
 
 export const signup: Command = {
   id: 'signup',
@@ -25,10 +24,11 @@ export const signup: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const activity = await targetActivity(ctx, line.args, '报名')
+    const args = argsOf(ctx, line)
+    const activity = await targetActivity(ctx, wordsOf(args), '报名')
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     assertOpen(activity, ctx.now, env)
-    const others = namedPeople(ctx, line.args.slice(1))
+    const others = namedPeople(args)
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
     const member = await findMember(ctx.tx, ctx.sender.memberId)
     const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
@@ -53,10 +53,11 @@ export const withdrawSignup: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const activity = await targetActivity(ctx, line.args, '取消报名')
+    const args = argsOf(ctx, line)
+    const activity = await targetActivity(ctx, wordsOf(args), '取消报名')
     if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const others = namedPeople(ctx, line.args.slice(1))
+    const others = namedPeople(args)
     if (others.length > 0) await assertMayActFor(ctx, activity)
     const targets: Member[] = []
     if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
@@ -144,11 +145,16 @@ function assertOpen(activity: ActivityWithOccurrences, now: Date, env: CalendarE
 
 type Named = { person: Person; name?: undefined } | { name: string }
 
-/** People named after the activity number: @mentions, then plain names. */
-function namedPeople(ctx: DistrictContext, words: readonly string[]): Named[] {
-  const mentioned = new Set(ctx.message.mentions.map((p) => p.name))
-  const named: Named[] = ctx.message.mentions.map((person) => ({ person }))
-  for (const name of words.flatMap((w) => w.split(/[,，、;；]+/)).map((w) => w.replace(/^@/, '').trim())) {
+/**
+ * People named after the activity number: @mentions (each one person,
+ * whatever spaces their name has), then plain names ("李明 赵丽", "李明、赵丽").
+ */
+function namedPeople(args: readonly Arg[]): Named[] {
+  const number = args.findIndex((a) => a.word !== undefined)
+  const rest = args.filter((_, i) => i !== number)
+  const named: Named[] = rest.flatMap((a) => (a.person ? [{ person: a.person }] : []))
+  const mentioned = new Set(rest.flatMap((a) => (a.person ? [a.person.name] : [])))
+  for (const name of wordsOf(rest).flatMap((w) => w.split(/[,，、;；]+/)).map((w) => w.replace(/^@/, '').trim())) {
     if (name && !mentioned.has(name)) named.push({ name })
   }
   return named
@@ -164,12 +170,12 @@ async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccur
 
 async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {
   await assertMayActFor(ctx, activity)
-  if (named.length > MAX_NAMES) throw new Refusal(texts.signup.tooManyNames(MAX_NAMES))
+  if (named.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.signup.tooManyNames(MAX_NAMED_PEOPLE))
   const people: { member: Member; created: boolean }[] = []
   for (const who of named) {
     const target = 'person' in who
       ? { person: who.person, platform: ctx.message.platform, hints: { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post } }
-      : { name: who.name }
+      : { name: personName(ctx, who.name) }
     const found = await memberForName(ctx.tx, ctx.district.id, target, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))
     const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, found.member.id)

@@ -1,5 +1,7 @@
 import { addDays } from '../src/calendar/dates.ts'
+import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
@@ -9,7 +11,7 @@ import { findMember, listName, MAX_MENTIONS, memberForName, mentionsOf } from '.
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence, nameList } from '../src/services/describe.ts'
 import { readerOf, visibleWhere } from '../src/services/question-access.ts'
-import { describeEnvOf } from './shared.ts'
+import { argsOf, assertFits, describeEnvOf, personName } from './shared.ts'
 
 const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/
 
@@ -22,7 +24,7 @@ export const workshop: Command = {
   direct: true,
   async run(ctx, line) {
     const [first] = line.args
-    if (first === '创建' || first === '新建' || first === 'create') return createWorkshop(ctx, line.args.slice(1))
+    if (first === '创建' || first === '新建' || first === 'create') return createWorkshop(ctx, wordsOf(argsOf(ctx, line)).slice(1))
     if (first) return showWorkshop(ctx, await workshopFromArg(ctx, first, '工作室', ''))
     const list = await listWorkshops(ctx.tx, ctx.district.id)
     if (list.length === 0) return ctx.reply(texts.workshop.none)
@@ -42,7 +44,7 @@ async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Pr
   const nameWords = at === -1 ? args : args.slice(0, at)
   const name = nameWords.join(' ').trim()
   if (!name) throw new Refusal(texts.workshop.createUsage)
-  if (name.length > 40) throw new Refusal(texts.workshop.nameTooLong)
+  assertFits('workshopName', name)
   const mentorWords = at === -1 ? [] : [MENTOR_WORD.exec(args[at]!)![2]!, ...args.slice(at + 1)]
   const names = splitNames(mentorWords)
   const mentions = ctx.message.mentions
@@ -112,10 +114,12 @@ export const apply: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const id = await workshopFromArg(ctx, line.args[0], '拜师', ' 王佩红')
+    const args = argsOf(ctx, line)
+    const [number, ...words] = wordsOf(args)
+    const id = await workshopFromArg(ctx, number, '拜师', ' 王佩红')
     const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
     if (detail.mentors.some((m) => m.memberId === ctx.sender.memberId)) throw new Refusal(texts.workshop.selfMentor)
-    const wanted = line.args.slice(1).join('').replace(/^@/, '').trim()
+    const wanted = args.find((a) => a.person)?.person?.name ?? words.join('').replace(/^@/, '').trim()
     let mentorId: number | null = null
     if (wanted) {
       const mentor = mentorNamed(detail, wanted)
@@ -144,16 +148,18 @@ export const approve: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const detail = await workshopToRun(ctx, line.args[0], '通过', ' 李明')
+    const args = argsOf(ctx, line)
+    const [number, ...rest] = wordsOf(args)
+    const detail = await workshopToRun(ctx, number, '通过', ' 李明')
     const id = detail.id
-    const mention = ctx.message.mentions[0]
-    const words = line.args.slice(1).filter((w) => !mention || w.replace(/^@/, '') !== mention.name)
-    const who = mention?.name ?? words[0]?.replace(/^@/, '')
+    const mention = args.find((a) => a.person)?.person
+    const words = rest.map((w) => w.replace(/^@/, ''))
+    const who = mention?.name ?? words[0]
     if (!who) throw new Refusal(texts.workshop.approveUsage(id))
     const row = detail.mentees.find((m) => (mention ? m.member.displayName === mention.name : false) || listName(m.member) === who || m.member.displayName === who)
     if (!row) throw new Refusal(texts.workshop.noApplication(who, id))
     if (row.status === 'approved') throw new Refusal(texts.workshop.alreadyMentee(detail.name, row.mentor ? listName(row.mentor) : texts.workshop.unassigned))
-    const mentorName = words[mention ? 0 : 1]?.replace(/^@/, '')
+    const mentorName = words[mention ? 0 : 1]
     let mentorId = row.mentorId
     if (mentorName) {
       const named = mentorNamed(detail, mentorName)
@@ -180,13 +186,17 @@ export const pair: Command = {
   scope: 'district',
   direct: true,
   async run(ctx, line) {
-    const detail = await workshopToRun(ctx, line.args[0], '结对', ' 王佩红 李明')
+    const args = argsOf(ctx, line)
+    const number = args.findIndex((a) => a.word !== undefined)
+    const detail = await workshopToRun(ctx, args[number]?.word, '结对', ' 王佩红 李明')
     const id = detail.id
-    const [mentorWord, ...menteeWords] = splitNames(line.args.slice(1))
-    if (!mentorWord || (menteeWords.length === 0 && ctx.message.mentions.length === 0)) throw new Refusal(texts.workshop.pairUsage(id))
+    // After the number: the mentor, then the mentees; each a name or an @mention.
+    const [first, ...others] = args.filter((_, i) => i !== number).flatMap((a): Arg[] => (a.person ? [a] : splitNames([a.word]).map((word) => ({ word }))))
+    if (!first || others.length === 0) throw new Refusal(texts.workshop.pairUsage(id))
+    const mentorWord = first.person?.name ?? first.word!
     const mentor = mentorNamed(detail, mentorWord)
     if (!mentor) throw new Refusal(texts.workshop.notMentorHere(mentorWord, detail.name))
-    const mentees = await resolvePeople(ctx, menteeWords, ctx.message.mentions.filter((p) => p.name !== mentorWord))
+    const mentees = await resolvePeople(ctx, wordsOf(others), others.flatMap((a) => (a.person ? [a.person] : [])))
     const lines: string[] = []
     const mentions: Person[] = []
     for (const { member } of mentees) {
@@ -238,6 +248,7 @@ function splitNames(words: readonly string[]): string[] {
 
 /** Named people, and @mentioned ones, as members of the district (placeholders for names not seen yet). */
 async function resolvePeople(ctx: DistrictContext, names: string[], mentions: readonly Person[]): Promise<{ member: Member; created: boolean }[]> {
+  if (names.length + mentions.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.limits.people(MAX_NAMED_PEOPLE))
   const people: { member: Member; created: boolean }[] = []
   const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
   for (const person of mentions) {
@@ -247,7 +258,7 @@ async function resolvePeople(ctx: DistrictContext, names: string[], mentions: re
   const mentioned = new Set(mentions.map((p) => p.name))
   for (const name of names) {
     if (mentioned.has(name)) continue
-    const found = await memberForName(ctx.tx, ctx.district.id, { name }, ctx.now)
+    const found = await memberForName(ctx.tx, ctx.district.id, { name: personName(ctx, name) }, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(name, found.ambiguous))
     if (!people.some((p) => p.member.id === found.member.id)) people.push(found)
   }

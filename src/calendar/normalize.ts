@@ -1,16 +1,20 @@
+import { withoutFormat } from '../core/visible-text.ts'
+
 /**
  * Folds the ways people type the same thing on a phone into one form:
  * full-width digits and punctuation, 星期/礼拜 for 周, stray control
- * characters. Length is not preserved, so callers quote from the result.
+ * characters, unseen format characters (bidi overrides). Length is not
+ * preserved, so callers quote from the result.
  */
 export function normalizeText(input: string): string {
-  return input
+  const folded = input
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u3000\u2005\u00A0]/g, ' ')
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
     .replace(/[～〜—–－]/g, '-')
     .replace(/[：]/g, ':')
     .replace(/星期|礼拜/g, '周')
+  return withoutFormat(folded)
 }
 
 const DIGITS: Record<string, number> = {

@@ -1,4 +1,6 @@
 import { normalizeText } from '../calendar/normalize.ts'
+import type { Person } from './message.ts'
+import { withoutFormat } from './visible-text.ts'
 
 export interface CommandLine {
   /** The command word, without its slash. */
@@ -36,9 +38,9 @@ export function parseCommandLine(text: string, botName: string): CommandLine | n
   return { name: match[1]!, args: tokenize(rest), rest, raw, slash }
 }
 
-/** The text after the command word, from the message as typed. */
+/** The text after the command word, from the message as typed (without unseen format characters such as bidi overrides). */
 function rawRest(text: string, botName: string): string {
-  let line = text.replace(/^[\s\u3000\u2005]+/, '')
+  let line = withoutFormat(text).replace(/^[\s\u3000\u2005]+/, '')
   const mention = `@${botName}`
   while (line.startsWith(mention)) line = line.slice(mention.length).replace(/^[\s\u3000\u2005]+/, '')
   line = line.replace(/^[/／][\s\u3000]*/, '')
@@ -69,4 +71,53 @@ export function tokenize(text: string): string[] {
   }
   if (started || current) args.push(current)
   return args
+}
+
+/** An argument: a word as typed, or a person @mentioned. */
+export type Arg = { word: string; person?: undefined } | { person: Person; word?: undefined }
+
+/** Marks where a mention stood, in characters nobody types (any that are typed are dropped first). */
+const MARK = /\uE000(\d+)\uE001/g
+
+/**
+ * The arguments with each @mentioned person read as one argument, exactly
+ * as the platform named them: on WeChat "@Zhao Yi" is one person, not the
+ * names "Zhao" and "Yi"; on Lark the adapter may have quoted it
+ * (@"Zhao Yi"). Longer names are matched first, so "@Zhao" is not read
+ * inside "@Zhao Yi". People mentioned but not seen in the text come last;
+ * each person once. Pure.
+ */
+export function argsWithMentions(line: CommandLine, mentions: readonly Person[]): Arg[] {
+  let text = line.rest.replace(/[\uE000\uE001]/g, '')
+  const seen = new Set<number>()
+  const byLength = mentions
+    .map((person, i) => ({ i, name: normalizeText(person.name).trim() }))
+    .filter((m) => m.name)
+    .sort((a, b) => b.name.length - a.name.length)
+  for (const { i, name } of byLength) {
+    const forms = [name, ...Object.entries(QUOTES).map(([open, close]) => `${open}${name}${close}`)].map(escapeRegExp)
+    text = text.replace(new RegExp(`@(?:${forms.sort((a, b) => b.length - a.length).join('|')})`, 'g'), () => {
+      seen.add(i)
+      return ` \uE000${i}\uE001 `
+    })
+  }
+  const args: Arg[] = tokenize(text).flatMap((token) => {
+    const parts = token.split(/(\uE000\d+\uE001)/).filter((p) => p.trim())
+    return parts.map((part): Arg => {
+      const mark = /^\uE000(\d+)\uE001$/.exec(part)
+      return mark ? { person: mentions[Number(mark[1])]! } : { word: part.replace(MARK, '').trim() }
+    })
+  })
+  mentions.forEach((person, i) => seen.has(i) || args.push({ person }))
+  const people = new Set<string>()
+  return args.filter((a) => (a.person ? !people.has(a.person.id) && people.add(a.person.id) : a.word))
+}
+
+/** The words of the arguments, @mentions left out. */
+export function wordsOf(args: readonly Arg[]): string[] {
+  return args.flatMap((a) => (a.word !== undefined ? [a.word] : []))
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

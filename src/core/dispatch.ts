@@ -11,6 +11,7 @@ import { enqueue, type OutboxRow } from '../services/outbox.ts'
 import { MAX_FILE_BYTES } from '../services/file-reader/limits.ts'
 import { readLines } from '../services/import.ts'
 import { fileProblemText } from '../services/import-report.ts'
+import { admit } from './intake.ts'
 import { plainCommand } from './plain-commands.ts'
 import { FileTooBig } from './read-at-most.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
@@ -61,10 +62,18 @@ export interface DispatchHooks {
  * changes nothing but its own answer. Never throws.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  return async (message, hooks) => {
+  return async (incoming, hooks) => {
+    // Sizes and names are settled before anything reads the message (intake.ts); long chat not for the bot is left alone.
+    const admitted = admit(incoming, deps.config.BOT_NAME)
+    if (!admitted) {
+      hooks?.committed?.()
+      return []
+    }
+    const { message } = admitted
     let line: CommandLine | null = null
     let done: Done = { rows: [], answers: [] }
     try {
+      if (admitted.refusal) throw new Refusal(admitted.refusal)
       line = parseCommandLine(message.text, deps.config.BOT_NAME)
       const parsed = line
       const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null

@@ -2,6 +2,7 @@
  * Every sentence a user reads, in Chinese, grouped by command. Code elsewhere
  * passes values in; it never builds a sentence itself.
  */
+import { echo, LIMITS, snippet, type LimitedField } from './limits.ts'
 import type { Role } from './roles.ts'
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -23,6 +24,26 @@ export interface CommandHelp {
   summary: string
   usage: string
   examples: string[]
+}
+
+/** What each limited field is called in a refusal, and a correct example of it. */
+const LIMITED: Record<LimitedField, { label: string; example: string }> = {
+  title: { label: '活动名称', example: '/排期 12月3日下午 联合教研' },
+  place: { label: '地点', example: '/排期 12月3日下午 联合教研 @育秀实验学校' },
+  subject: { label: '学科', example: '/排期 12月3日下午 联合教研 语文，或 /我是 语文' },
+  host: { label: '主持人', example: '/排期 12月3日 13:30 名师讲堂 主持 王佩红' },
+  whenText: { label: '时间', example: '/改期 12 第5周周三下午' },
+  cancelReason: { label: '取消原因', example: '/取消 12 专家临时有事' },
+  realName: { label: '姓名', example: '/我是 王芳 育秀实验学校 语文 教龄5' },
+  school: { label: '学校名称', example: '/我是 王芳 育秀实验学校 语文 教龄5' },
+  personName: { label: '名字', example: '/报名 12 李明 赵丽' },
+  districtName: { label: '学区名称', example: '/设置 名称 育秀教育集团' },
+  workshopName: { label: '工作室名称', example: '/工作室 创建 初中英语名师工作室 导师 王佩红' },
+  semesterName: { label: '学期名称', example: '/学期 2026-09-01 2027-01-22 第一学期' },
+  closedDayName: { label: '放假名称', example: '/放假 2027-02-10 至 2027-02-17 寒假' },
+  question: { label: '问题', example: '/提问 如何设计单元作业？' },
+  answer: { label: '回答', example: '/回答 7 可以先从单元目标出发，设计分层作业' },
+  searchWords: { label: '要找的词', example: '/问题 搜索 作业' },
 }
 
 const SCHEDULE_EXAMPLES = [
@@ -173,8 +194,8 @@ export const texts = {
   router: {
     unknown: (typed: string, suggestion?: string) =>
       suggestion
-        ? `没有「/${typed}」这个命令。您是想用 /${suggestion} 吗？发送 /帮助 查看全部命令。`
-        : `没有「/${typed}」这个命令。发送 /帮助 查看全部命令。`,
+        ? `没有「/${echo(typed)}」这个命令。您是想用 /${suggestion} 吗？发送 /帮助 查看全部命令。`
+        : `没有「/${echo(typed)}」这个命令。发送 /帮助 查看全部命令。`,
     addressed: (bot: string) => `您好，我是${bot}。发送 /帮助 查看我能做什么。`,
     noDistrict:
       '本群还没有绑定学区。首次使用请学区管理员发送 /认领 <认领码>；已有学区的管理员请发送 /绑定 <学区名称>。',
@@ -201,7 +222,7 @@ export const texts = {
       ]
         .filter(Boolean)
         .join('\n'),
-    unknownTopic: (typed: string) => `没有「${typed}」这个命令。发送 /帮助 查看全部命令。`,
+    unknownTopic: (typed: string) => `没有「${echo(typed)}」这个命令。发送 /帮助 查看全部命令。`,
   },
 
   ping: { pong: 'pong' },
@@ -257,7 +278,7 @@ export const texts = {
     usage: '请附上认领码，例如：/认领 K7P2-9QXM 育秀教育集团',
     invalid: '认领码不对或已经用过了。请核对启动时打印的认领码；需要新的认领码请联系部署人员。',
     alreadyBound: (district: string) => `本群已经属于「${district}」，不需要再认领。`,
-    nameTaken: (name: string) => `已经有名为「${name}」的学区了，请换一个名称。`,
+    nameTaken: (name: string) => `已经有名为「${echo(name)}」的学区了，请换一个名称。`,
     defaultName: '我的学区',
     done: (district: string, admin: string) =>
       `认领成功！本群已成为「${district}」的学区群，${admin} 是学区管理员。\n下一步：发送 /学期 2026-09-01 2027-01-22 第一学期 设置学期，然后用 /排期 安排活动。`,
@@ -267,7 +288,7 @@ export const texts = {
 
   bind: {
     usage: '请写上学区名称或绑定码，例如：/绑定 育秀教育集团，或 /绑定 K7P2-9QXM',
-    notFound: (name: string) => `没有找到名为「${name}」的学区，或您不是它的管理员。`,
+    notFound: (name: string) => `没有找到名为「${echo(name)}」的学区，或您不是它的管理员。`,
     already: (district: string) => `本群已经绑定到「${district}」。`,
     otherDistrict: (district: string) => `本群已绑定到「${district}」。如需改绑，需由该学区的管理员操作。`,
     done: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
@@ -294,10 +315,10 @@ export const texts = {
   roles: {
     usage: '请这样写：/授权 王佩红 导师（可选角色：管理员、组织者、导师）',
     revokeUsage: '请这样写：/撤销 王佩红 导师',
-    badRole: (word: string) => `「${word}」不是可以授予的角色。可选：管理员、组织者、导师。例如：/授权 王佩红 导师`,
+    badRole: (word: string) => `「${echo(word)}」不是可以授予的角色。可选：管理员、组织者、导师。例如：/授权 王佩红 导师`,
     notFound: (name: string) =>
-      `本学区还没有「${name}」的记录。请对方先在学区群里发一条消息，或者直接 @ 对方。`,
-    ambiguous: (name: string, count: number) => `本学区有 ${count} 位「${name}」，请直接 @ 要授权的那一位。`,
+      `本学区还没有「${echo(name)}」的记录。请对方先在学区群里发一条消息，或者直接 @ 对方。`,
+    ambiguous: (name: string, count: number) => `本学区有 ${count} 位「${echo(name)}」，请直接 @ 要授权的那一位。`,
     granted: (name: string, role: Role) => `已授予 ${name}「${ROLE_NAMES[role]}」角色。`,
     alreadyHeld: (name: string, role: Role) => `${name} 已经是${ROLE_NAMES[role]}。`,
     revoked: (name: string, roles: Role[]) => `已撤销 ${name} 的${roles.map((r) => `「${ROLE_NAMES[r]}」`).join('')}角色。`,
@@ -312,7 +333,7 @@ export const texts = {
 
   semester: {
     usage: '请这样写：/学期 2026-09-01 2027-01-22 第一学期',
-    badDate: (text: string) => `「${text}」不是有效的日期，请写成 2026-09-01 这样。`,
+    badDate: (text: string) => `「${echo(text)}」不是有效的日期，请写成 2026-09-01 这样。`,
     endBeforeStart: '结束日期要晚于开始日期。例如：/学期 2026-09-01 2027-01-22 第一学期',
     tooLong: '一个学期不会超过 30 周，请检查日期。例如：/学期 2026-09-01 2027-01-22 第一学期',
     overlaps: (name: string) => `这个学期与已设置的「${name}」时间重叠，请检查日期。`,
@@ -342,20 +363,20 @@ export const texts = {
 
   settings: {
     usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团',
-    badClock: (text: string) => `「${text}」不是有效的时间，请写成 14:00 这样。`,
+    badClock: (text: string) => `「${echo(text)}」不是有效的时间，请写成 14:00 这样。`,
     partSaved: (part: string, time: string) => `已设置：只写「${part}」的活动默认 ${time} 开始。`,
     nameSaved: (name: string) => `学区名称已改为「${name}」。`,
   },
 
   schedule: {
     unreadable: (part: string) =>
-      `没看懂时间「${part}」。可以这样写：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
+      `没看懂时间「${echo(part)}」。可以这样写：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
     noWhen:
       `请写上活动时间，例如：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
     noDate: (part: string) =>
-      `「${part}」只有时刻，没有日期。请写上哪一天，例如：/排期 明天下午3点 联合教研，或 /排期 每周三 15:30 联合教研`,
+      `「${echo(part)}」只有时刻，没有日期。请写上哪一天，例如：/排期 明天下午3点 联合教研，或 /排期 每周三 15:30 联合教研`,
     noTitle: '请写上活动名称，例如：/排期 12月3日下午 联合教研 语文',
-    badCapacity: (text: string) => `「${text}」不是有效的名额，请写成 名额40 这样。`,
+    badCapacity: (text: string) => `「${echo(text)}」不是有效的名额，请写成 名额40 这样。`,
     needSemester:
       '这个时间要按学期来算，但还没有设置学期。管理员请先发送：/学期 2026-09-01 2027-01-22 第一学期\n例行活动也可以写明截止日期：/排期 每周三 15:30 至 2027-01-15 联合教研',
     termNotFound: '还没有设置这个学期。管理员请先发送：/学期 2027-02-22 2027-07-02 第二学期',
@@ -445,7 +466,7 @@ export const texts = {
     withdrawn: (name: string, id: number, title: string) => `已取消 ${name} 的报名：#${id}「${title}」。`,
     notSignedUp: (id: number) => `您没有报名 #${id}，不需要取消。查看自己的报名请发送 /我的`,
     otherNotSignedUp: (name: string, id: number) => `${name} 没有报名 #${id}。没有取消任何人的报名。`,
-    notFoundPerson: (name: string) => `本学区没有找到「${name}」。没有取消任何人的报名。`,
+    notFoundPerson: (name: string) => `本学区没有找到「${echo(name)}」。没有取消任何人的报名。`,
     promoted: (names: string, id: number, title: string, when: string) =>
       `有人取消了报名，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
     activityCancelled: (id: number) => `#${id} 已经取消，不能报名。发送 /活动 查看其他活动。`,
@@ -485,20 +506,20 @@ export const texts = {
     needSchool: (school: string) => `此活动限${school}的老师，请先发送 /我是 登记学校，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
     school: (school: string, has: string) => `此活动限${school}的老师，您登记的学校是${has}。`,
     menteesOnly: '此活动只限工作室的徒弟报名。申请拜师请发送 /拜师 工作室编号，发送 /工作室 查看编号。',
-    badDeadline: (text: string) => `没看懂报名截止时间「${text}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
-    badYears: (text: string) => `没看懂「${text}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
+    badDeadline: (text: string) => `没看懂报名截止时间「${echo(text)}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
+    badYears: (text: string) => `没看懂「${echo(text)}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
     settingsUsage: (id: number) =>
       `请写上要设置的内容，例如：\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
-      `没看懂「${word}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3、提前公示1周，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
+      `没看懂「${echo(word)}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3、提前公示1周，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
     updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
     overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,
   },
 
   profile: {
     usage: '请这样写：/我是 王芳 育秀实验学校 语文 教龄5（可以只写要更新的项，例如 /我是 教龄6）',
-    unreadable: (word: string) => `没看懂「${word}」。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
-    badName: (name: string) => `「${name}」不像是姓名。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
+    unreadable: (word: string) => `没看懂「${echo(word)}」。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
+    badName: (name: string) => `「${echo(name)}」不像是姓名。请这样写：/我是 王芳 育秀实验学校 语文 教龄5`,
     badYears: (n: number) => `教龄 ${n} 年似乎太长了，请检查，例如：/我是 教龄5`,
     saved: (line: string) => `已记录：${line}\n发送 /我的 查看您的报名和提问。`,
     mine: (line: string) => `我的资料：${line}`,
@@ -517,7 +538,6 @@ export const texts = {
       `${id}. ${name} — 导师：${mentors.join('、') || '未定'}；徒弟 ${mentees} 人`,
     listFooter: (id: number) => `发送 /工作室 ${id} 查看详情，/拜师 ${id} 申请拜师。`,
     createUsage: '请这样写：/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君',
-    nameTooLong: '工作室名称太长了（最多 40 个字）。',
     nameTaken: (name: string) => `本学区已经有「${name}」了。发送 /工作室 查看。`,
     created: (id: number, name: string, mentors: string[]) => `已创建工作室 ${id}「${name}」，导师：${mentors.join('、')}。`,
     placeholders: (names: string) => `${names} 还没在学区群里发过言，已按名字登记；他们首次在群里发言后自动关联。`,
@@ -538,7 +558,7 @@ export const texts = {
     noSessions: (id: number) => `近期没有工作室活动。排期时写上「工作室${id}」即可关联。`,
     openQuestions: (n: number) => `待回答的问题 ${n} 个，发送 /问题 查看。`,
     selfMentor: '您是这个工作室的导师，不需要拜师。',
-    notMentorHere: (name: string, workshop: string) => `${name} 不是「${workshop}」的导师。发送 /工作室 查看导师名单。`,
+    notMentorHere: (name: string, workshop: string) => `「${echo(name)}」不是「${workshop}」的导师。发送 /工作室 查看导师名单。`,
     alreadyMentee: (workshop: string, mentor: string) => `已经是「${workshop}」的徒弟了（导师：${mentor}）。`,
     alreadyApplied: (workshop: string, id: number, name: string) =>
       `${name} 已经申请过「${workshop}」，请等待导师或管理员审核（/通过 ${id} ${name}）。`,
@@ -546,7 +566,7 @@ export const texts = {
       `${name} 已申请加入「${workshop}」，请等待导师或管理员审核：/通过 ${id} ${name}`,
     approveUsage: (id: number) => `请写上徒弟的名字，例如：/通过 ${id} 李明`,
     noApplication: (name: string, id: number) =>
-      `没有找到 ${name} 的拜师申请。请对方先发送 /拜师 ${id}，或直接结对：/结对 ${id} 导师名字 ${name}`,
+      `没有找到 ${echo(name)} 的拜师申请。请对方先发送 /拜师 ${id}，或直接结对：/结对 ${id} 导师名字 ${echo(name)}`,
     approved: (mentee: string, workshop: string, mentor: string) => `${mentee} 已成为「${workshop}」的徒弟，导师：${mentor}。`,
     approvedNoMentor: (mentee: string, workshop: string, id: number) =>
       `${mentee} 已成为「${workshop}」的徒弟。请指定导师：/结对 ${id} 导师名字 ${mentee}`,
@@ -559,7 +579,6 @@ export const texts = {
 
   qa: {
     askUsage: (command: string) => `请写上问题，例如：/${command} 如何设计单元作业？`,
-    tooLong: (max: number) => `内容太长了（最多 ${max} 个字），请精简后再发。`,
     whichWorkshop: (command: string, list: string[]) =>
       `本学区有多个工作室，请写明问哪个，例如：/${command} 工作室${list[0]!.split(' ')[0]} 如何设计单元作业？\n${list.join('\n')}`,
     recorded: (id: number, workshop?: string) =>
@@ -602,8 +621,8 @@ export const texts = {
     listFooter: '发送 /问题 编号 查看回答，/问题 搜索 关键词 查找以往的回答。',
     listUsage: '请这样写：/问题、/问题 全部、/问题 搜索 作业 或 /问题 7',
     searchUsage: '请写上要找的词，例如：/问题 搜索 作业',
-    searchNone: (words: string) => `没有找到含「${words}」的问答。`,
-    searchHeader: (words: string, n: number) => `含「${words}」的问答（${n}）：`,
+    searchNone: (words: string) => `没有找到含「${echo(words)}」的问答。`,
+    searchHeader: (words: string, n: number) => `含「${echo(words)}」的问答（${n}）：`,
   },
 
   link: {
@@ -635,9 +654,9 @@ export const texts = {
       `新账号「${name}」（${where}）第一次发言，已按名字认作之前登记的「${placeholder}」（代报名等）。如果不是同一人，请告诉相关老师。`,
     usage: '请这样写：/确认 王佩红（管理员确认同名新账号就是登记的那位老师），或在群里 /确认 @王佩红。私聊里发送 /确认 完成账号合并。',
     nothing: '没有等您确认的事。',
-    none: (name: string) => `没有等待确认的「${name}」。如果本人已经在群里，请在群里 @ TA：/确认 @${name}`,
-    ambiguous: (name: string, n: number) => `有 ${n} 个新账号都叫「${name}」。请在群里 @ 本人确认：/确认 @${name}`,
-    noPlaceholder: (name: string) => `本学区没有登记过、还没有账号的「${name}」。`,
+    none: (name: string) => `没有等待确认的「${echo(name)}」。如果本人已经在群里，请在群里 @ TA：/确认 @${echo(name)}`,
+    ambiguous: (name: string, n: number) => `有 ${n} 个新账号都叫「${echo(name)}」。请在群里 @ 本人确认：/确认 @${echo(name)}`,
+    noPlaceholder: (name: string) => `本学区没有登记过、还没有账号的「${echo(name)}」。`,
     confirmed: (name: string, platform: string) => `已确认：${platform}账号「${name}」就是登记的「${name}」，TA 的角色、工作室和报名都已归到这个账号。`,
     listHeader: '等待管理员确认的同名新账号：',
     listLine: (name: string) => `· ${name} → 发送 /确认 ${name}`,
@@ -678,9 +697,9 @@ export const texts = {
     footer: '管理员可以修改，例如：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时、/提醒 关闭 周报、/提醒 免打扰 22:00-07:00',
     usage: '请这样写：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时 15分钟、/提醒 关闭 周报、/提醒 开启 提前、/提醒 免打扰 22:00-07:00',
     adminOnly: '只有学区管理员可以修改提醒设置。发送 /提醒 查看当前设置。',
-    badWeekday: (text: string) => `没看懂「${text}」。周报时间请这样写：/提醒 周报 周日 19:00`,
-    badLead: (text: string) => `没看懂「${text}」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）`,
-    badQuiet: (text: string) => `没看懂「${text}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
+    badWeekday: (text: string) => `没看懂「${echo(text)}」。周报时间请这样写：/提醒 周报 周日 19:00`,
+    badLead: (text: string) => `没看懂「${echo(text)}」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）`,
+    badQuiet: (text: string) => `没看懂「${echo(text)}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
     noticeLine: (weeks: number) => `提前公示：提前 ${weeks} 周列入周报`,
   },
   feed: {
@@ -766,7 +785,7 @@ export const texts = {
     directOnly: '导出的档案含个人信息，只发到私聊：请先私聊我发送任意一条消息（例如 /ping），再在群里发送 /导出。',
     onlyOwn: '组织者只能导出自己组织的活动，例如：/导出 12',
     nothing: '没有可导出的活动。',
-    termNotFound: (name: string) => `没有找到学期「${name}」。发送 /学期 查看已设置的学期。`,
+    termNotFound: (name: string) => `没有找到学期「${echo(name)}」。发送 /学期 查看已设置的学期。`,
   },
   importing: {
     usage: '用法：npm run import -- <行事历文件.docx|.xlsx|.csv|.txt> --district 学区名称 [--yes]',
@@ -780,10 +799,10 @@ export const texts = {
     datedWhen: (first: string, count: number) => (count > 1 ? `${first} 起共 ${count} 次` : first),
     existing: (n: number) => `已导入过、跳过 ${n} 项（重复导入不会产生重复活动）。`,
     unreadable: (n: number) => `无法读取 ${n} 行：`,
-    unreadableLine: (line: number, text: string, reason: string) => `  第${line}行「${text}」：${reason}`,
+    unreadableLine: (line: number, text: string, reason: string) => `  第${line}行「${snippet(text, 40)}」：${reason}`,
     noTime: '没有时间，也不在某个月份下面',
     noTitle: '只有学校、学科或时间，没有活动名称',
-    badTime: (part: string) => `没看懂时间「${part}」`,
+    badTime: (part: string) => `没看懂时间「${echo(part)}」`,
     confirm: '以上只是预览，还没有保存。确认无误后加上 --yes 再运行一次。',
     summary: (created: number, skipped: number, unreadable: number) => `完成：创建 ${created} 项，跳过 ${skipped} 项（已存在），无法读取 ${unreadable} 行。`,
     progress: '导入中',
@@ -818,6 +837,20 @@ export const texts = {
     mentionsCapped: (shown: number, more: number) => `（报名人数较多，只 @ 了前 ${shown} 位；本通知同样适用于其余 ${more} 位。）`,
     promotedCapped: (shown: number, more: number, id: number) =>
       `（人数较多，只 @ 了前 ${shown} 位；其余 ${more} 位请发送 /名单 ${id} 查看自己的名次。）`,
+  },
+
+  limits: {
+    command: (max: number) => `这条消息太长了（一条命令最多 ${max} 个字），没有处理。请精简后再发，长的内容可以分几次发送，例如：/提问 如何设计单元作业？`,
+    mentions: (max: number) => `一条命令最多 @ ${max} 个人，请分几次发送，例如：/报名 12 @李明 @赵丽`,
+    people: (max: number) => `一条命令最多写 ${max} 个人，请分几次发送，例如：/结对 3 王佩红 李明 赵丽`,
+    tooLong: (field: LimitedField) =>
+      `${LIMITED[field].label}太长了（最多 ${LIMITS[field]} 个字），请精简后再发。例如：${LIMITED[field].example}`,
+  },
+  names: {
+    /** The name shown for someone whose platform name is empty or imitates the bot's. */
+    placeholder: (tail: string) => `成员${tail}`,
+    ownLikeBot: (bot: string) => `不能用和「${bot}」相像的名字登记，以免被当成机器人的消息。请写您的真实姓名，例如：/我是 王芳`,
+    otherLikeBot: (bot: string) => `不能用和「${bot}」相像的名字登记别人，请写对方的真实姓名，例如：/报名 12 李明`,
   },
 } as const
 

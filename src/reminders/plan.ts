@@ -8,7 +8,7 @@ import type { Activity, District, Group, Member, Occurrence, Signup } from '../g
 import { calendarEnv } from '../services/calendar-env.ts'
 import { MAX_MENTIONS, mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { clip, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
@@ -159,7 +159,7 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }
   const open = await tx.question.findMany({ where: openWhere, orderBy: { askedAt: 'asc' }, take: 3 })
   const openCount = open.length ? await tx.question.count({ where: openWhere }) : 0
-  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${clip(q.text, 30)}`)))
+  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${snippet(q.text, 30)}`)))
   return lines.join('\n')
 }
 
@@ -246,7 +246,7 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
     if (open.length > 0) {
       const rows = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
       mentors.push(...(await mentionsOf(tx, rows.map((m) => m.memberId), group.platform, MAX_MENTIONS)))
-      lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${q.text}`)))
+      lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${snippet(q.text, 60)}`)))
     }
   }
   const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)

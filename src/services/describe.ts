@@ -126,8 +126,4 @@ export function nameList(names: readonly string[], max = MAX_MENTIONS): string {
   return names.length > max ? texts.longLists.namesAndCount(shown, names.length) : shown
 }
 
-/** The first `max` characters, with "…" when cut. */
-export function clip(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
-}
+export { clip, snippet } from '../core/limits.ts'

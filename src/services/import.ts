@@ -4,6 +4,7 @@ import { parseWhen } from '../calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../calendar/resolve-when.ts'
 import type { SemesterInfo } from '../calendar/semester.ts'
 import type { LocalDate } from '../calendar/dates.ts'
+import { LIMITS, longerThan } from '../core/limits.ts'
 import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
@@ -22,9 +23,9 @@ export async function readLines(fileName: string, bytes: Buffer, limits?: ParseL
 }
 
 /** Longest title, place and subject an activity takes: what the rest of the bot shows in one line. */
-export const MAX_TITLE_CHARS = 60
-export const MAX_PLACE_CHARS = 60
-export const MAX_SUBJECT_CHARS = 20
+export const MAX_TITLE_CHARS = LIMITS.title
+export const MAX_PLACE_CHARS = LIMITS.place
+export const MAX_SUBJECT_CHARS = LIMITS.subject
 
 export type ImportReason =
   | ResolveError
@@ -106,9 +107,9 @@ function readLine(line: number, text: string, month: number, env: CalendarEnv): 
 }
 
 function overLimit(details: ActivityDetails): ImportReason | null {
-  if (details.title.length > MAX_TITLE_CHARS) return { key: 'tooLong', what: 'title', max: MAX_TITLE_CHARS }
-  if ((details.place?.length ?? 0) > MAX_PLACE_CHARS) return { key: 'tooLong', what: 'place', max: MAX_PLACE_CHARS }
-  if ((details.subject?.length ?? 0) > MAX_SUBJECT_CHARS) return { key: 'tooLong', what: 'subject', max: MAX_SUBJECT_CHARS }
+  if (longerThan(details.title, MAX_TITLE_CHARS)) return { key: 'tooLong', what: 'title', max: MAX_TITLE_CHARS }
+  if (longerThan(details.place ?? '', MAX_PLACE_CHARS)) return { key: 'tooLong', what: 'place', max: MAX_PLACE_CHARS }
+  if (longerThan(details.subject ?? '', MAX_SUBJECT_CHARS)) return { key: 'tooLong', what: 'subject', max: MAX_SUBJECT_CHARS }
   return null
 }
 

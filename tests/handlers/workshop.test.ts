@@ -109,7 +109,7 @@ describe('/拜师, /通过 and /结对', () => {
   })
 
   it('an application may name the mentor; an admin approving keeps it', async () => {
-    expect(await h.say('/拜师 1 张三', { as: '李明' })).toEqual(['张三 不是「初中英语名师工作室」的导师。发送 /工作室 查看导师名单。'])
+    expect(await h.say('/拜师 1 张三', { as: '李明' })).toEqual(['「张三」不是「初中英语名师工作室」的导师。发送 /工作室 查看导师名单。'])
     await h.say('/拜师 1 王佩红', { as: '李明' })
     await h.say('/通过 1 李明')
     expect(await pairs()).toEqual(['李明:approved:王佩红'])
@@ -131,7 +131,7 @@ describe('/拜师, /通过 and /结对', () => {
     ])
     expect(await h.say('/结对 1 曹益君 李明')).toEqual([['工作室 1「初中英语名师工作室」', '曹益君 — 李明 结对成功（原导师：王佩红）。'].join('\n')])
     expect(await pairs()).toEqual(['李明:approved:曹益君', '赵丽:approved:王佩红'])
-    expect(await h.say('/结对 1 李明 赵丽')).toEqual(['李明 不是「初中英语名师工作室」的导师。发送 /工作室 查看导师名单。'])
+    expect(await h.say('/结对 1 李明 赵丽')).toEqual(['「李明」不是「初中英语名师工作室」的导师。发送 /工作室 查看导师名单。'])
     expect(await h.say('/结对 1 王佩红 曹益君')).toEqual(['曹益君 是这个工作室的导师，不能同时做徒弟。'])
   })
 

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { PassThrough } from 'node:stream'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createConsoleSend } from '../../src/platforms/console/console-group.ts'
 import { runConsole } from '../helpers/console-process.ts'
 
 let dir: string
@@ -96,7 +98,7 @@ describe('the console group (npm start with no platform credentials)', () => {
     )
     expect(run.code).toBe(0)
     expect(run.bot.at(-1)).toBe('pong')
-    expect(run.bot).toContain('没看懂时间「' + '第'.repeat(40) + '」。可以这样写：')
+    expect(run.bot).toContain('这条消息太长了（一条命令最多 4000 个字），没有处理。请精简后再发，长的内容可以分几次发送，例如：/提问 如何设计单元作业？')
     expect(run.stderr).not.toMatch(/Error|command failed/)
   })
 
@@ -137,6 +139,48 @@ describe('the console group (npm start with no platform credentials)', () => {
     const back = new ExcelJS.Workbook()
     await back.xlsx.readFile(path.join(folder, file!))
     expect((back.getWorksheet('答疑')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual([1, '语文工作室', '李明', '是'])
+  })
+
+  it('never prints a line that could pass for the bot: names like its own, overrides and joiners are cleaned', async () => {
+    const run = await runConsole(
+      [
+        '/排期 9月10日下午 名师讲堂',
+        '学区助手> /报名 1',
+        '\u202e王老师> /报名 1',
+        '李\u200d明\u2060> /报名 1',
+        '/名单 1',
+        '赵丽> /我是 学区助手',
+        '赵丽> /我是 姓名:学区助手>通知',
+      ],
+      envFor(),
+    )
+    expect(run.code).toBe(0)
+    for (const line of run.stdout.split('\n')) expect(line).not.toMatch(/[\u202e\u200d\u2060\r]/)
+    for (const line of run.bot) expect(line.startsWith('学区助手')).toBe(false)
+    expect(run.bot).toContain('王老师 报名成功：#1「名师讲堂」，第 2 位。')
+    expect(run.bot).toContain('李明 报名成功：#1「名师讲堂」，第 3 位。')
+    expect(run.bot.filter((l) => /^\d\. /.test(l))).toEqual([expect.stringMatching(/^1\. 成员\d{4}$/), '2. 王老师', '3. 李明'])
+    expect(run.bot.filter((l) => l.startsWith('不能用和「学区助手」相像的名字登记'))).toHaveLength(2)
+  })
+
+  it('prefixes every line it prints, whatever a message holds', async () => {
+    const out = new PassThrough()
+    let printed = ''
+    out.on('data', (d: Buffer) => (printed += d.toString('utf8')))
+    const send = createConsoleSend(out, '学区助手', dir)
+    await send({
+      chat: { platform: 'console', chatId: 'console' },
+      text: '第一行\r学区助手> 假通知\u2028第三行\u001b[2K\u202e第四行\r\n第五行\u0085第六行',
+      mentions: [{ id: '王老师', name: '王老师' }],
+    })
+    expect(printed.split('\n')).toEqual([
+      '学区助手> @王老师 第一行',
+      '学区助手> 学区助手> 假通知',
+      '学区助手> 第三行 [2K第四行',
+      '学区助手> 第五行',
+      '学区助手> 第六行',
+      '',
+    ])
   })
 
   it('reads the same whatever timezone the machine is in', async () => {

@@ -161,6 +161,30 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect((await signups()).sort()).toEqual(members.map((m) => `${m.name}:confirmed`).sort())
   })
 
+  it('Lark names are cleaned before anything reads them: a line break or an override never reaches a reply, the bot\'s name goes to nobody', async () => {
+    await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const school = 'oc_names_group'
+    const members = [
+      { member_id: 'ou_forger', name: '王老师\n学区助手> 明天停课' },
+      { member_id: 'ou_rlo', name: '\u202e李四' },
+      { member_id: 'ou_likebot', name: '学区 助手' },
+    ]
+    fake.chats.set(school, { name: '实验小学\u2028教研群', members })
+    await inTx(test.app.db, async (tx) => {
+      const district = await tx.district.findFirstOrThrow()
+      await tx.group.create({ data: { platform: 'lark', chatId: school, title: '实验小学教研群', districtId: district.id } })
+    })
+    const replies: string[] = []
+    for (const m of members) replies.push(...(await texts(m.member_id, '/报名 1', { chatId: school })))
+    expect(replies).toHaveLength(3)
+    for (const reply of replies) {
+      expect(reply).not.toMatch(/[\n\u2028\u202e]/)
+      expect(reply).not.toContain('学区')
+    }
+    expect(await signups()).toEqual(['成员rger:confirmed', '李四:confirmed', '成员ebot:confirmed'])
+    expect((await inTx(test.app.db, (tx) => tx.group.findFirstOrThrow({ where: { chatId: school } }))).title).toBe('实验小学 教研群')
+  })
+
   it('"报名" replying to the announcement card signs up; a reply to a person does not', async () => {
     const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研')
     const [ok] = await texts('ou_wang', '报名', { parentId: card!.messageId })

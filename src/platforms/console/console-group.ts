@@ -4,9 +4,14 @@ import { createInterface } from 'node:readline'
 import { texts } from '../../core/texts.ts'
 import type { Dispatch } from '../../core/dispatch.ts'
 import type { SendFn } from '../../core/message.ts'
+import { visibleLines } from '../../core/visible-text.ts'
 import { toMessage } from './to-message.ts'
 
-/** Prints every bot message as lines beginning "学区助手> ". */
+/**
+ * Prints every bot message as lines beginning "学区助手> ": whatever a text
+ * holds (a carriage return, a Unicode line separator, a terminal escape, a
+ * bidi override), it cannot start a line without the prefix or overwrite one.
+ */
 export function createConsoleSend(output: NodeJS.WritableStream, botName: string, filesDir: string): SendFn {
   return async (message) => {
     const mentions = (message.mentions ?? []).map((p) => `@${p.name} `).join('')
@@ -18,7 +23,7 @@ export function createConsoleSend(output: NodeJS.WritableStream, botName: string
       writeFileSync(file, Buffer.from(message.file.base64, 'base64'))
       text += `\n${texts.export.savedConsole(file)}`
     }
-    output.write(text.split('\n').map((l) => `${botName}> ${l}\n`).join(''))
+    output.write(visibleLines(text).map((l) => `${botName}> ${l}\n`).join(''))
   }
 }
 
