@@ -95,7 +95,7 @@ export const cancel: Command = {
 /**
  * A moved or cancelled activity is told where it was asked for, in its own group, and
  * in every group someone signed up from, @mentioning those signed up there (the first
- * MAX_MENTIONS of them, and how many more).
+ * MAX_MENTIONS_PER_MESSAGE of them, and how many more).
  */
 async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
   const signups = await ctx.tx.signup.findMany({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })

@@ -7,7 +7,8 @@ import { texts } from '../src/core/texts.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { grantRole } from '../src/services/districts.ts'
-import { findMember, listName, MAX_MENTIONS, memberForName, mentionsOf } from '../src/services/members.ts'
+import { MAX_MENTIONS_PER_MESSAGE } from '../src/core/limits.ts'
+import { findMember, listName, memberForName, mentionsOf } from '../src/services/members.ts'
 import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence, nameList } from '../src/services/describe.ts'
 import { readerOf, visibleWhere } from '../src/services/question-access.ts'
@@ -211,7 +212,7 @@ export const pair: Command = {
       lines.push(texts.workshop.paired(listName(mentor.member), listName(member), before))
       mentions.push(...(await mentionsFor(ctx, member)))
     }
-    ctx.reply([texts.workshop.title(detail.id, detail.name), ...lines].join('\n'), { mentions: mentions.slice(0, MAX_MENTIONS) })
+    ctx.reply([texts.workshop.title(detail.id, detail.name), ...lines].join('\n'), { mentions: mentions.slice(0, MAX_MENTIONS_PER_MESSAGE) })
   },
 }
 

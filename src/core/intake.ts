@@ -1,5 +1,5 @@
 import { parseCommandLine } from './command-line.ts'
-import { MAX_COMMAND_CHARS, MAX_MENTIONS, longerThan } from './limits.ts'
+import { MAX_COMMAND_CHARS, MAX_MENTIONS_IN_COMMAND, longerThan } from './limits.ts'
 import type { IncomingMessage } from './message.ts'
 import { withCleanNames } from './names.ts'
 import { texts } from './texts.ts'
@@ -15,9 +15,9 @@ const HEAD_CHARS = 200
  */
 export function admit(message: IncomingMessage, botName: string): { message: IncomingMessage; refusal?: string } | null {
   const tooLong = longerThan(message.text, MAX_COMMAND_CHARS)
-  if (!tooLong && message.mentions.length <= MAX_MENTIONS) return { message: withCleanNames(message, botName) }
+  if (!tooLong && message.mentions.length <= MAX_MENTIONS_IN_COMMAND) return { message: withCleanNames(message, botName) }
   const head = parseCommandLine(message.text.slice(0, HEAD_CHARS), botName)
   if (!message.mentionedBot && !head?.slash) return null
-  const refusal = tooLong ? texts.limits.command(MAX_COMMAND_CHARS) : texts.limits.mentions(MAX_MENTIONS)
+  const refusal = tooLong ? texts.limits.command(MAX_COMMAND_CHARS) : texts.limits.mentions(MAX_MENTIONS_IN_COMMAND)
   return { message: withCleanNames({ ...message, text: '', mentions: [] }, botName), refusal }
 }

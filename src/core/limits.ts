@@ -13,7 +13,9 @@ import { oneLine } from './visible-text.ts'
  */
 export const MAX_COMMAND_CHARS = 4000
 /** @mentions in one command. */
-export const MAX_MENTIONS = 50
+export const MAX_MENTIONS_IN_COMMAND = 50
+/** @mentions in one message the bot sends (the rest are counted in its text): a phone screen, and a sane number of notifications. */
+export const MAX_MENTIONS_PER_MESSAGE = 40
 /** People named in one command (代报名, mentors, mentees): more is a list to import, not a chat message. */
 export const MAX_NAMED_PEOPLE = 30
 /** What a reply repeats of what was typed ("没看懂「…」"). */

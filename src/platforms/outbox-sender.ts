@@ -1,5 +1,6 @@
 import { inTx, type Db } from '../db/client.ts'
 import type { OutgoingMessage, Person, SendFn } from '../core/message.ts'
+import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import type { Logger } from '../log.ts'
 import { markFailed, markSent, recordBatch, takeDue, type OutboxRow } from '../services/outbox.ts'
 import { SendError } from './platform.ts'
@@ -40,8 +41,8 @@ const FIRST_RETRY_MS = 60_000
 const MAX_RETRY_GAP_MS = 30 * 60_000
 /** A message still not delivered after this long is marked failed and left for the record. */
 const GIVE_UP_AFTER_MS = 24 * 60 * 60_000
-/** At most this many confirmations in one gathered message: a phone screen, and a sane number of @mentions. */
-export const MAX_GATHER = 40
+/** At most this many confirmations in one gathered message: one @mention each. */
+export const MAX_GATHER = MAX_MENTIONS_PER_MESSAGE
 
 interface Held {
   row: OutboxRow

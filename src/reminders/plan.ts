@@ -6,7 +6,8 @@ import { isPlatform, type OutgoingMessage, type Person, type Platform } from '..
 import { texts } from '../core/texts.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
-import { MAX_MENTIONS, mentionsAtMost, mentionsOf } from '../services/members.ts'
+import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
+import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
 import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
@@ -235,7 +236,7 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
     : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), lead.n)
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
   lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
-  // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS.
+  // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS_PER_MESSAGE.
   const mentors: Person[] = []
   if (withQuestions && a.workshopId) {
     const open = await tx.question.findMany({
@@ -245,12 +246,12 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
     })
     if (open.length > 0) {
       const rows = await tx.workshopMentor.findMany({ where: { workshopId: a.workshopId } })
-      mentors.push(...(await mentionsOf(tx, rows.map((m) => m.memberId), group.platform, MAX_MENTIONS)))
+      mentors.push(...(await mentionsOf(tx, rows.map((m) => m.memberId), group.platform, MAX_MENTIONS_PER_MESSAGE)))
       lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${snippet(q.text, 60)}`)))
     }
   }
   const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
-  const { mentions, unmentioned } = await mentionsAtMost(tx, here.map((s) => s.memberId), group.platform, MAX_MENTIONS - mentors.length)
+  const { mentions, unmentioned } = await mentionsAtMost(tx, here.map((s) => s.memberId), group.platform, MAX_MENTIONS_PER_MESSAGE - mentors.length)
   if (unmentioned > 0) lines.splice(2, 0, texts.longLists.mentionsCapped(mentions.length, unmentioned))
   for (const person of mentors) if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
   return { chat: chatOf(group), text: lines.join('\n'), mentions }

@@ -4,7 +4,8 @@ import { semesterOn, weekOf, type SemesterInfo } from '../calendar/semester.ts'
 import type { Repeat, When } from '../calendar/when.ts'
 import { texts } from '../core/texts.ts'
 import type { Activity, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
-import { listName, MAX_MENTIONS } from './members.ts'
+import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
+import { listName } from './members.ts'
 
 /** What describing needs to know about the district's calendar. */
 export interface DescribeEnv {
@@ -121,7 +122,7 @@ export function rosterLines(rows: readonly Parameters<typeof rosterLine>[1][], a
 }
 
 /** "王芳、李明", or for a long list the first `max` names and how many in all. */
-export function nameList(names: readonly string[], max = MAX_MENTIONS): string {
+export function nameList(names: readonly string[], max = MAX_MENTIONS_PER_MESSAGE): string {
   const shown = names.slice(0, max).join('、')
   return names.length > max ? texts.longLists.namesAndCount(shown, names.length) : shown
 }

@@ -5,6 +5,7 @@ import type { Member } from '../generated/prisma/client.ts'
 import { daysBetween, type LocalDate } from '../calendar/dates.ts'
 import type { Person, Platform } from '../core/message.ts'
 import { touchMembership, upsertMember, type AccountHints } from './identity.ts'
+import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 
 /** The name lists show: the one given with /我是, else the platform name. */
 /** A member by id, in one plain read (each sign-up asks for the sender's profile). */
@@ -77,12 +78,7 @@ export async function memberForPerson(
   return tx.member.findUniqueOrThrow({ where: { id } })
 }
 
-/**
- * At most this many @mentions in one message: each is a name in front of the
- * text on WeChat and a tag on Lark, so a list of hundreds would bury the
- * message (and the outbox gathers at most 40 confirmations for the same reason).
- */
-export const MAX_MENTIONS = 40
+
 
 /**
  * Whom to @mention on one platform for these members, in their order: each
@@ -110,7 +106,7 @@ export async function mentionsAtMost(
   tx: Tx,
   memberIds: readonly number[],
   platform: string,
-  max = MAX_MENTIONS,
+  max = MAX_MENTIONS_PER_MESSAGE,
 ): Promise<{ mentions: Person[]; unmentioned: number }> {
   const unique = new Set(memberIds)
   const mentions = await mentionsOf(tx, [...unique], platform, max)
