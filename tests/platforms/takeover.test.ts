@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type { mock } from 'wechaty-puppet-mock'
 import { inTx } from '../../src/db/client.ts'
-import { createLogger } from '../../src/log.ts'
 import { LARK_EVENTS_PATH } from '../../src/platforms/lark.ts'
-import { createSendRouter } from '../../src/platforms/platform.ts'
-import { WechatAdapter } from '../../src/platforms/wechat.ts'
 import { encrypt, messageEvent, postSigned, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
-import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
+import { eventually, type TestApp } from '../helpers/test-app.ts'
+import { startWechatBench, type WechatBench } from '../helpers/wechat-bench.ts'
 
 const KEY = 'takeover-key'
 const TOKEN = 'takeover-token'
@@ -120,30 +117,18 @@ describe('nobody takes over a district through codes (Lark webhook)', () => {
 })
 
 describe('a placeholder with a role is never taken by a name (WeChat)', () => {
+  let bench: WechatBench
   let mocker: mock.Mocker
-  let bot: Wechaty
   let test: TestApp
-  let adapter: WechatAdapter
   let self: mock.ContactMock
   const said: { chat: string; text: string }[] = []
 
   beforeEach(async () => {
     said.length = 0
-    mocker = new mock.Mocker()
-    bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
-    const router = createSendRouter()
-    test = await openTestApp({ send: router.send, clock: () => now })
-    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock: () => now })
-    router.use('wechat', (m) => adapter.send(m))
-    await adapter.start()
-    self = mocker.createContact({ name: '学区助手' })
-    mocker.login(self)
-    await eventually(() => bot.isLoggedIn, 'login')
+    bench = await startWechatBench({ clock: () => now })
+    ;({ mocker, test, self } = bench)
   })
-  afterEach(async () => {
-    await adapter.stop()
-    await test.close()
-  })
+  afterEach(() => bench.close())
 
   async function say(who: mock.ContactMock, where: mock.RoomMock | mock.ContactMock, text: string, count = 1) {
     const before = said.length

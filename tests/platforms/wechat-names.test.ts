@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type { mock } from 'wechaty-puppet-mock'
 import { inTx } from '../../src/db/client.ts'
-import { createLogger } from '../../src/log.ts'
-import { createSendRouter } from '../../src/platforms/platform.ts'
-import { WechatAdapter } from '../../src/platforms/wechat.ts'
-import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
+import { eventually, type TestApp } from '../helpers/test-app.ts'
+import { startWechatBench, type WechatBench } from '../helpers/wechat-bench.ts'
 
 /** WeChat names as people choose them: spaces, line breaks, bidi overrides, zero-width joiners, the bot's own name. */
 describe('WeChat names through wechaty and the mock puppet', () => {
+  let bench: WechatBench
   let mocker: mock.Mocker
-  let bot: Wechaty
   let test: TestApp
-  let adapter: WechatAdapter
   let self: mock.ContactMock
   const seen: { room: string; talker: string; text: string }[] = []
   let tick = 0
@@ -20,22 +16,10 @@ describe('WeChat names through wechaty and the mock puppet', () => {
 
   beforeEach(async () => {
     seen.length = 0
-    mocker = new mock.Mocker()
-    bot = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) })
-    const router = createSendRouter()
-    test = await openTestApp({ send: router.send, clock })
-    adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
-    router.use('wechat', (m) => adapter.send(m))
-    await adapter.start()
-    self = mocker.createContact({ name: '学区助手' })
-    mocker.login(self)
-    await eventually(() => bot.isLoggedIn, 'login')
+    bench = await startWechatBench({ clock })
+    ;({ mocker, test, self } = bench)
   })
-
-  afterEach(async () => {
-    await adapter.stop()
-    await test.close()
-  })
+  afterEach(() => bench.close())
 
   /** Says a line in a room and returns the bot's answers there. */
   async function say(who: mock.ContactMock, where: mock.RoomMock, text: string, mentions: mock.ContactMock[] = []) {
