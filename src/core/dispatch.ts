@@ -70,18 +70,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return []
     }
     const { message } = admitted
-    let line: CommandLine | null = null
-    let done: Done = { rows: [], answers: [] }
+    const line = admitted.refusal ? null : parseCommandLine(message.text, deps.config.BOT_NAME)
+    let done: Done
     try {
-      if (admitted.refusal) throw new Refusal(admitted.refusal)
-      line = parseCommandLine(message.text, deps.config.BOT_NAME)
-      const parsed = line
-      const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
-      if (message.file && !message.text.trim()) done = await receiveFile(deps, message, hooks)
-      else if (plain) done = await route(deps, message, plain)
-      else if (!parsed) {
-        if (message.mentionedBot) done = await answer(deps, message, texts.router.addressed(deps.config.BOT_NAME))
-      } else if (parsed.slash || message.mentionedBot) done = await route(deps, message, parsed)
+      // Too big to read: answered, and nothing of it recorded (not even who sent it).
+      done = admitted.refusal ? await answer(deps, message, admitted.refusal) : await dispatchAdmitted(deps, message, line, hooks)
     } catch (err) {
       done = await failure(deps, message, line, err)
     }
@@ -89,6 +82,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     await deps.outbox.deliver(done.rows).catch((err: unknown) => deps.log.error({ err }, 'delivery failed'))
     return done.answers
   }
+}
+
+/** A message of a readable size: a file, a plain command ("报名 12"), a command, or chat addressed to the bot. */
+async function dispatchAdmitted(deps: DispatcherDeps, message: IncomingMessage, parsed: CommandLine | null, hooks?: DispatchHooks): Promise<Done> {
+  const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
+  if (message.file && !message.text.trim()) return receiveFile(deps, message, hooks)
+  if (plain) return route(deps, message, plain)
+  if (!parsed) return message.mentionedBot ? answer(deps, message, texts.router.addressed(deps.config.BOT_NAME)) : { rows: [], answers: [] }
+  if (parsed.slash || message.mentionedBot) return route(deps, message, parsed)
+  return { rows: [], answers: [] }
 }
 
 /** What a message did: the outbox rows it wrote (committed), and the answers a button press shows in place. */
@@ -107,13 +110,30 @@ async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said
   return { rows, answers: said.filter(inPlace) }
 }
 
-/** One answer to a message, with its event keys taken (and what a refusal records): nothing when the event was handled before. */
-async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string, record?: (tx: Tx) => Promise<void>): Promise<Done> {
+/** One answer to a message, with its event keys taken: nothing when the event was handled before. */
+async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string): Promise<Done> {
   const now = deps.clock()
   const done = await inTx(deps.db, async (tx) => {
     if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
-    await record?.(tx)
     return keep(deps, tx, message, [replyMessage(message, text)], now)
+  })
+  return done ?? { rows: [], answers: [] }
+}
+
+/**
+ * A refused command's answer, with what the refusal records (a wrong code).
+ * Who sent it is still recorded (identify runs again, alone): a new account
+ * whose name waits for an admin's /确认 is told so, and the admins asked,
+ * even when its first command was refused.
+ */
+async function refuse(deps: DispatcherDeps, message: IncomingMessage, refusal: Refusal): Promise<Done> {
+  const now = deps.clock()
+  const done = await inTx(deps.db, async (tx) => {
+    if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
+    await refusal.audit?.record(tx)
+    const notes: OutgoingMessage[] = []
+    await identify(tx, message, now, (m) => void notes.push(m))
+    return keep(deps, tx, message, [replyMessage(message, refusal.text), ...notes], now)
   })
   return done ?? { rows: [], answers: [] }
 }
@@ -122,7 +142,7 @@ async function answer(deps: DispatcherDeps, message: IncomingMessage, text: stri
 async function failure(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done> {
   if (err instanceof Refusal) {
     if (err.audit) deps.log.warn({ platform: message.platform, chat: message.chat.id, sender: message.sender.id, command: line?.name }, err.audit.log)
-    return answer(deps, message, err.text, err.audit?.record).catch((e: unknown) => failure(deps, message, line, e))
+    return refuse(deps, message, err).catch((e: unknown) => failure(deps, message, line, e))
   }
   const reply = replyMessage(message, isBusy(err) ? texts.router.busy : texts.router.internal)
   if (!isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')

@@ -24,7 +24,18 @@ export interface IncomingMessage {
   /** The platform's message id. */
   id: string
   platform: Platform
-  chat: { id: string; title?: string; isDirect: boolean }
+  chat: {
+    id: string
+    title?: string
+    isDirect: boolean
+    /**
+     * Where ids may change at a re-login (idsSince): the platform found no
+     * other chat of this title, so a group known by this title under an older
+     * id may be this one. A second group made with the same title is then
+     * never taken for the first.
+     */
+    titleUnique?: boolean
+  }
   sender: Person
   /** The text with the bot's own @mention removed. */
   text: string

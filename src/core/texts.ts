@@ -662,6 +662,18 @@ export const texts = {
     listLine: (name: string) => `· ${name} → 发送 /确认 ${name}`,
   },
 
+  /** npm run confirm (the operator's /确认). */
+  confirmCli: {
+    usage: '用法：npm run confirm -- --district 学区名称 [--name 名字]',
+    noDistrict: (name: string) => `没有名为「${name}」的学区。`,
+    waiting: '等待确认的同名新账号：',
+    line: (name: string) => `· ${name} → npm run confirm -- --district 学区名称 --name ${name}`,
+    none: '没有等待确认的账号。',
+    noneNamed: (name: string) => `没有等待确认的「${name}」。`,
+    ambiguous: (name: string, n: number) => `有 ${n} 个新账号都叫「${name}」，请让学区管理员在群里 @ 本人确认：/确认 @${name}`,
+    confirmed: (name: string) => `已确认：新账号就是登记的「${name}」，TA 的角色、工作室和记录都已归到这个账号。`,
+  },
+
   codes: {
     slowDown: (minutes: number) => `输错的码太多了，请 ${minutes} 分钟后再试。如果忘了码，请重新取一个。`,
     wrongLog: 'wrong code',

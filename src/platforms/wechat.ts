@@ -55,6 +55,8 @@ export class WechatAdapter implements PlatformAdapter {
   private readonly queue = new PQueue({ concurrency: 1 })
   private readonly talkers = new Map<string, Contact>()
   private loginAt: Date | undefined
+  /** Rooms found to be the only one of their title, this login. */
+  private readonly titleUnique = new Map<string, boolean>()
 
   constructor(private readonly options: WechatOptions) {}
 
@@ -63,6 +65,7 @@ export class WechatAdapter implements PlatformAdapter {
     bot.on('scan', (qrcode, status) => this.onScan(qrcode, status))
     bot.on('login', (user) => {
       this.loginAt = (this.options.clock ?? (() => new Date()))()
+      this.titleUnique.clear()
       log.info({ user: user.name() }, 'wechat logged in')
     })
     bot.on('logout', (user, reason) => log.warn({ user: user.name(), reason }, 'wechat logged out'))
@@ -110,11 +113,26 @@ export class WechatAdapter implements PlatformAdapter {
     return {
       id: message.id,
       platform: 'wechat' as const,
-      chat: room ? { id: room.id, title: await room.topic(), isDirect: false } : { id: talker.id, title: name, isDirect: true },
+      chat: room ? await this.roomChat(room) : { id: talker.id, title: name, isDirect: true },
       sender: person(talker, name),
       at: message.date(),
       ...(this.loginAt ? { idsSince: this.loginAt } : {}),
     }
+  }
+
+  /**
+   * A room as a chat: its title, and whether it is the only room of that
+   * title the bot is in (asked once a login): only then may it be a group
+   * known by that title under an older id (ids change at each wechat4u login).
+   */
+  private async roomChat(room: Room): Promise<IncomingMessage['chat']> {
+    const title = await room.topic()
+    let unique = this.titleUnique.get(room.id)
+    if (unique === undefined && this.loginAt) {
+      const same = await this.options.bot.Room.findAll({ topic: title }).catch(() => [])
+      this.titleUnique.set(room.id, (unique = same.length === 1 && same[0]!.id === room.id))
+    }
+    return { id: room.id, title, isDirect: false, ...(unique !== undefined ? { titleUnique: unique } : {}) }
   }
 
   /** Sends in the account's queue: pieces in order, paced, the first one with the @mentions. */

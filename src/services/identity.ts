@@ -135,9 +135,9 @@ export interface AccountHints {
 export async function upsertMember(tx: Tx, platform: string, person: Person, now: Date, hints: AccountHints = {}): Promise<number> {
   const { name } = person
   const stableId = person.stableId || null
-  const account =
-    (await tx.account.findUnique({ where: { platform_userId: { platform, userId: person.id } } })) ??
-    (await findMovedAccount(tx, platform, person, hints))
+  const known = await tx.account.findUnique({ where: { platform_userId: { platform, userId: person.id } } })
+  const moved = known ? null : await findMovedAccount(tx, platform, person, hints)
+  const account = known ?? (moved && !moved.guarded ? moved.account : null)
   if (!account) {
     const accountData = { platform, userId: person.id, displayName: name, stableId, lastGroupId: hints.groupId ?? null, lastSeenAt: now }
     const placeholder = hints.districtId ? await findPlaceholder(tx, hints.districtId, name) : null
@@ -149,8 +149,9 @@ export async function upsertMember(tx: Tx, platform: string, person: Person, now
       return placeholder.id
     }
     const member = await tx.member.create({ data: { displayName: name, accounts: { create: accountData } } })
-    // A name alone never takes a role or a workshop: an admin confirms it is the person.
-    if (placeholder) await offerClaim(tx, placeholder, member.id, seen!, now)
+    // A name alone never takes a role or a workshop (a placeholder's, or a known member's after a re-login): an admin confirms it is the person.
+    const claimed = placeholder ?? (moved?.guarded ? await tx.member.findUnique({ where: { id: moved.account.memberId } }) : null)
+    if (claimed && seen) await offerClaim(tx, claimed, member.id, seen, now)
     return member.id
   }
   const data: Prisma.AccountUpdateInput = {}
@@ -165,21 +166,25 @@ export async function upsertMember(tx: Tx, platform: string, person: Person, now
 }
 
 /**
- * An account known under an older id: the same stable id, or else the only
- * account of that name last seen in the same group and not yet seen since the
- * current login began (someone seen since then is a different person).
+ * An account known under an older id: the same stable id (the platform's
+ * own, trusted), or else the only account of that name last seen in the
+ * same group and not yet seen since the current login began (someone seen
+ * since then is a different person). Matched by name alone, an account whose
+ * member holds a role or a workshop place is `guarded`: names are chosen
+ * freely, so it is not taken, only offered to an admin to confirm.
  */
-async function findMovedAccount(tx: Tx, platform: string, person: Person, hints: AccountHints): Promise<Account | null> {
+async function findMovedAccount(tx: Tx, platform: string, person: Person, hints: AccountHints): Promise<{ account: Account; guarded: boolean } | null> {
   if (!hints.idsSince) return null
   if (person.stableId) {
     const same = await tx.account.findFirst({ where: { platform, stableId: person.stableId }, orderBy: { updatedAt: 'desc' } })
-    if (same) return same
+    if (same) return { account: same, guarded: false }
   }
   if (hints.groupId === undefined) return null
   const namesakes = await tx.account.findMany({ where: { platform, lastGroupId: hints.groupId, displayName: person.name } })
   if (namesakes.some((a) => a.lastSeenAt && a.lastSeenAt >= hints.idsSince!)) return null
   const candidates = namesakes.filter((a) => !(person.stableId && a.stableId && a.stableId !== person.stableId))
-  return candidates.length === 1 ? candidates[0]! : null
+  if (candidates.length !== 1) return null
+  return { account: candidates[0]!, guarded: await isProtected(tx, candidates[0]!.memberId) }
 }
 
 /** The group of the message (read with its district in one query), created on first sight. */
@@ -197,11 +202,15 @@ async function upsertGroup(tx: Tx, message: IncomingMessage, now: Date): Promise
   return { group: await tx.group.update({ where: { id: group.id }, data }), district }
 }
 
-/** After a re-login: the only group of that title on the platform not yet seen since. */
+/**
+ * After a re-login: the only group of that title on the platform not yet
+ * seen since, when the platform vouches the chat is the only one of that
+ * title it is in (a group made later with the same title takes nothing).
+ */
 async function findMovedGroup(tx: Tx, message: IncomingMessage) {
   const since = message.idsSince
   const title = message.chat.title
-  if (!since || !title || message.chat.isDirect) return null
+  if (!since || !title || message.chat.isDirect || message.chat.titleUnique !== true) return null
   const namesakes = await tx.group.findMany({ where: { platform: message.platform, title }, include: { district: true } })
   if (namesakes.some((g) => g.lastSeenAt && g.lastSeenAt >= since)) return null
   return namesakes.length === 1 ? namesakes[0]! : null

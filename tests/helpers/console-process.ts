@@ -68,3 +68,17 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((r) => server.close(() => r()))
   return port
 }
+
+/** Runs one of scripts/ (an operator's command, as `npm run` runs it) with the bot's variables from this shell removed and `env` added. */
+export function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)))
+  const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), script, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}

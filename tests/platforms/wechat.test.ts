@@ -9,6 +9,15 @@ import { createLogger } from '../../src/log.ts'
 import { inTx } from '../../src/db/client.ts'
 import { sharedStringBomb } from '../helpers/hostile-files.ts'
 import { eventually, openTestApp, type TestApp } from '../helpers/test-app.ts'
+import { runScript } from '../helpers/console-process.ts'
+
+/** The operator's confirmation (npm run confirm), on the test's database file. */
+async function runConfirm(district: string, name: string) {
+  const run = await runScript('scripts/confirm.ts', ['--district', district, '--name', name], { DATABASE_URL: `file:${currentDb}` })
+  expect(run.stderr).toBe('')
+  expect(run.stdout).toContain(`已确认：新账号就是登记的「${name}」`)
+}
+let currentDb = ''
 
 /** A puppet that, like wechat4u, knows members' group nicknames (the mock leaves them out). */
 class PuppetWithAliases extends PuppetMock {
@@ -45,6 +54,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
     bot = WechatyBuilder.build({ puppet })
     const router = createSendRouter()
     test = await openTestApp({ send: router.send, clock })
+    currentDb = test.config.databaseFile
     adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()
@@ -126,33 +136,68 @@ describe('WeChat through wechaty and the mock puppet', () => {
     expect(new Set(groups.map((g) => g.districtId)).size).toBe(1)
   })
 
-  it('keeps a member when the puppet gives new ids after a re-login', async () => {
-    const { director } = await claimedRoom()
-    const { app } = test
-    // A re-login: wechat4u hands out new contact and room ids; the weixin id, where known, stays.
+  /** A re-login as wechat4u does it: every contact and room comes back under a new id; the old ids are gone. */
+  async function relogin(oldRooms: mock.RoomMock[]) {
     await bot.logout()
     await eventually(() => !bot.isLoggedIn, 'logout')
+    for (const r of oldRooms) mocker.cacheRoomPayload.delete(r.id)
     await new Promise((r) => setTimeout(r, 5))
     mocker.login(self)
     await eventually(() => bot.isLoggedIn, 'second login')
+  }
+
+  it('keeps a member when the puppet gives new ids after a re-login', async () => {
+    const { director, teacher, r1 } = await claimedRoom()
+    const { app } = test
+    await say(teacher, r1, '/ping')
+    await relogin([r1])
+    const teacher2 = mocker.createContact({ name: '王老师' })
     const director2 = mocker.createContact({ name: '张主任' })
-    const r1b = room('育秀学区教研群', [director2])
+    const r1b = room('育秀学区教研群', [teacher2, director2])
+    // The group is known again by its title; the teacher by name in it, with his records.
+    expect((await say(teacher2, r1b, '/活动'))[0]).not.toContain('还没有绑定')
+    const accounts0 = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '王老师' } }))
+    expect(accounts0.map((a) => a.userId)).toEqual([teacher2.id])
+    // The admin's role never goes by a name: the account writing as 张主任 waits for an admin's confirmation.
+    const [waiting, note] = await say(director2, r1b, '/排期 下周三下午 联合教研 数学', [], 2)
+    expect(waiting).toContain('只有学区管理员和组织者可以使用')
+    expect(note).toContain('学区管理员确认是您本人后')
+    await runConfirm('育秀学区', '张主任')
     const [scheduled] = await say(director2, r1b, '/排期 下周三下午 联合教研 数学')
     expect(scheduled).toContain('已安排')
     const groups = await inTx(app.db, (tx) => tx.group.findMany({ where: { platform: 'wechat' } }))
     expect(groups).toHaveLength(1)
     expect(groups[0]!.chatId).toBe(r1b.id)
-    const accounts = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' } }))
-    expect(accounts.map((a) => a.userId)).toEqual([director2.id])
-    expect(director.id).not.toBe(director2.id)
+    const accounts = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' }, orderBy: { id: 'asc' } }))
+    expect(accounts.map((a) => a.userId)).toEqual([director.id, director2.id])
+    expect(new Set(accounts.map((a) => a.memberId)).size).toBe(1)
     // Someone else of the same name, after the known one has spoken in this login, is a new person.
     const namesake = mocker.createContact({ name: '张主任' })
     await puppet.roomMemberList(r1b.id).then((ids) => ids.push(namesake.id))
     const [refused] = await say(namesake, r1b, '/排期 下周四上午 听课')
     expect(refused).toContain('管理员')
     const after = await inTx(app.db, (tx) => tx.account.findMany({ where: { platform: 'wechat', displayName: '张主任' }, orderBy: { id: 'asc' } }))
-    // The known account keeps its id; the refused command recorded nothing for the newcomer.
-    expect(after.map((a) => a.userId)).toEqual([director2.id])
+    // The known accounts keep their ids; the newcomer is a member of his own.
+    expect(after.map((a) => a.userId)).toEqual([director.id, director2.id, namesake.id])
+    expect(after[2]!.memberId).not.toBe(after[1]!.memberId)
+  })
+
+  it('after a re-login, a second group made with the same title takes nothing, and a namesake of the admin writing first gets no role', async () => {
+    const { r1 } = await claimedRoom()
+    await relogin([r1])
+    const attacker = mocker.createContact({ name: '张主任' })
+    const director2 = mocker.createContact({ name: '张主任' })
+    const r1b = room('育秀学区教研群', [director2, attacker])
+    // The attacker writes first in the real group under the admin's name: not an admin.
+    const [refused] = await say(attacker, r1b, '/设置 名称 被攻击的学区', [], 2)
+    expect(refused).toContain('只有学区管理员')
+    // Then makes a group of his own with the same title: the district stays where it was.
+    const fake = room('育秀学区教研群', [attacker])
+    const [unbound] = await say(attacker, fake, '/活动')
+    expect(unbound).toContain('本群还没有绑定学区')
+    const groups = await inTx(test.app.db, (tx) => tx.group.findMany({ where: { platform: 'wechat', districtId: { not: null } } }))
+    expect(groups.map((g) => g.chatId)).toEqual([r1b.id])
+    expect((await inTx(test.app.db, (tx) => tx.district.findFirstOrThrow())).name).toBe('育秀学区')
   })
 
   it('uses the group nickname as the display name and grants roles by @mention', async () => {
