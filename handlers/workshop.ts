@@ -53,7 +53,7 @@ async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Pr
   if (await ctx.tx.workshop.findUnique({ where: { districtId_name: { districtId: ctx.district.id, name } } })) {
     throw new Refusal(texts.workshop.nameTaken(name))
   }
-  const mentors = await resolvePeople(ctx, names, mentions)
+  const mentors = await resolvePeople(ctx, names, mentions, { roleByName: true })
   const created = await ctx.tx.workshop.create({
     data: {
       districtId: ctx.district.id,
@@ -248,7 +248,17 @@ function splitNames(words: readonly string[]): string[] {
 }
 
 /** Named people, and @mentioned ones, as members of the district (placeholders for names not seen yet). */
-async function resolvePeople(ctx: DistrictContext, names: string[], mentions: readonly Person[]): Promise<{ member: Member; created: boolean }[]> {
+/**
+ * With `roleByName` (mentors: a role), a typed name may only be someone not
+ * seen yet (a placeholder, confirmed by an admin when an account claims it):
+ * anyone can take a name, so people already seen are named by @mention.
+ */
+async function resolvePeople(
+  ctx: DistrictContext,
+  names: string[],
+  mentions: readonly Person[],
+  o: { roleByName?: boolean } = {},
+): Promise<{ member: Member; created: boolean }[]> {
   if (names.length + mentions.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.limits.people(MAX_NAMED_PEOPLE))
   const people: { member: Member; created: boolean }[] = []
   const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
@@ -261,6 +271,9 @@ async function resolvePeople(ctx: DistrictContext, names: string[], mentions: re
     if (mentioned.has(name)) continue
     const found = await memberForName(ctx.tx, ctx.district.id, { name: personName(ctx, name) }, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(name, found.ambiguous))
+    if (o.roleByName && !found.created && (await ctx.tx.account.count({ where: { memberId: found.member.id } })) > 0) {
+      throw new Refusal(texts.workshop.mentorNeedsMention(name))
+    }
     if (!people.some((p) => p.member.id === found.member.id)) people.push(found)
   }
   return people

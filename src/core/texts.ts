@@ -538,6 +538,8 @@ export const texts = {
       `${id}. ${name} — 导师：${mentors.join('、') || '未定'}；徒弟 ${mentees} 人`,
     listFooter: (id: number) => `发送 /工作室 ${id} 查看详情，/拜师 ${id} 申请拜师。`,
     createUsage: '请这样写：/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君',
+    mentorNeedsMention: (name: string) =>
+      `「${echo(name)}」已经在群里发过言或登记过。名字可以被别人改成一样的，请在群里直接 @ 这位导师：/工作室 创建 初中英语名师工作室 导师 @${echo(name)}`,
     nameTaken: (name: string) => `本学区已经有「${name}」了。发送 /工作室 查看。`,
     created: (id: number, name: string, mentors: string[]) => `已创建工作室 ${id}「${name}」，导师：${mentors.join('、')}。`,
     placeholders: (names: string) => `${names} 还没在学区群里发过言，已按名字登记；他们首次在群里发言后自动关联。`,

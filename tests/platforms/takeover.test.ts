@@ -23,7 +23,7 @@ describe('nobody takes over a district through codes (Lark webhook)', () => {
     bench = await startLarkBench({
       now, encryptKey: KEY, verificationToken: TOKEN,
       chats: {
-        oc_district: { name: '育秀学区教研群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_liu', name: '刘老师' }] },
+        oc_district: { name: '育秀学区教研群', members: [{ member_id: 'ou_zhang', name: '张主任' }, { member_id: 'ou_liu', name: '刘老师' }, { member_id: 'ou_fake', name: '王佩红' }] },
         oc_liu_own: { name: '刘老师自己的群', members: [{ member_id: 'ou_liu', name: '刘老师' }] },
       },
     })
@@ -101,6 +101,19 @@ describe('nobody takes over a district through codes (Lark webhook)', () => {
     expect(confirmed.find((m) => m.chat === 'oc_p2p_ou_zhang')!.text).toContain('飞书「刘老师」 请求与您这个账号合并为同一人。合并后，您的角色（管理员）也归那个账号所有。')
     expect(await inTx(bench.test.app.db, (tx) => tx.account.findMany({ where: { userId: 'ou_liu' }, include: { member: { include: { roles: true } } } })).then((a) => a[0]!.member.roles)).toEqual([])
     // The admin declines by doing nothing; after ten minutes the request is gone.
+    expect(await roles()).toEqual(['张主任:admin'])
+  })
+
+  it('a teacher who takes a mentor\'s name before the workshop is made is not made its mentor', async () => {
+    // One, a teacher of the district, registers the name in private; the other simply is called so on Lark.
+    await say('ou_liu', '/ping')
+    await p2p('ou_liu', '/我是 曹益君 育秀实验学校 语文 教龄15')
+    await say('ou_fake', '/ping')
+    for (const mentor of ['曹益君', '王佩红']) {
+      const [refused] = await say('ou_zhang', `/工作室 创建 初中语文名师工作室 导师 ${mentor}`)
+      expect(refused!.text).toContain(`「${mentor}」已经在群里发过言或登记过`)
+    }
+    expect(await inTx(bench.test.app.db, (tx) => tx.workshopMentor.count())).toBe(0)
     expect(await roles()).toEqual(['张主任:admin'])
   })
 
