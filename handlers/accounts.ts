@@ -1,7 +1,7 @@
 import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
-import { useLinkCode } from '../src/services/claim-codes.ts'
+import { burnCode, useLinkCode } from '../src/services/claim-codes.ts'
 import { directChatOf } from '../src/services/direct-chats.ts'
 import { rolesOf } from '../src/services/identity.ts'
 import { askMerge, finishMerge, heldRoles, openMerge, type Merge } from '../src/services/merge-requests.ts'
@@ -20,11 +20,16 @@ const MERGE_MINUTES = 10
  * into sending it.
  */
 export async function linkAccounts(ctx: Context, code: string): Promise<void> {
-  if (!ctx.message.chat.isDirect) throw new Refusal(texts.link.directOnly)
+  // Seen by a whole group, a personal code is no longer the issuer's secret: it is burnt.
+  if (!ctx.message.chat.isDirect) throw new Refusal(texts.link.directOnly, { record: (tx) => burnCode(tx, code, 'link', ctx.now), log: texts.codes.burntLog })
   await assertNotGuessing(ctx)
   const issuer = await useLinkCode(ctx.tx, code, ctx.now)
   if (!issuer) throw wrongCode(ctx, texts.link.badCode)
   if (issuer === ctx.sender.memberId) throw new Refusal(texts.link.same)
+  // The code joins one person's accounts on two platforms; two on one platform are two people.
+  if ((await ctx.tx.account.count({ where: { memberId: issuer, platform: ctx.message.platform } })) > 0) {
+    throw new Refusal(texts.link.samePlatform(texts.link.platformName(ctx.message.platform)))
+  }
   const merge = await askMerge(ctx.tx, issuer, ctx.sender.memberId, ctx.now, MERGE_MINUTES)
   const roles = await heldRoles(ctx.tx, ctx.sender.memberId)
   const mine = texts.link.account(texts.link.platformName(ctx.message.platform), ctx.message.sender.name)
@@ -59,14 +64,14 @@ async function homeDistrict(ctx: Context) {
 }
 
 async function confirmMerge(ctx: Context, merge: Merge): Promise<void> {
-  const issuerRoles = await heldRoles(ctx.tx, merge.issuerId)
-  // The one who sent the code back confirmed; the issuer's roles move only if the issuer confirms too.
-  if (ctx.sender.memberId === merge.redeemerId && issuerRoles.length > 0) {
+  // The one who sent the code back confirmed; the one who took it confirms too (their records and roles are at stake: a code can leak).
+  if (ctx.sender.memberId === merge.redeemerId) {
     const chat = await directChatOf(ctx.tx, merge.issuerId)
     if (!chat) throw new Refusal(texts.link.issuerUnreachable)
+    const issuerRoles = await heldRoles(ctx.tx, merge.issuerId)
     await askMerge(ctx.tx, merge.issuerId, merge.redeemerId, ctx.now, MERGE_MINUTES, merge.issuerId)
     const other = texts.link.account(texts.link.platformName(ctx.message.platform), ctx.message.sender.name)
-    ctx.post({ chat, text: texts.link.askIssuer(other, issuerRoles.join('、'), MERGE_MINUTES) })
+    ctx.post({ chat, text: texts.link.askIssuer(other, issuerRoles.length ? texts.link.rolesWarning(issuerRoles.join('、')) : '', MERGE_MINUTES) })
     return ctx.reply(texts.link.waitIssuer(merge.issuerAccounts))
   }
   const { name, platforms } = await finishMerge(ctx.tx, merge, ctx.now)

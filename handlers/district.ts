@@ -1,9 +1,10 @@
 import { readClock } from '../src/calendar/normalize.ts'
+import type { Tx } from '../src/db/client.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
 import {
-  BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
+  BIND_CODE_HOURS, burnCode, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
   useBindCode,
 } from '../src/services/claim-codes.ts'
 import { attemptScopes, recordWrongCode, tooManyWrongCodes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
@@ -85,8 +86,10 @@ async function bindByCode(ctx: Context, code: string): Promise<void> {
   const used = await useBindCode(ctx.tx, code, ctx.now)
   if (!used) throw wrongCode(ctx, texts.bind.badCode)
   const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: used.districtId } })
-  if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
-  if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
+  // Shown in a group where it cannot be used, the code is burnt: everyone there has read it.
+  const burnt = { record: (tx: Tx) => burnCode(tx, code, 'bind', ctx.now), log: texts.codes.burntLog }
+  if (ctx.district?.id === target.id) throw new Refusal(texts.bind.alreadyBurnt(target.name), burnt)
+  if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrictBurnt(ctx.district.name), burnt)
   await bindGroup(ctx.tx, ctx.groupId, target.id)
   await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
   const admin = (await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')

@@ -290,6 +290,8 @@ export const texts = {
     usage: '请写上学区名称或绑定码，例如：/绑定 育秀教育集团，或 /绑定 K7P2-9QXM',
     notFound: (name: string) => `没有找到名为「${echo(name)}」的学区，或您不是它的管理员。`,
     already: (district: string) => `本群已经绑定到「${district}」。`,
+    alreadyBurnt: (district: string) => `本群已经绑定到「${district}」。这个绑定码已在群里公开，已作废。`,
+    otherDistrictBurnt: (district: string) => `本群已绑定到「${district}」，改绑需由该学区的管理员操作。这个绑定码已在群里公开，已作废。`,
     otherDistrict: (district: string) => `本群已绑定到「${district}」。如需改绑，需由该学区的管理员操作。`,
     done: (district: string) => `已将本群绑定到「${district}」。学区的活动和提醒会同步到本群。`,
     badCode: '绑定码不对、已用过或已过期。请学区管理员私聊我发送 /绑定码 群 取一个新的，再在要加入的群里发送，例如：/绑定 K7P2-9QXM',
@@ -631,7 +633,8 @@ export const texts = {
     codeIssued: (code: string, minutes: number) =>
       `您个人的账号绑定码：${code}（${minutes}分钟内有效，只能用一次）\n请用您在另一个平台（微信或飞书）的账号私聊我发送：/绑定 ${code}\n确认后两个账号合并为同一人。只在自己的两个账号之间使用，不要发给别人。`,
     useDirect: '请私聊我发送 /绑定码，取您个人的账号绑定码。（把另一个群加入学区，需要学区管理员私聊我发送 /绑定码 群）',
-    directOnly: '个人账号绑定码只能私聊我使用，请不要发在群里。',
+    directOnly: '个人账号绑定码只能私聊我使用。这个码已在群里公开，已作废；请私聊我发送 /绑定码 重新取一个。',
+    samePlatform: (platform: string) => `两个账号都在${platform}上。个人绑定码用来把您在微信和飞书的账号合为一人，同一个平台的两个账号不能合并。`,
     badCode: '绑定码不对、已用过或已过期。请在另一个平台私聊我发送 /绑定码 取一个新的，例如：/绑定 4821-0937',
     same: '这个绑定码就是您自己这个账号取的。请用另一个平台（微信或飞书）的账号私聊我发送 /绑定 绑定码。',
     platformName: (platform: string) => ({ wechat: '微信', lark: '飞书', console: '控制台' })[platform] ?? platform,
@@ -639,10 +642,10 @@ export const texts = {
     confirmAsk: (issuer: string, mine: string, minutes: number, warning: string) =>
       `将把这两个账号合并为同一人：\n· ${issuer}（取绑定码的账号）\n· ${mine}（您现在用的账号）\n合并后，两边的报名、提问${warning}都归同一人。只有两个账号都是您本人时才确认：${minutes}分钟内发送 /确认`,
     rolesWarning: (roles: string) => `和角色（${roles}）`,
-    waitIssuer: (issuer: string) => `已确认。对方账号 ${issuer} 持有学区角色，还需要在那个账号上私聊我发送 /确认，合并才会完成。`,
+    waitIssuer: (issuer: string) => `已确认。还需要在取码的账号 ${issuer} 上私聊我发送 /确认，合并才会完成。`,
     askIssuer: (other: string, roles: string, minutes: number) =>
-      `${other} 请求与您这个账号合并为同一人。合并后，您的角色（${roles}）也归那个账号所有。只有那个账号也是您本人时才确认：${minutes}分钟内发送 /确认；不是的话不用理会。`,
-    issuerUnreachable: '对方账号持有学区角色，需要在那个账号上确认，但它还没有私聊过我。请先用那个账号私聊我发一条消息，再重新取绑定码。',
+      `${other} 用您取的绑定码，请求与您这个账号合并为同一人。合并后，您的报名、提问、个人资料${roles}都归那个账号所有。只有那个账号也是您本人时才确认：${minutes}分钟内发送 /确认；不是的话不用理会。`,
+    issuerUnreachable: '还需要在取码的账号上确认，但它还没有私聊过我。请先用那个账号私聊我发一条消息，再重新取绑定码。',
     done: (name: string, platforms: string) => `绑定成功！${name} 在${platforms}的账号已合并为同一人，报名、提问和角色都已合并。`,
   },
 
@@ -679,6 +682,7 @@ export const texts = {
   codes: {
     slowDown: (minutes: number) => `输错的码太多了，请 ${minutes} 分钟后再试。如果忘了码，请重新取一个。`,
     wrongLog: 'wrong code',
+    burntLog: 'code shown in a group: burnt',
   },
 
   reminders: {

@@ -103,3 +103,8 @@ export async function useLinkCode(tx: Tx, code: string, now: Date): Promise<numb
   await tx.claimCode.update({ where: { code: row.code }, data: { usedAt: now } })
   return row.memberId
 }
+
+/** A code shown where it must not be (a personal code in a group, a group's code where it cannot be used): no longer usable. */
+export async function burnCode(tx: Tx, code: string, purpose: 'link' | 'bind', now: Date): Promise<void> {
+  await tx.claimCode.updateMany({ where: { code: normalizeClaimCode(code), purpose, usedAt: null }, data: { usedAt: now } })
+}

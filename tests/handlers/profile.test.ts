@@ -111,7 +111,14 @@ describe('one teacher on two platforms: /绑定码 and /绑定', () => {
       '将把这两个账号合并为同一人：\n· 微信「王芳」（取绑定码的账号）\n· 飞书「王芳」（您现在用的账号）\n合并后，两边的报名、提问都归同一人。只有两个账号都是您本人时才确认：10分钟内发送 /确认',
     ])
     expect(await h.app.db.member.count({ where: { displayName: '王芳' } })).toBe(2)
-    expect(await h.say('/确认', { ...lark, direct: true, chat: 'oc_dm' })).toEqual([
+    // Both sides confirm: the one who sent the code back, then the one who took it.
+    const asked = await h.send('/确认', { ...lark, direct: true, chat: 'oc_dm' })
+    expect(asked.sent.map((m) => [m.chat.chatId, m.text]).sort()).toEqual([
+      ['oc_dm', '已确认。还需要在取码的账号 微信「王芳」 上私聊我发送 /确认，合并才会完成。'],
+      ['wx-dm', '飞书「王芳」 用您取的绑定码，请求与您这个账号合并为同一人。合并后，您的报名、提问、个人资料都归那个账号所有。只有那个账号也是您本人时才确认：10分钟内发送 /确认；不是的话不用理会。'],
+    ])
+    expect(await h.app.db.member.count({ where: { displayName: '王芳' } })).toBe(2)
+    expect(await h.say('/确认', { ...wx, direct: true, chat: 'wx-dm' })).toEqual([
       '绑定成功！王芳 在微信、飞书的账号已合并为同一人，报名、提问和角色都已合并。',
     ])
     expect(await h.say(`/绑定 ${code}`, { ...lark, direct: true, chat: 'oc_dm' })).toEqual([
@@ -130,6 +137,24 @@ describe('one teacher on two platforms: /绑定码 and /绑定', () => {
     // From either platform she now sees the same records.
     expect((await h.say('/我的', lark))[0]).toContain('#2 名师讲堂')
     expect((await h.say('/我的', wx))[0]).toContain('#2 名师讲堂')
+  })
+
+  it('a leaked code: nothing merges while the one who took it does not confirm, and a code shown in a group is burnt', async () => {
+    const wx = { platform: 'wechat' as const, as: '王芳', id: 'wx-wangfang', direct: true, chat: 'wx-dm' }
+    const stranger = { platform: 'lark' as const, as: '赵某', id: 'ou_zhao', direct: true, chat: 'oc_zhao' }
+    const [issued] = await h.say('/绑定码', wx)
+    const code = /\d{4}-\d{4}/.exec(issued!)![0]
+    await h.say(`/绑定 ${code}`, stranger)
+    await h.say('/确认', stranger)
+    h.setNow('2026-11-23T09:20:00+08:00')
+    // She never confirms: the request lapses, nothing moved.
+    expect(await h.say('/确认', wx)).toEqual(['没有等您确认的事。'])
+    expect(await h.app.db.account.findMany({ select: { memberId: true }, where: { userId: { in: ['wx-wangfang', 'ou_zhao'] } } }).then((a) => new Set(a.map((x) => x.memberId)).size)).toBe(2)
+    // Posted in a group, her next code is refused and no longer works anywhere.
+    const [next] = await h.say('/绑定码', wx)
+    const shown = /\d{4}-\d{4}/.exec(next!)![0]
+    expect((await h.say(`/绑定 ${shown}`, { platform: 'lark', as: '赵某', id: 'ou_zhao', chat: 'oc_group', title: '育秀飞书群' }))[0]).toContain('已作废')
+    expect((await h.say(`/绑定 ${shown}`, stranger))[0]).toContain('绑定码不对、已用过或已过期')
   })
 
   it('a code expires after 30 minutes', async () => {

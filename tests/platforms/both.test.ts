@@ -143,8 +143,11 @@ describe('one district with a WeChat group and a Lark group', () => {
     const p2p = { mentions: [], chatType: 'p2p' as const, chatId: 'oc_p2p_chen' }
     const asked = await sayLark('ou_chen', `/绑定 ${linkCode}`, { text: `/绑定 ${linkCode}`, ...p2p })
     expect(asked).toContain('· 微信「陈老师」（取绑定码的账号）\n· 飞书「陈老师」（您现在用的账号）')
-    const done = await sayLark('ou_chen', '/确认', { text: '/确认', ...p2p })
-    expect(done).toContain('绑定成功！陈老师 在微信、飞书的账号已合并为同一人')
+    expect(await sayLark('ou_chen', '/确认', { text: '/确认', ...p2p })).toContain('还需要在取码的账号 微信「陈老师」 上私聊我发送 /确认')
+    // The WeChat account that took the code is asked, and confirms.
+    await eventually(() => direct.some((t) => t.includes('请求与您这个账号合并为同一人')), 'the question to the WeChat account')
+    chen.say('/确认').to(self)
+    await eventually(() => direct.some((t) => t.includes('绑定成功！陈老师 在微信、飞书的账号已合并为同一人')), 'the merge')
     const mine = await sayLark('ou_chen', '/我的', { text: '/我的', mentions: [], chatType: 'p2p', chatId: 'oc_p2p_chen' })
     expect(mine).toContain('#1 联合教研')
     expect(mine).toContain('#2 名师讲堂')
