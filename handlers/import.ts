@@ -1,7 +1,7 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts.ts'
-import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
-import { fileProblemText, itemLines, unreadableLines } from '../src/services/import-report.ts'
+import { MAX_IMPORT_ACTIVITIES, prepareImport, saveImport } from '../src/services/import.ts'
+import { itemLines, unreadableLines } from '../src/services/import-report.ts'
 import { resolveErrorText } from './shared.ts'
 
 const KEEP_MS = 24 * 60 * 60_000
@@ -28,17 +28,17 @@ export const importData: Command = {
       orderBy: { receivedAt: 'desc' },
     })
     if (!pending) throw new Refusal(texts.importing.noFile)
-    const read = await readLines(pending.name, Buffer.from(pending.bytes))
-    if (!read.ok) throw new Refusal(fileProblemText(pending.name, read.problem))
-    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, read.lines)
+    // Read when it came (in a worker, within limits): nothing is parsed again here, inside the transaction.
+    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, JSON.parse(pending.lines) as string[])
     if (!plan) throw new Refusal(texts.importing.noSemester)
     const { reference, items, fresh, existing, unreadable } = plan
+    if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Refusal(texts.importing.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
     const year = Number(reference.slice(0, 4))
     const T = texts.importing
     const lines = [T.header(pending.name, ctx.district.name, reference)]
     if (confirm) {
       const origin = ctx.message.chat.isDirect ? null : ctx.groupId
-      const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh, reference)
+      const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh)
       await ctx.tx.pendingImport.delete({ where: { id: pending.id } })
       lines.push(T.summary(result.created.length, items.length - unreadable.length - result.created.length, unreadable.length))
       lines.push(T.created(result.created.length))

@@ -12,7 +12,7 @@ import { resolveErrorText } from '../handlers/shared.ts'
 import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts.ts'
 import { inTx, openDb } from '../src/db/client.ts'
-import { prepareImport, readLines, saveImport } from '../src/services/import.ts'
+import { MAX_IMPORT_ACTIVITIES, prepareImport, readLines, saveImport } from '../src/services/import.ts'
 import { fileProblemText, itemLines, unreadableLines } from '../src/services/import-report.ts'
 import { MAX_FILE_BYTES } from '../src/services/file-reader/limits.ts'
 import { FileTooBig, readAtMost } from '../src/core/read-at-most.ts'
@@ -40,6 +40,7 @@ try {
   const plan = await inTx(db, async (tx) => prepareImport(tx, district, new Date(), read.lines))
   if (!plan) throw new Error(T.noSemester)
   const { reference, items, fresh, existing, unreadable } = plan
+  if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Error(T.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
   const year = Number(reference.slice(0, 4))
   say(T.header(path.basename(file), district.name, reference))
   if (!values.yes) {
@@ -57,7 +58,7 @@ try {
     const bar = new cliProgress.SingleBar({ format: `${T.progress} {bar} {value}/{total}`, stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic)
     if (process.stderr.isTTY) bar.start(fresh.length, 0)
     const result = await inTx(db, (tx) =>
-      saveImport(tx, district, { groupId: origin?.id ?? null, organizerId: organizer.memberId }, fresh, reference, () => bar.increment()),
+      saveImport(tx, district, { groupId: origin?.id ?? null, organizerId: organizer.memberId }, fresh, (n) => bar.increment(n)),
     )
     bar.stop()
     say(T.created(result.created.length))

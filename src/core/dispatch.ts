@@ -241,7 +241,7 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks
   const said = [replyMessage(message, texts.importing.received(file.name))]
   return inTx(deps.db, async (tx) => {
     await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
-    await tx.pendingImport.create({ data: { ...admin, name: file.name, bytes: new Uint8Array(bytes), receivedAt: now } })
+    await tx.pendingImport.create({ data: { ...admin, name: file.name, lines: JSON.stringify(read.lines), receivedAt: now } })
     return keep(deps, tx, message, said, now)
   })
 }

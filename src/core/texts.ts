@@ -846,6 +846,7 @@ export const texts = {
     previewFooter: (n: number) => (n > 0 ? `以上只是预览，还没有保存。确认无误请发送：/导入 确认` : '没有可以创建的活动。'),
     more: (n: number) => `  ……还有 ${n} 项`,
     chatUsage: '请这样写：/导入（预览），或 /导入 确认（保存）',
+    tooMany: (n: number, max: number) => `这个文件有 ${n} 项活动，一次最多导入 ${max} 项。请把行事历分成几个文件分别导入。`,
   },
 
   /** Lists too long for one chat message: the first ones, then how many more. */

@@ -9,7 +9,7 @@ import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
-import { createActivity, type ActivityDetails } from './activities.ts'
+import { createActivities, type ActivityDetails } from './activities.ts'
 import { calendarEnv } from './calendar-env.ts'
 import { MAX_LINE_CHARS, type ReadResult } from './file-reader/limits.ts'
 import { readInWorker, type ParseLimits } from './file-reader/read-file.ts'
@@ -144,26 +144,25 @@ export async function saveImport(
   district: District,
   origin: { groupId: number | null; organizerId: number },
   items: ImportItem[],
-  today: LocalDate,
-  onEach?: () => void,
+  /** Told how many more are saved, a chunk at a time (the CLI's progress bar). */
+  onProgress?: (created: number) => void,
 ): Promise<ImportResult> {
-  const created: number[] = []
-  const existing: ImportItem[] = []
-  for (const item of items) {
-    if (!item.ok) continue
-    if (await tx.activity.findUnique({ where: { districtId_importKey: { districtId: district.id, importKey: item.key } } })) {
-      existing.push(item)
-      continue
-    }
+  const readable = items.filter((i): i is Fresh => i.ok)
+  const known = await importedKeys(tx, district.id, readable)
+  const existing = readable.filter((i) => known.has(i.key))
+  // The same line twice in one file is one activity.
+  const seen = new Set<string>()
+  const fresh = readable.filter((i) => !known.has(i.key) && !seen.has(i.key) && seen.add(i.key))
+  const list = fresh.flatMap((item) => {
     const when = parseWhen(item.whenText)
-    if (!when.ok) continue
-    const schedule = { whenText: item.whenText, when: when.when, plan: item.plan }
-    const { activity } = await createActivity(tx, district, origin, item.details, schedule, today, { importKey: item.key })
-    created.push(activity.id)
-    onEach?.()
-  }
+    return when.ok ? [{ details: item.details, schedule: { whenText: item.whenText, when: when.when, plan: item.plan }, importKey: item.key }] : []
+  })
+  const created = await createActivities(tx, district, origin, list, onProgress)
   return { created, existing }
 }
+
+/** At most this many activities from one 行事历: a term's plan has a few hundred at most; more is not a 行事历. */
+export const MAX_IMPORT_ACTIVITIES = 5000
 
 type Fresh = Extract<ImportItem, { ok: true }>
 type Unreadable = Extract<ImportItem, { ok: false }>
