@@ -37,7 +37,8 @@ describe('merging two members with thousands of sign-ups', () => {
           : [{ activityId, memberId: larkMember, status: i % 2 ? 'confirmed' : 'waiting', seq: 7, signedUpAt: at }],
       ),
     })
-    expect(await h.say('/确认', lark)).toEqual(['绑定成功！王芳 在微信、飞书的账号已合并为同一人，报名、提问和角色都已合并。'])
+    await h.say('/确认', lark)
+    expect(await h.say('/确认', wx)).toEqual(['绑定成功！王芳 在微信、飞书的账号已合并为同一人，报名、提问和角色都已合并。'])
     const rows = await db.signup.findMany({ where: { activityId: { gte: ids[0]! } }, orderBy: [{ activityId: 'asc' }, { seq: 'asc' }] })
     const expected = ids.flatMap((activityId, i) =>
       i < BOTH
@@ -72,6 +73,7 @@ describe('merging two members with thousands of sign-ups', () => {
       ]),
     })
     await h.say('/确认', lark)
+    await h.say('/确认', wx)
     const rows = await db.signup.findMany({ where: { activityId: { in: ids } }, orderBy: { activityId: 'asc' } })
     expect(rows.map((s) => [s.memberId, s.status, s.seq])).toEqual([
       [keep, 'confirmed', 2],
