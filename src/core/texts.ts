@@ -272,6 +272,8 @@ export const texts = {
     wechatScan: (url: string) => `请用学区助手的微信号扫码登录（也可在浏览器打开此链接显示二维码）：\n${url}`,
     /** A Lark member whose name the app may not read (no contact permission). */
     larkUnknownName: (tail: string) => `飞书用户${tail}`,
+    /** A card press answered late: taken, its result follows in the chat. */
+    cardTaken: '已收到，结果稍后在群里告诉您。',
   },
 
   claim: {

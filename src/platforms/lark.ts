@@ -416,6 +416,7 @@ export class LarkAdapter implements PlatformAdapter {
    * the same press sent again does nothing and is answered with no change.
    */
   private async onCardAction(data: CardAction, kind: 'trigger' | 'callback'): Promise<unknown> {
+    const arrived = Date.now()
     const openId = data.operator?.open_id ?? data.open_id
     const chatId = data.context?.open_chat_id ?? data.open_chat_id
     const messageId = data.context?.open_message_id ?? data.open_message_id
@@ -425,7 +426,7 @@ export class LarkAdapter implements PlatformAdapter {
     if (!key || !openId || !chatId || !messageId || typeof command !== 'string' || !command.startsWith('/')) return {}
     const name = await this.directory.nameOf(chatId, openId)
     const unionId = data.operator?.union_id
-    const answers = await this.options.dispatch({
+    const pending = this.options.dispatch({
       id: messageId,
       platform: 'lark',
       chat: { id: chatId, title: await this.directory.titleOf(chatId), isDirect: false },
@@ -437,8 +438,16 @@ export class LarkAdapter implements PlatformAdapter {
       at: this.clock(),
       eventKeys: [key],
     })
+    const presser: Person = { id: openId, name }
+    const noteOf = (answers: OutgoingMessage[]) => answers.filter((m) => !m.buttons?.length).map((m) => m.text).join('\n')
+    const answers = await within(pending, ACK_WAIT_MS - (Date.now() - arrived))
+    if (answers === null) {
+      // Past Lark's 3 s the press would show as failed: it is taken, and its answer goes to the chat when ready.
+      void this.track(pending.then((late) => this.tellPresser(chatId, presser, messageId, noteOf(late))))
+      return kind === 'trigger' ? { toast: { type: 'info', content: texts.platform.cardTaken } } : {}
+    }
     const card = answers.find((m) => m.buttons?.length)
-    const note = answers.filter((m) => !m.buttons?.length).map((m) => m.text).join('\n')
+    const note = noteOf(answers)
     if (kind === 'trigger') {
       return {
         ...(note ? { toast: { type: card ? 'success' : 'warning', content: inertText(note) } } : {}),
@@ -447,12 +456,14 @@ export class LarkAdapter implements PlatformAdapter {
     }
     if (card) return buildCard(card, note)
     // Refused, and an older callback has no toast: say why in the chat, to the presser.
-    if (note) {
-      void this.send({ chat: { platform: 'lark', chatId }, text: note, mentions: [{ id: openId, name }], replyToId: messageId }).catch(
-        (err: unknown) => this.options.log.warn({ err, chat: chatId }, 'lark card answer not sent'),
-      )
-    }
+    await this.tellPresser(chatId, presser, messageId, note)
     return {}
+  }
+
+  /** A card press's answer said in the chat, to the presser (written to the outbox like any message). */
+  private async tellPresser(chatId: string, presser: Person, messageId: string, note: string): Promise<void> {
+    if (!note) return
+    await this.options.announce({ chat: { platform: 'lark', chatId }, text: note, mentions: [presser], replyToId: messageId })
   }
 
   /** One Open API call under the app's rate limits, retried on rate limits and server errors. */
@@ -708,6 +719,17 @@ export function buildCard(message: OutgoingMessage, note?: string): Card {
     config: { wide_screen_mode: true, update_multi: true },
     ...(message.title ? { header: { template: 'blue', title: { tag: 'plain_text', content: inertText(message.title) } } } : {}),
     elements,
+  }
+}
+
+/** The work's result if it settles within `ms`, else null (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))))
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
@@ -5,7 +6,7 @@ import {
   cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, messageEvent, postSigned, startLarkBench,
   type FakeLark, type LarkBench,
 } from '../helpers/fake-lark.ts'
-import type { TestApp } from '../helpers/test-app.ts'
+import { eventually, type TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
 const TOKEN = 'test-verification-token'
@@ -94,6 +95,27 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     // Presses are answered in place: nothing is posted to the group.
     expect(fake.sent.length).toBe(sentBefore)
   })
+
+  it('a press that cannot be answered within Lark\'s 3 s is told it is taken, and its result follows in the chat', async () => {
+    const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const sentBefore = fake.sent.length
+    // Another process holds the database for 4 s: the sign-up waits its turn past Lark's window.
+    const other = new Database(test.config.databaseFile)
+    other.exec('BEGIN IMMEDIATE')
+    const released = new Promise<void>((resolve) => setTimeout(() => resolve(void other.exec('COMMIT')), 4000))
+    const press = cardTrigger({ token: TOKEN, openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } })
+    const res = await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(press, ENCRYPT_KEY), ENCRYPT_KEY)
+    expect(res.status).toBe(200)
+    expect(JSON.parse(res.body)).toEqual({ toast: { type: 'info', content: '已收到，结果稍后在群里告诉您。' } })
+    await released
+    other.close()
+    await adapter.idle()
+    await eventually(async () => (await signups()).length === 1, 'the sign-up')
+    await adapter.idle()
+    const told = fake.sent.slice(sentBefore)
+    expect(told.map((m) => m.text)).toEqual(['<at user_id="ou_wang">王芳</at> 王芳 报名成功：#1「联合教研」，第 1 位（还剩 39 个名额）。'])
+    expect(await signups()).toEqual(['王芳:confirmed'])
+  }, 20_000)
 
   it('an older card callback on the card URL is checked by its signature and answered with the card', async () => {
     const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
