@@ -9,7 +9,7 @@ import type { Member } from '../src/generated/prisma/client.ts'
 import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { firstBreak } from '../src/services/eligibility.ts'
-import { findMember, findMemberByName, listName, memberForName, mentionsAtMost } from '../src/services/members.ts'
+import { findMember, findMemberByName, listName, memberForName, mentionsAtMost, mentionsOf } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, nameList, rosterLines } from '../src/services/describe.ts'
@@ -58,7 +58,8 @@ export const withdrawSignup: Command = {
     if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const others = namedPeople(args)
-    if (others.length > 0) await assertMayActFor(ctx, activity)
+    // Taking someone's place away is for those who run this activity, not any organizer.
+    if (others.length > 0) await assertMayActFor(ctx, activity, { runsIt: true })
     const targets: Member[] = []
     if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
     for (const who of others) {
@@ -75,7 +76,9 @@ export const withdrawSignup: Command = {
       lines.push(texts.signup.withdrawn(listName(member), activity.id, activity.title))
       promoted.push(...result.promoted)
     }
-    ctx.reply(lines.join('\n'))
+    // Those withdrawn by someone else are told, by @mention.
+    const told = others.length ? await mentionsOf(ctx.tx, targets.map((m) => m.id), ctx.message.platform) : []
+    ctx.reply(lines.join('\n'), told.length ? { mentions: told } : undefined)
     await announcePromotions(ctx, activity, promoted, env)
     if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
   },
@@ -160,12 +163,12 @@ function namedPeople(args: readonly Arg[]): Named[] {
   return named
 }
 
-/** 代报名 and withdrawing others: admins, organizers, the activity's organizer, a session's mentors. */
-async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<void> {
+/** 代报名: admins, organizers, the activity's organizer, a session's mentors; withdrawing others (runsIt): the same but organizers of other activities. */
+async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccurrences, o: { runsIt?: boolean } = {}): Promise<void> {
   const { roles, memberId } = ctx.sender
-  if (roles.has('admin') || roles.has('organizer') || activity.organizerId === memberId) return
+  if (roles.has('admin') || (roles.has('organizer') && !o.runsIt) || activity.organizerId === memberId) return
   if (activity.workshopId && (await isMentorOf(ctx.tx, activity.workshopId, memberId))) return
-  throw new Refusal(texts.signup.onlyOrganizers)
+  throw new Refusal(o.runsIt ? texts.signup.onlyItsOrganizers : texts.signup.onlyOrganizers)
 }
 
 async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {

@@ -215,6 +215,17 @@ describe('代报名: an organizer signs others up', () => {
     expect(await statusOf()).toEqual(['王芳:confirmed', '李明:confirmed'])
     expect(await h.say('/取消报名 1 李明')).toEqual(['已取消 李明 的报名：#1「联合教研」。'])
   })
+
+  it('an organizer of other activities may sign people up but not take their places away; those withdrawn are told', async () => {
+    await h.say('/报名 1', { as: '王芳' })
+    await h.say('/ping', { as: '孙老师' })
+    await h.say('/授权 @孙老师 组织者', { mentions: [{ id: '孙老师', name: '孙老师' }] })
+    expect(await h.say('/取消报名 1 王芳', { as: '孙老师' })).toEqual(['只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 12'])
+    expect(await statusOf()).toEqual(['王芳:confirmed'])
+    expect((await h.say('/报名 1 李明', { as: '孙老师' }))[0]).toContain('李明：已报名，第 2 位')
+    const { sent } = await h.send('/取消报名 1 王芳')
+    expect(sent.map((m) => [m.text, m.mentions])).toEqual([['已取消 王芳 的报名：#1「联合教研」。', [{ id: '王芳', name: '王芳' }]]])
+  })
 })
 
 describe('plain 报名 in a group, as in a 接龙', () => {
