@@ -9,7 +9,6 @@ import type { Logger } from './log.ts'
 import { createOutboxSender, type OutboxSender } from './platforms/outbox-sender.ts'
 import { firstStartClaimCode } from './services/claim-codes.ts'
 import { claimOnce } from './services/inbound-events.ts'
-import { enqueue } from './services/outbox.ts'
 
 export interface App {
   db: Db
@@ -32,6 +31,12 @@ export interface AppOptions {
   /** The platforms' send (paced, throwing SendError); the outbox sender calls it. */
   send: SendFn
   clock: () => Date
+  /**
+   * The clock of the outbox's holds and retries: the machine's, when `clock` is
+   * moved (CLOCK_START), so a restart does not wait out time the moved clock
+   * already spent. Defaults to `clock` (tests move both together).
+   */
+  opsClock?: () => Date
   /** Tests hand in a database that already has the schema. */
   migrate?: boolean
 }
@@ -45,12 +50,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   const db = await openDb(config.databaseFile)
   const registry = new Registry(commands)
-  const outbox = createOutboxSender({ db, send, log, clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
+  const outbox = createOutboxSender({ db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
   const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
   const claimCode = await inTx(db, firstStartClaimCode)
   const announce: Announce = async (message, eventKeys = []) => {
-    const now = clock()
-    const rows = await inTx(db, async (tx) => ((await claimOnce(tx, eventKeys, now)) ? enqueue(tx, [message], now, outbox.leaseUntil(now)) : []))
+    const now = (options.opsClock ?? clock)()
+    const rows = await inTx(db, async (tx) => ((await claimOnce(tx, eventKeys, now)) ? outbox.write(tx, [message]) : []))
     await outbox.deliver(rows)
   }
   return {

@@ -20,7 +20,7 @@ const schema = z.object({
     .date({ message: 'expected an ISO instant such as 2026-09-01T08:00:00+08:00' })
     .optional(),
   /** A reminder claimed by a process that died before marking it sent is sent again after this long. */
-  REMINDER_RETRY_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  REMINDER_RETRY_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long a command waits, in its turn, while another process holds the database; then it is answered 系统繁忙 with nothing recorded. */
   BUSY_WAIT_S: z.coerce.number().int().min(1).max(600).default(60),
   /** on: always; off: never; auto: when no platform is configured, or when run in a terminal. */

@@ -28,7 +28,7 @@ async function main(config: Config): Promise<void> {
   const out = process.stdout
   const say = (line: string) => void out.write(`${line}\n`)
   const router = createSendRouter()
-  const app = await createApp({ config, log, clock, send: router.send })
+  const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send })
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []

@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts'
 import { identify, rolesOf } from '../services/identity.ts'
 import { homeDistrictId } from '../services/members.ts'
 import { claimOnce } from '../services/inbound-events.ts'
-import { enqueue, type OutboxRow } from '../services/outbox.ts'
+import type { OutboxRow } from '../services/outbox.ts'
 import { MAX_FILE_BYTES } from '../services/file-reader/limits.ts'
 import { readLines } from '../services/import.ts'
 import { fileProblemText } from '../services/import-report.ts'
@@ -23,7 +23,8 @@ import { texts } from './texts.ts'
 
 /** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts). */
 export interface Delivery {
-  leaseUntil(now: Date): Date
+  /** Writes messages in the caller's transaction. */
+  write(tx: Tx, messages: readonly OutgoingMessage[]): Promise<OutboxRow[]>
   /** Sends rows written in a committed transaction. */
   deliver(rows: readonly OutboxRow[]): Promise<unknown>
   /** Sends without writing (the database is locked): a "busy" answer. */
@@ -104,9 +105,9 @@ interface Done {
  * Writes what a command says in its transaction. A button press's answers to
  * itself are not written: the platform shows them in place (a Lark card).
  */
-async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said: OutgoingMessage[], now: Date): Promise<Done> {
+async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said: OutgoingMessage[]): Promise<Done> {
   const inPlace = (m: OutgoingMessage) => message.via === 'button' && m.replyToId === message.id
-  const rows = await enqueue(tx, said.filter((m) => !inPlace(m)), now, deps.outbox.leaseUntil(now))
+  const rows = await deps.outbox.write(tx, said.filter((m) => !inPlace(m)))
   return { rows, answers: said.filter(inPlace) }
 }
 
@@ -115,7 +116,7 @@ async function answer(deps: DispatcherDeps, message: IncomingMessage, text: stri
   const now = deps.clock()
   const done = await inTx(deps.db, async (tx) => {
     if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
-    return keep(deps, tx, message, [replyMessage(message, text)], now)
+    return keep(deps, tx, message, [replyMessage(message, text)])
   })
   return done ?? { rows: [], answers: [] }
 }
@@ -133,7 +134,7 @@ async function refuse(deps: DispatcherDeps, message: IncomingMessage, refusal: R
     await refusal.audit?.record(tx)
     const notes: OutgoingMessage[] = []
     await identify(tx, message, now, (m) => void notes.push(m))
-    return keep(deps, tx, message, [replyMessage(message, refusal.text), ...notes], now)
+    return keep(deps, tx, message, [replyMessage(message, refusal.text), ...notes])
   })
   return done ?? { rows: [], answers: [] }
 }
@@ -181,7 +182,7 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
       config: deps.config,
     }
     await runCommand(command, ctx, line)
-    return keep(deps, tx, message, [...said, ...notes], now)
+    return keep(deps, tx, message, [...said, ...notes])
   }, { waitMs: deps.config.BUSY_WAIT_S * 1000, onWait })
   if (!done) {
     deps.log.debug({ keys }, 'event already handled')
@@ -242,7 +243,7 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks
   return inTx(deps.db, async (tx) => {
     await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
     await tx.pendingImport.create({ data: { ...admin, name: file.name, lines: JSON.stringify(read.lines), receivedAt: now } })
-    return keep(deps, tx, message, said, now)
+    return keep(deps, tx, message, said)
   })
 }
 

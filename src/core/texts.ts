@@ -3,6 +3,7 @@
  * passes values in; it never builds a sentence itself.
  */
 import { echo, LIMITS, snippet, type LimitedField } from './limits.ts'
+import { oneLine } from './visible-text.ts'
 import type { Role } from './roles.ts'
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -473,7 +474,7 @@ export const texts = {
     otherNotSignedUp: (name: string, id: number) => `${name} 没有报名 #${id}。没有取消任何人的报名。`,
     notFoundPerson: (name: string) => `本学区没有找到「${echo(name)}」。没有取消任何人的报名。`,
     promoted: (names: string, id: number, title: string, when: string) =>
-      `有人取消了报名，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
+      `名额空出，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
     activityCancelled: (id: number) => `#${id} 已经取消，不能报名。发送 /活动 查看其他活动。`,
     over: (id: number) => `#${id} 已经开始或结束，不能再报名了。发送 /活动 查看近期活动。`,
     whichActivity: (command: string, lines: string[]) =>
@@ -606,8 +607,9 @@ export const texts = {
     answerEmpty: (id: number) => `请写上回答内容，例如：/回答 ${id} 可以先从单元目标出发……`,
     notFound: (id: string) => `没有找到编号为 #${id} 的问题。发送 /问题 查看。`,
     notItsMentor: '只有这个工作室的导师和学区管理员可以回答。',
+    /** The question quoted on one line: a teacher's line breaks cannot make lines of the bot's own. */
     answerPost: (id: number, question: string, author: string, text: string) =>
-      `【答疑 #${id}】\n问：${question}\n答（${author}）：${text}`,
+      `【答疑 #${id}】\n问：${oneLine(question)}\n答（${author}）：${text}`,
     delivered: (id: number, where: string) => `已回答 #${id}，回答已发到${where ? `「${where}」` : '提问的群'}。`,
     answerKept: (id: number) => `已回答 #${id}。提问人私聊我发送 /问题 ${id} 就能看到回答。`,
     deliveredPrivately: (id: number, asker: string | null) => `已回答 #${id}，回答已私聊发给${asker ? `提问人（${asker}）` : '提问人'}。`,

@@ -44,8 +44,8 @@ export class EventInbox<T> {
     if (status === 'new') void this.run(key, event).catch(() => undefined)
   }
 
-  /** Handles what was received before `before` and never handled, oldest first; returns how many. */
-  async recover(before: Date): Promise<number> {
+  /** Handles what was received before `before` (by default, now) and never handled, oldest first; returns how many. */
+  async recover(before: Date = this.options.clock()): Promise<number> {
     const { db, platform, log } = this.options
     const rows = await inTx(db, (tx) => leftOver(tx, platform, before))
     let count = 0

@@ -148,7 +148,8 @@ export class LarkAdapter implements PlatformAdapter {
     })
     this.directory = new LarkDirectory(this.client, options.log)
     this.inbox = new EventInbox({
-      db: options.db, platform: 'lark', clock: this.clock, log: options.log,
+      // The machine's time, not a moved CLOCK_START: what an earlier run left is found by when it really came.
+      db: options.db, platform: 'lark', clock: () => new Date(), log: options.log,
       handle: (event) => ('message' in event ? this.handleMessage(event as MessageEvent) : this.onBotAdded(event as BotAddedEvent)),
       track: (work) => this.track(work),
     })
@@ -176,7 +177,7 @@ export class LarkAdapter implements PlatformAdapter {
     }
     await this.learnSelf()
     // What an earlier run acknowledged and never handled goes first, oldest first.
-    await this.inbox.recover(this.clock())
+    await this.inbox.recover()
     this.inbox.start()
     if (this.options.mode === 'ws') {
       this.ws = new lark.WSClient({

@@ -1,8 +1,8 @@
-import { inTx, type Db } from '../db/client.ts'
+import { inTx, type Db, type Tx } from '../db/client.ts'
 import type { OutgoingMessage, Person, SendFn } from '../core/message.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import type { Logger } from '../log.ts'
-import { markFailed, markSent, recordBatch, takeDue, type OutboxRow } from '../services/outbox.ts'
+import { enqueue, markFailed, markSent, recordBatch, takeDue, type OutboxRow } from '../services/outbox.ts'
 import { SendError } from './platform.ts'
 
 export interface OutboxSenderOptions {
@@ -22,8 +22,8 @@ export interface OutboxSenderOptions {
 }
 
 export interface OutboxSender {
-  /** Until when a message written now is held by this process. */
-  leaseUntil(now: Date): Date
+  /** Writes messages in the caller's transaction (stamped with the sender's own clock), held by this process until sent. */
+  write(tx: Tx, messages: readonly OutgoingMessage[]): Promise<OutboxRow[]>
   /** Sends rows written in a committed transaction; resolves once each is sent, failed, or waiting for a retry. */
   deliver(rows: readonly OutboxRow[]): Promise<number>
   /** Sends a message that could not be written (the database is locked), once, without keeping it. */
@@ -144,7 +144,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   }
 
   return {
-    leaseUntil: (now) => new Date(now.getTime() + leaseMs),
+    write(tx, messages) {
+      const now = clock()
+      return enqueue(tx, messages, now, new Date(now.getTime() + leaseMs))
+    },
     async deliver(rows) {
       const results = await Promise.all(hand(rows))
       return results.filter(Boolean).length

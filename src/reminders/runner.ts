@@ -3,7 +3,7 @@ import { inTx, type Db } from '../db/client.ts'
 import type { OutgoingMessage, SendFn } from '../core/message.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxSender, type OutboxSender } from '../platforms/outbox-sender.ts'
-import { enqueue, type OutboxRow } from '../services/outbox.ts'
+import type { OutboxRow } from '../services/outbox.ts'
 import { dueCandidates, type Candidate } from './plan.ts'
 
 export type ReminderOptions = {
@@ -69,7 +69,7 @@ export function createReminders(options: ReminderOptions): Reminders {
     const write = (items: typeof built) =>
       inTx(db, async (tx) => {
         const messages = items.flatMap((b) => (b.message ? [b.message] : []))
-        const rows = await enqueue(tx, messages, now, outbox.leaseUntil(now))
+        const rows = await outbox.write(tx, messages)
         const byKey = new Map(rows.map((r) => [r.message.key!, r.id]))
         await tx.reminder.createMany({
           data: items.map(({ candidate: c, message, note }) => ({

@@ -1,7 +1,12 @@
 import type { Tx } from '../db/client.ts'
 
-/** Wrong codes allowed per member and per chat in the window; then codes are refused until it passes. */
+/**
+ * Wrong codes allowed in the window per member, and per chat (higher: one
+ * member's guessing must not lock the admin of that chat out); then codes
+ * are refused there until the window passes.
+ */
 export const MAX_WRONG_CODES = 5
+export const MAX_WRONG_CODES_PER_CHAT = 15
 export const WRONG_CODE_WINDOW_MIN = 15
 
 /** Who tried a code and where: the counts are kept for both, so neither many accounts in one chat nor one account in many chats can guess on. */
@@ -13,7 +18,8 @@ export function attemptScopes(memberId: number, groupId: number): string[] {
 export async function tooManyWrongCodes(tx: Tx, scopes: readonly string[], now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - WRONG_CODE_WINDOW_MIN * 60_000)
   for (const scope of scopes) {
-    if ((await tx.codeAttempt.count({ where: { scope, at: { gt: since } } })) >= MAX_WRONG_CODES) return true
+    const max = scope.startsWith('group:') ? MAX_WRONG_CODES_PER_CHAT : MAX_WRONG_CODES
+    if ((await tx.codeAttempt.count({ where: { scope, at: { gt: since } } })) >= max) return true
   }
   return false
 }

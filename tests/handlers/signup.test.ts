@@ -44,7 +44,7 @@ describe('/报名 with a capacity: confirmed, then a waiting list', () => {
     const { sent } = await h.send('/取消报名 1', { as: '李明' })
     expect(sent.map((m) => m.text)).toEqual([
       '已取消 李明 的报名：#1「名师讲堂」。',
-      '有人取消了报名，候补的 赵丽 已递补为正式名额：#1「名师讲堂」，12月3日(周四) 13:30-16:00 (第14周)。请准时参加；不能参加请发送 /取消报名 1',
+      '名额空出，候补的 赵丽 已递补为正式名额：#1「名师讲堂」，12月3日(周四) 13:30-16:00 (第14周)。请准时参加；不能参加请发送 /取消报名 1',
     ])
     expect(sent[1]!.mentions).toEqual([{ id: '赵丽', name: '赵丽' }])
     expect(await statusOf()).toEqual(['王芳:confirmed', '李明:cancelled', '赵丽:confirmed', '陈刚:waiting'])

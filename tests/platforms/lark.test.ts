@@ -6,7 +6,6 @@ import { inTx } from '../../src/db/client.ts'
 import { createLogger } from '../../src/log.ts'
 import { LARK_EVENTS_PATH, type LarkAdapter, readContent } from '../../src/platforms/lark.ts'
 import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
-import { enqueue } from '../../src/services/outbox.ts'
 import { SendError } from '../../src/platforms/platform.ts'
 import { FakeLark, encrypt, messageEvent, postSigned, signatureHeaders, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
 import type { TestApp } from '../helpers/test-app.ts'
@@ -188,7 +187,7 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     for (let i = 0; i < 5; i++) fake.failNext({ status: 400, body: { code: 230020, msg: 'chat rate limit' } })
     let clock = now
     const outbox = createOutboxSender({ db: test.app.db, send: (m) => adapter.send(m), log: createLogger('silent'), clock: () => clock })
-    const rows = await inTx(test.app.db, (tx) => enqueue(tx, [{ chat: { platform: 'lark', chatId: CHAT }, text: '会被留下的提醒' }], clock, outbox.leaseUntil(clock)))
+    const rows = await inTx(test.app.db, (tx) => outbox.write(tx, [{ chat: { platform: 'lark', chatId: CHAT }, text: '会被留下的提醒' }]))
     expect(await outbox.deliver(rows)).toBe(0)
     const kept = await inTx(test.app.db, (tx) => tx.outbox.findMany())
     expect(kept.map((k) => [k.chatId, k.status, k.attempts])).toEqual([[CHAT, 'pending', 1]])
