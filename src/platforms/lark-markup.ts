@@ -67,7 +67,17 @@ const QUOTE_PAIRS = [['「', '」'], ['『', '』'], ['“', '”'], ['‘', '�
 export function mentionWord(name: string): string {
   if (!/[\s"'“”‘’「」『』]/.test(name)) return `@${name}`
   const pair = QUOTE_PAIRS.find(([open, close]) => !name.includes(open) && !name.includes(close))
-  return pair ? `@${pair[0]}${name}${pair[1]}` : `@${name.replace(/[\s"'“”‘’「」『』]+/g, '')}`
+  return pair ? `@${pair[0]}${name}${pair[1]}` : `@${mentionName(name)}`
+}
+
+/**
+ * The name a mentioned person goes by in the core: the name itself, or, when
+ * no quote pair can hold it, the name without its spaces and quotes, as
+ * mentionWord writes it: the @mention in the text and the person always match.
+ */
+export function mentionName(name: string): string {
+  if (!/[\s"'“”‘’「」『』]/.test(name) || QUOTE_PAIRS.some(([open, close]) => !name.includes(open) && !name.includes(close))) return name
+  return name.replace(/[\s"'“”‘’「」『』]+/g, '')
 }
 
 function escapeRegExp(text: string): string {

@@ -14,7 +14,7 @@ import { mayBeQuotedCommand } from '../core/plain-commands.ts'
 import { readBody } from './http-server.ts'
 import { LarkDirectory, describeError } from './lark-directory.ts'
 import { eventProblem, requestTimeProblem } from './lark-freshness.ts'
-import { cardMention, inertText, mentionWord, replaceMentionKeys, textMention } from './lark-markup.ts'
+import { cardMention, inertText, mentionName, mentionWord, replaceMentionKeys, textMention } from './lark-markup.ts'
 import { EventInbox } from './event-inbox.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
@@ -548,7 +548,7 @@ export class LarkAdapter implements PlatformAdapter {
     for (const m of message.mentions ?? []) {
       if (isBot(m)) mentionedBot = true
       else if (m.id?.open_id) {
-        mentions.push({ id: m.id.open_id, name: m.name, ...(m.id.union_id ? { stableId: m.id.union_id } : {}) })
+        mentions.push({ id: m.id.open_id, name: mentionName(m.name), ...(m.id.union_id ? { stableId: m.id.union_id } : {}) })
         this.directory.rememberName(m.id.open_id, m.name)
       }
     }

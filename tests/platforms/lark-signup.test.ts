@@ -162,6 +162,14 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(await inTx(test.app.db, (tx) => tx.member.count({ where: { displayName: { startsWith: '赵一' } } }))).toBe(1)
   })
 
+  it('a 代报名 @mentioning a name that holds every kind of quote signs up that one member, no phantom', async () => {
+    await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
+    const mentions = [{ key: '@_user_1', openId: 'ou_quotes', name: `A "B" 'C' “D” ‘E’ 「F」 『G』` }]
+    const [reply] = await texts('ou_zhang', '/报名 1 @_user_1', { mentions })
+    expect(reply).not.toContain('已按名字登记')
+    expect(await signups()).toEqual(['ABCDEFG:confirmed'])
+  })
+
   it('thirty new members signing up at once in a new group are named from one member list and one chat lookup', async () => {
     await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
     const school = 'oc_school_group'
