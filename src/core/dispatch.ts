@@ -224,8 +224,12 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks
   // The event is taken once claimed: acknowledged now, not after the download and the read (seconds for a big file).
   hooks?.committed?.()
   if (!admin) return nothing
-  // Its keys are taken: what it is told is written without them.
-  const tell = (text: string) => answer(deps, { ...message, eventKeys: [] }, text)
+  // Its keys are taken: what it is told is written without them. A file refused also lets go of the one sent before, so /导入 never previews an older file by mistake.
+  const tell = (text: string) =>
+    inTx(deps.db, async (tx) => {
+      await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
+      return keep(deps, tx, message, [replyMessage(message, text)])
+    })
   // A size the platform states is checked before the download; the download itself stops past the limit.
   if (file.size !== undefined && file.size > MAX_FILE_BYTES) return tell(texts.importing.tooBig)
   const bytes = await file.fetch(MAX_FILE_BYTES).catch((err: unknown) => {

@@ -835,7 +835,7 @@ export const texts = {
       `读不了「${name}」：${why}。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。`,
     problems: {
       tooBig: (mb: number) => `文件超过 ${mb} MB`,
-      corrupt: '文件已损坏，或不是真正的 Word（.docx）、Excel（.xlsx）文件',
+      corrupt: '文件已损坏，或不是真正的 Word（.docx）、Excel（.xlsx）或 CSV 文件',
       tooManyEntries: (max: number) => `文件里的部件太多（最多 ${max} 个）`,
       unzippedTooBig: (mb: number) => `解压后超过 ${mb} MB`,
       tooManyElements: (max: number) => `Word 文档的排版太复杂（超过 ${max} 个排版元素）`,

@@ -364,7 +364,6 @@ export class LarkAdapter implements PlatformAdapter {
   private async deliver(message: OutgoingMessage): Promise<void> {
     // A message with buttons goes as an interactive card, shared so a press redraws it for everyone.
     if (message.buttons?.length) return this.post(message, 'interactive', JSON.stringify(buildCard(message)), message.replyToId, 'card')
-    if (message.file) await this.deliverFile(message, message.file)
     // The core's text is made inert first; the only markup is the mentions added here.
     const ats = (message.mentions ?? []).map((p) => `${textMention(p)} `).join('')
     const pieces = splitText(inertText(message.text), TEXT_LIMIT)
@@ -372,6 +371,8 @@ export class LarkAdapter implements PlatformAdapter {
       const content = JSON.stringify({ text: (i === 0 ? ats : '') + piece })
       await this.post(message, 'text', content, i === 0 ? message.replyToId : undefined, `text${i}`)
     }
+    // The text says what the file is ("档案「…」："), so the file comes after it, as on WeChat.
+    if (message.file) await this.deliverFile(message, message.file)
   }
 
   /** A file (an export): uploaded with im.file.create, then sent as a file message. */

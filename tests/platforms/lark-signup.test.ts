@@ -302,13 +302,13 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
   })
 
-  it('a file is uploaded with im.file.create and sent as a file message', async () => {
+  it('a file is uploaded with im.file.create and sent as a file message, after the text that says what it is', async () => {
     const before = fake.sent.length
     await adapter.send({ chat: { platform: 'lark', chatId: 'oc_dm' }, text: '档案：', file: { name: '示范学区-档案.xlsx', base64: Buffer.from('xlsx bytes').toString('base64') } })
     expect([...fake.files.values()]).toEqual([{ type: 'xls', name: '示范学区-档案.xlsx', bytes: expect.any(Number) }])
     expect(fake.sent.slice(before).map((s) => [s.chatId, s.msgType, s.text])).toEqual([
-      ['oc_dm', 'file', `[file ${[...fake.files.keys()][0]}]`],
       ['oc_dm', 'text', '档案：'],
+      ['oc_dm', 'file', `[file ${[...fake.files.keys()][0]}]`],
     ])
   })
 })
