@@ -1,3 +1,4 @@
+import { chunked } from '../db/chunks.ts'
 import { inTx, type Db, type Tx } from '../db/client.ts'
 import type { OutgoingMessage, Person, SendFn } from '../core/message.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
@@ -68,6 +69,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const held = new Set<number>()
   let timer: NodeJS.Timeout | undefined
   let passing: Promise<number> | null = null
+  let tail: Promise<void> = Promise.resolve()
+  let open: { ids: number[]; done: Promise<void> } | null = null
 
   /** Puts rows in their chats' lanes (all of them first: a batch must be whole when a lane looks at it), then runs the lanes. */
   function hand(rows: readonly OutboxRow[]): Promise<boolean>[] {
@@ -111,7 +114,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function sendGroup(rows: OutboxRow[]): Promise<boolean> {
     const ids = rows.map((r) => r.id)
     // A message that could gather with others is recorded as sent this way first: after a crash it goes again the same way, never regrouped.
-    if (rows[0]!.batchId === null && (rows.length > 1 || rows[0]!.gatherKey !== null)) await recordBatch(db, ids)
+    // (A lone one is not: should it go again after a crash, it may go inside a gathered message; the cost of recording every lone confirmation was a third of a sign-up.)
+    if (rows[0]!.batchId === null && rows.length > 1) await recordBatch(db, ids)
     const message = compose(rows)
     try {
       await options.send(message)
@@ -119,8 +123,34 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await failed(rows, err)
       return false
     }
-    await markSent(db, ids, clock())
+    await mark(ids)
     return true
+  }
+
+  /**
+   * Rows sent are marked as soon as they are sent; marks that come while
+   * one is being written (other chats' sends) are written together next.
+   */
+  function mark(ids: readonly number[]): Promise<void> {
+    if (!open) {
+      const batch = { ids: [] as number[], done: Promise.resolve() }
+      batch.done = tail.then(() => {
+        if (open === batch) open = null
+        return writeMarks(batch.ids)
+      })
+      tail = batch.done
+      open = batch
+    }
+    open.ids.push(...ids)
+    return open.done
+  }
+
+  async function writeMarks(ids: readonly number[]): Promise<void> {
+    try {
+      for (const part of chunked(ids)) await markSent(db, part, clock())
+    } catch (err) {
+      log.error({ err, count: ids.length }, 'marking sent messages failed; they may go again')
+    }
   }
 
   async function failed(rows: OutboxRow[], err: unknown): Promise<void> {
