@@ -1,6 +1,6 @@
 import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { burnCode, useLinkCode } from '../src/services/claim-codes.ts'
 import { directChatOf } from '../src/services/direct-chats.ts'
 import { rolesOf } from '../src/services/identity.ts'

@@ -1,5 +1,5 @@
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'

@@ -1,5 +1,5 @@
 import { Refusal, type Command } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { feedToken } from '../src/services/calendar-feed.ts'
 import { CALENDAR_PATH } from '../src/services/feed-route.ts'
 

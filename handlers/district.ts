@@ -1,7 +1,7 @@
 import { readClock } from '../src/calendar/normalize.ts'
 import type { Tx } from '../src/db/client.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
 import {
   BIND_CODE_HOURS, burnCode, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,

@@ -1,6 +1,6 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { isPlatform, type ChatRef } from '../src/core/message.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { buildWorkbook, workbookBytes, type ExportScope } from '../src/services/export.ts'

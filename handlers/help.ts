@@ -1,5 +1,5 @@
 import type { Command, CommandId } from '../src/core/command.ts'
-import { texts, type CommandHelp } from '../src/core/texts.ts'
+import { texts, type CommandHelp } from '../src/core/texts/index.ts'
 
 export const help: Command = {
   id: 'help',

@@ -1,5 +1,5 @@
 import { Refusal, type Command } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { MAX_IMPORT_ACTIVITIES, prepareImport, saveImport } from '../src/services/import.ts'
 import { itemLines, unreadableLines } from '../src/services/import-report.ts'
 import { resolveErrorText } from './shared.ts'

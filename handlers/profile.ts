@@ -1,6 +1,6 @@
 import { localParts } from '../src/calendar/dates.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { findMember, listName, teachingYearsOn } from '../src/services/members.ts'

@@ -1,7 +1,7 @@
 import { normalizeText } from '../src/calendar/normalize.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import type { Group, Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { snippet } from '../src/services/describe.ts'
 import { findMember, listName, mentionsOf } from '../src/services/members.ts'

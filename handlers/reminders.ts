@@ -1,7 +1,7 @@
 import { parseWeekday, readClock } from '../src/calendar/normalize.ts'
 import { weekdayName } from '../src/calendar/format.ts'
 import { Refusal, type Command } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import type { Group, Prisma } from '../src/generated/prisma/client.ts'
 import { DAY_REMINDER_AT, MAX_LEADS, parseLeads, readLead, storeLeads, type Lead } from '../src/reminders/timing.ts'
 

@@ -1,7 +1,7 @@
 import { toInstant } from '../src/calendar/dates.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Prisma } from '../src/generated/prisma/client.ts'
 import type { RuleBreak } from '../src/services/eligibility.ts'
 import { findWorkshop } from '../src/services/workshops.ts'

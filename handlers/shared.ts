@@ -7,7 +7,7 @@ import { argsWithMentions, type Arg, type CommandLine } from '../src/core/comman
 import { Refusal, type Context, type DistrictContext } from '../src/core/command.ts'
 import { overLimit, type LimitedField } from '../src/core/limits.ts'
 import { imitatesBot } from '../src/core/names.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { oneLine } from '../src/core/visible-text.ts'
 import { findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import type { ScheduleArgsError } from './schedule-args.ts'

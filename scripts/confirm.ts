@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util'
 import dotenv from 'dotenv'
 import { loadConfig } from '../src/config.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { inTx, openDb } from '../src/db/client.ts'
 import { listName } from '../src/services/members.ts'
 import { confirmClaim, openClaims } from '../src/services/placeholders.ts'

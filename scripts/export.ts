@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import dotenv from 'dotenv'
 import { loadConfig } from '../src/config.ts'
 import { inTx, openDb } from '../src/db/client.ts'
-import { texts } from '../src/core/texts.ts'
+import { texts } from '../src/core/texts/index.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../src/services/export.ts'
 import { OPERATOR } from '../src/services/question-access.ts'
 

@@ -1,4 +1,4 @@
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import { weekdayOf, yearOf, type LocalDate } from './dates.ts'
 
 export function weekdayName(weekday: number): string {

@@ -5,7 +5,7 @@ import type { CommandLine } from './command-line.ts'
 import type { IncomingMessage, OutgoingMessage, ReplyFn } from './message.ts'
 import type { Registry } from './registry.ts'
 import type { Role } from './roles.ts'
-import type { texts } from './texts.ts'
+import type { texts } from './texts/index.ts'
 
 export type CommandId = keyof (typeof texts)['commands']
 

@@ -19,7 +19,7 @@ import { Refusal, type Command, type Context } from './command.ts'
 import { createReply, replyMessage, type IncomingMessage, type OutgoingMessage } from './message.ts'
 import type { Registry } from './registry.ts'
 import { mayUse } from './roles.ts'
-import { texts } from './texts.ts'
+import { texts } from './texts/index.ts'
 
 /** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts). */
 export interface Delivery {

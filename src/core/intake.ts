@@ -2,7 +2,7 @@ import { parseCommandLine } from './command-line.ts'
 import { MAX_COMMAND_CHARS, MAX_MENTIONS_IN_COMMAND, longerThan } from './limits.ts'
 import type { IncomingMessage } from './message.ts'
 import { withCleanNames } from './names.ts'
-import { texts } from './texts.ts'
+import { texts } from './texts/index.ts'
 
 /** How much of an over-long message is looked at to tell a command from chat. */
 const HEAD_CHARS = 200

@@ -6,7 +6,7 @@
  */
 import { MAX_CHAT_TITLE_CHARS, MAX_COMMAND_CHARS, MAX_DISPLAY_NAME_CHARS, MAX_FILE_NAME_CHARS, clip, truncate as cut } from './limits.ts'
 import type { IncomingMessage, Person } from './message.ts'
-import { texts } from './texts.ts'
+import { texts } from './texts/index.ts'
 import { oneLine } from './visible-text.ts'
 
 /** Traditional forms that read as the simplified ones at a glance (學區助手), for the characters a bot's name is likely made of. */

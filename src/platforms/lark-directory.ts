@@ -1,5 +1,5 @@
 import type * as lark from '@larksuiteoapi/node-sdk'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import type { Logger } from '../log.ts'
 
 const NAME_TTL_MS = 60 * 60_000

@@ -7,7 +7,7 @@ import type { Announce } from '../app.ts'
 import type { Dispatch } from '../core/dispatch.ts'
 import type { IncomingMessage, OutgoingMessage, Person } from '../core/message.ts'
 import { readAtMost } from '../core/read-at-most.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import type { Logger } from '../log.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 

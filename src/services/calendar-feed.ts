@@ -3,7 +3,7 @@ import ical, { ICalEventRepeatingFreq, type ICalRepeatingOptions, type ICalWeekd
 import rrule from 'rrule'
 import type { Tx } from '../db/client.ts'
 import type { Activity, Occurrence } from '../generated/prisma/client.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 
 // rrule's Node entry is CommonJS: named imports fail at run time.
 const { rrulestr } = rrule

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import type { Member } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
 import { askerNamed, visibleWhere, type ArchiveReader } from './question-access.ts'

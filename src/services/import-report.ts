@@ -1,5 +1,5 @@
 import { formatDate, formatRange } from '../calendar/format.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import type { ImportItem, ImportReason } from './import.ts'
 import {
   MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts'
 import { isRole } from '../core/roles.ts'
-import { ROLE_NAMES, texts } from '../core/texts.ts'
+import { ROLE_NAMES, texts } from '../core/texts/index.ts'
 import { listName } from './members.ts'
 import { mergeMembers } from './merge.ts'
 

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts'
 import type { Member } from '../generated/prisma/client.ts'
 import type { OutgoingMessage, Person, Platform } from '../core/message.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import { adminChats } from './direct-chats.ts'
 import { mergeMembers } from './merge.ts'
 

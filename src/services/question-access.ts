@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts'
 import type { Role } from '../core/roles.ts'
-import { texts } from '../core/texts.ts'
+import { texts } from '../core/texts/index.ts'
 import type { Member, Prisma, Question } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
 

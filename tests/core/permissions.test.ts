@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ROLE_WHO } from '../../src/core/texts.ts'
+import { ROLE_WHO } from '../../src/core/texts/index.ts'
 import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 let h: Harness

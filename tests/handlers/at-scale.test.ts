@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OutgoingMessage } from '../../src/core/message.ts'
-import { texts } from '../../src/core/texts.ts'
+import { texts } from '../../src/core/texts/index.ts'
 import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 import { copiesOf, spreadOccurrences } from '../helpers/seed-bulk.ts'
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { texts } from '../../core/texts.ts'
+import { texts } from '../../core/texts/index.ts'
 import type { Dispatch } from '../../core/dispatch.ts'
 import type { SendFn } from '../../core/message.ts'
 import { visibleLines } from '../../core/visible-text.ts'

@@ -1,0 +1,27 @@
+/**
+ * Every sentence a user reads, in Chinese, grouped by command (a module per
+ * command family). Code elsewhere passes values in; it never builds a sentence itself.
+ */
+import { commandsTexts } from './commands.ts'
+import { systemTexts } from './system.ts'
+import { accountsTexts } from './accounts.ts'
+import { scheduleTexts } from './schedule.ts'
+import { signupTexts } from './signup.ts'
+import { workshopTexts } from './workshop.ts'
+import { remindersTexts } from './reminders.ts'
+import { filesTexts } from './files.ts'
+
+export { ROLE_NAMES, ROLE_WHO, type CommandHelp } from './common.ts'
+
+export const texts = {
+  commands: commandsTexts.commands,
+  ...systemTexts,
+  ...accountsTexts,
+  ...scheduleTexts,
+  ...signupTexts,
+  ...workshopTexts,
+  ...remindersTexts,
+  ...filesTexts,
+} as const
+
+export type Texts = typeof texts
