@@ -1,4 +1,4 @@
-import { addDays, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
+import { addDays, daysBetween, localParts, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { semesterOn, weekOf } from '../calendar/semester.ts'
 import type { Tx } from '../db/client.ts'
@@ -10,7 +10,7 @@ import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
 import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
-import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
+import { afterQuiet, inQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
 export interface Candidate {
@@ -22,6 +22,8 @@ export interface Candidate {
   dueAt: Date
   /** After this it is stale: skipped and logged, never sent late. */
   staleAt: Date
+  /** The quiet hours of the group it goes to (or comes from): nothing goes out inside them, not even a late one. */
+  quiet: Quiet
   /** The message, read in the given transaction; null when there is nothing to say (a week with nothing on). */
   build(tx: Tx): Promise<OutgoingMessage | null>
 }
@@ -39,7 +41,8 @@ export async function dueCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
   const districts = await tx.district.findMany({ where: { groups: { some: { direct: false } } } })
   const all: Candidate[] = []
   for (const district of districts) all.push(...(await districtCandidates(tx, district, now)))
-  const due = all.filter((c) => c.dueAt <= now)
+  // A message held up (the bot was down) that falls due again inside quiet hours waits for their end, if still useful then.
+  const due = all.filter((c) => c.dueAt <= now && !inQuiet(c.quiet.time, c.quiet.from, c.quiet.to))
   if (due.length === 0) return []
   const taken = new Set<string>()
   for (let i = 0; i < due.length; i += 500) {
@@ -56,7 +59,8 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
   const groups = (await tx.group.findMany({ where: { districtId: district.id, direct: false } })).filter((g) => isPlatform(g.platform))
   const byId = new Map(groups.map((g) => [g.id, g]))
   const out: Candidate[] = []
-  const ctx: PlanContext = { tx, district, describe, now, groups: byId, digests: new Map(), digestTimes: new Map() }
+  const nowTime = localParts(now, tz).time
+  const ctx: PlanContext = { tx, district, describe, now, nowTime, closedOn: env.closedOn, groups: byId, digests: new Map(), digestTimes: new Map() }
 
   for (const group of groups) if (group.digestOn) out.push(digestCandidate(ctx, group))
 
@@ -82,6 +86,9 @@ interface PlanContext {
   district: District
   describe: DescribeEnv
   now: Date
+  /** The wall-clock time of `now` in the district. */
+  nowTime: string
+  closedOn(date: LocalDate): string | null
   groups: Map<number, Group>
   /** Digest texts written this tick, by "monday|send day". */
   digests: Map<string, Promise<string | null>>
@@ -90,6 +97,9 @@ interface PlanContext {
 }
 
 const chatOf = (g: Group) => ({ platform: g.platform as Platform, chatId: g.chatId })
+/** A group's quiet hours, with the district's time now. */
+type Quiet = { from: string | null; to: string | null; time: string }
+const quietOf = (ctx: PlanContext, g: Group): Quiet => ({ from: g.quietFrom, to: g.quietTo, time: ctx.nowTime })
 const endOfDay = (date: LocalDate, tz: string) => new Date(toInstant(date, '23:59', tz).getTime() + 59_000)
 
 /**
@@ -118,6 +128,7 @@ function digestCandidate(ctx: PlanContext, group: Group): Candidate {
     occurrenceId: null,
     dueAt,
     staleAt,
+    quiet: quietOf(ctx, group),
     build: async (tx) => {
       // Every group of a district gets the same digest: written once per tick.
       const key = `${monday}|${day}`
@@ -139,6 +150,8 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   })
   const ahead = await noticeLines(ctx, monday)
   if (week.length === 0 && ahead.length === 0) return null
+  // On a holiday the office is closed: no digest unless something is on that week.
+  if (ctx.closedOn(sendDay) && !week.some((o) => !o.skipReason)) return null
   const semester = semesterOn(monday, describe.semesters) ?? semesterOn(sunday, describe.semesters)
   const weekNo = semester ? weekOf(monday, semester) : undefined
   const label = monday === mondayOf(sendDay) ? texts.list.thisWeek(weekNo) : texts.list.nextWeek(weekNo)
@@ -210,6 +223,7 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
         occurrenceId: o.id,
         dueAt: afterQuiet(due, { from: group.quietFrom, to: group.quietTo }, tz),
         staleAt: o.startAt,
+        quiet: quietOf(ctx, group),
         build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0),
       })
       if (group === origin && i === 0) {
@@ -220,6 +234,7 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
           occurrenceId: o.id,
           dueAt: afterQuiet(due, { from: group.quietFrom, to: group.quietTo }, tz),
           staleAt: o.startAt,
+          quiet: quietOf(ctx, group),
           build: (tx) => buildList({ ...ctx, tx }, o),
         })
       }
@@ -231,9 +246,14 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
 async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, withQuestions: boolean): Promise<OutgoingMessage> {
   const { tx, describe } = ctx
   const a = o.activity
-  const when = lead.unit === 'd'
-    ? texts.reminders.onDay(dayWord(lead.n), describeOccurrence(o, { ...describe, semesters: [] }))
-    : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), lead.n)
+  // Said as of when it goes out, which may be later than planned (the bot was down, or quiet hours held it).
+  const daysAhead = daysBetween(describe.today, o.date)
+  const minutesLeft = Math.max(1, Math.floor((o.startAt.getTime() - ctx.now.getTime()) / 60_000))
+  const when = lead.unit === 'd' || !o.timed
+    ? texts.reminders.onDay(dayWord(daysAhead), describeOccurrence(o, { ...describe, semesters: [] }))
+    : daysAhead > 0
+      ? texts.reminders.onDay(dayWord(daysAhead), describeOccurrence(o, { ...describe, semesters: [] }))
+      : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), minutesLeft)
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
   lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
   // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS_PER_MESSAGE.
@@ -272,6 +292,7 @@ async function buildList(ctx: PlanContext, o: Occ): Promise<OutgoingMessage | nu
 }
 
 function dayWord(daysAhead: number): string {
+  if (daysAhead <= 0) return texts.reminders.today
   if (daysAhead === 1) return texts.reminders.tomorrow
   if (daysAhead === 2) return texts.reminders.dayAfter
   return texts.reminders.inDays(daysAhead)

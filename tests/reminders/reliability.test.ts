@@ -97,7 +97,8 @@ describe('quiet hours, downtime and settings', () => {
     expect(h.sent).toEqual([])
     at('2026-11-24T07:30:00+08:00')
     await h.tick()
-    expect(h.sent.map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读研讨」09:00 开始（还有2小时）。'])
+    // Held by quiet hours to 07:30: it says the time really left.
+    expect(h.sent.map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读研讨」09:00 开始（还有1小时30分钟）。'])
     const skipped = await h.app.db.reminder.findMany({ where: { status: 'skipped', note: 'stale', kind: 'before' } })
     expect(skipped.map((r) => r.key)).toEqual([expect.stringMatching(/^before:\d+:2h:/)])
   })
@@ -110,7 +111,8 @@ describe('quiet hours, downtime and settings', () => {
     await h.tick()
     // Sent late; in each chat in the order they fell due (platforms send side by side).
     const lines = (chat: string) => h.sent.filter((m) => m.chat.chatId === chat).map((m) => m.text.split('\n')[0])
-    expect(lines('console')).toEqual(['【活动提醒】#2「周一教研」明天 11月23日(周一) 13:30。', '【本周(第13周)学区活动】11月23日-29日'])
+    // The day-before reminder, sent on the day itself, says 今天.
+    expect(lines('console')).toEqual(['【活动提醒】#2「周一教研」今天 11月23日(周一) 13:30。', '【本周(第13周)学区活动】11月23日-29日'])
     expect(lines('wx-room')).toEqual(['【本周(第13周)学区活动】11月23日-29日'])
     expect(lines('oc_group')).toEqual(['【本周(第13周)学区活动】11月23日-29日'])
     h.sent.length = 0
@@ -120,6 +122,25 @@ describe('quiet hours, downtime and settings', () => {
     await h.tick()
     expect(h.sent).toEqual([])
     expect(await h.app.db.reminder.count({ where: { status: 'skipped', note: 'stale' } })).toBe(1)
+  })
+
+  it('a catch-up after downtime waits for the end of quiet hours, and then speaks of that day as 今天 with the time really left', async () => {
+    await h.say('/提醒 免打扰 22:00-07:00')
+    await h.say('/排期 11月24日 08:30 早读观摩')
+    h.sent.length = 0
+    // Down from Monday noon; back at 03:00 on Tuesday, inside quiet hours: nothing goes out.
+    at('2026-11-24T03:00:00+08:00')
+    await h.tick()
+    expect(h.sent).toEqual([])
+    // At 07:00 the day-before reminder is still useful: it says 今天; the 1-hour one is not due yet.
+    at('2026-11-24T07:00:00+08:00')
+    await h.tick()
+    expect(h.sent.filter((m) => m.chat.chatId === 'console').map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读观摩」今天 11月24日(周二) 08:30。'])
+    h.sent.length = 0
+    // The 1-hour reminder, ticked 20 minutes late, says 40 minutes.
+    at('2026-11-24T07:50:00+08:00')
+    await h.tick()
+    expect(h.sent.filter((m) => m.chat.chatId === 'console').map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读观摩」08:30 开始（还有40分钟）。'])
   })
 
   it('shows and changes the settings (admins), refusing what it cannot read', async () => {

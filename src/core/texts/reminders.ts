@@ -10,12 +10,13 @@ export const remindersTexts = {
     noticeHeader: '【提前公示】',
     moreThisWeek: (n: number) => `……还有 ${n} 项，发送 /本周 查看全部。`,
     openQuestions: (n: number, list: string[]) => `【待回答的问题】${n} 个：${list.join('；')} — 发送 /问题 查看`,
+    today: '今天',
     tomorrow: '明天',
     dayAfter: '后天',
     inDays: (n: number) => `${n}天后`,
     onDay: (word: string, when: string) => `${word} ${when}`,
     inMinutes: (time: string, minutes: number) =>
-      `${time} 开始（还有${minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`}）`,
+      `${time} 开始（还有${minutes < 60 ? `${minutes}分钟` : `${Math.floor(minutes / 60)}小时${minutes % 60 ? `${minutes % 60}分钟` : ''}`}）`,
     before: (id: number, title: string, when: string, place: string | null) =>
       `【活动提醒】#${id}「${title}」${when}${place ? `，地点：${place}` : ''}。`,
     signedUp: (n: number, id: number) => `已报名 ${n} 人，请准时参加；不能参加请发送 /取消报名 ${id}`,
