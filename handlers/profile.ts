@@ -58,7 +58,7 @@ export function parseProfile(args: readonly string[]): ProfileParse {
 export const profile: Command = {
   id: 'profile',
   name: '我是',
-  aliases: ['profile', 'iam', '个人资料'],
+  aliases: ['profile', 'iam', '个人资料', '改名'],
   role: 'teacher',
   scope: 'anywhere',
   async run(ctx, line) {

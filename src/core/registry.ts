@@ -34,7 +34,9 @@ export class Registry {
     for (const [key, command] of this.#byKey) {
       const score = key.startsWith(typed) || typed.startsWith(key) ? 0.5 : distance(key, typed)
       const limit = /^[\x00-\x7f]+$/.test(key) ? 2 : 1
-      if (score <= limit && score < key.length && (!best || score < best.score)) best = { command, score }
+      // A two-character Chinese name one character off is a typo of it only when the first (the verb) is right: 排气 → 排期, not 改名 → 报名.
+      const sameVerb = key.length > 2 || score < 1 || key[0] === typed[0]
+      if (score <= limit && score < key.length && sameVerb && (!best || score < best.score)) best = { command, score }
     }
     return best?.command
   }

@@ -24,6 +24,13 @@ describe('Registry', () => {
 
   it('suggests nothing for something unrelated', () => {
     expect(registry.suggest('天气预报')).toBeUndefined()
+    // One character of two, and not the verb: another command altogether.
+    expect(registry.suggest('改期吧')?.name).toBe('改期')
+    expect(registry.suggest('请假')).toBeUndefined()
+  })
+
+  it('/改名 is /我是 (changing one\'s name), not a typo of /报名', () => {
+    expect(registry.find('改名')?.id).toBe('profile')
   })
 
   it('refuses two commands sharing a name or alias at start-up', () => {

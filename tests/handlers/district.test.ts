@@ -112,13 +112,27 @@ describe('/授权 and /撤销', () => {
 })
 
 describe('help and the router', () => {
-  it('lists only what the sender may use', async () => {
+  it('lists only what the sender may use: a short menu by task, every command with /帮助 全部', async () => {
     const [teacher] = await h.say('/帮助', { as: '王老师' })
-    expect(teacher).toContain('/活动 — 查看即将进行的活动')
-    expect(teacher).not.toContain('/排期')
+    expect(teacher).toBe([
+      '学区助手可以帮您：',
+      '【报名】/报名 /取消报名 /名单 /我的',
+      '【活动】/活动 /本周 /下周 /日历',
+      '【答疑】/提问 /匿名提问 /问题',
+      '【工作室】/工作室 /拜师',
+      '【我的资料】/我是 /认领 /确认',
+      '【学期与设置】/学期 /提醒 /放假 /绑定 /绑定码',
+      '看用法和例子：/帮助 报名',
+      '每个命令的说明：/帮助 全部',
+    ].join('\n'))
+    const [all] = await h.say('/帮助 全部', { as: '王老师' })
+    expect(all).toContain('/活动 — 查看即将进行的活动')
+    expect(all).not.toContain('/排期')
     const [admin] = await h.say('/help')
-    expect(admin).toContain('/排期 — 安排一项活动')
+    expect(admin).toContain('【排期】/排期 /改期 /取消 /导入 /导出')
     expect(admin).toContain('/授权')
+    expect(admin.split('\n').length).toBeLessThanOrEqual(12)
+    expect((await h.say('/帮助 all'))[0]).toContain('/排期 — 安排一项活动')
   })
 
   it('shows usage with a real example', async () => {
