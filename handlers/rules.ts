@@ -43,15 +43,16 @@ function readDeadline(text: string, env: CalendarEnv, tz: string): Date {
 }
 
 /** Why a sign-up is refused, with what to do about it. */
-export function ruleBreakText(brk: RuleBreak, activity: Pick<Activity, 'id'>, deadline: string): string {
+export function ruleBreakText(brk: RuleBreak, activity: Pick<Activity, 'id'>, deadline: string, ofOther = false): string {
+  const t = ofOther ? texts.rules.other : texts.rules
   switch (brk.key) {
     case 'closed': return texts.rules.closed(activity.id, deadline)
-    case 'needYears': return texts.rules.needYears(texts.rules.yearsRange(brk.min, brk.max))
-    case 'years': return texts.rules.years(texts.rules.yearsRange(brk.min, brk.max), brk.years)
-    case 'needSubject': return texts.rules.needSubject(brk.subject)
-    case 'subject': return texts.rules.subject(brk.subject, brk.has)
-    case 'needSchool': return texts.rules.needSchool(brk.school)
-    case 'school': return texts.rules.school(brk.school, brk.has)
-    case 'menteesOnly': return texts.rules.menteesOnly
+    case 'needYears': return t.needYears(texts.rules.yearsRange(brk.min, brk.max))
+    case 'years': return t.years(texts.rules.yearsRange(brk.min, brk.max), brk.years)
+    case 'needSubject': return t.needSubject(brk.subject)
+    case 'subject': return t.subject(brk.subject, brk.has)
+    case 'needSchool': return t.needSchool(brk.school)
+    case 'school': return t.school(brk.school, brk.has)
+    case 'menteesOnly': return t.menteesOnly
   }
 }

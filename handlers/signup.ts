@@ -40,7 +40,7 @@ export const signup: Command = {
     const gather = ctx.message.chat.isDirect || ctx.message.via === 'button'
       ? undefined
       : { key: `signup:${activity.id}`, head: texts.signup.gatheredHead(activity.id, activity.title), line: texts.signup.gatheredLine(name, placeText(outcome)), mention: ctx.message.sender }
-    ctx.reply(outcomeText(name, activity, outcome), gather ? { gather } : undefined)
+    ctx.reply(outcomeText(name, activity, outcome, ctx.now), gather ? { gather } : undefined)
     if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
   },
 }
@@ -106,7 +106,9 @@ export const signupList: Command = {
         ? mine.status === 'confirmed'
           ? texts.roster.youConfirmed(confirmed.indexOf(mine) + 1)
           : texts.roster.youWaiting(waiting.indexOf(mine) + 1)
-        : texts.roster.youNot(activity.id)
+        : activity.capacity !== null && confirmed.length >= activity.capacity
+          ? texts.roster.youNotFull(activity.id)
+          : texts.roster.youNot(activity.id)
       return ctx.reply([...head, describeCount(activity.capacity, { confirmed: confirmed.length, waiting: waiting.length }), place].join('\n'))
     }
     const lines = [...head, texts.roster.confirmedHeader(confirmed.length, activity.capacity)]
@@ -168,7 +170,7 @@ async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccur
   const { roles, memberId } = ctx.sender
   if (roles.has('admin') || (roles.has('organizer') && !o.runsIt) || activity.organizerId === memberId) return
   if (activity.workshopId && (await isMentorOf(ctx.tx, activity.workshopId, memberId))) return
-  throw new Refusal(o.runsIt ? texts.signup.onlyItsOrganizers : texts.signup.onlyOrganizers)
+  throw new Refusal(o.runsIt ? texts.signup.onlyItsOrganizers(activity.id) : texts.signup.onlyOrganizers(activity.id))
 }
 
 async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {
@@ -183,7 +185,7 @@ async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurren
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))
     const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, found.member.id)
     const brk = firstBreak(activity, { member: found.member, isMentee: mentee }, ctx.now, env.today, true)
-    if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '')))
+    if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '', true)))
     people.push(found)
   }
   const lines = [texts.signup.forOthersTitle(activity.id, activity.title)]
@@ -201,11 +203,13 @@ function placeText(outcome: SignupOutcome): string {
   return outcome.kind === 'confirmed' ? texts.signup.confirmedPlace(outcome.position) : texts.signup.waitingPlace(outcome.position)
 }
 
-function outcomeText(name: string, activity: ActivityWithOccurrences, outcome: SignupOutcome): string {
+function outcomeText(name: string, activity: ActivityWithOccurrences, outcome: SignupOutcome, now: Date): string {
   if (outcome.kind === 'already') return texts.signup.already(name, activity.id, outcome.signup.status === 'confirmed', outcome.position)
   if (outcome.kind === 'waiting') return texts.signup.waiting(name, activity.id, activity.title, outcome.position)
   const left = activity.capacity === null ? null : Math.max(0, activity.capacity - outcome.position)
-  return texts.signup.confirmed(name, activity.id, activity.title, outcome.position, left)
+  const confirmed = texts.signup.confirmed(name, activity.id, activity.title, outcome.position, left)
+  const sessions = activity.occurrences.filter((o) => !o.skipReason && o.startAt >= now).length
+  return sessions > 1 ? `${confirmed}\n${texts.signup.series(sessions)}` : confirmed
 }
 
 /** Sign-ups made in a direct chat have no group; the activity's own group is told about them. */

@@ -29,7 +29,7 @@ describe('permission probes', () => {
     expect(await h.say('/提醒 关闭 周报', { as: '李明' })).toEqual(['只有学区管理员可以修改提醒设置。发送 /提醒 查看当前设置。'])
     expect((await h.say('/绑定码', { as: '李明' }))[0]).toContain('学区管理员')
     expect(await h.say('/日历 重置', { as: '李明' })).toEqual(['只有学区管理员可以重置学区日历的地址。'])
-    expect(await h.say('/报名 1 赵丽', { as: '李明' })).toEqual(['只有学区管理员和组织者可以替别人报名或取消。为自己报名请发送 /报名 12'])
+    expect(await h.say('/报名 1 赵丽', { as: '李明' })).toEqual(['只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 1'])
     const after = await Promise.all([h.app.db.activity.count(), h.app.db.memberRole.count(), h.app.db.workshop.count(), h.app.db.answer.count()])
     expect(after).toEqual(before)
   })

@@ -131,7 +131,7 @@ describe('help and the router', () => {
     const [admin] = await h.say('/help')
     expect(admin).toContain('【排期】/排期 /改期 /取消 /导入 /导出')
     expect(admin).toContain('/授权')
-    expect(admin.split('\n').length).toBeLessThanOrEqual(12)
+    expect(admin!.split('\n').length).toBeLessThanOrEqual(12)
     expect((await h.say('/帮助 all'))[0]).toContain('/排期 — 安排一项活动')
   })
 

@@ -204,7 +204,7 @@ describe('代报名: an organizer signs others up', () => {
 
   it('is refused to a teacher, and changes nothing', async () => {
     expect(await h.say('/报名 1 李明', { as: '王芳' })).toEqual([
-      '只有学区管理员和组织者可以替别人报名或取消。为自己报名请发送 /报名 12',
+      '只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 1',
     ])
     expect(await signups()).toHaveLength(0)
   })
@@ -220,7 +220,7 @@ describe('代报名: an organizer signs others up', () => {
     await h.say('/报名 1', { as: '王芳' })
     await h.say('/ping', { as: '孙老师' })
     await h.say('/授权 @孙老师 组织者', { mentions: [{ id: '孙老师', name: '孙老师' }] })
-    expect(await h.say('/取消报名 1 王芳', { as: '孙老师' })).toEqual(['只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 12'])
+    expect(await h.say('/取消报名 1 王芳', { as: '孙老师' })).toEqual(['只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 1'])
     expect(await statusOf()).toEqual(['王芳:confirmed'])
     expect((await h.say('/报名 1 李明', { as: '孙老师' }))[0]).toContain('李明：已报名，第 2 位')
     const { sent } = await h.send('/取消报名 1 王芳')
@@ -308,5 +308,29 @@ describe('concurrency', () => {
     expect(rows.filter((r) => r.status === 'confirmed').map((r) => r.member.displayName)).toEqual(names.slice(0, 30))
     expect(rows.filter((r) => r.status === 'waiting').map((r) => r.member.displayName)).toEqual(names.slice(30))
     expect(rows.map((r) => r.seq)).toEqual(names.map((_, i) => i + 1))
+  })
+})
+
+describe('what a sign-up says, read as its reader reads it', () => {
+  it('a full activity\'s /名单 tells a teacher not on it that signing up now means the waiting list', async () => {
+    await h.say('/排期 12月3日下午 名师讲堂 名额1')
+    await h.say('/报名 1', { as: '王芳' })
+    const [roster] = await h.say('/名单 1', { as: '李明' })
+    expect(roster!.split('\n').at(-1)).toBe('名额已满，您现在报名会进入候补，有人取消时自动递补。候补请发送 /报名 1')
+  })
+
+  it('a series sign-up says it covers every session still to come', async () => {
+    // Monday 11月23日: 每周三 to 1月20日 is 11-25, 12-2, 9, 16, 23, 30, 1-6, 13, 20: 9 Wednesdays, none a holiday.
+    await h.say('/排期 每周三下午 至 2027-01-20 常态化联合教研')
+    expect(await h.say('/报名 1', { as: '王芳' })).toEqual(['王芳 报名成功：#1「常态化联合教研」，第 1 位。\n这是例行活动，报名即参加全部 9 次。'])
+    // A week later, two have passed.
+    h.setNow('2026-12-03T09:00:00+08:00')
+    expect(await h.say('/报名 1', { as: '李明' })).toEqual(['李明 报名成功：#1「常态化联合教研」，第 2 位。\n这是例行活动，报名即参加全部 7 次。'])
+  })
+
+  it('an organizer signing someone up who breaks a rule is told of them (TA), not as 您', async () => {
+    await h.say('/排期 12月10日下午 新秀杯课堂教学评比 教龄1-8')
+    await h.say('/我是 赵丽 育秀实验学校 语文 教龄12', { as: '赵丽' })
+    expect(await h.say('/报名 1 赵丽')).toEqual(['赵丽 不能报名：此活动限教龄1-8年，TA登记的教龄是 12 年。\n没有为任何人报名，请调整后重发。'])
   })
 })

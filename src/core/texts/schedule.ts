@@ -62,7 +62,7 @@ export const scheduleTexts = {
     tooMany: (max: number) => `一次最多安排 ${max} 次例行活动，请缩短时间范围。`,
     created: (id: number, title: string) => `已安排 #${id}「${title}」`,
     pending: (label: string, range: string, id: number) =>
-      `时间：${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
+      `${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
     repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
     skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
     onHoliday: (name: string) => `注意：这一天是${name}假期。`,
@@ -129,6 +129,16 @@ export const scheduleTexts = {
     needSchool: (school: string) => `此活动限${school}的老师，请先发送 /我是 登记学校，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
     school: (school: string, has: string) => `此活动限${school}的老师，您登记的学校是${has}。`,
     menteesOnly: '此活动只限工作室的徒弟报名。申请拜师请发送 /拜师 工作室编号，发送 /工作室 查看编号。',
+    /** The same reasons, said to an organizer signing someone else up (代报名): of them, not of 您. */
+    other: {
+      needYears: (range: string) => `此活动限教龄${range}，TA还没有登记教龄（TA可以发送 /我是 教龄5 登记）。`,
+      years: (range: string, years: number) => `此活动限教龄${range}，TA登记的教龄是 ${years} 年。`,
+      needSubject: (subject: string) => `此活动限${subject}老师，TA还没有登记学科（TA可以发送 /我是 语文 登记）。`,
+      subject: (subject: string, has: string) => `此活动限${subject}老师，TA登记的学科是${has}。`,
+      needSchool: (school: string) => `此活动限${school}的老师，TA还没有登记学校（TA可以发送 /我是 育秀实验学校 登记）。`,
+      school: (school: string, has: string) => `此活动限${school}的老师，TA登记的学校是${has}。`,
+      menteesOnly: '此活动只限工作室的徒弟报名，TA还不是徒弟。可以用 /结对 把TA加为徒弟。',
+    },
     badDeadline: (text: string) => `没看懂报名截止时间「${echo(text)}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
     badYears: (text: string) => `没看懂「${echo(text)}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
     settingsUsage: (id: number) =>

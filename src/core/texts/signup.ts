@@ -10,6 +10,8 @@ export const signupTexts = {
       `已报名 ${confirmed}${capacity !== null ? `/${capacity}` : ' 人'}${waiting > 0 ? `，候补 ${waiting} 人` : ''}`,
     confirmed: (name: string, id: number, title: string, position: number, left: number | null) =>
       `${name} 报名成功：#${id}「${title}」，第 ${position} 位${left !== null ? `（还剩 ${left} 个名额）` : ''}。`,
+    /** After a series' confirmation: one sign-up covers every session. */
+    series: (sessions: number) => `这是例行活动，报名即参加全部 ${sessions} 次。`,
     waiting: (name: string, id: number, title: string, position: number) =>
       `#${id}「${title}」名额已满，${name} 已进入候补第 ${position} 位。有人取消时会自动递补，并在群里通知您。`,
     already: (name: string, id: number, confirmed: boolean, position: number) =>
@@ -24,8 +26,8 @@ export const signupTexts = {
     forOther: (name: string, place: string, created: boolean) =>
       `${name}：${place}${created ? '（还没在群里发过言，已按名字登记）' : ''}`,
     otherBreaks: (name: string, reason: string) => `${name} 不能报名：${reason}\n没有为任何人报名，请调整后重发。`,
-    onlyOrganizers: '只有学区管理员和组织者可以替别人报名或取消。为自己报名请发送 /报名 12',
-    onlyItsOrganizers: '只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 12',
+    onlyOrganizers: (id: number) => `只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 ${id}`,
+    onlyItsOrganizers: (id: number) => `只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 ${id}`,
     tooManyNames: (max: number) => `一次最多代报 ${max} 人，请分几次发送。`,
     withdrawn: (name: string, id: number, title: string) => `已取消 ${name} 的报名：#${id}「${title}」。`,
     notSignedUp: (id: number) => `您没有报名 #${id}，不需要取消。查看自己的报名请发送 /我的`,
@@ -50,6 +52,7 @@ export const signupTexts = {
     youConfirmed: (position: number) => `您已报名，第 ${position} 位。`,
     youWaiting: (position: number) => `您在候补第 ${position} 位。`,
     youNot: (id: number) => `您还没有报名。报名请发送 /报名 ${id}`,
+    youNotFull: (id: number) => `名额已满，您现在报名会进入候补，有人取消时自动递补。候补请发送 /报名 ${id}`,
   },
 
   profile: {
