@@ -2,8 +2,8 @@ import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { isPlatform } from '../src/core/message.ts'
-import { mentionsAtMost } from '../src/services/members.ts'
+import { tellSignedUp } from './tell-signed-up.ts'
+import { cancelOneSession, isSeries, moveOneSession, sessionFromWords, sessionMove } from './sessions.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
@@ -55,10 +55,12 @@ export const reschedule: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '改期', example: '12 第5周周三下午' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
-    const whenText = line.args.slice(1).join(' ')
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const move = sessionMove(activity, line.args.slice(1), env)
+    if (move && move.kind !== 'whole') return moveOneSession(ctx, activity, move, env)
+    const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)
@@ -82,38 +84,17 @@ export const cancel: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-    const reason = line.args.slice(1).join(' ').trim() || undefined
-    assertFits('cancelReason', reason)
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const words = line.args.slice(1)
+    const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
+    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, picked.rest, env)
+    const reason = (picked ? picked.rest : words).join(' ').trim() || undefined
+    assertFits('cancelReason', reason)
     const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
     await cancelActivity(ctx.tx, activity.id, reason)
     const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
     await tellSignedUp(ctx, activity, text)
   },
-}
-
-/**
- * A moved or cancelled activity is told where it was asked for, in its own group, and
- * in every group someone signed up from, @mentioning those signed up there (the first
- * MAX_MENTIONS_PER_MESSAGE of them, and how many more).
- */
-async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
-  const signups = await ctx.tx.signup.findMany({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })
-  const groupIds = new Set<number>([ctx.groupId])
-  if (activity.groupId) groupIds.add(activity.groupId)
-  for (const s of signups) if (s.groupId) groupIds.add(s.groupId)
-  for (const groupId of groupIds) {
-    const group = await ctx.tx.group.findUnique({ where: { id: groupId } })
-    if (!group || !isPlatform(group.platform)) continue
-    if (group.id !== ctx.groupId && group.districtId !== ctx.district.id) continue
-    const here = group.id === ctx.groupId
-    // Those who signed up in a direct chat are told in the activity's own group.
-    const fromHere = signups.filter((s) => (s.groupId ?? activity.groupId) === group.id)
-    const { mentions, unmentioned } = await mentionsAtMost(ctx.tx, fromHere.map((s) => s.memberId), group.platform)
-    const told = unmentioned > 0 ? `${text}\n${texts.longLists.mentionsCapped(mentions.length, unmentioned)}` : text
-    if (here) ctx.reply(told, { mentions })
-    else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text: told, mentions })
-  }
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

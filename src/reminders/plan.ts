@@ -9,7 +9,7 @@ import { calendarEnv } from '../services/calendar-env.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { snippet, sessionMark, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
@@ -146,12 +146,17 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   const plain = { ...describe, semesters: [] }
   // One message, short enough for a phone and for WeChat's length limit.
   for (const o of week.slice(0, MAX_DIGEST_LINES)) {
+    if (o.cancelled) {
+      lines.push(texts.reminders.sessionCancelled(formatDate(o.date, Number(describe.today.slice(0, 4))), o.activity.title))
+      continue
+    }
     if (o.skipReason) {
       lines.push(texts.reminders.paused(formatDate(o.date, Number(describe.today.slice(0, 4))), o.skipReason, o.activity.title))
       continue
     }
     const left = o.activity.capacity === null ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
-    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
+    const moved = o.movedFrom ? sessionMark(o, describe) : ''
+    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
   }
   if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
   if (week.some((o) => !o.skipReason)) lines.push(texts.reminders.howToSignUp)
