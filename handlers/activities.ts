@@ -83,6 +83,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   const cancelled = describeCancelled(coming, describe)
   if (cancelled) lines.push(cancelled)
   lines.push(...describeDetails(activity))
+  if (activity.noSignup) lines.push(texts.notice.detail)
   lines.push(texts.activity.organizer(activity.organizer.displayName))
   if (activity.status === 'cancelled') {
     lines.push(texts.activity.cancelledStatus)

@@ -12,6 +12,7 @@ import { cancelActivity, createActivity, rescheduleActivity } from '../src/servi
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
+import { looksNoticeOnly, NO_SIGNUP_WORDS } from './detail-args.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
@@ -23,7 +24,8 @@ export const schedule: Command = {
   role: 'organizer',
   scope: 'district',
   async run(ctx, line) {
-    const parsed = parseScheduleArgs(line.args)
+    const noticeWords = line.args.filter((w) => NO_SIGNUP_WORDS.has(w))
+    const parsed = parseScheduleArgs(line.args.filter((w) => !NO_SIGNUP_WORDS.has(w)))
     if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const { whenText, when, details, rules } = parsed.value
@@ -31,7 +33,7 @@ export const schedule: Command = {
     assertFits('whenText', whenText)
     const plan = planOrRefuse(when, env)
     const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const columns = await ruleColumns(ctx, rules, env)
+    const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: noticeWords.length > 0 || looksNoticeOnly(details.title) }
     const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
     const describe = describeEnvOf(ctx, env)
     const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
@@ -39,9 +41,10 @@ export const schedule: Command = {
       texts.schedule.created(activity.id, activity.title),
       ...summary(activity, occurrences, plan, describe),
       ...describeRules(activity, describe, workshop?.name),
-      texts.signup.howTo(activity.id),
+      activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
     ]
-    ctx.reply(lines.join('\n'), { buttons: signupButtons(activity.id), title: texts.schedule.created(activity.id, activity.title) })
+    const title = texts.schedule.created(activity.id, activity.title)
+    ctx.reply(lines.join('\n'), activity.noSignup ? { title } : { buttons: signupButtons(activity.id), title })
   },
 }
 

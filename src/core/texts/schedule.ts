@@ -127,6 +127,12 @@ export const scheduleTexts = {
     movedMark: (date: string) => `（原${date}）`,
   },
 
+  notice: {
+    line: (id: number) => `无需报名（仅通知）。要开放报名请发送 /设置 ${id} 报名`,
+    detail: '无需报名（仅通知）',
+    refused: (id: number, title: string) => `#${id}「${title}」是通知，无需报名，按时参加即可。`,
+  },
+
   restore: {
     notCancelled: (id: number) => `#${id} 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 ${id} 11月16日`,
     restored: (id: number, title: string, when: string, count: number) =>
@@ -165,9 +171,12 @@ export const scheduleTexts = {
     badDeadline: (text: string) => `没看懂报名截止时间「${echo(text)}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
     badYears: (text: string) => `没看懂「${echo(text)}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
     settingsUsage: (id: number) =>
-      `请写上要设置的内容，例如：\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不限（取消全部报名限制）`,
+      `请写上要设置的内容，例如：\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不报名（仅通知）\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
-      `没看懂「${echo(word)}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3、提前公示1周，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
+      `没看懂「${echo(word)}」。可以设置：名称、地点、学科、主持、截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、工作室3、提前公示1周、不报名，例如：/设置 ${id} 地点 育秀实验学校报告厅`,
+    emptyDetail: (field: string, id: number) => `请写上新的${field}，例如：/设置 ${id} ${field} ${field === '地点' ? '育秀实验学校报告厅' : field === '学科' ? '中小学语文' : field === '主持' ? '王佩红' : '主题式联合教研'}`,
+    fieldName: { title: '名称', place: '地点', subject: '学科', host: '主持' },
+    formerTitle: (title: string) => `原名称：${title}`,
     updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
     overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,
   },
