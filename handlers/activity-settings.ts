@@ -4,7 +4,8 @@ import type { Prisma } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'
-import { NO_SIGNUP_WORDS, SIGNUP_WORDS, takeDetail, type DetailField } from './detail-args.ts'
+import { NO_SIGNUP_WORDS, rawTitle, SIGNUP_WORDS, takeDetail, type DetailField } from './detail-args.ts'
+import { oneLine } from '../src/core/visible-text.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 import { ruleColumns } from './rules.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
@@ -14,6 +15,8 @@ interface Settings {
   patch: RulePatch
   details: Partial<Record<DetailField, string | null>>
   noSignup?: boolean
+  /** The title was the last thing written. */
+  titleLast?: boolean
 }
 
 /**
@@ -21,13 +24,15 @@ interface Settings {
  * `/设置 12 地点 育秀实验学校报告厅`, `/设置 12 不报名`: an activity's sign-up
  * rules and details. Sign-ups are kept whatever changes.
  */
-export async function activitySettings(ctx: DistrictContext, args: readonly string[]): Promise<void> {
+export async function activitySettings(ctx: DistrictContext, args: readonly string[], raw = ''): Promise<void> {
   const activity = await activityFromArgs(ctx, args, { command: '设置', example: '12 截止 12月1日 教龄1-8' })
   assertMayChange(ctx, activity)
   if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
   const words = args.slice(1)
   if (words.length === 0) throw new Refusal(texts.rules.settingsUsage(activity.id))
-  const { patch, details, noSignup } = readSettings(words, activity.id)
+  const { patch, details, noSignup, titleLast } = readSettings(words, activity.id)
+  // The quotes of a title ("“育秀杯”") are kept as typed when the title ends the line.
+  if (titleLast) details.title = oneLine(rawTitle(raw) ?? details.title ?? '') || details.title
   for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
   const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
   const { title, ...others } = details
@@ -62,6 +67,7 @@ function readSettings(words: readonly string[], id: number): Settings {
     if (detail) {
       settings.details[detail.field] = detail.value
       i += detail.taken - 1
+      settings.titleLast = detail.field === 'title' && i === words.length - 1
       continue
     }
     const rule = takeRule(words, i)

@@ -48,3 +48,12 @@ export function takeDetail(words: readonly string[], i: number, stop: (j: number
   if (!text) return { field, error: 'empty' }
   return { field, value: field !== 'title' && NONE.has(text) ? null : text, taken: j - i }
 }
+
+/**
+ * A new title written last ("/设置 12 名称 “育秀杯”青年教师教学评优"), exactly as
+ * typed in `raw` (quotes and full-width punctuation kept); null when not found.
+ */
+export function rawTitle(raw: string): string | null {
+  const m = /(?:^|\s)(?:活动名称|名称|标题)(?:[:：]|\s)\s*(.+)$/s.exec(raw)
+  return m ? m[1]!.trim() : null
+}

@@ -3,6 +3,7 @@ import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
+import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
 import { cancelOneSession, isSeries, moveOneSession, sessionFromWords, sessionMove } from './sessions.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
@@ -23,29 +24,39 @@ export const schedule: Command = {
   aliases: ['schedule'],
   role: 'organizer',
   scope: 'district',
-  async run(ctx, line) {
-    const noticeWords = line.args.filter((w) => NO_SIGNUP_WORDS.has(w))
-    const parsed = parseScheduleArgs(line.args.filter((w) => !NO_SIGNUP_WORDS.has(w)))
-    if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const { whenText, when, details, rules } = parsed.value
-    for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
-    assertFits('whenText', whenText)
-    const plan = planOrRefuse(when, env)
-    const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: noticeWords.length > 0 || looksNoticeOnly(details.title) }
-    const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
-    const describe = describeEnvOf(ctx, env)
-    const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
-    const lines = [
-      texts.schedule.created(activity.id, activity.title),
-      ...summary(activity, occurrences, plan, describe),
-      ...describeRules(activity, describe, workshop?.name),
-      activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
-    ]
-    const title = texts.schedule.created(activity.id, activity.title)
-    ctx.reply(lines.join('\n'), activity.noSignup ? { title } : { buttons: signupButtons(activity.id), title })
-  },
+  run: (ctx, line) => scheduleFromArgs(ctx, line.args),
+}
+
+/**
+ * Saves what /排期 says. A time already past is not refused but asked about
+ * (/确认 补登记); confirmed, it is saved as a past, held activity (`past`),
+ * never reminded.
+ */
+export async function scheduleFromArgs(ctx: DistrictContext, args: readonly string[], past = false): Promise<void> {
+  const noticeWords = args.filter((w) => NO_SIGNUP_WORDS.has(w))
+  const parsed = parseScheduleArgs(args.filter((w) => !NO_SIGNUP_WORDS.has(w)))
+  if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
+  const env = { ...(await calendarEnv(ctx.tx, ctx.district, ctx.now)), allowPast: past }
+  const { whenText, when, details, rules } = parsed.value
+  for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+  assertFits('whenText', whenText)
+  const held = past ? null : pastPlan(ctx, when, env)
+  if (held) return askPastConfirmation(ctx, args, held, describeEnvOf(ctx, env))
+  const plan = planOrRefuse(when, env)
+  if (past && !isPast(ctx, plan)) throw new Refusal(texts.past.notPast)
+  const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
+  const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || looksNoticeOnly(details.title) }
+  const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
+  const describe = describeEnvOf(ctx, env)
+  const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
+  const title = past ? texts.past.saved(activity.id, activity.title) : texts.schedule.created(activity.id, activity.title)
+  const lines = [
+    title,
+    ...summary(activity, occurrences, plan, describe),
+    ...describeRules(activity, describe, workshop?.name),
+    past ? texts.past.never : activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
+  ]
+  ctx.reply(lines.join('\n'), activity.noSignup ? { title } : { buttons: signupButtons(activity.id), title })
 }
 
 export const reschedule: Command = {

@@ -133,6 +133,15 @@ export const scheduleTexts = {
     refused: (id: number, title: string) => `#${id}「${title}」是通知，无需报名，按时参加即可。`,
   },
 
+  past: {
+    ask: (when: string, minutes: number) =>
+      `${when}已经过去。如果是补登记已举行的活动（存档用，不发提醒），请在${minutes}分钟内发送：/确认 补登记`,
+    saved: (id: number, title: string) => `已补登记 #${id}「${title}」`,
+    never: '已举行，存档用，不发提醒。',
+    nothing: '没有等待确认的补登记。请先发送 /排期 时间 活动名称，例如：/排期 10月20日下午 教学视导 @肇文学校',
+    notPast: '这个时间还没到，不用补登记。请直接用 /排期 安排。',
+  },
+
   restore: {
     notCancelled: (id: number) => `#${id} 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 ${id} 11月16日`,
     restored: (id: number, title: string, when: string, count: number) =>
