@@ -15,10 +15,6 @@ const FIELD = new RegExp(`^(${Object.keys(FIELD_WORDS).sort((a, b) => b.length -
 /** Words that make an activity notice-only (领导例会, 教学视导, 表彰), and the ones that undo it. */
 export const NO_SIGNUP_WORDS = new Set(['不报名', '无需报名', '免报名', '不用报名', '不需报名', '仅通知', '只通知'])
 export const SIGNUP_WORDS = new Set(['报名', '需报名', '需要报名', '开放报名'])
-/** Titles of activities nobody signs up for: they are announced, not joined. */
-const NOTICE_TITLE = /例会|视导|表彰/
-
-export const looksNoticeOnly = (title: string): boolean => NOTICE_TITLE.test(title)
 
 /** Clearing a place, subject or host. */
 const NONE = new Set(['无', '不限', '空', '删除', '清除'])

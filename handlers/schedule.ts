@@ -9,11 +9,11 @@ import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { cancelActivity, createActivity, rescheduleActivity } from '../src/services/activities.ts'
+import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
-import { looksNoticeOnly, NO_SIGNUP_WORDS } from './detail-args.ts'
+import { NO_SIGNUP_WORDS } from './detail-args.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
@@ -45,7 +45,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   const plan = planOrRefuse(when, env)
   if (past && !isPast(ctx, plan)) throw new Refusal(texts.past.notPast)
   const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-  const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || looksNoticeOnly(details.title) }
+  const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || isNoticeTitle(details.title) }
   const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
   const describe = describeEnvOf(ctx, env)
   const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null

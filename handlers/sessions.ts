@@ -97,7 +97,13 @@ export const restore: Command = {
 export function sessionMove(activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv): Move | null {
   const move = readMove(words)
   if (move.kind === 'shift') return move
-  if (move.kind === 'to') return move.session.length > 0 || isSeries(activity) ? move : { kind: 'whole', to: move.to }
+  if (move.kind === 'to') {
+    if (move.session.length > 0 || isSeries(activity)) return move
+    // A one-off "改到 12月8日" keeps its clock time, as a session moved does; a new series or a pending one is rewritten whole.
+    const parsed = parseWhen(move.to)
+    const oneDay = parsed.ok && parsed.when.date && !parsed.when.repeat
+    return activity.occurrences.length === 1 && oneDay ? move : { kind: 'whole', to: move.to }
+  }
   if (!isSeries(activity)) return null
   const day = readNamedDay(words, env)
   if (!day || day.taken >= words.length || !activity.occurrences.some((o) => o.date === day.date)) return null

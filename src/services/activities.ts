@@ -19,6 +19,11 @@ export interface Schedule {
   plan: Plan
 }
 
+/** Titles of activities nobody signs up for (领导例会, 教学视导, 表彰): announced, not joined. */
+const NOTICE_TITLE = /例会|视导|表彰/
+
+export const isNoticeTitle = (title: string): boolean => NOTICE_TITLE.test(title)
+
 export type ActivityWithOccurrences = Activity & { occurrences: Occurrence[]; organizer: { displayName: string } }
 
 export async function createActivity(
@@ -107,7 +112,9 @@ export async function createActivities(
   for (let i = 0; i < list.length; i += 200) {
     const chunk = list.slice(i, i + 200)
     const rows = await tx.activity.createManyAndReturn({
-      data: chunk.map((a) => ({ districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey })),
+      data: chunk.map((a) => ({
+        districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey, noSignup: isNoticeTitle(a.details.title),
+      })),
       select: { id: true, districtId: true, importKey: true },
     })
     const byKey = new Map(rows.map((r) => [r.importKey!, r]))

@@ -168,3 +168,40 @@ describe('/改期 one session', () => {
     expect(reply).toContain('时间：12月10日(周四) 13:30 (第15周)')
   })
 })
+
+describe('a one-off activity', () => {
+  it('/取消 2 12月3日 原因 cancels it whole, with the reason after the date', async () => {
+    expect(await h.say('/取消 2 12月3日 专家临时有事')).toEqual(['#2「名师讲堂」（12月3日(周四) 13:30 (第14周)）已取消，原因：专家临时有事。'])
+    expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 2 } })).status).toBe('cancelled')
+  })
+
+  it('/改期 2 12月3日 改到 12月4日下午 and /改期 2 改到 12月8日 move its only session, keeping its time when none is written', async () => {
+    const [first] = await h.say('/改期 2 12月3日 改到 12月4日下午')
+    expect(first).toBe(['#2「名师讲堂」调整一次：', '原定：12月3日(周四) 13:30 (第14周)', '改为：12月4日(周五) 13:30 (第14周)'].join('\n'))
+    expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 2 } })).whenText).toBe('12月4日下午')
+    const [second] = await h.say('/改期 2 改到 12月8日')
+    expect(second).toContain('改为：12月8日(周二) 13:30 (第15周)')
+    expect((await sessions(2)).map((o) => o.date)).toEqual(['2026-12-08'])
+  })
+
+  it('/改期 2 推迟一周 keeps its sign-ups and its clock time', async () => {
+    const [reply] = await h.say('/改期 2 推迟一周')
+    expect(reply).toContain('改为：12月10日(周四) 13:30 (第15周)')
+    expect(await signedUp(2)).toHaveLength(1)
+  })
+})
+
+describe('the archive', () => {
+  it('exports a session cancelled alone as cancelled, with its reason', async () => {
+    await h.say('/取消 1 11月16日 与主题式联合教研冲突')
+    const rows = await h.app.db.occurrence.findMany({ where: { activityId: 1, cancelled: true } })
+    expect(rows.map((o) => [o.date, o.skipReason])).toEqual([['2026-11-16', '与主题式联合教研冲突']])
+    const { buildWorkbook } = await import('../../src/services/export.ts')
+    const { OPERATOR } = await import('../../src/services/question-access.ts')
+    const { inTx } = await import('../../src/db/client.ts')
+    const wb = await inTx(h.app.db, (tx) => buildWorkbook(tx, { districtId: 1, from: '2026-09-01', to: '2027-01-22', reader: OPERATOR }))
+    const values: unknown[] = []
+    wb.worksheets[0]!.eachRow((row) => values.push(...(row.values as unknown[])))
+    expect(values).toContain('已取消（与主题式联合教研冲突）')
+  })
+})

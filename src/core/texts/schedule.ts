@@ -105,7 +105,8 @@ export const scheduleTexts = {
       `#${id} 在${date}没有安排。${next ? `接下来的几次：${next}\n例如：${example}` : '之后没有安排了。'}`,
     cancelled: (id: number, title: string, when: string, reason?: string) =>
       `#${id}「${title}」${when} 这次取消${reason ? `，原因：${reason}` : ''}。其余各次照常。`,
-    mark: (reason?: string) => (reason ? `取消：${reason}` : '已取消'),
+    /** What a session cancelled alone keeps as its skipReason: the reason, or this word. */
+    mark: (reason?: string) => reason ?? '已取消',
     alreadyCancelled: (id: number, date: string) => `#${id} ${date}这一次已经取消了。恢复请发送：/恢复 ${id} ${date}`,
     holidayPaused: (date: string, reason: string, id: number) =>
       `${date}因${reason}本来就暂停。要换一天举行请发送：/改期 ${id} ${date} 改到 10月8日下午`,
