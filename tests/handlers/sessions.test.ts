@@ -44,6 +44,19 @@ describe('/取消 one session of a series', () => {
     expect(await signedUp()).toEqual(before)
   })
 
+  it('tells each group where someone signed up, @mentioning them there, and no other group', async () => {
+    await h.say('/绑定 示范学区', { chat: 'g2', title: '语文教研群' })
+    await h.say('/绑定 示范学区', { chat: 'g3', title: '数学教研群' })
+    await h.say('/报名 1', { as: '孙红', chat: 'g2' })
+    h.setNow('2026-11-10T09:00:00+08:00')
+    const { sent } = await h.send('/取消 1 11月16日 与主题式联合教研冲突')
+    expect(sent.map((m) => [m.chat.chatId, m.mentions?.map((p) => p.name).sort()])).toEqual([
+      ['console', ['李明', '王芳']],
+      ['g2', ['孙红']],
+    ])
+    expect(sent.every((m) => m.text.startsWith('#1「常态化联合教研」11月16日(周一) 13:30 这次取消'))).toBe(true)
+  })
+
   it('sends no reminder for the cancelled session, and still those of the next', async () => {
     h.setNow('2026-11-10T09:00:00+08:00')
     await h.say('/取消 1 11月16日 与主题式联合教研冲突')
