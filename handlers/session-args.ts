@@ -51,7 +51,7 @@ export type Move =
   | { kind: 'whole'; to: string }
 
 const MOVE_WORD = /(改到|改为|改成|改至|调到|调至|调整到|调整为|移到|挪到|换到|延到|延至|延期到|延期至|推迟到|推迟至|推到|顺延到|顺延至|提前到|提前至)/
-const SHIFT = /^(推迟|延后|推后|顺延|延期|提前)([一二两三四五六七八九十\d]{1,2})个?(周|星期|礼拜|天|日)$/
+const SHIFT = /(推迟|延后|推后|顺延|延期|提前)([一二两三四五六七八九十\d]{1,2})个?(周|星期|礼拜|天|日)$/
 const NUMBERS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 
 /**
@@ -67,12 +67,12 @@ export function readMove(words: readonly string[]): Move {
     const after = text.slice(split.index + split[0].length).trim()
     return { kind: 'to', session: before ? before.split(/\s+/) : [], to: after }
   }
-  const last = words.at(-1) ?? ''
-  const shift = SHIFT.exec(last)
+  const shift = SHIFT.exec(text)
   if (shift) {
     const n = /^\d+$/.test(shift[2]!) ? Number(shift[2]) : (NUMBERS[shift[2]!] ?? 0)
     const days = n * (shift[3] === '天' || shift[3] === '日' ? 1 : 7) * (shift[1] === '提前' ? -1 : 1)
-    return { kind: 'shift', session: words.slice(0, -1) as string[], days }
+    const before = text.slice(0, shift.index).trim()
+    return { kind: 'shift', session: before ? before.split(/\s+/) : [], days }
   }
   return { kind: 'whole', to: text }
 }

@@ -35,8 +35,10 @@ export function sessionFromWords(
 ): { session: Occurrence; rest: string[] } | null {
   const day = readNamedDay(words, env)
   if (!day) return null
+  // A session moved alone is still found by the day it was first planned on.
   const session = activity.occurrences.find((o) => o.date === day.date)
     ?? (day.monthDay ? activity.occurrences.find((o) => o.date.slice(5) === day.monthDay) : undefined)
+    ?? activity.occurrences.find((o) => o.movedFrom === day.date)
   if (!session) {
     const next = activity.occurrences.filter((o) => o.date >= env.today && !o.skipReason).slice(0, 4)
     const list = next.map((o) => describeOccurrence(o, plain(describe))).join('、')
@@ -78,6 +80,7 @@ export const restore: Command = {
       const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
       return tellSignedUp(ctx, activity, texts.restore.restored(activity.id, activity.title, when, count))
     }
+    if (activity.status === 'cancelled') throw new Refusal(texts.restore.wholeCancelled(activity.id))
     const picked = sessionFromWords(activity, words, env, describe, '恢复')
     if (!picked || picked.rest.length > 0) throw new Refusal(texts.schedule.unreadable(picked ? picked.rest.join(' ') : words.join(' ')))
     const { session } = picked

@@ -124,6 +124,11 @@ describe('/恢复', () => {
     expect(await signedUp()).toEqual(before)
   })
 
+  it('asks for the whole activity first when the whole activity is cancelled', async () => {
+    await h.say('/取消 1 专家临时有事')
+    expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 整个活动已取消。恢复请发送：/恢复 1'])
+  })
+
   it('refuses what is not cancelled, and teachers', async () => {
     expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 1 11月16日'])
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 11月16日(周一)这一次没有取消，照常进行。'])
@@ -166,6 +171,14 @@ describe('/改期 one session', () => {
     const [reply] = await h.say(`/改期 1 ${words}`)
     expect(reply).toContain(`${from}\n${to}`)
     expect((await sessions()).filter((o) => o.date >= '2026-11-10')).toHaveLength(5)
+  })
+
+  it('finds a moved session again by the day it was first planned on', async () => {
+    h.setNow('2026-11-10T09:00:00+08:00')
+    await h.say('/改期 1 11月16日改到11月17日下午')
+    expect((await h.say('/取消 1 11月16日 冲突'))[0]).toContain('11月17日(周二) 13:30 这次取消')
+    expect((await sessions()).find((o) => o.date === '2026-11-17')).toMatchObject({ cancelled: true, movedFrom: '2026-11-16' })
+    expect((await h.say('/活动 1'))[0]).toContain('已取消的场次：11月17日(周二)')
   })
 
   it('refuses a session moved onto another of the series, or into the past, and changes nothing', async () => {

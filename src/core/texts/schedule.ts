@@ -144,6 +144,7 @@ export const scheduleTexts = {
   },
 
   restore: {
+    wholeCancelled: (id: number) => `#${id} 整个活动已取消。恢复请发送：/恢复 ${id}`,
     notCancelled: (id: number) => `#${id} 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 ${id} 11月16日`,
     restored: (id: number, title: string, when: string, count: number) =>
       `#${id}「${title}」（${when}）已恢复${count > 0 ? `，${count} 人的报名照旧` : ''}。`,
