@@ -77,7 +77,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   const lines = [texts.activity.detailTitle(activity.id, activity.title)]
   lines.push(texts.activity.when(describeWhen(activity, coming.length ? coming : activity.occurrences, describe)))
   const live = coming.filter((o) => !o.skipReason)
-  if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe)).join('、')))
+  if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe) + sessionMark(o, describe)).join('、')))
   const skipped = describeSkipped(coming, describe)
   if (skipped) lines.push(skipped)
   const cancelled = describeCancelled(coming, describe)

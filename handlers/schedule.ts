@@ -78,11 +78,14 @@ export const reschedule: Command = {
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)
+    // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
+    const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
     const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
     const text = [
       texts.activity.moved(activity.id, activity.title),
       ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
       texts.activity.movedFrom(before),
+      ...(changedAlone ? [texts.sessions.replanned(activity.id)] : []),
     ].join('\n')
     await tellSignedUp(ctx, activity, text)
   },

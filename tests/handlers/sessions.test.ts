@@ -145,6 +145,8 @@ describe('/改期 one session', () => {
     const stored = await sessions()
     expect(stored.map((o) => o.date).filter((d) => d >= '2026-11-10')).toEqual(['2026-11-17', '2026-11-30', '2026-12-14', '2026-12-28', '2027-01-11'])
     expect(stored.find((o) => o.date === '2026-11-17')!.movedFrom).toBe('2026-11-16')
+    expect((await h.say('/下周'))[0]).toContain('#1 11月17日(周二) 13:30 常态化联合教研 · 语文 （原11月16日）')
+    expect((await h.say('/活动 1'))[0]).toContain('接下来：11月17日(周二) 13:30 (第12周)（原11月16日）、11月30日(周一)')
     expect(await tickAt('2026-11-15T16:00:00+08:00')).toEqual([])
     const [reminder] = await tickAt('2026-11-16T16:00:00+08:00')
     expect(reminder!.text).toContain('明天 11月17日(周二) 13:30')
@@ -186,6 +188,14 @@ describe('/改期 one session', () => {
     expect(await h.say('/改期 1 11月16日 改到 11月30日')).toEqual(['11月30日(周一)已经有这项活动的一次了，请换一天。'])
     expect((await h.say('/改期 1 11月16日 改到 11月9日'))[0]).toContain('已经过去')
     expect((await sessions()).some((o) => o.movedFrom)).toBe(false)
+  })
+
+  it('moving the whole series plans again the sessions changed alone, and says so', async () => {
+    h.setNow('2026-11-10T09:00:00+08:00')
+    await h.say('/取消 1 11月16日')
+    const [reply] = await h.say('/改期 1 双周二下午')
+    expect(reply).toContain('注意：之前单独取消或改动的场次已按新时间重新安排')
+    expect((await sessions()).filter((o) => o.date >= '2026-11-10').every((o) => !o.cancelled)).toBe(true)
   })
 
   it('still moves a whole one-off activity', async () => {

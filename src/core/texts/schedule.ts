@@ -124,6 +124,7 @@ export const scheduleTexts = {
     moveUsage: (id: number) =>
       `请写明改到哪天，例如：\n/改期 ${id} 11月16日 改到 11月17日下午\n/改期 ${id} 推迟一周\n/改期 ${id} 顺延到下周三`,
     cancelledMark: '（本次取消）',
+    replanned: (id: number) => `注意：之前单独取消或改动的场次已按新时间重新安排，需要的话请再用 /取消 ${id} 日期 调整。`,
     cancelledList: (list: string) => `已取消的场次：${list}`,
     movedMark: (date: string) => `（原${date}）`,
   },
