@@ -9,6 +9,7 @@ import { homeDistrictId, listName, memberForPerson } from '../src/services/membe
 import { confirmClaim, findPlaceholder, openClaims } from '../src/services/placeholders.ts'
 import { assertNotGuessing, wrongCode } from './district.ts'
 import { argsOf } from './shared.ts'
+import { confirmPastActivity, hasPastWaiting } from './past-activity.ts'
 
 /** How long a merge waits for each /确认. */
 const MERGE_MINUTES = 10
@@ -50,6 +51,7 @@ export const confirm: Command = {
   async run(ctx, line) {
     const merge = ctx.message.chat.isDirect ? await openMerge(ctx.tx, ctx.sender.memberId, ctx.now) : null
     if (merge && line.args.length === 0) return confirmMerge(ctx, merge)
+    if (line.args[0] === '补登记' || (line.args.length === 0 && (await hasPastWaiting(ctx)))) return confirmPastActivity(ctx)
     const district = ctx.district ?? (ctx.message.chat.isDirect ? await homeDistrict(ctx) : null)
     if (!district) throw new Refusal(line.args.length ? texts.router.noDistrict : texts.claims.nothing)
     const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, district.id, ctx.sender.memberId)

@@ -5,7 +5,7 @@ import type { Command, DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { occurrencesBetween, pendingActivities, type OccurrenceWithActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeDetails, describeExtras, describeOccurrence, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
+import { describeCancelled, describeDetails, describeExtras, describeOccurrence, describeSkipped, describeWhen, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */
@@ -77,10 +77,13 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   const lines = [texts.activity.detailTitle(activity.id, activity.title)]
   lines.push(texts.activity.when(describeWhen(activity, coming.length ? coming : activity.occurrences, describe)))
   const live = coming.filter((o) => !o.skipReason)
-  if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe)).join('、')))
+  if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe) + sessionMark(o, describe)).join('、')))
   const skipped = describeSkipped(coming, describe)
   if (skipped) lines.push(skipped)
+  const cancelled = describeCancelled(coming, describe)
+  if (cancelled) lines.push(cancelled)
   lines.push(...describeDetails(activity))
+  if (activity.noSignup) lines.push(texts.notice.detail)
   lines.push(texts.activity.organizer(activity.organizer.displayName))
   if (activity.status === 'cancelled') {
     lines.push(texts.activity.cancelledStatus)
@@ -99,8 +102,8 @@ function groupByWeek(list: OccurrenceWithActivity[], env: DescribeEnv): string[]
       currentMonday = monday
       lines.push(texts.list.weekHeader(weekLabel(monday, env), formatRange(monday, addDays(monday, 6))))
     }
-    const paused = o.skipReason ? ` ${texts.activity.paused(o.skipReason)}` : ''
-    lines.push(`#${o.activityId} ${describeOccurrence(o, { ...env, semesters: [] })} ${o.activity.title}${describeExtras(o.activity)}${paused}`)
+    const mark = sessionMark(o, env)
+    lines.push(`#${o.activityId} ${describeOccurrence(o, { ...env, semesters: [] })} ${o.activity.title}${describeExtras(o.activity)}${mark ? ` ${mark}` : ''}`)
   }
   return lines
 }

@@ -1,30 +1,81 @@
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
+import type { Prisma } from '../src/generated/prisma/client.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'
+import { NO_SIGNUP_WORDS, rawTitle, SIGNUP_WORDS, takeDetail, type DetailField } from './detail-args.ts'
+import { oneLine } from '../src/core/visible-text.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 import { ruleColumns } from './rules.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { announcePromotions } from './signup.ts'
 
-/** `/设置 12 截止 12月1日 教龄1-8 名额50 @建平实验中学`: an activity's sign-up rules and details. */
-export async function activitySettings(ctx: DistrictContext, args: readonly string[]): Promise<void> {
+interface Settings {
+  patch: RulePatch
+  details: Partial<Record<DetailField, string | null>>
+  noSignup?: boolean
+  /** The title was the last thing written. */
+  titleLast?: boolean
+}
+
+/**
+ * `/设置 12 截止 12月1日 教龄1-8 名额50 @建平实验中学`, `/设置 12 名称 …`,
+ * `/设置 12 地点 育秀实验学校报告厅`, `/设置 12 不报名`: an activity's sign-up
+ * rules and details. Sign-ups are kept whatever changes.
+ */
+export async function activitySettings(ctx: DistrictContext, args: readonly string[], raw = ''): Promise<void> {
   const activity = await activityFromArgs(ctx, args, { command: '设置', example: '12 截止 12月1日 教龄1-8' })
   assertMayChange(ctx, activity)
   if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
   const words = args.slice(1)
   if (words.length === 0) throw new Refusal(texts.rules.settingsUsage(activity.id))
-  const patch: RulePatch = {}
-  let place: string | undefined
+  const { patch, details, noSignup, titleLast } = readSettings(words, activity.id)
+  // The quotes of a title ("“育秀杯”") are kept as typed when the title ends the line.
+  if (titleLast) details.title = oneLine(rawTitle(raw) ?? details.title ?? '') || details.title
+  for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const { title, ...others } = details
+  const data: Prisma.ActivityUncheckedUpdateInput = { ...(await ruleColumns(ctx, patch, env)), ...others, ...(title ? { title } : {}) }
+  if (noSignup !== undefined) data.noSignup = noSignup
+  const updated = await ctx.tx.activity.update({ where: { id: activity.id }, data })
+  const promoted = await promoteWaiting(ctx.tx, updated)
+  const counts = (await signupCounts(ctx.tx, [activity.id])).get(activity.id)!
+  const describe = describeEnvOf(ctx, env)
+  const workshop = updated.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: updated.workshopId } }) : null
+  const lines = [texts.rules.updated(activity.id, updated.title)]
+  if (updated.title !== activity.title) lines.push(texts.rules.formerTitle(activity.title))
+  lines.push(...describeDetails(updated), ...describeRules(updated, describe, workshop?.name))
+  if (updated.noSignup) lines.push(texts.notice.line(activity.id))
+  if (!updated.noSignup || counts.confirmed + counts.waiting > 0) lines.push(describeCount(updated.capacity, counts))
+  if (updated.capacity !== null && counts.confirmed > updated.capacity) lines.push(texts.rules.overCapacity(counts.confirmed))
+  ctx.reply(lines.join('\n'))
+  await announcePromotions(ctx, { ...activity, ...updated }, promoted, env)
+}
+
+function readSettings(words: readonly string[], id: number): Settings {
+  const settings: Settings = { patch: {}, details: {} }
+  const isOther = (j: number) => takeRule(words, j) !== null || readCapacity(words, j) !== null || readPlace(words[j]!) !== null
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!
+    if (NO_SIGNUP_WORDS.has(word) || SIGNUP_WORDS.has(word)) {
+      settings.noSignup = NO_SIGNUP_WORDS.has(word)
+      continue
+    }
+    const detail = takeDetail(words, i, isOther)
+    if (detail && 'error' in detail) throw new Refusal(texts.rules.emptyDetail(texts.rules.fieldName[detail.field], id))
+    if (detail) {
+      settings.details[detail.field] = detail.value
+      i += detail.taken - 1
+      settings.titleLast = detail.field === 'title' && i === words.length - 1
+      continue
+    }
     const rule = takeRule(words, i)
     if (rule && 'error' in rule) {
       throw new Refusal(rule.error === 'badYears' ? texts.rules.badYears(rule.text) : texts.rules.badDeadline(rule.text))
     }
     if (rule) {
-      Object.assign(patch, rule.patch)
+      Object.assign(settings.patch, rule.patch)
       i += rule.taken - 1
       continue
     }
@@ -32,27 +83,10 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
     const named = readPlace(word)
     if (capacity && 'error' in capacity) throw new Refusal(texts.schedule.badCapacity(capacity.error))
     if (capacity) {
-      patch.capacity = capacity.value
+      settings.patch.capacity = capacity.value
       i += capacity.taken - 1
-    } else if (named) place = named
-    else throw new Refusal(texts.rules.unknownSetting(word, activity.id))
+    } else if (named) settings.details.place = named
+    else throw new Refusal(texts.rules.unknownSetting(word, id))
   }
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-  const data = await ruleColumns(ctx, patch, env)
-  assertFits('place', place)
-  if (place) data.place = place
-  const updated = await ctx.tx.activity.update({ where: { id: activity.id }, data })
-  const promoted = await promoteWaiting(ctx.tx, updated)
-  const counts = (await signupCounts(ctx.tx, [activity.id])).get(activity.id)!
-  const describe = describeEnvOf(ctx, env)
-  const workshop = updated.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: updated.workshopId } }) : null
-  const lines = [
-    texts.rules.updated(activity.id, activity.title),
-    ...describeDetails(updated),
-    ...describeRules(updated, describe, workshop?.name),
-    describeCount(updated.capacity, counts),
-  ]
-  if (updated.capacity !== null && counts.confirmed > updated.capacity) lines.push(texts.rules.overCapacity(counts.confirmed))
-  ctx.reply(lines.join('\n'))
-  await announcePromotions(ctx, { ...activity, ...updated }, promoted, env)
+  return settings
 }

@@ -180,7 +180,7 @@ export const settings: Command = {
   scope: 'district',
   async run(ctx, line) {
     const [key, ...values] = line.args
-    if (key && /^#?\d{1,9}$/.test(key)) return activitySettings(ctx, line.args)
+    if (key && /^#?\d{1,9}$/.test(key)) return activitySettings(ctx, line.args, line.raw)
     if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('设置', 'admin'))
     const value = values.join(' ').trim()
     if (!key || !value) throw new Refusal(texts.settings.usage)

@@ -11,6 +11,7 @@ import { answer, ask, askAnonymously, questions } from './questions.ts'
 import { reminders } from './reminders.ts'
 import { grant, revoke } from './roles.ts'
 import { cancel, reschedule, schedule } from './schedule.ts'
+import { restore } from './sessions.ts'
 import { closedDay, semester } from './semester.ts'
 import { signup, signupList, withdrawSignup } from './signup.ts'
 import { apply, approve, pair, workshop } from './workshop.ts'
@@ -20,7 +21,7 @@ export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
   semester, calendar, reminders, answer, approve, pair,
-  schedule, reschedule, cancel, importData, exportData,
+  schedule, reschedule, cancel, restore, importData, exportData,
   closedDay, claim, bind, bindCode, unbind, confirm, grant, revoke, settings,
   help, ping,
 ]

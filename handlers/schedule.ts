@@ -2,16 +2,18 @@ import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { isPlatform } from '../src/core/message.ts'
-import { mentionsAtMost } from '../src/services/members.ts'
+import { tellSignedUp } from './tell-signed-up.ts'
+import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
+import { cancelOneSession, isSeries, moveOneSession, sessionFromWords, sessionMove } from './sessions.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { cancelActivity, createActivity, rescheduleActivity } from '../src/services/activities.ts'
+import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
+import { NO_SIGNUP_WORDS } from './detail-args.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
@@ -22,27 +24,39 @@ export const schedule: Command = {
   aliases: ['schedule'],
   role: 'organizer',
   scope: 'district',
-  async run(ctx, line) {
-    const parsed = parseScheduleArgs(line.args)
-    if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const { whenText, when, details, rules } = parsed.value
-    for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
-    assertFits('whenText', whenText)
-    const plan = planOrRefuse(when, env)
-    const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-    const columns = await ruleColumns(ctx, rules, env)
-    const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
-    const describe = describeEnvOf(ctx, env)
-    const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
-    const lines = [
-      texts.schedule.created(activity.id, activity.title),
-      ...summary(activity, occurrences, plan, describe),
-      ...describeRules(activity, describe, workshop?.name),
-      texts.signup.howTo(activity.id),
-    ]
-    ctx.reply(lines.join('\n'), { buttons: signupButtons(activity.id), title: texts.schedule.created(activity.id, activity.title) })
-  },
+  run: (ctx, line) => scheduleFromArgs(ctx, line.args),
+}
+
+/**
+ * Saves what /排期 says. A time already past is not refused but asked about
+ * (/确认 补登记); confirmed, it is saved as a past, held activity (`past`),
+ * never reminded.
+ */
+export async function scheduleFromArgs(ctx: DistrictContext, args: readonly string[], past = false): Promise<void> {
+  const noticeWords = args.filter((w) => NO_SIGNUP_WORDS.has(w))
+  const parsed = parseScheduleArgs(args.filter((w) => !NO_SIGNUP_WORDS.has(w)))
+  if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
+  const env = { ...(await calendarEnv(ctx.tx, ctx.district, ctx.now)), allowPast: past }
+  const { whenText, when, details, rules } = parsed.value
+  for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+  assertFits('whenText', whenText)
+  const held = past ? null : pastPlan(ctx, when, env)
+  if (held) return askPastConfirmation(ctx, args, held, describeEnvOf(ctx, env))
+  const plan = planOrRefuse(when, env)
+  if (past && !isPast(ctx, plan)) throw new Refusal(texts.past.notPast)
+  const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
+  const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || isNoticeTitle(details.title) }
+  const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
+  const describe = describeEnvOf(ctx, env)
+  const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
+  const title = past ? texts.past.saved(activity.id, activity.title) : texts.schedule.created(activity.id, activity.title)
+  const lines = [
+    title,
+    ...summary(activity, occurrences, plan, describe),
+    ...describeRules(activity, describe, workshop?.name),
+    past ? texts.past.never : activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
+  ]
+  ctx.reply(lines.join('\n'), activity.noSignup ? { title } : { buttons: signupButtons(activity.id), title })
 }
 
 export const reschedule: Command = {
@@ -55,18 +69,23 @@ export const reschedule: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '改期', example: '12 第5周周三下午' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
-    const whenText = line.args.slice(1).join(' ')
+    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const move = sessionMove(activity, line.args.slice(1), env)
+    if (move && move.kind !== 'whole') return moveOneSession(ctx, activity, move, env)
+    const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)
+    // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
+    const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
     const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
     const text = [
       texts.activity.moved(activity.id, activity.title),
       ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
       texts.activity.movedFrom(before),
+      ...(changedAlone ? [texts.sessions.replanned(activity.id)] : []),
     ].join('\n')
     await tellSignedUp(ctx, activity, text)
   },
@@ -82,38 +101,17 @@ export const cancel: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-    const reason = line.args.slice(1).join(' ').trim() || undefined
-    assertFits('cancelReason', reason)
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const words = line.args.slice(1)
+    const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
+    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, picked.rest, env)
+    const reason = (picked ? picked.rest : words).join(' ').trim() || undefined
+    assertFits('cancelReason', reason)
     const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
     await cancelActivity(ctx.tx, activity.id, reason)
     const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
     await tellSignedUp(ctx, activity, text)
   },
-}
-
-/**
- * A moved or cancelled activity is told where it was asked for, in its own group, and
- * in every group someone signed up from, @mentioning those signed up there (the first
- * MAX_MENTIONS_PER_MESSAGE of them, and how many more).
- */
-async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: string): Promise<void> {
-  const signups = await ctx.tx.signup.findMany({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })
-  const groupIds = new Set<number>([ctx.groupId])
-  if (activity.groupId) groupIds.add(activity.groupId)
-  for (const s of signups) if (s.groupId) groupIds.add(s.groupId)
-  for (const groupId of groupIds) {
-    const group = await ctx.tx.group.findUnique({ where: { id: groupId } })
-    if (!group || !isPlatform(group.platform)) continue
-    if (group.id !== ctx.groupId && group.districtId !== ctx.district.id) continue
-    const here = group.id === ctx.groupId
-    // Those who signed up in a direct chat are told in the activity's own group.
-    const fromHere = signups.filter((s) => (s.groupId ?? activity.groupId) === group.id)
-    const { mentions, unmentioned } = await mentionsAtMost(ctx.tx, fromHere.map((s) => s.memberId), group.platform)
-    const told = unmentioned > 0 ? `${text}\n${texts.longLists.mentionsCapped(mentions.length, unmentioned)}` : text
-    if (here) ctx.reply(told, { mentions })
-    else ctx.post({ chat: { platform: group.platform, chatId: group.chatId }, text: told, mentions })
-  }
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

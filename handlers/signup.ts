@@ -126,7 +126,7 @@ async function targetActivity(ctx: DistrictContext, args: readonly string[], com
   const soon = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, addDays(env.today, 28), 20)
   const seen = new Set<number>()
   const lines = soon
-    .filter((o) => !o.skipReason && !seen.has(o.activityId) && seen.add(o.activityId))
+    .filter((o) => !o.skipReason && !o.activity.noSignup && !seen.has(o.activityId) && seen.add(o.activityId))
     .slice(0, 5)
     .map((o) => `#${o.activityId} ${o.activity.title}`)
   throw new Refusal(texts.signup.whichActivity(command, lines))
@@ -140,6 +140,7 @@ function upcoming(activity: ActivityWithOccurrences, env: CalendarEnv) {
 /** Cancelled, or every occurrence begun: no more sign-ups. */
 function assertOpen(activity: ActivityWithOccurrences, now: Date, env: CalendarEnv): void {
   if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
+  if (activity.noSignup) throw new Refusal(texts.notice.refused(activity.id, activity.title))
   if (activity.pendingTo) {
     if (activity.pendingTo < env.today) throw new Refusal(texts.signup.over(activity.id))
     return

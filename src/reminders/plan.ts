@@ -9,7 +9,7 @@ import { calendarEnv } from '../services/calendar-env.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { snippet, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { snippet, sessionMark, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { afterQuiet, inQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
@@ -159,15 +159,20 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   const plain = { ...describe, semesters: [] }
   // One message, short enough for a phone and for WeChat's length limit.
   for (const o of week.slice(0, MAX_DIGEST_LINES)) {
+    if (o.cancelled) {
+      lines.push(texts.reminders.sessionCancelled(formatDate(o.date, Number(describe.today.slice(0, 4))), o.activity.title))
+      continue
+    }
     if (o.skipReason) {
       lines.push(texts.reminders.paused(formatDate(o.date, Number(describe.today.slice(0, 4))), o.skipReason, o.activity.title))
       continue
     }
-    const left = o.activity.capacity === null ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
-    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
+    const left = o.activity.capacity === null || o.activity.noSignup ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
+    const moved = o.movedFrom ? sessionMark(o, describe) : ''
+    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
   }
   if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
-  if (week.some((o) => !o.skipReason)) lines.push(texts.reminders.howToSignUp)
+  if (week.some((o) => !o.skipReason && !o.activity.noSignup)) lines.push(texts.reminders.howToSignUp)
   lines.push(...ahead)
   // A group reads the digest: only the questions every group may see.
   const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }
@@ -226,7 +231,7 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
         quiet: quietOf(ctx, group),
         build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0),
       })
-      if (group === origin && i === 0) {
+      if (group === origin && i === 0 && !o.activity.noSignup) {
         out.push({
           key: `list:${o.id}:${leadKey(lead)}`,
           kind: 'list',
@@ -255,7 +260,8 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
       ? texts.reminders.onDay(dayWord(daysAhead), describeOccurrence(o, { ...describe, semesters: [] }))
       : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), minutesLeft)
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
-  lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
+  // A notice (例会, 视导) has no sign-up line: everyone concerned simply comes.
+  if (!a.noSignup) lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
   // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS_PER_MESSAGE.
   const mentors: Person[] = []
   if (withQuestions && a.workshopId) {

@@ -19,6 +19,11 @@ export interface Schedule {
   plan: Plan
 }
 
+/** Titles of activities nobody signs up for (领导例会, 教学视导, 表彰): announced, not joined. */
+const NOTICE_TITLE = /例会|视导|表彰/
+
+export const isNoticeTitle = (title: string): boolean => NOTICE_TITLE.test(title)
+
 export type ActivityWithOccurrences = Activity & { occurrences: Occurrence[]; organizer: { displayName: string } }
 
 export async function createActivity(
@@ -43,8 +48,13 @@ export async function rescheduleActivity(tx: Tx, activity: Activity, district: D
   return replaceOccurrences(tx, activity, schedule.plan, district.timezone, today)
 }
 
+/** Sign-ups are kept as they are: /恢复 brings the activity back with them. */
 export async function cancelActivity(tx: Tx, activityId: number, reason: string | undefined): Promise<void> {
   await tx.activity.update({ where: { id: activityId }, data: { status: 'cancelled', cancelReason: reason ?? null } })
+}
+
+export async function restoreActivity(tx: Tx, activityId: number): Promise<void> {
+  await tx.activity.update({ where: { id: activityId }, data: { status: 'scheduled', cancelReason: null } })
 }
 
 function scheduleColumns({ whenText, when, plan }: Schedule) {
@@ -102,7 +112,9 @@ export async function createActivities(
   for (let i = 0; i < list.length; i += 200) {
     const chunk = list.slice(i, i + 200)
     const rows = await tx.activity.createManyAndReturn({
-      data: chunk.map((a) => ({ districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey })),
+      data: chunk.map((a) => ({
+        districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey, noSignup: isNoticeTitle(a.details.title),
+      })),
       select: { id: true, districtId: true, importKey: true },
     })
     const byKey = new Map(rows.map((r) => [r.importKey!, r]))
@@ -126,6 +138,7 @@ export async function findActivity(tx: Tx, districtId: number, id: number): Prom
     (o): Occurrence => ({
       id: o.id, activityId: o.activityId, districtId: o.districtId, date: o.date,
       startAt: new Date(o.startAt), endAt: dateOrNull(o.endAt), timed: Boolean(o.timed), skipReason: o.skipReason,
+      cancelled: Boolean(o.cancelled), movedFrom: o.movedFrom,
     }),
   )
   // json_group_array keeps the subquery's order in practice, but SQLite does not promise it.
@@ -137,7 +150,7 @@ export async function findActivity(tx: Tx, districtId: number, id: number): Prom
     status: row.status, cancelReason: row.cancelReason, deadline: dateOrNull(row.deadline),
     minYears: row.minYears, maxYears: row.maxYears, subjectRule: row.subjectRule, schoolRule: row.schoolRule,
     menteesOnly: Boolean(row.menteesOnly), workshopId: row.workshopId, noticeWeeks: row.noticeWeeks, importKey: row.importKey,
-    createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
+    noSignup: Boolean(row.noSignup), createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
   }
   return { ...activity, occurrences, organizer: { displayName: row.organizerName } }
 }
@@ -149,7 +162,8 @@ const ACTIVITY_SQL = `
 SELECT a.*,
        (SELECT displayName FROM Member WHERE id = a.organizerId) AS organizerName,
        (SELECT json_group_array(json_object('id', o.id, 'activityId', o.activityId, 'districtId', o.districtId, 'date', o.date,
-                 'startAt', o.startAt, 'endAt', o.endAt, 'timed', o.timed, 'skipReason', o.skipReason))
+                 'startAt', o.startAt, 'endAt', o.endAt, 'timed', o.timed, 'skipReason', o.skipReason,
+                 'cancelled', o.cancelled, 'movedFrom', o.movedFrom))
           FROM (SELECT * FROM Occurrence WHERE activityId = a.id ORDER BY startAt, id) o) AS occurrencesJson
 FROM Activity a WHERE a.id = ? AND a.districtId = ?`
 

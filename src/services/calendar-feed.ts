@@ -30,7 +30,7 @@ export function buildFeed(name: string, activities: FeedActivity[], mine: Readon
   for (const activity of activities) {
     if (activity.status !== 'scheduled' || activity.occurrences.length === 0) continue
     const summary = `${mine.has(activity.id) ? texts.feed.signedUp : ''}#${activity.id} ${activity.title}`
-    const description = [activity.subject, activity.host && texts.activity.host(activity.host), texts.feed.howTo(activity.id)].filter(Boolean).join('\n')
+    const description = [activity.subject, activity.host && texts.activity.host(activity.host), activity.noSignup ? null : texts.feed.howTo(activity.id)].filter(Boolean).join('\n')
     const base = { summary, description, ...(activity.place ? { location: activity.place } : {}) }
     const repeating = activity.rrule ? repeatingOf(activity) : null
     if (repeating) {
@@ -54,11 +54,12 @@ function times(o: Occurrence): { start: Date; end: Date; allDay?: boolean } {
 /**
  * The stored rule, restarted at the first stored occurrence and ended at the
  * last, with the skipped ones excluded; null when it cannot be said as one
- * rule (an all-day series, or a rule this feed does not know).
+ * rule (an all-day series, a session moved alone, or a rule this feed does not know).
  */
 function repeatingOf(activity: FeedActivity): ICalRepeatingOptions | null {
   const list = activity.occurrences
-  if (list.length < 2 || list.some((o) => !o.timed)) return null
+  // A session moved alone (/改期 4 11月16日 改到 …) is no longer what the rule says: one event per session then.
+  if (list.length < 2 || list.some((o) => !o.timed || o.movedFrom)) return null
   const options = rrulestr(activity.rrule!).origOptions
   const freq = options.freq !== undefined ? FREQS[options.freq] : undefined
   if (!freq) return null

@@ -55,11 +55,25 @@ export function describeWhen(activity: Activity, occurrences: Occurrence[], env:
 }
 
 /** "国庆节 10月5日(周一)、…" for occurrences a holiday skips. */
-export function describeSkipped(occurrences: Pick<Occurrence, 'date' | 'skipReason'>[], env: DescribeEnv): string | null {
+export function describeSkipped(occurrences: Pick<Occurrence, 'date' | 'skipReason' | 'cancelled'>[], env: DescribeEnv): string | null {
   const year = Number(env.today.slice(0, 4))
-  const skipped = occurrences.filter((o) => o.skipReason)
+  const skipped = occurrences.filter((o) => o.skipReason && !o.cancelled)
   if (skipped.length === 0) return null
   return texts.schedule.skipped(skipped.map((o) => `${formatDate(o.date, year)} ${o.skipReason}`).join('、'))
+}
+
+/** "已取消的场次：11月16日(周一)" for sessions cancelled one by one. */
+export function describeCancelled(occurrences: Pick<Occurrence, 'date' | 'cancelled'>[], env: DescribeEnv): string | null {
+  const year = Number(env.today.slice(0, 4))
+  const cancelled = occurrences.filter((o) => o.cancelled)
+  return cancelled.length ? texts.sessions.cancelledList(cancelled.map((o) => formatDate(o.date, year)).join('、')) : null
+}
+
+/** " （原11月16日）" after a session moved alone, "（本次取消）" after one cancelled, a holiday's pause. */
+export function sessionMark(o: Pick<Occurrence, 'skipReason' | 'cancelled' | 'movedFrom'>, env: DescribeEnv): string {
+  if (o.cancelled) return texts.sessions.cancelledMark
+  if (o.skipReason) return texts.activity.paused(o.skipReason)
+  return o.movedFrom ? texts.sessions.movedMark(formatDate(o.movedFrom, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '')) : ''
 }
 
 /** " · 中小学语文 · 育秀实验学校" */

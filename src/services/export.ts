@@ -94,7 +94,7 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     }
     if (a.occurrences.length === 0) acts.addRow({ ...common, start: '', end: '', status: a.status === 'cancelled' ? H.cancelled : H.pending })
     for (const o of a.occurrences) {
-      const status = a.status === 'cancelled' ? H.cancelled : o.skipReason ? H.paused(o.skipReason) : H.scheduled
+      const status = a.status === 'cancelled' ? H.cancelled : o.cancelled ? H.sessionCancelled(o.skipReason === texts.sessions.mark() ? null : o.skipReason) : o.skipReason ? H.paused(o.skipReason) : H.scheduled
       acts.addRow({
         ...common,
         start: o.timed ? excelTime(o.startAt, tz) : new Date(`${o.date}T00:00:00Z`),

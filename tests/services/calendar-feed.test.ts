@@ -59,6 +59,19 @@ describe('calendar feeds', () => {
     expect(live).toHaveLength(9 + 1)
   })
 
+  it('a session moved alone or cancelled alone is where the bot says it is', async () => {
+    await h.say('/排期 双周一下午 常态化联合教研 语文')
+    await h.say('/改期 1 11月16日 改到 11月17日下午')
+    await h.say('/取消 1 11月30日 期中考试')
+    const feed = await fetchFeed((await h.say('/日历'))[0]!)
+    const starts = instances(feed.body).map((i) => i.start)
+    expect(starts).toContain(new Date('2026-11-17T13:30:00+08:00').toISOString())
+    expect(starts).not.toContain(new Date('2026-11-16T13:30:00+08:00').toISOString())
+    expect(starts).not.toContain(new Date('2026-11-30T13:30:00+08:00').toISOString())
+    // 9 sessions held (10月5日 is 国庆节), one of them cancelled.
+    expect(starts).toHaveLength(8)
+  })
+
   it('follows changes live: a cancelled activity leaves the feed', async () => {
     await h.say('/排期 12月3日 13:30 名师讲堂')
     const [reply] = await h.say('/日历')

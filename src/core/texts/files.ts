@@ -22,6 +22,8 @@ export const filesTexts = {
     cancelled: '已取消',
     pending: '日期待定',
     paused: (reason: string) => `暂停（${reason}）`,
+    /** One session cancelled alone, with its reason when one was given. */
+    sessionCancelled: (reason: string | null) => (reason ? `已取消（${reason}）` : '已取消'),
     number: '序号',
     name: '姓名',
     school: '学校',

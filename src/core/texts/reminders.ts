@@ -5,6 +5,7 @@ export const remindersTexts = {
   reminders: {
     digestTitle: (label: string, range: string) => `【${label}学区活动】${range}`,
     paused: (date: string, reason: string, title: string) => `${date} ${reason}${/假$/.test(reason) ? '' : '放假'}，${title}暂停`,
+    sessionCancelled: (date: string, title: string) => `${date} ${title}这次取消`,
     placesLeft: (left: number | null) => (left === null ? '' : left > 0 ? ` · 还剩${left}个名额` : ' · 名额已满（可候补）'),
     howToSignUp: '报名：发送 /报名 编号（例如 /报名 12），发送 /活动 编号 查看详情。',
     noticeHeader: '【提前公示】',

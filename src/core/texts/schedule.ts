@@ -100,6 +100,57 @@ export const scheduleTexts = {
     paused: (name: string) => `（${name}，暂停）`,
   },
 
+  sessions: {
+    notASession: (id: number, date: string, next: string, example: string) =>
+      `#${id} 在${date}没有安排。${next ? `接下来的几次：${next}\n例如：${example}` : '之后没有安排了。'}`,
+    cancelled: (id: number, title: string, when: string, reason?: string) =>
+      `#${id}「${title}」${when} 这次取消${reason ? `，原因：${reason}` : ''}。其余各次照常。`,
+    /** What a session cancelled alone keeps as its skipReason: the reason, or this word. */
+    mark: (reason?: string) => reason ?? '已取消',
+    alreadyCancelled: (id: number, date: string) => `#${id} ${date}这一次已经取消了。恢复请发送：/恢复 ${id} ${date}`,
+    holidayPaused: (date: string, reason: string, id: number) =>
+      `${date}因${reason}本来就暂停。要换一天举行请发送：/改期 ${id} ${date} 改到 10月8日下午`,
+    past: (date: string) => `${date}这一次已经过去了，不能再改。`,
+    notCancelled: (id: number, date: string) => `#${id} ${date}这一次没有取消，照常进行。`,
+    restored: (id: number, title: string, when: string) => `#${id}「${title}」${when} 这次恢复进行，报名照旧。`,
+    moved: (id: number, title: string) => `#${id}「${title}」调整一次：`,
+    from: (when: string) => `原定：${when}`,
+    to: (when: string) => `改为：${when}`,
+    othersSame: '其余各次不变。',
+    clash: (date: string) => `${date}已经有这项活动的一次了，请换一天。`,
+    noNext: (id: number) => `#${id} 接下来没有可以改期的场次。请写明哪一次，例如：/改期 ${id} 11月16日 改到 11月17日下午`,
+    pending: (id: number) => `#${id} 日期待定，还没有可推迟的日子。定下日期请发送：/改期 ${id} 12月3日下午`,
+    oneDay: (id: number) => `一次活动只能改到某一天，例如：/改期 ${id} 11月16日 改到 11月17日下午`,
+    moveUsage: (id: number) =>
+      `请写明改到哪天，例如：\n/改期 ${id} 11月16日 改到 11月17日下午\n/改期 ${id} 推迟一周\n/改期 ${id} 顺延到下周三`,
+    cancelledMark: '（本次取消）',
+    replanned: (id: number) => `注意：之前单独取消或改动的场次已按新时间重新安排，需要的话请再用 /取消 ${id} 日期 调整。`,
+    cancelledList: (list: string) => `已取消的场次：${list}`,
+    movedMark: (date: string) => `（原${date}）`,
+  },
+
+  notice: {
+    line: (id: number) => `无需报名（仅通知）。要开放报名请发送 /设置 ${id} 报名`,
+    detail: '无需报名（仅通知）',
+    refused: (id: number, title: string) => `#${id}「${title}」是通知，无需报名，按时参加即可。`,
+  },
+
+  past: {
+    ask: (when: string, minutes: number) =>
+      `${when}已经过去。如果是补登记已举行的活动（存档用，不发提醒），请在${minutes}分钟内发送：/确认 补登记`,
+    saved: (id: number, title: string) => `已补登记 #${id}「${title}」`,
+    never: '已举行，存档用，不发提醒。',
+    nothing: '没有等待确认的补登记。请先发送 /排期 时间 活动名称，例如：/排期 10月20日下午 教学视导 @肇文学校',
+    notPast: '这个时间还没到，不用补登记。请直接用 /排期 安排。',
+  },
+
+  restore: {
+    wholeCancelled: (id: number) => `#${id} 整个活动已取消。恢复请发送：/恢复 ${id}`,
+    notCancelled: (id: number) => `#${id} 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 ${id} 11月16日`,
+    restored: (id: number, title: string, when: string, count: number) =>
+      `#${id}「${title}」（${when}）已恢复${count > 0 ? `，${count} 人的报名照旧` : ''}。`,
+  },
+
   list: {
     empty: '近期没有安排活动。管理员或组织者可以用 /排期 安排，例如：/排期 第4周周一下午 联合教研',
     emptyWeek: (label: string) => `${label}没有安排活动。`,
@@ -142,9 +193,12 @@ export const scheduleTexts = {
     badDeadline: (text: string) => `没看懂报名截止时间「${echo(text)}」，请写成：截止 12月1日，或 截止 12月1日 17:00`,
     badYears: (text: string) => `没看懂「${echo(text)}」，教龄范围请写成：教龄1-8、教龄9年以上 或 教龄5年以下`,
     settingsUsage: (id: number) =>
-      `请写上要设置的内容，例如：\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不限（取消全部报名限制）`,
+      `请写上要设置的内容，例如：\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不报名（仅通知）\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
-      `没看懂「${echo(word)}」。可以设置：截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、@地点、工作室3、提前公示1周，例如：/设置 ${id} 截止 12月1日 教龄1-8`,
+      `没看懂「${echo(word)}」。可以设置：名称、地点、学科、主持、截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、工作室3、提前公示1周、不报名，例如：/设置 ${id} 地点 育秀实验学校报告厅`,
+    emptyDetail: (field: string, id: number) => `请写上新的${field}，例如：/设置 ${id} ${field} ${field === '地点' ? '育秀实验学校报告厅' : field === '学科' ? '中小学语文' : field === '主持' ? '王佩红' : '主题式联合教研'}`,
+    fieldName: { title: '名称', place: '地点', subject: '学科', host: '主持' },
+    formerTitle: (title: string) => `原名称：${title}`,
     updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
     overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,
   },

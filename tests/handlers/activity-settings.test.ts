@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-09-01T09:00:00+08:00')
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+})
+afterEach(() => h.close())
+
+const activity = (id = 1) => h.app.db.activity.findUniqueOrThrow({ where: { id } })
+const signedUp = async (id = 1) =>
+  (await h.app.db.signup.findMany({ where: { activityId: id, status: { in: ['confirmed', 'waiting'] } }, orderBy: { seq: 'asc' } })).map((s) => [s.memberId, s.status])
+
+describe('/设置 an activity\'s own fields', () => {
+  beforeEach(async () => {
+    await h.say('/排期 第4周周一下午 主题式联合教研 中小学语文 @育秀实验学校 名额2')
+    for (const who of ['王芳', '李明', '赵丽']) await h.say('/报名 1', { as: who })
+  })
+
+  it('renames, moves the place, and changes the subject and host; sign-ups survive every edit', async () => {
+    const before = await signedUp()
+    expect(before.map(([, s]) => s)).toEqual(['confirmed', 'confirmed', 'waiting'])
+    const [renamed] = await h.say('/设置 1 名称 “育秀杯”青年教师教学评优')
+    expect(renamed).toContain('已更新 #1「“育秀杯”青年教师教学评优」\n原名称：主题式联合教研')
+    const [moved] = await h.say('/设置 1 地点 育秀实验学校报告厅')
+    expect(moved).toContain('地点：育秀实验学校报告厅')
+    await h.say('/设置 1 学科：中小学数学 主持 王佩红')
+    expect(await activity()).toMatchObject({
+      title: '“育秀杯”青年教师教学评优', place: '育秀实验学校报告厅', subject: '中小学数学', host: '王佩红', capacity: 2,
+    })
+    expect(await signedUp()).toEqual(before)
+  })
+
+  it('reads a place and a rule in one line, and clears a host with 无', async () => {
+    await h.say('/设置 1 主持 王佩红')
+    await h.say('/设置 1 地点 育秀实验学校 会议室 名额3 主持 无')
+    expect(await activity()).toMatchObject({ place: '育秀实验学校 会议室', capacity: 3, host: null })
+  })
+
+  it('refuses an empty or too long field and changes nothing', async () => {
+    expect(await h.say('/设置 1 名称')).toEqual(['请写上新的名称，例如：/设置 1 名称 主题式联合教研'])
+    expect((await h.say(`/设置 1 地点 ${'育'.repeat(61)}`))[0]).toContain('地点')
+    expect(await activity()).toMatchObject({ title: '主题式联合教研', place: '育秀实验学校' })
+  })
+
+  it('says what it can set when a word is not one of them', async () => {
+    expect((await h.say('/设置 1 颜色 红'))[0]).toContain('没看懂「颜色」。可以设置：名称、地点、学科、主持')
+  })
+})
+
+describe('notice-only activities', () => {
+  it('a 领导例会 needs no sign-up: no sign-up line or button, and /报名 says so', async () => {
+    const { sent } = await h.send('/排期 9月7日下午 领导例会 @育秀实验学校')
+    expect(sent[0]!.text).toBe(['已安排 #1「领导例会」', '时间：9月7日(周一) 13:30 (第2周)', '地点：育秀实验学校', '无需报名（仅通知）。要开放报名请发送 /设置 1 报名'].join('\n'))
+    expect(sent[0]!.buttons).toBeUndefined()
+    expect(await h.say('/报名 1', { as: '王芳' })).toEqual(['#1「领导例会」是通知，无需报名，按时参加即可。'])
+    expect((await h.say('/活动 1'))[0]).toContain('无需报名（仅通知）')
+  })
+
+  it('不报名 at /排期 or /设置 makes any activity a notice, and /设置 报名 undoes it', async () => {
+    expect((await h.say('/排期 9月8日下午 期中质量分析会 不报名'))[0]).toContain('无需报名（仅通知）')
+    expect((await activity()).noSignup).toBe(true)
+    await h.say('/排期 9月9日下午 教研活动')
+    expect((await h.say('/设置 2 不报名'))[0]).toContain('无需报名（仅通知）')
+    expect((await h.say('/报名 2', { as: '王芳' }))[0]).toContain('无需报名')
+    await h.say('/设置 2 报名')
+    expect((await h.say('/报名 2', { as: '王芳' }))[0]).toContain('王芳 报名成功')
+  })
+
+  it('a 教学视导 reminder and the digest carry no sign-up line', async () => {
+    await h.say('/排期 9月8日下午 教学视导 @肇文学校')
+    await h.say('/排期 9月9日下午 联合教研 名额5')
+    h.setNow('2026-09-07T07:30:00+08:00')
+    await h.tick()
+    const digest = h.sent.at(-1)!.text
+    expect(digest).toContain('#1 9月8日(周二) 13:30 教学视导 · 肇文学校\n')
+    expect(digest).toContain('#2 9月9日(周三) 13:30 联合教研 · 还剩5个名额')
+    h.setNow('2026-09-07T16:00:00+08:00')
+    const before = h.sent.length
+    await h.tick()
+    const [reminder] = h.sent.slice(before).filter((m) => m.text.startsWith('【活动提醒】#1'))
+    expect(reminder!.text).toBe('【活动提醒】#1「教学视导」明天 9月8日(周二) 13:30，地点：肇文学校。')
+  })
+})
