@@ -9,13 +9,15 @@ import { calendarEnv } from '../services/calendar-env.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { snippet, sessionMark, describeExtras, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { snippet, sessionMark, describeExtras, describeOccurrence, describeWhen, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { pendingChases } from './pending.ts'
+import { pendingBetween } from '../services/activities.ts'
 import { afterQuiet, inQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
 export interface Candidate {
   key: string
-  kind: 'digest' | 'before' | 'list'
+  kind: 'digest' | 'before' | 'list' | 'pending'
   groupId: number | null
   occurrenceId: number | null
   /** When it is due, moved past the group's quiet hours. */
@@ -32,6 +34,7 @@ type SignupWithMember = Signup & { member: Member }
 type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] } }
 
 const MAX_DIGEST_LINES = 20
+const MAX_PENDING_LINES = 5
 
 /** How far back a due message is still looked at: older ones are neither sent nor logged again. */
 const LOOK_BACK_DAYS = 7
@@ -78,6 +81,10 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
     orderBy: { startAt: 'asc' },
   })
   for (const o of occurrences) out.push(...beforeCandidates(ctx, o, leadsOf))
+  const noQuiet = { from: null, to: null, time: nowTime }
+  for (const c of await pendingChases(tx, district.id, env.today, tz)) {
+    out.push({ key: c.key, kind: 'pending', groupId: null, occurrenceId: null, dueAt: c.dueAt, staleAt: c.staleAt, quiet: noQuiet, build: c.build })
+  }
   return out
 }
 
@@ -149,7 +156,9 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
     orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
   })
   const ahead = await noticeLines(ctx, monday)
-  if (week.length === 0 && ahead.length === 0) return null
+  // Planned for this week (or a month holding it) without a date yet: listed, so nothing the office planned disappears.
+  const pending = await pendingBetween(tx, district.id, monday, sunday)
+  if (week.length === 0 && ahead.length === 0 && pending.length === 0) return null
   // On a holiday the office is closed: no digest unless something is on that week.
   if (ctx.closedOn(sendDay) && !week.some((o) => !o.skipReason)) return null
   const semester = semesterOn(monday, describe.semesters) ?? semesterOn(sunday, describe.semesters)
@@ -172,6 +181,10 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
     lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
   }
   if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
+  if (pending.length > 0) {
+    lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => `#${a.id} ${describeWhen(a, [], plain)} ${a.title}${describeExtras(a)}`))
+    if (pending.length > MAX_PENDING_LINES) lines.push(texts.reminders.moreThisWeek(pending.length - MAX_PENDING_LINES))
+  }
   if (week.some((o) => !o.skipReason && !o.activity.noSignup)) lines.push(texts.reminders.howToSignUp)
   lines.push(...ahead)
   // A group reads the digest: only the questions every group may see.

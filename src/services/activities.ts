@@ -180,8 +180,27 @@ export function occurrencesBetween(tx: Tx, districtId: number, from: LocalDate, 
 }
 
 export function pendingActivities(tx: Tx, districtId: number, today: LocalDate): Promise<Activity[]> {
+  return pendingBetween(tx, districtId, today, '9999-12-31')
+}
+
+/** Live activities whose date is still to be set and whose window meets days from..to. */
+export function pendingBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate): Promise<Activity[]> {
   return tx.activity.findMany({
-    where: { districtId, status: 'scheduled', pendingTo: { gte: today } },
+    where: { districtId, status: 'scheduled', pendingTo: { gte: from }, pendingFrom: { lte: to } },
     orderBy: [{ pendingFrom: 'asc' }, { id: 'asc' }],
+  })
+}
+
+/** How many occurrences of live activities fall on days from..to. */
+export function countOccurrencesBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate): Promise<number> {
+  return tx.occurrence.count({ where: { districtId, date: { gte: from, lte: to }, activity: { status: 'scheduled' } } })
+}
+
+/** The first held occurrence after a day, for "nothing soon; next is …". */
+export function nextOccurrenceAfter(tx: Tx, districtId: number, after: LocalDate): Promise<OccurrenceWithActivity | null> {
+  return tx.occurrence.findFirst({
+    where: { districtId, date: { gt: after }, skipReason: null, activity: { status: 'scheduled' } },
+    include: { activity: true },
+    orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
   })
 }

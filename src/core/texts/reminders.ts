@@ -38,5 +38,7 @@ export const remindersTexts = {
     badLead: (text: string) => `没看懂「${echo(text)}」。提前多久请这样写：/提醒 提前 1天 2小时 15分钟（最多 14 天、5 个）`,
     badQuiet: (text: string) => `没看懂「${echo(text)}」。免打扰请这样写：/提醒 免打扰 22:00-07:00，或 /提醒 免打扰 关闭`,
     noticeLine: (weeks: number) => `提前公示：提前 ${weeks} 周列入周报`,
+    pendingChase: (id: number, title: string, when: string, window: string) =>
+      `【日期待定】#${id}「${title}」（${when}，${window}）还没有定具体日期。定下来后请发送 /改期 ${id} <日期和时间>，例如：/改期 ${id} ${window.split('-')[0]}下午`,
   },
 } as const

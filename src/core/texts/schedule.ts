@@ -161,6 +161,15 @@ export const scheduleTexts = {
     semesterWeek: (n: number) => `(第${n}周)`,
     pendingHeader: '【日期待定】',
     more: (count: number) => `……还有 ${count} 项，发送 /活动 编号 查看详情。`,
+    moreComing: (count: number, pending: number) =>
+      `……还有 ${count} 项${pending > 0 ? `（其中日期待定 ${pending} 项）` : ''}，发送 /活动 全部 或 /活动 12月 查看。`,
+    nothingSoon: (weeks: number, next: string) => `${weeks}周内没有安排活动。下一项：${next}`,
+    monthHeader: (month: number) => `【${month}月的活动】`,
+    termHeader: (name: string) => `【${name}余下的活动】`,
+    emptyRange: (label: string) => `${label}没有安排活动。`,
+    monthLabel: (month: number) => `${month}月`,
+    termLabel: (name: string) => `${name}余下的日子`,
+    noTerm: '还没有设置学期，不能按周或学期查看。管理员可以设置，例如：/学期 2026-09-01 2027-01-22 第一学期',
   },
   rules: {
     yearsRange: (min: number | null, max: number | null) =>
