@@ -83,6 +83,8 @@ export interface NewActivity {
   details: ActivityDetails
   schedule: Schedule
   importKey: string
+  /** Sign-up rules the 行事历 line sets (教龄1-8, 提前公示…). */
+  rules?: Pick<Prisma.ActivityUncheckedCreateInput, 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'noticeWeeks' | 'capacity' | 'deadline'>
 }
 
 /**
@@ -102,7 +104,7 @@ export async function createActivities(
   for (let i = 0; i < list.length; i += 200) {
     const chunk = list.slice(i, i + 200)
     const rows = await tx.activity.createManyAndReturn({
-      data: chunk.map((a) => ({ districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey })),
+      data: chunk.map((a) => ({ districtId: district.id, ...origin, ...a.rules, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey })),
       select: { id: true, districtId: true, importKey: true },
     })
     const byKey = new Map(rows.map((r) => [r.importKey!, r]))

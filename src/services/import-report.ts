@@ -1,6 +1,8 @@
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { texts } from '../core/texts/index.ts'
-import type { ImportItem, ImportReason } from './import.ts'
+import type { ResolveError } from '../calendar/resolve-when.ts'
+import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
+import type { ImportItem, ImportReason } from './import-types.ts'
 import {
   MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,
   type FileProblem,
@@ -18,13 +20,22 @@ export function itemLine(item: Ok, year: number): string {
   return texts.importing.item(item.line, item.details.title, extras, when)
 }
 
+/** The sentences of /排期 for what its reader and the calendar refuse (they live with the handlers). */
+export interface ReasonTexts {
+  resolve: (r: ResolveError) => string
+  args: (e: ScheduleArgsError) => string
+}
+
 /** Why a line could not be read, in the words /排期 uses. */
-export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<ImportReason, { key: 'noTime' | 'noTitle' | 'unreadable' | 'tooLong' }>) => string): string {
+export function reasonText(reason: ImportReason, describe: ReasonTexts): string {
   if (reason.key === 'tooLong') return texts.importing.tooLong(reason.what, reason.max)
   if (reason.key === 'noTime') return texts.importing.noTime
   if (reason.key === 'noTitle') return texts.importing.noTitle
+  if (reason.key === 'notActivity') return texts.importing.notActivity
+  if (reason.key === 'workshop') return texts.importing.noWorkshop
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
-  return describeResolve(reason)
+  if (reason.key === 'args') return describe.args(reason.error)
+  return describe.resolve(reason)
 }
 
 /** "第15行 → …" for each item to create (the first `max`, then how many more). */
@@ -34,17 +45,23 @@ export function itemLines(items: Ok[], year: number, max = Infinity): string[] {
   return lines
 }
 
-/** The count of lines that cannot be read, then each with its reason (the first `max`). */
-export function unreadableLines(
-  items: Extract<ImportItem, { ok: false }>[],
-  describeResolve: Parameters<typeof reasonText>[1],
-  max = Infinity,
-): string[] {
+/** The count of lines that cannot be read, then each with its reason (the first `max`, then how many more). */
+export function unreadableLines(items: Extract<ImportItem, { ok: false }>[], describe: ReasonTexts, max = Infinity): string[] {
   if (items.length === 0) return []
-  return [
+  const lines = [
     texts.importing.unreadable(items.length),
-    ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describeResolve))),
+    ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describe))),
   ]
+  if (items.length > max) lines.push(texts.importing.moreLines(items.length - max))
+  return lines
+}
+
+/** The lines taken for no activity (prose, titles): how many, and the first `max` of them. */
+export function notActivityLines(items: Extract<ImportItem, { ok: false }>[], max = Infinity): string[] {
+  if (items.length === 0) return []
+  const lines = [texts.importing.notActivities(items.length), ...items.slice(0, max).map((i) => texts.importing.notActivityLine(i.line, i.text))]
+  if (items.length > max) lines.push(texts.importing.moreLines(items.length - max))
+  return lines
 }
 
 const MB = 1024 * 1024
