@@ -49,6 +49,8 @@ export function readWords(line: number, text: string, words: string[], context: 
   const term = context.term ?? termOfMonth(context.month)
   const whenText = withTerm(parsed.value.whenText, when, term)
   const details = { ...parsed.value.details, ...definedOnly(fixed) }
+  // "育秀实验学校 语文 第4周": a school, a subject and a time, but no activity named.
+  if (!fixed.title && !details.place && details.title.split(/[、 ]/).every((w) => SCHOOL.test(w))) return fail(line, text, { key: 'noTitle' })
   const tooLong = overLimit(details)
   if (tooLong) return fail(line, text, tooLong)
   if (rules.workshopId !== undefined) return fail(line, text, { key: 'workshop' })

@@ -47,7 +47,7 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
   const items: ImportItem[] = []
   let month: number | null = null
   let table: { header: Header; caption: string | null; above: string[] } | null = null
-  /** Lines just above a table that are no activity: its title rows. */
+  /** The last lines that are no activity: the head of a notice block whose time comes below. */
   let titleRows: ImportItem[] = []
   let lastPlain: string | null = null
   for (const record of toRecords(lines)) {
@@ -57,7 +57,6 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     }
     const header = record.cells ? readHeader(record.cells) : null
     if (header) {
-      for (const row of titleRows) items.splice(items.indexOf(row), 1)
       table = { header, caption: lastPlain === null ? null : captionOf(lastPlain), above: [] }
       titleRows = []
       continue
@@ -86,7 +85,6 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
       continue
     }
     items.push(item)
-    // At most the last three: the title rows of a table, or the head of a notice block.
     titleRows = !item.ok && item.reason.key === 'notActivity' ? [...titleRows, item].slice(-3) : []
   }
   return items

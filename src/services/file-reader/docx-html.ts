@@ -51,7 +51,9 @@ class HtmlState {
     if (tag === 'table') {
       if (table && table.cell !== null) this.nested++
       else this.tables.push({ cells: [], spans: new Map(), cell: null, colspan: 1, rowspan: 1 })
-    } else if (this.nested > 0 || !table) {
+    } else if (this.nested > 0 && table?.cell) {
+      if (tag === 'td' || tag === 'th' || tag === 'br' || BLOCK.has(tag)) table.cell += ' '
+    } else if (!table) {
       if (tag === 'br' || BLOCK.has(tag)) this.separate()
     } else if (tag === 'tr') {
       table.cells = []
@@ -72,7 +74,8 @@ class HtmlState {
     }
     if (this.nested > 0) return
     if (!table) {
-      if (BLOCK.has(tag)) this.separate()
+      // An empty paragraph is a line too: line numbers count paragraphs as Word shows them.
+      if (BLOCK.has(tag)) this.separate(true)
     } else if ((tag === 'td' || tag === 'th') && table.cell !== null) {
       const text = table.cell.replace(/\s+/g, ' ').trim()
       const col = table.cells.length
@@ -91,9 +94,9 @@ class HtmlState {
     this.separate()
   }
 
-  /** Ends the paragraph being read, if it has text. */
-  private separate(): void {
-    if (this.line) this.emit(this.line)
+  /** Ends the paragraph being read (if it has text, unless asked). */
+  private separate(always = false): void {
+    if (this.line || always) this.emit(this.line)
     this.line = ''
   }
 

@@ -63,7 +63,7 @@ async function readDocx(bytes: Buffer, lines: Lines): Promise<void> {
   const clean = await rebuildZip(checked, checked.entries)
   const mammoth = (await import('mammoth')).default
   // HTML keeps a table's rows and cells, which plain text runs together.
-  const { value } = await mammoth.convertToHtml({ buffer: clean }).catch(() => {
+  const { value } = await mammoth.convertToHtml({ buffer: clean }, { ignoreEmptyParagraphs: false }).catch(() => {
     throw new FileRefusal({ key: 'corrupt' })
   })
   htmlLines(value, (line) => lines.add(line))
