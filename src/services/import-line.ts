@@ -93,7 +93,8 @@ export function toWords(text: string): string[] {
 }
 
 function splitColon(word: string): string[] {
-  const at = word.search(/[:：]/)
+  // A colon between digits is a clock ("14:00"), not a pause.
+  const at = word.search(/(?<!\d)[:：]|[:：](?!\d)/)
   if (at <= 0 || at === word.length - 1) return [word.replace(/[:：]$/, '')]
   const head = word.slice(0, at)
   if (KEPT_LABEL.test(head)) return [word]

@@ -224,11 +224,13 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   if (!reference) return null
   const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
   const known = await importedKeys(tx, district.id, items)
+  const existing = items.filter((i) => i.ok && known.has(i.key)).length
   return {
     reference,
     items,
-    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key)),
-    existing: items.filter((i) => i.ok && known.has(i.key)).length,
+    // The same activity twice in one file (a table and the 行事历 both list it) is created once.
+    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key) && Boolean(known.add(i.key))),
+    existing,
     unreadable: items.filter((i): i is Unreadable => !i.ok && i.reason.key !== 'notActivity'),
     notActivities: items.filter((i): i is Unreadable => !i.ok && i.reason.key === 'notActivity'),
   }

@@ -136,7 +136,8 @@ function csvValue(datum: string): unknown {
   if (!Number.isNaN(number) && number !== Infinity) return number
   if (/^\d{2,4}-/.test(datum)) {
     for (const format of CSV_DATE_FORMATS) {
-      const date = dayjs(datum, format, true)
+      // As UTC, so that the day read is the day written whatever the machine's timezone (cellText reads it in UTC).
+      const date = dayjs.utc(datum, format, true)
       if (date.isValid()) return date.toDate()
     }
   }
