@@ -3,7 +3,7 @@ import { parseWhen } from '../calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv } from '../calendar/resolve-when.ts'
 import type { DateSpec, Term, When } from '../calendar/when.ts'
 import { longerThan } from '../core/limits.ts'
-import { SCHOOL } from '../core/vocabulary.ts'
+import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 // The same reader as /排期: a 行事历 line says what a /排期 line says.
 import { parseScheduleArgs, type ScheduleArgsError } from '../../handlers/schedule-args.ts'
 import type { RulePatch } from '../../handlers/rule-args.ts'
@@ -122,7 +122,7 @@ export function qualifierWords(inner: string): string[] | null {
   if (schools.every((s) => SCHOOL.test(s))) return [`@${schools.join('、')}`]
   if (/^(学区办|集团办|教导处|教研室|教发院|教研组)$/.test(t)) return [`主持:${t}`]
   const limited = /^(?:限|仅限)(.+?)(?:教师|老师)?$/.exec(t)
-  if (limited) return [`限${limited[1]}`]
+  if (limited && (SUBJECT.test(limited[1]!) || SCHOOL.test(limited[1]!))) return [`限${limited[1]}`]
   return null
 }
 

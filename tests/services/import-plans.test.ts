@@ -276,18 +276,32 @@ describe('needs the time reader of section 3', () => {
     return [first, last, dates.length]
   }
 
-  it('reads spans of days, weeks limited in brackets and restated weeks, each with its title and place', async () => {
+  beforeEach(async () => {
     const { done } = await importFile('行事历.txt', Buffer.from(lines))
-    expect(done).toContain('创建 5 项')
+    expect(done).toContain('完成：创建 5 项')
+  })
+
+  it('reads 11月30日至12月4日 as one activity over those days, with its title and place', async () => {
     expect((await days('青年教师技能比武周')).slice(0, 2)).toEqual(['2026-11-30', '2026-12-04'])
+    expect((await saved()).find((s) => s.startsWith('青年教师技能比武周'))).toContain('| 育秀实验学校 |')
+  })
+
+  it('reads 10月12日-16日 as one activity over those days, with its title and place', async () => {
     expect((await days('听课周')).slice(0, 2)).toEqual(['2026-10-12', '2026-10-16'])
+    expect((await saved()).find((s) => s.startsWith('听课周'))).toContain('| 西渡学校 |')
+  })
+
+  it('limits 每周四下午 to weeks 3-16 when the brackets say （第3-16周）', async () => {
     // Thursdays of weeks 3-16: 09-17 … 12-17, 国庆's 10-01 paused: 13 held.
     expect(await days('青年教师沙龙')).toEqual(['2026-09-17', '2026-12-17', 13])
+  })
+
+  it('reads 9月21日（第4周周一）下午 as that Monday afternoon', async () => {
+    expect(await saved()).toContain('主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 13:30 | ')
+  })
+
+  it('reads 每周五下午（单周） as Fridays of odd weeks', async () => {
     // Fridays of odd weeks 1-21: 09-04 … 2027-01-22, 国庆's 10-02 paused: 10 held.
     expect(await days('读书会')).toEqual(['2026-09-04', '2027-01-22', 10])
-    const list = await saved()
-    expect(list).toContain('主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 13:30 | ')
-    expect(list.find((s) => s.startsWith('青年教师技能比武周'))).toContain('| 育秀实验学校 |')
-    expect(list.find((s) => s.startsWith('听课周'))).toContain('| 西渡学校 |')
   })
 })
