@@ -15,6 +15,12 @@ export interface LineContext {
   term?: 1 | 2
 }
 
+/**
+ * Words in one line at most: a 行事历 line has under 15. The reader tries
+ * every run of up to six words as a time, so a line's cost grows with its
+ * words (20 words: about 2 ms).
+ */
+export const MAX_WORDS = 20
 const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）]|[①-⑳])\s*/
 /** Labels whose word is dropped ("时间：10月底" is the time). */
 const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称)\s*[:：]\s*/g
@@ -39,8 +45,11 @@ export function readActivityLine(line: number, raw: string, context: LineContext
  * month heading, no title column).
  */
 export function readWords(line: number, text: string, words: string[], context: LineContext, env: CalendarEnv, fixed: Fixed = {}): ImportItem | null {
+  // The reader tries each run of words as a time: a line of hundreds of words would hold the import for seconds.
+  if (words.length > MAX_WORDS) return fixed.title || context.month !== null ? fail(line, text, { key: 'tooManyWords', max: MAX_WORDS }) : null
   let parsed = parseScheduleArgs(words)
-  if (!parsed.ok && isTimeProblem(parsed.error) && context.month !== null) parsed = parseScheduleArgs([...words, `${context.month}月`])
+  // The heading's month goes first: the reader tries runs of words from the start, so it is found at once.
+  if (!parsed.ok && isTimeProblem(parsed.error) && context.month !== null) parsed = parseScheduleArgs([`${context.month}月`, ...words])
   if (!parsed.ok) {
     if (isTimeProblem(parsed.error) && context.month === null) return fixed.title ? fail(line, text, { key: 'noTime' }) : null
     return fail(line, text, argsReason(parsed.error))

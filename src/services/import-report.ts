@@ -33,6 +33,7 @@ export function reasonText(reason: ImportReason, describe: ReasonTexts): string 
   if (reason.key === 'noTitle') return texts.importing.noTitle
   if (reason.key === 'notActivity') return texts.importing.notActivity
   if (reason.key === 'workshop') return texts.importing.noWorkshop
+  if (reason.key === 'tooManyWords') return texts.importing.tooManyWords(reason.max)
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
   if (reason.key === 'args') return describe.args(reason.error)
   return describe.resolve(reason)

@@ -16,6 +16,7 @@ export type ImportReason =
   | { key: 'unreadable'; part: string }
   | { key: 'args'; error: ScheduleArgsError }
   | { key: 'workshop' }
+  | { key: 'tooManyWords'; max: number }
   /** No date, no month heading above, no title column: prose, a title row, not an activity. */
   | { key: 'notActivity' }
   | { key: 'tooLong'; what: 'line' | 'title' | 'place' | 'subject'; max: number }

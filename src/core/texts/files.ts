@@ -85,6 +85,7 @@ export const filesTexts = {
     notActivityLine: (line: number, text: string) => `  第${line}行「${snippet(text, 20)}」`,
     moreLines: (n: number) => `  ……还有 ${n} 行`,
     emptyFile: '文件里没有读到文字。请确认发的是行事历本身（Word、Excel、CSV 或文本）。',
+    tooManyWords: (max: number) => `这一行超过 ${max} 个词，不像一项活动`,
     noWorkshop: '导入时不能指定工作室，请导入后用 /设置 编号 工作室3',
     noTitle: '只有学校、学科或时间，没有活动名称',
     badTime: (part: string) => `没看懂时间「${echo(part)}」`,
