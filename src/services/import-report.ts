@@ -1,4 +1,4 @@
-import { formatDate, formatRange } from '../calendar/format.ts'
+import { formatDate, formatDay, formatRange, formatTime } from '../calendar/format.ts'
 import { texts } from '../core/texts/index.ts'
 import type { ResolveError } from '../calendar/resolve-when.ts'
 import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
@@ -10,14 +10,30 @@ import {
 
 type Ok = Extract<ImportItem, { ok: true }>
 
-/** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）" */
+/** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）"; a dated one with its time, a series with its count, then its rules. */
 export function itemLine(item: Ok, year: number): string {
-  const extras = [item.details.subject, item.details.place].filter(Boolean).map((x) => ` · ${x}`).join('')
+  const extras = [item.details.subject, item.details.place, ...ruleWords(item)].filter(Boolean).map((x) => ` · ${x}`).join('')
+  const first = item.plan.kind === 'dated' ? item.plan.occurrences[0]! : null
   const when =
     item.plan.kind === 'pending'
       ? texts.importing.pendingWhen(formatRange(item.plan.from, item.plan.to))
-      : texts.importing.datedWhen(formatDate(item.plan.occurrences[0]!.date, year), item.plan.occurrences.length)
+      : texts.importing.datedWhen(`${formatDate(first!.date, year)}${first!.start ? ` ${formatTime(first!.start, first!.end)}` : ''}`, item.plan.occurrences.length)
   return texts.importing.item(item.line, item.details.title, extras, when)
+}
+
+/** The rules an item carries, as the preview shows them: 教龄1-8年, 提前公示1周, 名额40, 限语文老师. */
+function ruleWords(item: Ok): string[] {
+  const { rules, details } = item
+  const T = texts.importing.ruleWords
+  return [
+    rules.minYears !== undefined || rules.maxYears !== undefined ? texts.rules.yearsLimit(texts.rules.yearsRange(rules.minYears ?? null, rules.maxYears ?? null)) : '',
+    rules.noticeWeeks ? T.notice(rules.noticeWeeks) : '',
+    details.capacity ?? rules.capacity ? T.capacity(details.capacity ?? rules.capacity!) : '',
+    rules.subjectRule ? T.limit(texts.rules.subjectLimit(rules.subjectRule)) : '',
+    rules.schoolRule ? T.limit(texts.rules.schoolLimit(rules.schoolRule)) : '',
+    rules.menteesOnly ? T.limit(texts.rules.menteesLimit) : '',
+    rules.deadline ? T.deadline(formatDay(rules.deadline.date)) : '',
+  ]
 }
 
 /** The sentences of /排期 for what its reader and the calendar refuse (they live with the handlers). */

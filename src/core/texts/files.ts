@@ -86,6 +86,12 @@ export const filesTexts = {
     moreLines: (n: number) => `  ……还有 ${n} 行`,
     emptyFile: '文件里没有读到文字。请确认发的是行事历本身（Word、Excel、CSV 或文本）。',
     tooManyWords: (max: number) => `这一行超过 ${max} 个词，不像一项活动`,
+    ruleWords: {
+      notice: (weeks: number) => `提前公示${weeks}周`,
+      capacity: (n: number) => `名额${n}`,
+      limit: (who: string) => `限${who}`,
+      deadline: (day: string) => `${day}截止`,
+    },
     noWorkshop: '导入时不能指定工作室，请导入后用 /设置 编号 工作室3',
     noTitle: '只有学校、学科或时间，没有活动名称',
     badTime: (part: string) => `没看懂时间「${echo(part)}」`,
