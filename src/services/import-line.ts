@@ -24,6 +24,7 @@ export const MAX_WORDS = 20
 const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）]|[①-⑳])\s*/
 /** Labels whose word is dropped ("时间：10月底" is the time). */
 const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称)\s*[:：]\s*/g
+const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|活动名称)$/
 /** Labels /排期 reads itself ("地点：育秀实验学校"), kept with their colon. */
 const KEPT_LABEL = /^(地点|名额|教龄|截止|报名截止|主持人?|主讲人?|负责人|导师)$/
 
@@ -104,10 +105,12 @@ export function toWords(text: string): string[] {
 function splitColon(word: string): string[] {
   // A colon between digits is a clock ("14:00"), not a pause.
   const at = word.search(/(?<!\d)[:：]|[:：](?!\d)/)
-  if (at <= 0 || at === word.length - 1) return [word.replace(/[:：]$/, '')]
+  if (at === -1) return [word]
   const head = word.slice(0, at)
-  if (KEPT_LABEL.test(head)) return [word]
-  return [head, ...splitColon(word.slice(at + 1))]
+  const rest = word.slice(at + 1)
+  if (KEPT_LABEL.test(head)) return rest ? [`${head}:${rest}`] : [head]
+  if (DROPPED_WORD.test(head)) return rest ? splitColon(rest) : []
+  return [...(head ? [head] : []), ...(rest ? splitColon(rest) : [])]
 }
 
 /**
