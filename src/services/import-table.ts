@@ -34,7 +34,8 @@ export function readHeader(cells: readonly string[]): Header | null {
   const kinds: ColumnKind[] = []
   let known = 0
   for (const [i, cell] of cells.entries()) {
-    const name = cell.replace(/[\s:：*]/g, '')
+    // "日期（周次）", "活动内容*": the name without its note.
+    const name = cell.replace(/[（(][^（）()]*[）)]/g, '').replace(/[\s:：*]/g, '')
     if (name.length > 8) return null
     const kind = name ? (HEADERS.find(([re]) => re.test(name))?.[1] ?? 'other') : i > 0 && TIME_KINDS.has(kinds[i - 1]!) ? kinds[i - 1]! : 'other'
     if (name && kind !== 'other') known++

@@ -8,7 +8,7 @@ import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
-import { readActivityLine, readWords, toWords } from './import-line.ts'
+import { qualifierWords, readActivityLine, readWords, toWords } from './import-line.ts'
 import { captionOf, carryDown, readHeader, readRow, rowKinds, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
@@ -102,6 +102,9 @@ function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportIte
   return merged?.ok ? merged : null
 }
 
+/** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */
+const TITLE_STAND_IN = '活动'
+
 function readTableRow(record: Record, table: { header: Header; caption: string | null; above: string[] }, month: number | null, env: CalendarEnv): ImportItem | null {
   const cells = record.cells!
   if (!cells.some((c) => c.trim())) return null
@@ -111,9 +114,15 @@ function readTableRow(record: Record, table: { header: Header; caption: string |
   const row = readRow(kinds, filled, table.caption, month)
   const text = cells.map((c) => c.trim()).filter(Boolean).join(' ')
   if (!row.title) return { ok: false, line: record.line, text, reason: { key: 'noTitle' } }
-  // The title is the column's: the reader sees the time and note columns, and a stand-in for the title.
-  const words = [...row.timeWords, ...toWords(row.noteWords.join(' ')), row.title.replace(/\s+/g, '')]
-  const fixed = { title: row.title, ...(row.place ? { place: row.place } : {}), ...(row.subject ? { subject: row.subject } : {}), ...(row.host ? { host: row.host } : {}) }
+  // The title is the column's, less the qualifiers that are rules; the reader sees the time and note columns, those rules, and a stand-in for the title.
+  const rules: string[] = []
+  const title = row.title.replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
+    const words = qualifierWords(inner.trim())
+    if (words) rules.push(...words)
+    return words ? '' : whole
+  }).trim()
+  const words = [...row.timeWords, ...toWords(row.noteWords.join(' ')), ...rules, TITLE_STAND_IN]
+  const fixed = { title: title || row.title, ...(row.place ? { place: row.place } : {}), ...(row.subject ? { subject: row.subject } : {}), ...(row.host ? { host: row.host } : {}) }
   return readWords(record.line, text, words, { month: row.month, ...(row.term ? { term: row.term } : {}) }, env, fixed)
 }
 

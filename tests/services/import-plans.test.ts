@@ -223,21 +223,24 @@ describe('spreadsheets as district offices lay them out', () => {
     ])
   })
 
-  it('reads a .csv with 日期 and 时间 columns, dates written as 2026-09-02, 9/21 or 10月26日', async () => {
+  it('reads a .csv with 日期 and 时间 columns, dates written as 2026-09-02, 9/21, 2026/11/10 or 10月26日', async () => {
     const csv = [
-      '日期,时间,活动内容,承办学校,学科,备注',
+      '日期（公历）,时间,活动内容,承办学校,学科,备注',
       '2026-09-02,下午,校长书记、教导主任会议,育秀实验学校,,',
       '9/21,14:00,主题式联合教研活动,育秀实验学校,中小学语文,',
       '2026-10-12,下午,新秀杯教学评优,育秀实验学校,,教龄1-8年',
       '10月26日,,读书沙龙,西渡学校,,名额30',
+      '2026/11/10,上午,精英杯教学评优（9-20年教龄）,肇文学校,,',
     ].join('\r\n')
     const { done } = await importFile('安排.csv', Buffer.from(csv))
-    expect(done).toContain('完成：创建 4 项，跳过 0 项（已存在），无法读取 0 行。')
+    expect(done).toContain('完成：创建 5 项，跳过 0 项（已存在），无法读取 0 行。')
     expect(await saved()).toEqual([
       '校长书记、教导主任会议 |  | 育秀实验学校 | 2026-09-02 13:30 | ',
       '主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 14:00 | ',
       '新秀杯教学评优 |  | 育秀实验学校 | 2026-10-12 13:30 | 教龄1-8',
       '读书沙龙 |  | 西渡学校 | 2026-10-26 未定时 | 名额30',
+      // A qualifier in the title cell that is a rule is that rule.
+      '精英杯教学评优 |  | 肇文学校 | 2026-11-10 09:00 | 教龄9-20',
     ])
   })
 
