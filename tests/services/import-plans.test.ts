@@ -200,7 +200,7 @@ describe('spreadsheets as district offices lay them out', () => {
     ])
   })
 
-  it('reads an .xlsx with its columns in another order, a 月份 column (merged, or a number) and two title rows', async () => {
+  it('reads an .xlsx with its columns in another order, a 月份 column (merged, or a number), a merged 地点 and two title rows', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('视导与讲堂')
     ws.addRow(['育秀教育集团'])
@@ -209,8 +209,9 @@ describe('spreadsheets as district offices lay them out', () => {
     ws.addRow(['教学视导', '10月', null, '肇文学校', null])
     ws.addRow(['教学视导', 11, null, '西渡学校', '中学史地'])
     ws.addRow(['名师讲堂', '12月', 9, '育秀实验学校', '中小学数学'])
-    ws.addRow(['骨干教师展示', null, '16日下午', '育秀实验学校', null])
+    ws.addRow(['骨干教师展示', null, '16日下午', null, null])
     ws.mergeCells('B6:B7')
+    ws.mergeCells('D6:D7')
     ws.addRow(['期末交流', 1, '15日下午', '育秀实验学校', null])
     const { done } = await importFile('视导安排.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
     expect(done).toContain('完成：创建 5 项，跳过 0 项（已存在），无法读取 0 行。')

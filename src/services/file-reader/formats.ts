@@ -6,7 +6,7 @@ import { crc32 } from 'node:zlib'
 import { decodeText } from './decode-text.ts'
 import { FileRefusal, MAX_CELLS_PER_ROW, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_ROWS } from './limits.ts'
 import { htmlLines } from './docx-html.ts'
-import { checkZip, rebuildZip, type Part } from './zip.ts'
+import { checkZip, mergedRanges, rebuildZip, type Part } from './zip.ts'
 
 dayjs.extend(customParseFormat)
 dayjs.extend(utc)
@@ -87,14 +87,26 @@ async function readXlsx(bytes: Buffer, lines: Lines): Promise<void> {
     if (found.length === 0 && standIn) parts.push(storedPart(...standIn))
     parts.push(...found)
   }
+  const sheets = checked.entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName))
+  const merges = new Map(await Promise.all(sheets.map(async (e) => [String(sheetNumber(e.fileName)), await mergedRanges(checked, e)] as const)))
   const ExcelJS = (await import('exceljs')).default
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([await rebuildZip(checked, parts)]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   })
   try {
     for await (const sheet of reader) {
+      // A cell merged down holds its text in its first row only: the rows below get it too.
+      const starts = new Map<number, { col: number; to: number }[]>()
+      for (const range of merges.get(String((sheet as { id?: unknown }).id)) ?? []) starts.set(range.from, [...(starts.get(range.from) ?? []), range])
+      const open = new Map<number, { value: unknown; to: number }>()
       for await (const row of sheet) {
-        if (row.hasValues) lines.add(rowText(row.values as unknown[]))
+        const values = [...(row.values as unknown[])]
+        for (const [col, span] of open) {
+          if (span.to < row.number) open.delete(col)
+          else if (values[col] === undefined || values[col] === null) values[col] = span.value
+        }
+        for (const { col, to } of starts.get(row.number) ?? []) open.set(col, { value: values[col], to })
+        if (values.some((v) => v !== undefined && v !== null && v !== '')) lines.add(rowText(values))
         else lines.skip()
       }
     }
