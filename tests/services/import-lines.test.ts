@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CalendarEnv } from '../../src/calendar/resolve-when.ts'
 import { planImport, type ImportItem } from '../../src/services/import.ts'
@@ -85,5 +86,27 @@ describe('bracketed qualifiers in plans', () => {
     ['单周', null],
   ])('（%s）', (inner, words) => {
     expect(qualifierWords(inner)).toEqual(words)
+  })
+})
+
+describe('property: any table or cell lines are read or given a reason, never thrown on', () => {
+  it('holds for rows built from header words, times, titles, schools and blanks, tab-separated or a cell a line', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('周次', '日期', '时间', '月份', '学期', '活动内容', '主题', '承办学校', '地点', '学科', '备注', '名额', '主持人', '序号'),
+      fc.constantFrom('第4周', '周一下午', '10月21日', '12', '第一学期', '第二学期', '10月', '待定', '14:00', '教龄1-8年', '提前公示', '限40人'),
+      fc.constantFrom('主题式联合教研活动', '育秀实验学校    中小学语文', '“育秀杯”比武（教龄1-8年）', '西渡学校', '中学史地', ''),
+      fc.string({ maxLength: 12 }),
+    )
+    const row = fc.array(cell, { minLength: 1, maxLength: 7 })
+    const file = fc.array(fc.tuple(row, fc.boolean()), { maxLength: 12 }).map((rows) =>
+      rows.flatMap(([cells, asLines]) => (asLines ? [...cells.map((c) => `\t${c}`), ''] : [cells.join('\t')])),
+    )
+    fc.assert(
+      fc.property(file, (lines) => {
+        const items = planImport(lines, env)
+        expect(items.every((i) => (i.ok ? i.details.title.length > 0 : typeof i.reason.key === 'string'))).toBe(true)
+      }),
+      { numRuns: 400 },
+    )
   })
 })
