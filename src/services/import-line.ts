@@ -99,6 +99,8 @@ export function toWords(text: string): string[] {
   return unlabelled
     .split(' ')
     .flatMap((word) => splitColon(word))
+    // Written without brackets, "活动内容单周提前公示" and "1-8年教龄" are the same rules.
+    .flatMap((word) => (/公示|教龄/.test(word) && !/^(限?教龄|提前公示)/.test(word) ? (qualifierWords(word) ?? [word]) : [word]))
     .filter(Boolean)
 }
 

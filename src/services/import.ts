@@ -25,7 +25,8 @@ export async function readLines(fileName: string, bytes: Buffer, limits?: ParseL
 
 export { MAX_PLACE_CHARS, MAX_SUBJECT_CHARS, MAX_TITLE_CHARS, type ImportItem, type ImportReason, type ImportRules } from './import-types.ts'
 
-const MONTH_HEADING = /^(?:\d{4}年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?[:：]?$/
+/** "9月：", "九月份", "2026年9月", "【10月】", "10月份安排：". */
+const MONTH_HEADING = /^[【[]?(?:\d{4}年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?(?:工作)?(?:安排|计划|行事历)?[】\]]?[:：]?$/
 
 /** A line of the file, or a table row (its cells). */
 interface Record {

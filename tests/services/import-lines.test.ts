@@ -41,6 +41,8 @@ describe('a 行事历 line under 9月：', () => {
     ['2、教学视导      西渡学校  中学史地', '教学视导 | 中学史地 | 西渡学校 | 2026-09-01~2026-09-30 | '],
     // Seed 004's phrasing: a series that is announced a week ahead, and qualifiers that are rules.
     ['常态化联合教研   双周一下午   （活动内容单周提前公示）', '常态化联合教研 |  |  | 2026-09-07 13:30 ×10 | 公示1'],
+    ['常态化联合教研 双周一下午 活动内容单周提前公示', '常态化联合教研 |  |  | 2026-09-07 13:30 ×10 | 公示1'],
+    ['新秀杯教学评优 1~8年教龄 第6周周二上午', '新秀杯教学评优 |  |  | 2026-10-06 09:00 | 教龄1-8'],
     ['新秀杯教学评优（教龄1-8年） 第6周周二上午 育秀实验学校', '新秀杯教学评优 |  | 育秀实验学校 | 2026-10-06 09:00 | 教龄1-8'],
     ['精英杯教学评优 （9~20年教龄） 第12周周二上午 光明学校', '精英杯教学评优 |  | 光明学校 | 2026-11-17 09:00 | 教龄9-20'],
     ['期中质量分析会 第9周周四下午（学区办）', '期中质量分析会 |  |  | 2026-10-29 13:30 | 主持学区办'],
@@ -59,6 +61,11 @@ describe('a 行事历 line under 9月：', () => {
     expect(items.map((i) => (i.ok ? [i.line, i.details.title, i.details.place, i.plan.kind === 'pending' && `${i.plan.from}~${i.plan.to}`].join(' | ') : i.reason.key))).toEqual([
       '1 | 教育集团市现场展示活动 | 育秀实验学校 | 2026-10-25~2026-10-31',
     ])
+  })
+
+  it.each(['九月份', '2026年9月', '【9月】', '9月份安排：', '9 月：'])('takes %s as the heading of the lines below', (heading) => {
+    const [item] = planImport([heading, '见习期教师的亮相课'], env)
+    expect(item!.ok && item!.plan.kind === 'pending' && `${item!.plan.from}~${item!.plan.to}`).toBe('2026-09-01~2026-09-30')
   })
 
   it('says of every line before a heading with no date that it is no activity', () => {
