@@ -76,6 +76,8 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
       continue
     }
     if (!text.trim()) continue
+    // A line of text ends the table above it (a month heading does not: it groups the rows).
+    table = null
     lastPlain = text
     const item = readActivityLine(record.line, text, { month }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
     const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, month, env) : null

@@ -166,6 +166,31 @@ describe("seed 004's tables and 行事历", () => {
     expect(preview).toContain('将创建 29 项活动：')
     expect(await saved()).toEqual(SEED_EXPECTED)
   })
+  it('reads the same tables and 行事历 from an Excel workbook: a sheet a table under its caption row, 时间 merged over two columns, 学期 merged down', async () => {
+    const wb = new ExcelJS.Workbook()
+    const sheet = (name: string, caption: string, head: string[], rows: (string | null)[][]) => {
+      const ws = wb.addWorksheet(name)
+      ws.addRow([caption])
+      ws.addRow([head[0], null, ...head.slice(1)])
+      ws.mergeCells('A2:B2')
+      for (const row of rows) ws.addRow(row)
+      ws.mergeCells(`A3:A${2 + rows.length}`)
+    }
+    sheet('研讨互访', '1、集团各层面开展研讨互访活动', ['时间', '主题', '学校'], [
+      ['第一学期', '第1周', '新学年工作的研讨', '育秀实验学校'],
+      [null, '第10周', '强校工程推进专题研讨', '西渡学校'],
+    ])
+    sheet('联合教研', '2、主题式联合教研活动:每学期至少两所学校', ['时间', '学校教研组', '教研主题'], [
+      ['第一学期', '第4周', '育秀实验学校    中小学语文', '待定'],
+      [null, '第8周', '肇文学校      中小学道德与法治', '待定'],
+      [null, '第12周', '西渡学校      中学史地', '待定'],
+    ])
+    const ws = wb.addWorksheet('行事历')
+    for (const l of seedCalendar.split('\n')) ws.addRow(l.trim().split(/\s+/))
+    const { preview } = await importFile('集团工作计划.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(preview).toContain('将创建 29 项活动：')
+    expect(await saved()).toEqual(SEED_EXPECTED)
+  })
 })
 
 describe('spreadsheets as district offices lay them out', () => {
