@@ -4,7 +4,8 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/console-process.ts'
-import { createHarness, type Harness } from '../helpers/harness.ts'
+import type { Harness } from '../helpers/harness.ts'
+import { importFile, savedActivities, termDistrict } from '../helpers/import-files.ts'
 
 /**
  * 行事历 files as district offices write them, imported through /导入 into a
@@ -18,38 +19,9 @@ const seedCalendar = readFileSync(path.join(FIXTURES, 'seed004-xingshili.txt'), 
 
 let h: Harness
 beforeEach(async () => {
-  h = await createHarness('2026-09-01T08:00:00+08:00')
-  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+  h = await termDistrict()
 })
 afterEach(() => h.close())
-
-/** Sends the file, previews it and confirms it; the preview and the answer to 确认. */
-async function importFile(name: string, bytes: Buffer): Promise<{ preview: string; done: string }> {
-  expect(await h.say('', { file: { name, bytes } })).toEqual([`收到「${name}」。发送 /导入 预览将要创建的活动，确认后发送 /导入 确认。`])
-  const [preview] = await h.say('/导入')
-  const [done] = await h.say('/导入 确认')
-  return { preview: preview!, done: done! }
-}
-
-const clock = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
-
-/** Each activity saved: title | subject | place | when | rules. A series lists its dates, 停 where a holiday pauses it. */
-async function saved(): Promise<string[]> {
-  const rows = await h.app.db.activity.findMany({ include: { occurrences: { orderBy: { date: 'asc' } } }, orderBy: { id: 'asc' } })
-  return rows.map((a) => {
-    const [first] = a.occurrences
-    let when: string
-    if (a.pendingFrom) when = `${a.pendingFrom}~${a.pendingTo}`
-    else if (a.rrule) when = `${a.occurrences.map((o) => `${o.date}${o.skipReason ? '停' : ''}`).join(',')} ${clock(first!.startAt)}`
-    else when = `${first!.date} ${first!.timed ? clock(first!.startAt) : '未定时'}`
-    const rules = [
-      a.minYears !== null || a.maxYears !== null ? `教龄${a.minYears ?? ''}-${a.maxYears ?? ''}` : '',
-      a.noticeWeeks ? `提前公示${a.noticeWeeks}周` : '',
-      a.capacity ? `名额${a.capacity}` : '',
-    ].filter(Boolean).join(' ')
-    return [a.title, a.subject ?? '', a.place ?? '', when, rules].join(' | ')
-  })
-}
 
 const EVEN_MONDAYS = '2026-09-07,2026-09-21,2026-10-05停,2026-10-19,2026-11-02,2026-11-16,2026-11-30,2026-12-14,2026-12-28,2027-01-11'
 
@@ -69,12 +41,12 @@ describe('a 行事历 written line by line', () => {
   ].join('\n')
 
   it("reads each line's own date and time before its month heading, its place, its series and its rules", async () => {
-    const { preview, done } = await importFile('行事历.txt', Buffer.from(lines))
+    const { preview, done } = await importFile(h, '行事历.txt', Buffer.from(lines))
     expect(preview).toContain('将创建 8 项活动：')
     expect(preview).toContain('第3行 → 校长书记、教导主任会议 · 育秀实验学校，9月2日')
     expect(preview).toContain('另有 1 行不是活动（没有日期，也不在月份标题下），未导入：\n  第1行「2026学年第一学期育秀教育集团行事历」')
     expect(done).toContain('完成：创建 8 项，跳过 0 项（已存在），无法读取 0 行。')
-    expect(await saved()).toEqual([
+    expect(await savedActivities(h)).toEqual([
       '校长书记、教导主任会议 |  | 育秀实验学校 | 2026-09-02 13:30 | ',
       `常态化联合教研 |  |  | ${EVEN_MONDAYS} 13:30 | 提前公示1周`,
       '主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 13:30 | ',
@@ -126,13 +98,13 @@ const SEED_EXPECTED = [
 
 describe("seed 004's tables and 行事历", () => {
   it('reads the tables as the seed has them in text (a cell a line, a row between blank lines), then the 行事历', async () => {
-    const { preview, done } = await importFile('集团工作计划.txt', Buffer.from(`${seedTables}\n${seedCalendar}`))
+    const { preview, done } = await importFile(h, '集团工作计划.txt', Buffer.from(`${seedTables}\n${seedCalendar}`))
     expect(preview).toContain('将创建 29 项活动：')
     // 第二学期 rows and lines: said why, one by one.
     expect(preview).toContain('无法读取 11 行：')
     expect(preview).toContain('第17行「第二学期 第3周 学校课程建设专题研讨 少体校」：')
     expect(done).toContain('完成：创建 29 项')
-    expect(await saved()).toEqual(SEED_EXPECTED)
+    expect(await savedActivities(h)).toEqual(SEED_EXPECTED)
   })
 
   it('reads the same tables from a Word document (merged 学期 cells, 时间 over two columns) and the 行事历 paragraphs', async () => {
@@ -162,9 +134,9 @@ describe("seed 004's tables and 行事历", () => {
         ],
       }],
     })
-    const { preview } = await importFile('集团工作计划.docx', await Packer.toBuffer(doc))
+    const { preview } = await importFile(h, '集团工作计划.docx', await Packer.toBuffer(doc))
     expect(preview).toContain('将创建 29 项活动：')
-    expect(await saved()).toEqual(SEED_EXPECTED)
+    expect(await savedActivities(h)).toEqual(SEED_EXPECTED)
   })
   it('reads the same tables and 行事历 from an Excel workbook: a sheet a table under its caption row, 时间 merged over two columns, 学期 merged down', async () => {
     const wb = new ExcelJS.Workbook()
@@ -187,150 +159,8 @@ describe("seed 004's tables and 行事历", () => {
     ])
     const ws = wb.addWorksheet('行事历')
     for (const l of seedCalendar.split('\n')) ws.addRow(l.trim().split(/\s+/))
-    const { preview } = await importFile('集团工作计划.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    const { preview } = await importFile(h, '集团工作计划.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
     expect(preview).toContain('将创建 29 项活动：')
-    expect(await saved()).toEqual(SEED_EXPECTED)
-  })
-})
-
-describe('spreadsheets as district offices lay them out', () => {
-  it('reads an .xlsx by its header under a title row: 周次 merged down, 日期 as a weekday or a date, 备注 with a time or a rule', async () => {
-    const wb = new ExcelJS.Workbook()
-    const ws = wb.addWorksheet('第一学期')
-    ws.addRow(['育秀教育集团2026学年第一学期联合教研安排'])
-    ws.mergeCells('A1:F1')
-    ws.addRow(['周次', '日期', '活动内容', '承办学校', '学科', '备注'])
-    ws.addRow([null, null, '资料归档', null, null, null])
-    ws.addRow(['第4周', '周一下午', '主题式联合教研活动', '育秀实验学校', '中小学语文', null])
-    ws.addRow([null, '周三', '青年教师座谈', '肇文学校', null, '14:00'])
-    ws.mergeCells('A4:A5')
-    ws.addRow([8, '10月21日', '主题式联合教研活动', '肇文学校', '中小学道德与法治', '教龄1-8年'])
-    ws.addRow(['第10周', '周三下午3点半', '强校工程推进专题研讨', '西渡学校', null, null])
-    ws.addRow([12, '周一', '主题式联合教研活动', '西渡学校', '中学史地', '提前公示'])
-    ws.addRow(['第14周', null, '“育秀杯”青年教师教学技能比武', '育秀实验学校', null, '限40人'])
-    ws.addRow(['第30周', '周一', '期末交流', '育秀实验学校', null, null])
-    const { preview, done } = await importFile('联合教研安排.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
-    expect(preview).toContain('将创建 6 项活动：')
-    expect(preview).toContain('第1行「育秀教育集团2026学年')
-    expect(preview).toMatch(/第10行「第30周 周一 期末交流 育秀实验学校」：.*第30周/)
-    expect(preview).toContain('第3行「资料归档」：没有时间，也不在某个月份下面')
-    expect(done).toContain('完成：创建 6 项，跳过 0 项（已存在），无法读取 2 行。')
-    expect(await saved()).toEqual([
-      '主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 13:30 | ',
-      '青年教师座谈 |  | 肇文学校 | 2026-09-23 14:00 | ',
-      '主题式联合教研活动 | 中小学道德与法治 | 肇文学校 | 2026-10-21 未定时 | 教龄1-8',
-      '强校工程推进专题研讨 |  | 西渡学校 | 2026-11-04 15:30 | ',
-      '主题式联合教研活动 | 中学史地 | 西渡学校 | 2026-11-16 未定时 | 提前公示1周',
-      '“育秀杯”青年教师教学技能比武 |  | 育秀实验学校 | 2026-11-30~2026-12-04 | 名额40',
-    ])
-  })
-
-  it('reads an .xlsx with its columns in another order, a 月份 column (merged, or a number), a merged 地点 and two title rows', async () => {
-    const wb = new ExcelJS.Workbook()
-    const ws = wb.addWorksheet('视导与讲堂')
-    ws.addRow(['育秀教育集团'])
-    ws.addRow(['2026学年第一学期教学视导及名师讲堂安排'])
-    ws.addRow(['活动内容', '月份', '日期', '地点', '学科'])
-    ws.addRow(['教学视导', '10月', null, '肇文学校', null])
-    ws.addRow(['教学视导', 11, null, '西渡学校', '中学史地'])
-    ws.addRow(['名师讲堂', '12月', 9, '育秀实验学校', '中小学数学'])
-    ws.addRow(['骨干教师展示', null, '16日下午', null, null])
-    ws.mergeCells('B6:B7')
-    ws.mergeCells('D6:D7')
-    ws.addRow(['期末交流', 1, '15日下午', '育秀实验学校', null])
-    const { done } = await importFile('视导安排.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
-    expect(done).toContain('完成：创建 5 项，跳过 0 项（已存在），无法读取 0 行。')
-    expect(await saved()).toEqual([
-      '教学视导 |  | 肇文学校 | 2026-10-01~2026-10-31 | ',
-      '教学视导 | 中学史地 | 西渡学校 | 2026-11-01~2026-11-30 | ',
-      '名师讲堂 | 中小学数学 | 育秀实验学校 | 2026-12-09 未定时 | ',
-      '骨干教师展示 |  | 育秀实验学校 | 2026-12-16 13:30 | ',
-      '期末交流 |  | 育秀实验学校 | 2027-01-15 13:30 | ',
-    ])
-  })
-
-  it('reads a .csv with 日期 and 时间 columns, dates written as 2026-09-02, 9/21, 2026/11/10 or 10月26日', async () => {
-    const csv = [
-      '日期（公历）,时间,活动内容,承办学校,学科,备注',
-      '2026-09-02,下午,校长书记、教导主任会议,育秀实验学校,,',
-      '9/21,14:00,主题式联合教研活动,育秀实验学校,中小学语文,',
-      '2026-10-12,下午,新秀杯教学评优,育秀实验学校,,教龄1-8年',
-      '10月26日,,读书沙龙,西渡学校,,名额30',
-      '2026/11/10,上午,精英杯教学评优（9-20年教龄）,肇文学校,,',
-    ].join('\r\n')
-    const { done } = await importFile('安排.csv', Buffer.from(csv))
-    expect(done).toContain('完成：创建 5 项，跳过 0 项（已存在），无法读取 0 行。')
-    expect(await saved()).toEqual([
-      '校长书记、教导主任会议 |  | 育秀实验学校 | 2026-09-02 13:30 | ',
-      '主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 14:00 | ',
-      '新秀杯教学评优 |  | 育秀实验学校 | 2026-10-12 13:30 | 教龄1-8',
-      '读书沙龙 |  | 西渡学校 | 2026-10-26 未定时 | 名额30',
-      // A qualifier in the title cell that is a rule is that rule.
-      '精英杯教学评优 |  | 肇文学校 | 2026-11-10 09:00 | 教龄9-20',
-    ])
-  })
-
-  it('never says 0 without saying why: a table whose rows have no date lists each row and its reason', async () => {
-    const csv = ['活动内容,承办学校,日期', '教学视导,肇文学校,待定', '资料整理,育秀实验学校,'].join('\n')
-    const { preview } = await importFile('待定.csv', Buffer.from(csv))
-    expect(preview).toContain('将创建 0 项活动：')
-    expect(preview).toContain('无法读取 2 行：')
-    expect(preview).toContain('第2行「教学视导 肇文学校 待定」：')
-    expect(preview).toContain('第3行「资料整理 育秀实验学校」：没有时间，也不在某个月份下面')
-  })
-})
-
-/**
- * Lines in forms the time reader of section 3 adds (a span of days, a limit
- * of weeks in brackets, a weekday with its week restated). Each asserts what
- * the import does once the reader reads the form: they pass after that merge.
- */
-describe('needs the time reader of section 3', () => {
-  const lines = [
-    '11月：',
-    '1、11月30日至12月4日   青年教师技能比武周   育秀实验学校',
-    '2、10月12日-16日   听课周   西渡学校',
-    '3、每周四下午（第3-16周）   青年教师沙龙   育秀实验学校',
-    '4、9月21日（第4周周一）下午   主题式联合教研活动   育秀实验学校   中小学语文',
-    '5、每周五下午（单周）   读书会',
-  ].join('\n')
-
-  /** First and last day an activity takes, however it is kept (one span, its sessions, or a window). */
-  async function days(title: string): Promise<[string, string, number]> {
-    const a = await h.app.db.activity.findFirstOrThrow({ where: { title }, include: { occurrences: { orderBy: { date: 'asc' } } } })
-    const dates = a.occurrences.filter((o) => !o.skipReason).map((o) => o.date)
-    const ends = a.occurrences.flatMap((o) => (o.endAt ? [new Date(o.endAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10)] : []))
-    const first = a.pendingFrom ?? dates[0]!
-    const last = [a.pendingTo ?? '', ...dates, ...ends].sort().at(-1)!
-    return [first, last, dates.length]
-  }
-
-  beforeEach(async () => {
-    const { done } = await importFile('行事历.txt', Buffer.from(lines))
-    expect(done).toContain('完成：创建 5 项')
-  })
-
-  it('reads 11月30日至12月4日 as one activity over those days, with its title and place', async () => {
-    expect((await days('青年教师技能比武周')).slice(0, 2)).toEqual(['2026-11-30', '2026-12-04'])
-    expect((await saved()).find((s) => s.startsWith('青年教师技能比武周'))).toContain('| 育秀实验学校 |')
-  })
-
-  it('reads 10月12日-16日 as one activity over those days, with its title and place', async () => {
-    expect((await days('听课周')).slice(0, 2)).toEqual(['2026-10-12', '2026-10-16'])
-    expect((await saved()).find((s) => s.startsWith('听课周'))).toContain('| 西渡学校 |')
-  })
-
-  it('limits 每周四下午 to weeks 3-16 when the brackets say （第3-16周）', async () => {
-    // Thursdays of weeks 3-16: 09-17 … 12-17, 国庆's 10-01 paused: 13 held.
-    expect(await days('青年教师沙龙')).toEqual(['2026-09-17', '2026-12-17', 13])
-  })
-
-  it('reads 9月21日（第4周周一）下午 as that Monday afternoon', async () => {
-    expect(await saved()).toContain('主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21 13:30 | ')
-  })
-
-  it('reads 每周五下午（单周） as Fridays of odd weeks', async () => {
-    // Fridays of odd weeks 1-21: 09-04 … 2027-01-22, 国庆's 10-02 paused: 10 held.
-    expect(await days('读书会')).toEqual(['2026-09-04', '2027-01-22', 10])
+    expect(await savedActivities(h)).toEqual(SEED_EXPECTED)
   })
 })
