@@ -22,6 +22,8 @@ export interface LineContext {
  */
 export const MAX_WORDS = 20
 const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）]|[①-⑳])\s*/
+/** A word that writes a date: 10月12日-16日, 第4周…, 周三…, 12.3 — not a bare clock (14:00) or a rule (教龄1-8). */
+const DATE_LIKE = /[0-9０-９一二三四五六七八九十]\s*[月日号]|第[0-9０-９一二三四五六七八九十]{1,3}周|^(每|双|单|隔)?周[一二三四五六日天]|^\d{1,2}[./]\d{1,2}/
 /** Labels whose word is dropped ("时间：10月底" is the time). */
 const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称)\s*[:：]\s*/g
 const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|活动名称)$/
@@ -49,6 +51,9 @@ export function readWords(line: number, text: string, words: string[], context: 
   // The reader tries each run of words as a time: a line of hundreds of words would hold the import for seconds.
   if (words.length > MAX_WORDS) return fixed.title || context.month !== null ? fail(line, text, { key: 'tooManyWords', max: MAX_WORDS }) : null
   let parsed = parseScheduleArgs(words)
+  // A date the reader cannot read is said, not replaced by the month heading (its text would end up in the title).
+  const unread = parsed.ok ? undefined : words.find((w) => DATE_LIKE.test(w))
+  if (unread !== undefined && !parsed.ok && isTimeProblem(parsed.error) && (context.month !== null || fixed.title)) return fail(line, text, { key: 'unreadable', part: unread })
   // The heading's month goes first: the reader tries runs of words from the start, so it is found at once.
   if (!parsed.ok && isTimeProblem(parsed.error) && context.month !== null) parsed = parseScheduleArgs([`${context.month}月`, ...words])
   if (!parsed.ok) {

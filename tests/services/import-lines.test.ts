@@ -52,6 +52,8 @@ describe('a 行事历 line under 9月：', () => {
     // What cannot be an activity says why.
     ['育秀实验学校 语文 第4周', 'noTitle'],
     ['联合教研 第30周', 'weekOutOfTerm'],
+    // A date it cannot read is said, never replaced by the heading's month with the date in the title.
+    ['听课周 10月12日～16日左右 西渡学校', 'unreadable'],
   ])('%s', (line, expected) => {
     expect(read(line)).toBe(expected)
   })
