@@ -34,6 +34,12 @@ interface Record {
   text: string
   cells: string[] | null
   tooLong?: boolean
+  /** A row of tab-indented cell lines: the line each cell was on. */
+  group?: number[]
+}
+
+function ungroup(record: Record): Record[] {
+  return record.cells!.map((text, i) => ({ line: record.group![i]!, text, cells: null }))
 }
 
 /**
@@ -51,7 +57,14 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
   /** The last lines that are no activity: the head of a notice block whose time comes below. */
   let titleRows: ImportItem[] = []
   let lastPlain: string | null = null
-  for (const record of toRecords(lines)) {
+  const pending = toRecords(lines)
+  for (let at = 0; at < pending.length; at++) {
+    let record = pending[at]!
+    // Tab-indented lines outside a table, under no header, are lines of text (an indented list), one by one.
+    if (record.group && !table && !readHeader(record.cells!)) {
+      pending.splice(at, 1, ...ungroup(record))
+      record = pending[at]!
+    }
     if (record.tooLong) {
       items.push({ ok: false, line: record.line, text: `${record.text.slice(0, 40)}…`, reason: { key: 'tooLong', what: 'line', max: MAX_LINE_CHARS } })
       continue
@@ -148,8 +161,9 @@ function toRecords(lines: readonly string[]): Record[] {
       close()
       records.push({ line: i + 1, text: raw, cells: null, tooLong: true })
     } else if (/^\t[^\t]*$/.test(raw)) {
-      group ??= { line: i + 1, text: '', cells: [] }
+      group ??= { line: i + 1, text: '', cells: [], group: [] }
       group.cells!.push(raw.slice(1).trim())
+      group.group!.push(i + 1)
     } else {
       close()
       if (/\S\s*\t|\t.*\t/.test(raw)) records.push({ line: i + 1, text: raw, cells: raw.split('\t').map((c) => c.trim()) })

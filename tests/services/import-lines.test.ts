@@ -70,6 +70,11 @@ describe('a 行事历 line under 9月：', () => {
     expect(item!.ok && item!.plan.kind === 'pending' && `${item!.plan.from}~${item!.plan.to}`).toBe('2026-09-01~2026-09-30')
   })
 
+  it('reads tab-indented lines under a heading one by one (a list, not a table row)', () => {
+    const items = planImport(['9月：', '\t1、校长书记会议 9月2日下午', '\t2、主题式联合教研 第4周 育秀实验学校'], env)
+    expect(items.map((i) => (i.ok ? `${i.line} ${i.details.title} ${i.details.place ?? ''}` : i.reason.key))).toEqual(['2 校长书记会议 ', '3 主题式联合教研 育秀实验学校'])
+  })
+
   it('says of every line before a heading with no date that it is no activity', () => {
     const items = planImport(['2026学年育秀教育集团行事历', '一、指导思想', '9月2日下午 校长书记会议'], env)
     expect(items.map((i) => (i.ok ? i.details.title : i.reason.key))).toEqual(['notActivity', 'notActivity', '校长书记会议'])
