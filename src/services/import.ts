@@ -8,7 +8,7 @@ import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
-import { qualifierWords, readActivityLine, readWords, toWords } from './import-line.ts'
+import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
 import { captionOf, carryDown, readHeader, readRow, rowKinds, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
@@ -26,6 +26,8 @@ export async function readLines(fileName: string, bytes: Buffer, limits?: ParseL
 export { MAX_PLACE_CHARS, MAX_SUBJECT_CHARS, MAX_TITLE_CHARS, type ImportItem, type ImportReason, type ImportRules } from './import-types.ts'
 
 /** "9月：", "九月份", "2026年9月", "【10月】", "10月份安排：". */
+/** "第二学期：", "【下学期】". */
+const TERM_HEADING = /^[【[]?(第[一二]学期|上学期|下学期|秋季学期|春季学期)[】\]]?[:：]?$/
 const MONTH_HEADING = /^[【[]?(?:\d{4}年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?(?:工作)?(?:安排|计划|行事历)?[】\]]?[:：]?$/
 
 /** A line of the file, or a table row (its cells). */
@@ -53,6 +55,8 @@ function ungroup(record: Record): Record[] {
 export function planImport(lines: readonly string[], env: CalendarEnv): ImportItem[] {
   const items: ImportItem[] = []
   let month: number | null = null
+  /** The term a heading names (第二学期：), for the 第N周 under it. */
+  let term: 1 | 2 | undefined
   let table: { header: Header; caption: string | null; above: string[] } | null = null
   /** The last lines that are no activity: the head of a notice block whose time comes below. */
   let titleRows: ImportItem[] = []
@@ -76,7 +80,7 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
       continue
     }
     if (record.cells && table) {
-      const item = readTableRow(record, table, month, env)
+      const item = readTableRow(record, table, { month, ...(term ? { term } : {}) }, env)
       if (item) items.push(item)
       titleRows = []
       continue
@@ -85,6 +89,14 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     const heading = MONTH_HEADING.exec(text.replace(/\s/g, ''))
     if (heading) {
       month = heading[1] === '元' ? 1 : (parseNumber(heading[1]!) ?? month)
+      term = undefined
+      titleRows = []
+      continue
+    }
+    const termHeading = TERM_HEADING.exec(text.replace(/\s/g, ''))
+    if (termHeading) {
+      term = /第一|上|秋/.test(termHeading[1]!) ? 1 : 2
+      month = null
       titleRows = []
       continue
     }
@@ -92,8 +104,8 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     // A line of text ends the table above it (a month heading does not: it groups the rows).
     table = null
     lastPlain = text
-    const item = readActivityLine(record.line, text, { month }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
-    const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, month, env) : null
+    const item = readActivityLine(record.line, text, { month, ...(term ? { term } : {}) }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
+    const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, { month, ...(term ? { term } : {}) }, env) : null
     if (merged) {
       for (const row of titleRows) items.splice(items.indexOf(row), 1)
       items.push(merged)
@@ -111,23 +123,23 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
  * "主题：…", "时间：10月底"): a line with only a time is the time of the
  * numbered line just above it.
  */
-function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportItem[], month: number | null, env: CalendarEnv): ImportItem | null {
+function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportItem[], context: LineContext, env: CalendarEnv): ImportItem | null {
   const head = above.find((i) => /^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．])/.test(i.text)) ?? above[0]
   if (!head) return null
-  const merged = readActivityLine(head.line, `${head.text} ${item.text}`, { month }, env)
+  const merged = readActivityLine(head.line, `${head.text} ${item.text}`, context, env)
   return merged?.ok ? merged : null
 }
 
 /** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */
 const TITLE_STAND_IN = '活动'
 
-function readTableRow(record: Record, table: { header: Header; caption: string | null; above: string[] }, month: number | null, env: CalendarEnv): ImportItem | null {
+function readTableRow(record: Record, table: { header: Header; caption: string | null; above: string[] }, context: LineContext, env: CalendarEnv): ImportItem | null {
   const cells = record.cells!
   if (!cells.some((c) => c.trim())) return null
   const kinds = rowKinds(table.header, cells.length)
   const filled = carryDown(kinds, cells, table.above)
   table.above = filled
-  const row = readRow(kinds, filled, table.caption, month)
+  const row = readRow(kinds, filled, table.caption, context.month)
   const text = cells.map((c) => c.trim()).filter(Boolean).join(' ')
   if (!row.title) return { ok: false, line: record.line, text, reason: { key: 'noTitle' } }
   // The title is the column's, less the qualifiers that are rules; the reader sees the time and note columns, those rules, and a stand-in for the title.
@@ -139,7 +151,8 @@ function readTableRow(record: Record, table: { header: Header; caption: string |
   }).trim()
   const words = [...row.timeWords, ...toWords(row.noteWords.join(' ')), ...rules, TITLE_STAND_IN]
   const fixed = { title: title || row.title, ...(row.place ? { place: row.place } : {}), ...(row.subject ? { subject: row.subject } : {}), ...(row.host ? { host: row.host } : {}) }
-  return readWords(record.line, text, words, { month: row.month, ...(row.term ? { term: row.term } : {}) }, env, fixed)
+  const term = row.term ?? context.term
+  return readWords(record.line, text, words, { month: row.month, ...(term ? { term } : {}) }, env, fixed)
 }
 
 /**

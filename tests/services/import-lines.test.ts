@@ -70,6 +70,13 @@ describe('a 行事历 line under 9月：', () => {
     expect(item!.ok && item!.plan.kind === 'pending' && `${item!.plan.from}~${item!.plan.to}`).toBe('2026-09-01~2026-09-30')
   })
 
+  it('gives the 第N周 under a 第二学期 heading that term', () => {
+    const spring = { ...env, semesters: [...env.semesters, { name: '第二学期', startDate: '2027-02-22', endDate: '2027-07-02' }] }
+    // Week 1 of the spring term: 2027-02-22 (a Monday); week 4's Wednesday is 2027-03-17.
+    const items = planImport(['第二学期：', '1、主题式教研活动 钱桥学校 中小学英语 第4周周三下午'], spring)
+    expect(items.map((i) => (i.ok ? `${i.whenText} ${i.plan.kind === 'dated' && i.plan.occurrences[0]!.date}` : i.reason.key))).toEqual(['第二学期第4周周三下午 2027-03-17'])
+  })
+
   it('reads tab-indented lines under a heading one by one (a list, not a table row)', () => {
     const items = planImport(['9月：', '\t1、校长书记会议 9月2日下午', '\t2、主题式联合教研 第4周 育秀实验学校'], env)
     expect(items.map((i) => (i.ok ? `${i.line} ${i.details.title} ${i.details.place ?? ''}` : i.reason.key))).toEqual(['2 校长书记会议 ', '3 主题式联合教研 育秀实验学校'])
