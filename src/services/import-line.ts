@@ -50,7 +50,8 @@ export function readActivityLine(line: number, raw: string, context: LineContext
 export function readWords(line: number, text: string, words: string[], context: LineContext, env: CalendarEnv, fixed: Fixed = {}): ImportItem | null {
   // The reader tries each run of words as a time: a line of hundreds of words would hold the import for seconds.
   if (words.length > MAX_WORDS) return fixed.title || context.month !== null ? fail(line, text, { key: 'tooManyWords', max: MAX_WORDS }) : null
-  let parsed = parseScheduleArgs(words)
+  // Most lines without a date of their own have no word a time can start with: the reader need not try each run of them.
+  let parsed = words.some(mayStartTime) ? parseScheduleArgs(words) : ({ ok: false, error: { key: 'noWhen' } } as const)
   // A date the reader cannot read is said, not replaced by the month heading (its text would end up in the title).
   const unread = parsed.ok ? undefined : words.find((w) => DATE_LIKE.test(w))
   if (unread !== undefined && !parsed.ok && isTimeProblem(parsed.error) && (context.month !== null || fixed.title)) return fail(line, text, { key: 'unreadable', part: unread })
@@ -143,6 +144,12 @@ export function qualifierWords(inner: string): string[] | null {
   const limited = /^(?:限|仅限)(.+?)(?:教师|老师)?$/.exec(t)
   if (limited && (SUBJECT.test(limited[1]!) || SCHOOL.test(limited[1]!))) return [`限${limited[1]}`]
   return null
+}
+
+/** Whether a time can begin with this word: the reader reads nothing of it otherwise, alone or followed by others. */
+function mayStartTime(word: string): boolean {
+  const parsed = parseWhen(word)
+  return parsed.ok || parsed.problem !== 'unread' || parsed.consumed > 0
 }
 
 function isTimeProblem(error: ScheduleArgsError): boolean {
