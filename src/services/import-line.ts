@@ -23,7 +23,7 @@ export interface LineContext {
 export const MAX_WORDS = 20
 const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）]|[①-⑳])\s*/
 /** A word that writes a date: 10月12日-16日, 第4周…, 周三…, 12.3 — not a bare clock (14:00) or a rule (教龄1-8). */
-const DATE_LIKE = /[0-9０-９一二三四五六七八九十]\s*[月日号]|第[0-9０-９一二三四五六七八九十]{1,3}周|^(每|双|单|隔)?周[一二三四五六日天]|^\d{1,2}[./]\d{1,2}/
+const DATE_LIKE = /[0-9０-９]\s*[月日号]|[一二三四五六七八九十]月|第[0-9０-９一二三四五六七八九十]{1,3}周|^(每|双|单|隔)?周[一二三四五六日天]|^\d{1,2}[./]\d{1,2}/
 /** Labels whose word is dropped ("时间：10月底" is the time). */
 const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称)\s*[:：]\s*/g
 const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|活动名称)$/
@@ -31,10 +31,9 @@ const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|�
 const KEPT_LABEL = /^(地点|名额|教龄|截止|报名截止|主持人?|主讲人?|负责人|导师)$/
 
 /**
- * One 行事历 line read as /排期 reads its
- * arguments: its own date or time first; only a line without one takes its
- * month heading, as a date to be set in that month. null: no time and no
- * heading, so not an activity.
+ * One 行事历 line read as /排期 reads its arguments: its own date or time
+ * first; only a line without one takes its month heading, as a date to be
+ * set in that month. null: no time and no heading, so not an activity.
  */
 export function readActivityLine(line: number, raw: string, context: LineContext, env: CalendarEnv): ImportItem | null {
   const text = raw.replace(/[\s\u3000]+/g, ' ').trim()
