@@ -92,9 +92,9 @@ const HAS_MONTH = /\d{1,2}\s*月|\d{1,2}[/.-]\d{1,2}|[一二三四五六七八�
 export function readRow(kinds: readonly ColumnKind[], cells: readonly string[], caption: string | null, headingMonth: number | null): TableRow {
   const row: TableRow = { timeWords: [], noteWords: [], month: headingMonth }
   let week = ''
-  let date = ''
   let month = ''
-  const clock: string[] = []
+  /** The date, then any time of day in a column of its own. */
+  const dates: string[] = []
   for (const [i, kind] of kinds.entries()) {
     const cell = (cells[i] ?? '').replace(/\s+/g, ' ').trim()
     if (!cell) continue
@@ -105,10 +105,7 @@ export function readRow(kinds: readonly ColumnKind[], cells: readonly string[], 
     }
     if (kind === 'month' || (TIME_KINDS.has(kind) && /^(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?$/.test(cell))) month = /月/.test(cell) ? cell.replace('份', '') : `${cell}月`
     else if (kind === 'week' || (TIME_KINDS.has(kind) && /^第.{1,3}周$/.test(cell))) week = /周/.test(cell) ? cell : `第${cell}周`
-    else if (TIME_KINDS.has(kind)) {
-      if (date) clock.push(cell)
-      else date = cell
-    }
+    else if (TIME_KINDS.has(kind)) dates.push(cell)
     else if (kind === 'title') row.title ??= cell
     else if (kind === 'subject') row.subject ??= cell
     else if (kind === 'host') row.host ??= cell
@@ -116,6 +113,7 @@ export function readRow(kinds: readonly ColumnKind[], cells: readonly string[], 
     else if (kind === 'place') readPlaceCell(cell, row)
     else if (kind === 'notes') row.noteWords.push(...cell.split(' '))
   }
+  const [date = '', ...clock] = dates
   const monthNumber = month ? monthOf(month) : null
   if (monthNumber) row.month = monthNumber
   if (row.term === undefined && monthNumber) row.term = monthNumber >= 8 || monthNumber === 1 ? 1 : 2
