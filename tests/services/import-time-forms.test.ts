@@ -33,9 +33,13 @@ describe('needs the time reader of section 3', () => {
     return [first, last, dates.length]
   }
 
+  let done: string
   beforeEach(async () => {
-    const { done } = await importFile(h, '行事历.txt', Buffer.from(lines))
-    expect(done).toContain('完成：创建 5 项')
+    ;({ done } = await importFile(h, '行事历.txt', Buffer.from(lines)))
+  })
+
+  it('creates all five, none unreadable', () => {
+    expect(done).toContain('完成：创建 5 项，跳过 0 项（已存在），无法读取 0 行。')
   })
 
   it('reads 11月30日至12月4日 as one activity over those days, with its title and place', async () => {
