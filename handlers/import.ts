@@ -1,12 +1,14 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { MAX_IMPORT_ACTIVITIES, prepareImport, saveImport } from '../src/services/import.ts'
-import { itemLines, unreadableLines } from '../src/services/import-report.ts'
-import { resolveErrorText } from './shared.ts'
+import { itemLines, notActivityLines, unreadableLines } from '../src/services/import-report.ts'
+import { argsErrorText, resolveErrorText } from './shared.ts'
 
 const KEEP_MS = 24 * 60 * 60_000
 /** A preview in chat stays readable on a phone. */
 const MAX_PREVIEW = 40
+/** Lines taken for no activity: a few show what was left, the count says the rest. */
+const MAX_NOT_ACTIVITIES = 5
 
 /**
  * `/导入`: previews the 行事历 the admin last sent (what it would create, what
@@ -31,7 +33,7 @@ export const importData: Command = {
     // Read when it came (in a worker, within limits): nothing is parsed again here, inside the transaction.
     const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, JSON.parse(pending.lines) as string[])
     if (!plan) throw new Refusal(texts.importing.noSemester)
-    const { reference, items, fresh, existing, unreadable } = plan
+    const { reference, items, fresh, existing, unreadable, notActivities } = plan
     if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Refusal(texts.importing.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
     const year = Number(reference.slice(0, 4))
     const T = texts.importing
@@ -40,14 +42,16 @@ export const importData: Command = {
       const origin = ctx.message.chat.isDirect ? null : ctx.groupId
       const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh)
       await ctx.tx.pendingImport.delete({ where: { id: pending.id } })
-      lines.push(T.summary(result.created.length, items.length - unreadable.length - result.created.length, unreadable.length))
+      lines.push(T.summary(result.created.length, items.length - unreadable.length - notActivities.length - result.created.length, unreadable.length))
       lines.push(T.created(result.created.length))
     } else {
       lines.push(T.willCreate(fresh.length))
     }
     lines.push(...itemLines(fresh, year, MAX_PREVIEW))
     if (existing) lines.push(T.existing(existing))
-    lines.push(...unreadableLines(unreadable, resolveErrorText, MAX_PREVIEW))
+    lines.push(...unreadableLines(unreadable, { resolve: resolveErrorText, args: argsErrorText }, MAX_PREVIEW))
+    lines.push(...notActivityLines(notActivities, MAX_NOT_ACTIVITIES))
+    if (items.length === 0) lines.push(T.emptyFile)
     if (!confirm) lines.push(T.previewFooter(fresh.length))
     ctx.reply(lines.join('\n'))
   },

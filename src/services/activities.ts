@@ -93,6 +93,8 @@ export interface NewActivity {
   details: ActivityDetails
   schedule: Schedule
   importKey: string
+  /** Sign-up rules the 行事历 line sets (教龄1-8, 提前公示…). */
+  rules?: Pick<Prisma.ActivityUncheckedCreateInput, 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'noticeWeeks' | 'capacity' | 'deadline'>
 }
 
 /**
@@ -113,7 +115,7 @@ export async function createActivities(
     const chunk = list.slice(i, i + 200)
     const rows = await tx.activity.createManyAndReturn({
       data: chunk.map((a) => ({
-        districtId: district.id, ...origin, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey, noSignup: isNoticeTitle(a.details.title),
+        districtId: district.id, ...origin, ...a.rules, ...a.details, ...scheduleColumns(a.schedule), importKey: a.importKey, noSignup: isNoticeTitle(a.details.title),
       })),
       select: { id: true, districtId: true, importKey: true },
     })

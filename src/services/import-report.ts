@@ -1,6 +1,8 @@
-import { formatDate, formatRange } from '../calendar/format.ts'
+import { formatDate, formatDay, formatRange, formatTime } from '../calendar/format.ts'
 import { texts } from '../core/texts/index.ts'
-import type { ImportItem, ImportReason } from './import.ts'
+import type { ResolveError } from '../calendar/resolve-when.ts'
+import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
+import type { ImportItem, ImportReason } from './import-types.ts'
 import {
   MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,
   type FileProblem,
@@ -8,23 +10,49 @@ import {
 
 type Ok = Extract<ImportItem, { ok: true }>
 
-/** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）" */
+/** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）"; a dated one with its time, a series with its count, then its rules. */
 export function itemLine(item: Ok, year: number): string {
-  const extras = [item.details.subject, item.details.place].filter(Boolean).map((x) => ` · ${x}`).join('')
+  const extras = [item.details.subject, item.details.place, ...ruleWords(item)].filter(Boolean).map((x) => ` · ${x}`).join('')
+  const first = item.plan.kind === 'dated' ? item.plan.occurrences[0]! : null
   const when =
     item.plan.kind === 'pending'
       ? texts.importing.pendingWhen(formatRange(item.plan.from, item.plan.to))
-      : texts.importing.datedWhen(formatDate(item.plan.occurrences[0]!.date, year), item.plan.occurrences.length)
+      : texts.importing.datedWhen(`${formatDate(first!.date, year)}${first!.start ? ` ${formatTime(first!.start, first!.end)}` : ''}`, item.plan.occurrences.length)
   return texts.importing.item(item.line, item.details.title, extras, when)
 }
 
+/** The rules an item carries, as the preview shows them: 教龄1-8年, 提前公示1周, 名额40, 限语文老师. */
+function ruleWords(item: Ok): string[] {
+  const { rules, details } = item
+  const T = texts.importing.ruleWords
+  return [
+    rules.minYears !== undefined || rules.maxYears !== undefined ? texts.rules.yearsLimit(texts.rules.yearsRange(rules.minYears ?? null, rules.maxYears ?? null)) : '',
+    rules.noticeWeeks ? T.notice(rules.noticeWeeks) : '',
+    details.capacity ?? rules.capacity ? T.capacity(details.capacity ?? rules.capacity!) : '',
+    rules.subjectRule ? T.limit(texts.rules.subjectLimit(rules.subjectRule)) : '',
+    rules.schoolRule ? T.limit(texts.rules.schoolLimit(rules.schoolRule)) : '',
+    rules.menteesOnly ? T.limit(texts.rules.menteesLimit) : '',
+    rules.deadline ? T.deadline(formatDay(rules.deadline.date)) : '',
+  ]
+}
+
+/** The sentences of /排期 for what its reader and the calendar refuse (they live with the handlers). */
+export interface ReasonTexts {
+  resolve: (r: ResolveError) => string
+  args: (e: ScheduleArgsError) => string
+}
+
 /** Why a line could not be read, in the words /排期 uses. */
-export function reasonText(reason: ImportReason, describeResolve: (r: Exclude<ImportReason, { key: 'noTime' | 'noTitle' | 'unreadable' | 'tooLong' }>) => string): string {
+export function reasonText(reason: ImportReason, describe: ReasonTexts): string {
   if (reason.key === 'tooLong') return texts.importing.tooLong(reason.what, reason.max)
   if (reason.key === 'noTime') return texts.importing.noTime
   if (reason.key === 'noTitle') return texts.importing.noTitle
+  if (reason.key === 'notActivity') return texts.importing.notActivity
+  if (reason.key === 'workshop') return texts.importing.noWorkshop
+  if (reason.key === 'tooManyWords') return texts.importing.tooManyWords(reason.max)
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
-  return describeResolve(reason)
+  if (reason.key === 'args') return describe.args(reason.error)
+  return describe.resolve(reason)
 }
 
 /** "第15行 → …" for each item to create (the first `max`, then how many more). */
@@ -34,17 +62,23 @@ export function itemLines(items: Ok[], year: number, max = Infinity): string[] {
   return lines
 }
 
-/** The count of lines that cannot be read, then each with its reason (the first `max`). */
-export function unreadableLines(
-  items: Extract<ImportItem, { ok: false }>[],
-  describeResolve: Parameters<typeof reasonText>[1],
-  max = Infinity,
-): string[] {
+/** The count of lines that cannot be read, then each with its reason (the first `max`, then how many more). */
+export function unreadableLines(items: Extract<ImportItem, { ok: false }>[], describe: ReasonTexts, max = Infinity): string[] {
   if (items.length === 0) return []
-  return [
+  const lines = [
     texts.importing.unreadable(items.length),
-    ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describeResolve))),
+    ...items.slice(0, max).map((i) => texts.importing.unreadableLine(i.line, i.text, reasonText(i.reason, describe))),
   ]
+  if (items.length > max) lines.push(texts.importing.moreLines(items.length - max))
+  return lines
+}
+
+/** The lines taken for no activity (prose, titles): how many, and the first `max` of them. */
+export function notActivityLines(items: Extract<ImportItem, { ok: false }>[], max = Infinity): string[] {
+  if (items.length === 0) return []
+  const lines = [texts.importing.notActivities(items.length), ...items.slice(0, max).map((i) => texts.importing.notActivityLine(i.line, i.text))]
+  if (items.length > max) lines.push(texts.importing.moreLines(items.length - max))
+  return lines
 }
 
 const MB = 1024 * 1024

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto'
-import { normalizeText, parseNumber } from '../calendar/normalize.ts'
+import { parseNumber } from '../calendar/normalize.ts'
 import { parseWhen } from '../calendar/parse-when.ts'
-import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../calendar/resolve-when.ts'
+import type { CalendarEnv } from '../calendar/resolve-when.ts'
 import type { SemesterInfo } from '../calendar/semester.ts'
 import type { LocalDate } from '../calendar/dates.ts'
-import { LIMITS, longerThan } from '../core/limits.ts'
-import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
-import { createActivities, type ActivityDetails } from './activities.ts'
+import { toInstant } from '../calendar/dates.ts'
+import { createActivities, type NewActivity } from './activities.ts'
+import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
+import { captionOf, carryDown, readHeader, readRow, rowKinds, type Header } from './import-table.ts'
+import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
 import { MAX_LINE_CHARS, type ReadResult } from './file-reader/limits.ts'
 import { readInWorker, type ParseLimits } from './file-reader/read-file.ts'
@@ -22,100 +23,168 @@ export async function readLines(fileName: string, bytes: Buffer, limits?: ParseL
   return readInWorker(fileName, bytes, limits)
 }
 
-/** Longest title, place and subject an activity takes: what the rest of the bot shows in one line. */
-export const MAX_TITLE_CHARS = LIMITS.title
-export const MAX_PLACE_CHARS = LIMITS.place
-export const MAX_SUBJECT_CHARS = LIMITS.subject
+export { MAX_PLACE_CHARS, MAX_SUBJECT_CHARS, MAX_TITLE_CHARS, type ImportItem, type ImportReason, type ImportRules } from './import-types.ts'
 
-export type ImportReason =
-  | ResolveError
-  | { key: 'noTime' }
-  | { key: 'noTitle' }
-  | { key: 'unreadable'; part: string }
-  | { key: 'tooLong'; what: 'line' | 'title' | 'place' | 'subject'; max: number }
+/** "9月：", "九月份", "2026年9月", "【10月】", "10月份安排：". */
+/** "第二学期：", "【下学期】". */
+const TERM_HEADING = /^[【[]?(第[一二]学期|上学期|下学期|秋季学期|春季学期)[】\]]?[:：]?$/
+const MONTH_HEADING = /^[【[]?(?:\d{4}年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?(?:工作)?(?:安排|计划|行事历)?[】\]]?[:：]?$/
 
-export type ImportItem =
-  | { ok: true; line: number; text: string; details: ActivityDetails; whenText: string; plan: Plan; key: string }
-  | { ok: false; line: number; text: string; reason: ImportReason }
+/** A line of the file, or a table row (its cells). */
+interface Record {
+  line: number
+  text: string
+  cells: string[] | null
+  tooLong?: boolean
+  /** A row of tab-indented cell lines: the line each cell was on. */
+  group?: number[]
+}
 
-const MONTH_HEADING = /^(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?[:：]?$/
-const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*[、.．)）])\s*/
-const WEEK = /^第([0-9一二三四五六七八九十]{1,3})周$/
-const MONTH_TIME = /^(\d{1,2}|[一二三四五六七八九十]{1,2})月(底|初|上旬|中旬|下旬|中|末)?$/
+function ungroup(record: Record): Record[] {
+  return record.cells!.map((text, i) => ({ line: record.group![i]!, text, cells: null }))
+}
 
 /**
- * Reads a 行事历 line by line: a month heading ("10月：") applies to the lines
- * under it; each numbered line is an activity with its host school(s),
- * subject, and time (第N周 of that month's term, 10月底, or else the month
- * itself, as "date to be set"), read by the same time reader as /排期.
+ * Reads a 行事历: a month heading ("10月：") applies to the lines under it
+ * that have no date of their own; every line is read by /排期's reader (its
+ * own date or time, title, place, subject, rules); a table under a header
+ * row (周次, 日期, 活动内容, 承办学校, 学科, 备注…) is read by its columns. A
+ * line that is no activity (no time, no heading) comes back with the reason
+ * notActivity, so that the preview says why it was left.
  */
 export function planImport(lines: readonly string[], env: CalendarEnv): ImportItem[] {
   const items: ImportItem[] = []
   let month: number | null = null
-  for (const [i, raw] of lines.entries()) {
-    // An over-long line (the reader cut it one past the limit) is no activity; under a month heading it is reported.
-    if (raw.length > MAX_LINE_CHARS) {
-      if (month !== null) items.push({ ok: false, line: i + 1, text: `${raw.slice(0, 40)}…`, reason: { key: 'tooLong', what: 'line', max: MAX_LINE_CHARS } })
+  /** The term a heading names (第二学期：), for the 第N周 under it. */
+  let term: 1 | 2 | undefined
+  let table: { header: Header; caption: string | null; above: string[] } | null = null
+  /** The last lines that are no activity: the head of a notice block whose time comes below. */
+  let titleRows: ImportItem[] = []
+  let lastPlain: string | null = null
+  const pending = toRecords(lines)
+  for (let at = 0; at < pending.length; at++) {
+    let record = pending[at]!
+    // Tab-indented lines outside a table, under no header, are lines of text (an indented list), one by one.
+    if (record.group && !table && !readHeader(record.cells!)) {
+      pending.splice(at, 1, ...ungroup(record))
+      record = pending[at]!
+    }
+    if (record.tooLong) {
+      items.push({ ok: false, line: record.line, text: `${record.text.slice(0, 40)}…`, reason: { key: 'tooLong', what: 'line', max: MAX_LINE_CHARS } })
       continue
     }
-    const text = normalizeText(raw).replace(/\s+/g, ' ').trim()
-    if (!text) continue
+    const header = record.cells ? readHeader(record.cells) : null
+    if (header) {
+      table = { header, caption: lastPlain === null ? null : captionOf(lastPlain), above: [] }
+      titleRows = []
+      continue
+    }
+    if (record.cells && table) {
+      const item = readTableRow(record, table, { month, ...(term ? { term } : {}) }, env)
+      if (item) items.push(item)
+      titleRows = []
+      continue
+    }
+    const text = record.cells ? record.cells.filter((c) => c.trim()).join(' ') : record.text
     const heading = MONTH_HEADING.exec(text.replace(/\s/g, ''))
     if (heading) {
       month = heading[1] === '元' ? 1 : (parseNumber(heading[1]!) ?? month)
+      term = undefined
+      titleRows = []
       continue
     }
-    // Before the first month heading: a title or preamble, not an activity.
-    if (month === null) continue
-    items.push(readLine(i + 1, text, month, env))
+    const termHeading = TERM_HEADING.exec(text.replace(/\s/g, ''))
+    if (termHeading) {
+      term = /第一|上|秋/.test(termHeading[1]!) ? 1 : 2
+      month = null
+      titleRows = []
+      continue
+    }
+    if (!text.trim()) continue
+    // A line of text ends the table above it (a month heading does not: it groups the rows).
+    table = null
+    lastPlain = text
+    const item = readActivityLine(record.line, text, { month, ...(term ? { term } : {}) }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
+    const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, { month, ...(term ? { term } : {}) }, env) : null
+    if (merged) {
+      for (const row of titleRows) items.splice(items.indexOf(row), 1)
+      items.push(merged)
+      titleRows = []
+      continue
+    }
+    items.push(item)
+    titleRows = !item.ok && item.reason.key === 'notActivity' ? [...titleRows, item].slice(-3) : []
   }
   return items
 }
 
-function readLine(line: number, text: string, month: number, env: CalendarEnv): ImportItem {
-  const body = text.replace(NUMBERING, '').trim()
-  // "主题式联合教研活动：育秀实验学校" is a title and a school.
-  const words = body.split(/[ :]/).filter(Boolean)
-  let week: string | undefined
-  let monthTime: string | undefined
-  let subject: string | undefined
-  const schools: string[] = []
-  const title: string[] = []
-  for (const word of words) {
-    const parts = word.split(/[、,，]/).filter(Boolean)
-    if (WEEK.test(word)) week = word
-    else if (MONTH_TIME.test(word)) monthTime = word
-    else if (!subject && SUBJECT.test(word)) subject = word
-    else if (parts.length > 0 && parts.every((p) => SCHOOL.test(p))) schools.push(...parts)
-    else title.push(word)
-  }
-  if (title.length === 0) return { ok: false, line, text, reason: { key: 'noTitle' } }
-  const term = month >= 8 || month === 1 ? '第一学期' : '第二学期'
-  const whenText = week ? `${term}${week}` : monthTime ?? `${month}月`
-  const parsed = parseWhen(whenText)
-  if (!parsed.ok) return { ok: false, line, text, reason: { key: 'unreadable', part: whenText } }
-  const resolved = resolveWhen(parsed.when, env)
-  if (!resolved.ok) return { ok: false, line, text, reason: resolved.error }
-  const details: ActivityDetails = {
-    title: title.join(' ').replace(/,/g, '，'),
-    ...(subject ? { subject } : {}),
-    ...(schools.length ? { place: schools.join('、') } : {}),
-  }
-  const tooLong = overLimit(details)
-  if (tooLong) return { ok: false, line, text, reason: tooLong }
-  return { ok: true, line, text, details, whenText, plan: resolved.plan, key: importKey(details, whenText) }
+/**
+ * A notice written over several lines ("6、教育集团市现场展示活动 育秀实验学校",
+ * "主题：…", "时间：10月底"): a line with only a time is the time of the
+ * numbered line just above it.
+ */
+function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportItem[], context: LineContext, env: CalendarEnv): ImportItem | null {
+  const head = above.find((i) => /^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．])/.test(i.text)) ?? above[0]
+  if (!head) return null
+  const merged = readActivityLine(head.line, `${head.text} ${item.text}`, context, env)
+  return merged?.ok ? merged : null
 }
 
-function overLimit(details: ActivityDetails): ImportReason | null {
-  if (longerThan(details.title, MAX_TITLE_CHARS)) return { key: 'tooLong', what: 'title', max: MAX_TITLE_CHARS }
-  if (longerThan(details.place ?? '', MAX_PLACE_CHARS)) return { key: 'tooLong', what: 'place', max: MAX_PLACE_CHARS }
-  if (longerThan(details.subject ?? '', MAX_SUBJECT_CHARS)) return { key: 'tooLong', what: 'subject', max: MAX_SUBJECT_CHARS }
-  return null
+/** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */
+const TITLE_STAND_IN = '活动'
+
+function readTableRow(record: Record, table: { header: Header; caption: string | null; above: string[] }, context: LineContext, env: CalendarEnv): ImportItem | null {
+  const cells = record.cells!
+  if (!cells.some((c) => c.trim())) return null
+  const kinds = rowKinds(table.header, cells.length)
+  const filled = carryDown(kinds, cells, table.above)
+  table.above = filled
+  const row = readRow(kinds, filled, table.caption, context.month)
+  const text = cells.map((c) => c.trim()).filter(Boolean).join(' ')
+  if (!row.title) return { ok: false, line: record.line, text, reason: { key: 'noTitle' } }
+  // The title is the column's, less the qualifiers that are rules; the reader sees the time and note columns, those rules, and a stand-in for the title.
+  const rules: string[] = []
+  const title = row.title.replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
+    const words = qualifierWords(inner.trim())
+    if (words) rules.push(...words)
+    return words ? '' : whole
+  }).trim()
+  const words = [...row.timeWords, ...toWords(row.noteWords.join(' ')), ...rules, TITLE_STAND_IN]
+  const fixed = { title: title || row.title, ...(row.place ? { place: row.place } : {}), ...(row.subject ? { subject: row.subject } : {}), ...(row.host ? { host: row.host } : {}) }
+  const term = row.term ?? context.term
+  return readWords(record.line, text, words, { month: row.month, ...(term ? { term } : {}) }, env, fixed)
 }
 
-/** The same activity in the same week gets the same key, however the line was numbered or spaced. */
-function importKey(details: ActivityDetails, whenText: string): string {
-  return createHash('sha1').update([details.title, details.subject ?? '', details.place ?? '', whenText].join('|')).digest('hex').slice(0, 20)
+/**
+ * The file's lines as records: a line with tabs between cells is a row (a
+ * spreadsheet's, a Word table's, or one pasted from Excel); lines each
+ * holding one tab-indented cell, up to a blank line, are one row too (a
+ * Word table copied as text, as in seed 004).
+ */
+function toRecords(lines: readonly string[]): Record[] {
+  const records: Record[] = []
+  let group: Record | null = null
+  const close = () => {
+    if (group && group.cells!.length === 1) records.push({ line: group.line, text: group.cells![0]!, cells: null })
+    else if (group) records.push(group)
+    group = null
+  }
+  for (const [i, raw] of lines.entries()) {
+    if (raw.length > MAX_LINE_CHARS) {
+      close()
+      records.push({ line: i + 1, text: raw, cells: null, tooLong: true })
+    } else if (/^\t[^\t]*$/.test(raw)) {
+      group ??= { line: i + 1, text: '', cells: [], group: [] }
+      group.cells!.push(raw.slice(1).trim())
+      group.group!.push(i + 1)
+    } else {
+      close()
+      if (/\S\s*\t|\t.*\t/.test(raw)) records.push({ line: i + 1, text: raw, cells: raw.split('\t').map((c) => c.trim()) })
+      else records.push({ line: i + 1, text: raw, cells: null })
+    }
+  }
+  close()
+  return records
 }
 
 /**
@@ -155,10 +224,18 @@ export async function saveImport(
   const fresh = readable.filter((i) => !known.has(i.key) && !seen.has(i.key) && seen.add(i.key))
   const list = fresh.flatMap((item) => {
     const when = parseWhen(item.whenText)
-    return when.ok ? [{ details: item.details, schedule: { whenText: item.whenText, when: when.when, plan: item.plan }, importKey: item.key }] : []
+    return when.ok ? [{ details: item.details, schedule: { whenText: item.whenText, when: when.when, plan: item.plan }, importKey: item.key, rules: ruleColumns(item.rules, district.timezone) }] : []
   })
   const created = await createActivities(tx, district, origin, list, onProgress)
   return { created, existing }
+}
+
+function ruleColumns(rules: ImportRules, tz: string): NonNullable<NewActivity['rules']> {
+  const { deadline, ...rest } = rules
+  if (!deadline) return rest
+  // A deadline day without a time closes at its last second, as /排期's does.
+  const at = deadline.start ? toInstant(deadline.date, deadline.start, tz) : new Date(toInstant(deadline.date, '23:59', tz).getTime() + 59_000)
+  return { ...rest, deadline: at }
 }
 
 /** At most this many activities from one 行事历: a term's plan has a few hundred at most; more is not a 行事历. */
@@ -173,7 +250,10 @@ export interface ImportPlan {
   items: ImportItem[]
   fresh: Fresh[]
   existing: number
+  /** Lines that look like activities but cannot be read, each with its reason. */
   unreadable: Unreadable[]
+  /** Lines that are no activity (prose, a title): listed too, so that nothing is left without a word. */
+  notActivities: Unreadable[]
 }
 
 /** Reads the lines against the district's school year and sorts them; null when no term is set. */
@@ -183,12 +263,15 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   if (!reference) return null
   const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
   const known = await importedKeys(tx, district.id, items)
+  const existing = items.filter((i) => i.ok && known.has(i.key)).length
   return {
     reference,
     items,
-    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key)),
-    existing: items.filter((i) => i.ok && known.has(i.key)).length,
-    unreadable: items.filter((i): i is Unreadable => !i.ok),
+    // The same activity twice in one file (a table and the 行事历 both list it) is created once.
+    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key) && Boolean(known.add(i.key))),
+    existing,
+    unreadable: items.filter((i): i is Unreadable => !i.ok && i.reason.key !== 'notActivity'),
+    notActivities: items.filter((i): i is Unreadable => !i.ok && i.reason.key === 'notActivity'),
   }
 }
 

@@ -5,14 +5,15 @@ import utc from 'dayjs/plugin/utc.js'
 import { crc32 } from 'node:zlib'
 import { decodeText } from './decode-text.ts'
 import { FileRefusal, MAX_CELLS_PER_ROW, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_ROWS } from './limits.ts'
-import { checkZip, rebuildZip, type Part } from './zip.ts'
+import { htmlLines } from './docx-html.ts'
+import { checkZip, mergedRanges, rebuildZip, type Part } from './zip.ts'
 
 dayjs.extend(customParseFormat)
 dayjs.extend(utc)
 
 /**
- * The lines of a 行事历 file: Word (.docx, a paragraph a line), Excel (.xlsx)
- * or CSV (a row with text a line, its cells joined by spaces), or text (UTF-8
+ * The lines of a 行事历 file: Word (.docx, a paragraph or a table row a line),
+ * Excel (.xlsx) or CSV (a row with text a line, its cells joined by tabs), or text (UTF-8
  * or GB18030). A line over MAX_LINE_CHARS is cut to one character more, so
  * the reader of the lines sees that it was too long. Throws FileRefusal at a limit.
  */
@@ -61,11 +62,11 @@ async function readDocx(bytes: Buffer, lines: Lines): Promise<void> {
   const checked = await checkZip(bytes, (name) => /\.(xml|rels)$/i.test(name))
   const clean = await rebuildZip(checked, checked.entries)
   const mammoth = (await import('mammoth')).default
-  const { value } = await mammoth.extractRawText({ buffer: clean }).catch(() => {
+  // HTML keeps a table's rows and cells, which plain text runs together.
+  const { value } = await mammoth.convertToHtml({ buffer: clean }, { ignoreEmptyParagraphs: false }).catch(() => {
     throw new FileRefusal({ key: 'corrupt' })
   })
-  // mammoth ends each paragraph with a blank line: a paragraph is a line.
-  for (const paragraph of value.replace(/\n\n$/, '').split('\n\n')) lines.add(paragraph)
+  htmlLines(value, (line) => lines.add(line))
 }
 
 /** The parts exceljs's streaming reader takes, in the order it needs them: sheets last, so none waits in a temporary file. */
@@ -86,14 +87,26 @@ async function readXlsx(bytes: Buffer, lines: Lines): Promise<void> {
     if (found.length === 0 && standIn) parts.push(storedPart(...standIn))
     parts.push(...found)
   }
+  const sheets = checked.entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName))
+  const merges = new Map(await Promise.all(sheets.map(async (e) => [String(sheetNumber(e.fileName)), await mergedRanges(checked, e)] as const)))
   const ExcelJS = (await import('exceljs')).default
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([await rebuildZip(checked, parts)]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   })
   try {
     for await (const sheet of reader) {
+      // A cell merged down holds its text in its first row only: the rows below get it too.
+      const starts = new Map<number, { col: number; to: number }[]>()
+      for (const range of merges.get(String((sheet as { id?: unknown }).id)) ?? []) starts.set(range.from, [...(starts.get(range.from) ?? []), range])
+      const open = new Map<number, { value: unknown; to: number }>()
       for await (const row of sheet) {
-        if (row.hasValues) lines.add(rowText(row.values as unknown[]))
+        const values = [...(row.values as unknown[])]
+        for (const [col, span] of open) {
+          if (span.to < row.number) open.delete(col)
+          else if (values[col] === undefined || values[col] === null) values[col] = span.value
+        }
+        for (const { col, to } of starts.get(row.number) ?? []) open.set(col, { value: values[col], to })
+        if (values.some((v) => v !== undefined && v !== null && v !== '')) lines.add(rowText(values))
         else lines.skip()
       }
     }
@@ -135,22 +148,23 @@ function csvValue(datum: string): unknown {
   if (!Number.isNaN(number) && number !== Infinity) return number
   if (/^\d{2,4}-/.test(datum)) {
     for (const format of CSV_DATE_FORMATS) {
-      const date = dayjs(datum, format, true)
+      // As UTC, so that the day read is the day written whatever the machine's timezone (cellText reads it in UTC).
+      const date = dayjs.utc(datum, format, true)
       if (date.isValid()) return date.toDate()
     }
   }
   return datum
 }
 
-/** A row's cells with text, joined by spaces (at most MAX_CELLS_PER_ROW, each clipped). */
+/**
+ * A row's cells joined by tabs, each in its column (an empty cell stays
+ * empty, so a table is read by its columns): the first MAX_CELLS_PER_ROW
+ * columns, each cell clipped. exceljs puts column A at index 1.
+ */
 function rowText(values: unknown[]): string {
   const cells: string[] = []
-  for (const value of values) {
-    const text = cellText(value)
-    if (text) cells.push(clip(text))
-    if (cells.length === MAX_CELLS_PER_ROW) break
-  }
-  return cells.join(' ')
+  for (let col = 1; col < Math.min(values.length, MAX_CELLS_PER_ROW + 1); col++) cells.push(clip(cellText(values[col]).replace(/[\t\r\n]+/g, ' ')))
+  return cells.join('\t').replace(/\t+$/, '')
 }
 
 function cellText(value: unknown): string {

@@ -138,3 +138,40 @@ async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   }
   return Buffer.concat(chunks)
 }
+
+/** At most this many merged ranges are read from one sheet. */
+const MAX_MERGES = 10_000
+
+/**
+ * The ranges a sheet merges down ("A3:A5" → column 1, rows 3-5), read from its
+ * checked entry: exceljs's streaming reader skips them (they follow the rows).
+ */
+export async function mergedRanges({ zip }: CheckedZip, entry: Entry): Promise<{ col: number; from: number; to: number }[]> {
+  const ranges: { col: number; from: number; to: number }[] = []
+  const stream = await zip.openReadStreamPromise(entry).catch(corrupt)
+  let tail = ''
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = tail + chunk.toString('latin1')
+      const re = /<mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g
+      let last = 0
+      for (let m = re.exec(text); m && ranges.length < MAX_MERGES; m = re.exec(text)) {
+        const [from, to] = [Number(m[2]), Number(m[4])]
+        if (to > from) ranges.push({ col: columnNumber(m[1]!), from, to })
+        last = re.lastIndex
+      }
+      tail = text.slice(Math.max(last, text.length - 64))
+    }
+  } catch (err) {
+    corrupt(err)
+  } finally {
+    stream.destroy()
+  }
+  return ranges
+}
+
+function columnNumber(letters: string): number {
+  let n = 0
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64
+  return n
+}
