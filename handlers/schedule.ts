@@ -1,3 +1,4 @@
+import { weekdayOf } from '../src/calendar/dates.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
@@ -11,6 +12,7 @@ import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
+import { findClashes } from '../src/services/clashes.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import { NO_SIGNUP_WORDS } from './detail-args.ts'
@@ -53,6 +55,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   const lines = [
     title,
     ...summary(activity, occurrences, plan, describe),
+    ...(past ? [] : await warnings(ctx, activity, occurrences, plan, describe)),
     ...describeRules(activity, describe, workshop?.name),
     past ? texts.past.never : activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
   ]
@@ -112,6 +115,19 @@ export const cancel: Command = {
     const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
     await tellSignedUp(ctx, activity, text)
   },
+}
+
+/** Said without refusing: a clash at the same place and time, a duplicate, a one-off on a weekend that is not worked. */
+async function warnings(ctx: DistrictContext, activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): Promise<string[]> {
+  const year = Number(env.today.slice(0, 4))
+  const lines: string[] = []
+  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
+  if (only && weekdayOf(only) >= 6 && !makeUpWorkday(only)) lines.push(texts.schedule.onWeekend(formatDate(only, year)))
+  for (const c of await findClashes(ctx.tx, activity, occurrences)) {
+    const when = formatDate(c.date, year)
+    lines.push(c.kind === 'duplicate' ? texts.schedule.duplicate(when, c.activityId, c.title, activity.id) : texts.schedule.samePlace(when, c.activityId, c.title))
+  }
+  return lines
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

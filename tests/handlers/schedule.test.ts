@@ -169,3 +169,19 @@ describe('/学期 and /放假', () => {
     expect((await h.say('/排期 12月30日上午 讲座'))[0]).toContain('注意：这一天是期末调整假期。')
   })
 })
+
+describe('warnings that do not refuse', () => {
+  it('a clash at the same place and an overlapping time, a duplicate, a weekend: each said, the activity kept', async () => {
+    await h.say('/排期 12月3日 13:30-16:00 联合教研 @育秀实验学校')
+    const [clash] = await h.say('/排期 12月3日 14:00 名师讲堂 @育秀实验学校')
+    expect(clash).toContain('注意：12月3日(周四)同一地点已有 #1「联合教研」，时间有重叠。')
+    // Another place, or the same place later that day: no warning.
+    expect((await h.say('/排期 12月3日 14:00 听课活动 @肇文学校'))[0]).not.toContain('注意')
+    expect((await h.say('/排期 12月3日 16:30 读书会 @育秀实验学校'))[0]).not.toContain('注意')
+    const [twice] = await h.say('/排期 12月3日下午 联合 教研')
+    expect(twice).toContain('注意：12月3日(周四)已有同名的 #1「联合教研」，是不是排重了？不需要的话请发送 /取消 5')
+    // 12月5日 is a Saturday, not a worked one.
+    expect((await h.say('/排期 12月5日上午 学科培训'))[0]).toContain('注意：12月5日(周六)是周末。')
+    expect(await h.app.db.activity.count()).toBe(6)
+  })
+})

@@ -68,6 +68,10 @@ export const scheduleTexts = {
     onHoliday: (name: string) => `注意：这一天是${name}假期。`,
     noClock: '未写具体时刻，需要时可用 /改期 补上。',
     makeUpDay: (date: string, name: string) => `提醒：${date}是${name}调休上班日。`,
+    onWeekend: (date: string) => `注意：${date}是周末。`,
+    samePlace: (date: string, id: number, title: string) => `注意：${date}同一地点已有 #${id}「${title}」，时间有重叠。`,
+    duplicate: (date: string, id: number, title: string, newId: number) =>
+      `注意：${date}已有同名的 #${id}「${title}」，是不是排重了？不需要的话请发送 /取消 ${newId}`,
   },
 
   activity: {
