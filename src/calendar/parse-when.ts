@@ -1,9 +1,9 @@
 import { Cursor } from './cursor.ts'
 import { normalizeText, parseNumber, parseWeekday } from './normalize.ts'
-import type { DateSpec, MonthPart, ParseResult, PartOfDay, Repeat, Term, TimeSpec, When } from './when.ts'
-
-const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})'
-const WD = '([一二三四五六日天1-7])'
+import { readParityNote, readTermSpan, readVague, readWeekRange } from './parse-spans.ts'
+import { readTime } from './parse-time.ts'
+import { AND, NUM, WD } from './patterns.ts'
+import type { DateSpec, MonthPart, ParseResult, PartOfDay, Repeat, Term, When } from './when.ts'
 
 /**
  * Reads a whole time expression. Never throws: on failure it says which part
@@ -17,9 +17,14 @@ export function parseWhen(input: string): ParseResult {
   const from = c.attempt(() => readFrom(c))
   if (from) when.from = from
   c.skipSpace()
-  const repeat = readRepeat(c)
-  if (repeat) when.repeat = repeat
-  else {
+  const weeks = c.attempt(() => readWeekRange(c))
+  if (weeks) setWeeks(when, weeks)
+  c.skipSpace()
+  const vague = c.attempt(() => readVague(c))
+  const repeat = vague ? null : readRepeat(c)
+  if (vague) when.vague = vague
+  else if (repeat) when.repeat = repeat
+  else if (!weeks) {
     const date = readDate(c)
     if (date) {
       c.skipSpace()
@@ -29,20 +34,73 @@ export function parseWhen(input: string): ParseResult {
         const later = readRepeat(c)
         if (!later) return unread(c)
         when.repeat = later
-      } else when.date = date
+      } else readDays(c, when, date)
     }
   }
+  if (!readNotes(c, when)) return unread(c)
   c.skipSpace()
   const implied = when.date?.kind === 'relativeDay' ? when.date.part : undefined
   const time = readTime(c, implied)
   if (time) when.time = time
+  if (!readNotes(c, when)) return unread(c)
   c.skipSpace()
   const until = c.attempt(() => readUntil(c))
   if (until) when.until = until
   c.skipSpace()
   if (!c.done) return unread(c)
-  if (!when.date && !when.repeat) return when.time.start || when.time.part ? { ok: false, problem: 'noDate' } : unread(c)
+  if (weeks && !when.repeat && !when.vague) moveWeeksToSpan(when, weeks)
+  if (!when.date && !when.repeat && !when.vague) {
+    return Object.keys(when.time).length > 0 ? { ok: false, problem: 'noDate' } : unread(c)
+  }
   return { ok: true, when }
+}
+
+/** A date, and what may follow it: the last day of a span, more days ("、周三"). */
+function readDays(c: Cursor, when: When, date: DateSpec): void {
+  when.date = date
+  const to = c.attempt(() => readSpanEnd(c, date))
+  if (to) when.dateTo = to
+  const also: DateSpec[] = []
+  for (;;) {
+    const more = c.attempt(() => readAlso(c, also.at(-1) ?? date))
+    if (!more) break
+    also.push(more)
+  }
+  if (also.length) when.also = also
+}
+
+/** Weeks of the semester a series runs in ("第3-16周"): from its Monday to its Sunday. */
+function setWeeks(when: When, [a, b]: [number, number]): void {
+  when.from = { kind: 'semesterWeek', week: a, weekday: 1 }
+  when.until = { kind: 'semesterWeek', week: b, weekday: 7 }
+}
+
+/** "第3-16周" alone is a span to be set, Monday of the first week to Friday of the last. */
+function moveWeeksToSpan(when: When, [a, b]: [number, number]): void {
+  delete when.from
+  delete when.until
+  when.date = { kind: 'semesterWeek', week: a }
+  when.dateTo = { kind: 'semesterWeek', week: b }
+}
+
+/** Notes in brackets or after the time: (单周), (第3-16周). False when one contradicts the series. */
+function readNotes(c: Cursor, when: When): boolean {
+  for (;;) {
+    c.skipSpace()
+    const parity = c.attempt(() => readParityNote(c))
+    if (parity) {
+      if (when.repeat?.kind !== 'weekly') return false
+      when.repeat = { ...when.repeat, parity }
+      delete when.repeat.everyOther
+      continue
+    }
+    const weeks = when.repeat ? c.attempt(() => readWeekRange(c)) : null
+    if (weeks) {
+      setWeeks(when, weeks)
+      continue
+    }
+    return true
+  }
 }
 
 function unread(c: Cursor): ParseResult {
@@ -77,11 +135,17 @@ function readRepeat(c: Cursor): Repeat | null {
     if (weekly) {
       const weekday = parseWeekday(weekly[2]!)
       if (!weekday) return null
+      const more = readMoreWeekdays(c, weekday)
+      if (!more) return null
       const head = weekly[1]!
-      if (head.includes('双')) return { kind: 'weekly', weekday, parity: 'even' }
-      if (head.includes('单')) return { kind: 'weekly', weekday, parity: 'odd' }
-      if (head.startsWith('每个周') || head === '每周') return { kind: 'weekly', weekday }
-      return { kind: 'weekly', weekday, everyOther: true }
+      const rule: Repeat = head.includes('双')
+        ? { kind: 'weekly', weekday, parity: 'even' }
+        : head.includes('单')
+          ? { kind: 'weekly', weekday, parity: 'odd' }
+          : head.startsWith('每个周') || head === '每周'
+            ? { kind: 'weekly', weekday }
+            : { kind: 'weekly', weekday, everyOther: true }
+      return more.length ? { ...rule, more } : rule
     }
     const nth = c.take(new RegExp(`每个?月的?(?:第${NUM}(?:个|周的?)?|(最后)一?个?)周${WD}`))
     if (nth) {
@@ -99,8 +163,27 @@ function readRepeat(c: Cursor): Repeat | null {
   })
 }
 
+/** "、三", "和周四", "至周五" after 每周一: the further weekdays (empty when none); null when one is not a weekday. */
+function readMoreWeekdays(c: Cursor, first: number): number[] | null {
+  const through = c.take(new RegExp(`(?:至|到|-)周?${WD}`))
+  if (through) {
+    const last = parseWeekday(through[1]!)
+    if (!last || last <= first) return null
+    return Array.from({ length: last - first }, (_, i) => first + i + 1)
+  }
+  const more: number[] = []
+  for (;;) {
+    const m = c.take(new RegExp(`${AND}周?${WD}`))
+    if (!m) return more
+    const day = parseWeekday(m[1]!)
+    if (!day || day === first || more.includes(day)) return null
+    more.push(day)
+  }
+}
+
 export function readDate(c: Cursor): DateSpec | null {
   return (
+    c.attempt(() => readTermSpan(c)) ??
     c.attempt(() => readAbsolute(c)) ??
     c.attempt(() => readRelativeDay(c)) ??
     c.attempt(() => readWeekday(c)) ??
@@ -112,12 +195,18 @@ export function readDate(c: Cursor): DateSpec | null {
 function readAbsolute(c: Cursor): DateSpec | null {
   const date = readCalendarDate(c)
   if (!date || date.kind !== 'date') return date
-  const weekday = c.attempt(() => {
+  // "(周四)", "(第4周周一)", "第4周": what the writer added, checked when placed.
+  const note = c.attempt(() => {
     c.skipSpace()
-    const m = c.take(new RegExp(`\\(?周${WD}\\)?`))
-    return m ? parseWeekday(m[1]!) : null
+    const m = c.take(new RegExp(`(\\()?(?:第${NUM}周)?(?:周${WD}|${WD}(?=\\)))?(\\))?`))
+    if (!m || (!m[2] && !m[3] && !m[4]) || Boolean(m[1]) !== Boolean(m[5])) return null
+    const termWeek = m[2] ? parseNumber(m[2]) : undefined
+    const weekday = m[3] ?? m[4]
+    const day = weekday ? parseWeekday(weekday) : undefined
+    if (termWeek === null || day === null || (termWeek !== undefined && termWeek > 30)) return null
+    return { ...(termWeek ? { termWeek } : {}), ...(day ? { weekday: day } : {}) }
   })
-  return weekday ? { ...date, weekday } : date
+  return note ? { ...date, ...note } : date
 }
 
 function readCalendarDate(c: Cursor): DateSpec | null {
@@ -127,6 +216,9 @@ function readCalendarDate(c: Cursor): DateSpec | null {
   if (cn) return dateSpec(cn[1] ? Number(cn[1]) : undefined, monthOf(cn[2]!), parseNumber(cn[3]!))
   const slash = c.take(/(\d{1,2})[/.](\d{1,2})(?![\d/.])/)
   if (slash) return dateSpec(undefined, Number(slash[1]), Number(slash[2]))
+  // "10-22 14:00" as a spreadsheet writes it; not "8-10点" (hours) or "3-16周".
+  const dashed = c.take(/(\d{1,2})-(\d{1,2})(?![\d:点时周节号日月-])/)
+  if (dashed) return dateSpec(undefined, Number(dashed[1]), Number(dashed[2]))
   return null
 }
 
@@ -177,77 +269,85 @@ function readSemesterWeek(c: Cursor): DateSpec | null {
     const m = c.take(new RegExp(`的?周?${WD}`))
     return m ? parseWeekday(m[1]!) : null
   })
-  if (day) spec.weekday = day
-  return spec
+  if (!day) return spec
+  spec.weekday = day
+  // "第4周周一(9月21日)": the date the writer added, checked when placed.
+  const dated = c.attempt(() => {
+    c.skipSpace()
+    if (!c.take(/\(/)) return null
+    const date = readCalendarDate(c)
+    return date?.kind === 'date' && c.take(/\)/) ? date : null
+  })
+  return dated?.kind === 'date' ? { ...dated, weekday: day, termWeek: n } : spec
 }
 
 const MONTH_PARTS: Record<string, MonthPart> = {
-  初: 'early', 上旬: 'early', 中: 'mid', 中旬: 'mid', 下旬: 'late', 底: 'end', 末: 'end',
+  初: 'early', 上旬: 'early', 中: 'mid', 中旬: 'mid', 下旬: 'late', 底: 'end', 末: 'end', 上中旬: 'earlyMid', 中下旬: 'midLate',
 }
 
 function readMonth(c: Cursor): DateSpec | null {
-  const m = c.take(new RegExp(`(?:(\\d{4})年)?(${NUM.slice(1, -1)}|元)月(?:份)?(上旬|中旬|下旬|初|中|底|末)?`))
+  const m = c.take(new RegExp(`(?:(\\d{4})年)?(${NUM.slice(1, -1)}|元)月(?:份)?(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?`))
   if (!m) return null
   const month = monthOf(m[2]!)
   if (!month || month > 12) return null
-  const spec: DateSpec = { kind: 'month', month }
-  if (m[1]) spec.year = Number(m[1])
-  if (m[3]) spec.part = MONTH_PARTS[m[3]]!
-  return spec
+  const year = m[1] ? { year: Number(m[1]) } : {}
+  if (m[3]) return { kind: 'month', month, ...year, part: MONTH_PARTS[m[3]]! }
+  return c.attempt(() => readWeekOfMonth(c, month, year)) ?? { kind: 'month', month, ...year }
 }
 
-const PARTS: Record<string, PartOfDay> = {
-  上午: 'morning', 早上: 'morning', 早晨: 'morning', 清晨: 'morning', 中午: 'noon',
-  午后: 'afternoon', 下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 晚: 'evening',
-}
-const PART_RE = /上午|早上|早晨|清晨|中午|午后|下午|傍晚|晚上|晚间|夜里|晚/
-
-function readTime(c: Cursor, implied: PartOfDay | undefined): TimeSpec | null {
-  if (c.take(/全天/)) return { allDay: true }
-  const partMatch = c.take(PART_RE)
-  const part = partMatch ? PARTS[partMatch[0]] : implied
+/** "12月第2周", "12月第二周周三", "12月第二个周三", "12月最后一个周五" after the month. */
+function readWeekOfMonth(c: Cursor, month: number, year: { year?: number }): DateSpec | null {
   c.skipSpace()
-  const start = c.attempt(() => readClock(c, part))
-  if (!start) return part ? { part } : null
-  const spec: TimeSpec = { start }
-  if (part) spec.part = part
-  const end = c.attempt(() => {
-    c.skipSpace()
-    if (!c.take(/-|~|至|到/)) return null
-    c.skipSpace()
-    const endPart = c.take(PART_RE)
-    c.skipSpace()
-    return readClock(c, endPart ? PARTS[endPart[0]] : part)
-  })
-  if (end) spec.end = end
-  return spec
-}
-
-function readClock(c: Cursor, part: PartOfDay | undefined): string | null {
-  const colon = c.take(/(\d{1,2}):(\d{2})(?!\d)/)
-  let hour: number | null
-  let minute = 0
-  if (colon) {
-    hour = Number(colon[1])
-    minute = Number(colon[2])
-  } else {
-    const m = c.take(new RegExp(`${NUM}(?:点|时)(?:(半)|(一刻)|(三刻)|${NUM}分?|整)?`))
-    if (!m) return null
-    hour = parseNumber(m[1]!)
-    minute = m[2] ? 30 : m[3] ? 15 : m[4] ? 45 : m[5] ? (parseNumber(m[5]) ?? 99) : 0
+  const nth = c.take(new RegExp(`的?(?:第${NUM}|(最后)一)个(?:周|星期)${WD}`))
+  if (nth) {
+    const n = nth[2] ? -1 : parseNumber(nth[1]!)
+    const weekday = parseWeekday(nth[3]!)
+    if (!n || n > 5 || !weekday) return null
+    return { kind: 'monthNth', month, nth: n, weekday, ...year }
   }
-  if (hour === null || hour > 23 || minute > 59) return null
-  return clock(toDayHour(hour, part), minute)
+  const week = c.take(new RegExp(`的?第${NUM}周(?:的?周?${WD})?`))
+  if (!week) return null
+  const n = parseNumber(week[1]!)
+  const weekday = week[2] ? parseWeekday(week[2]) : undefined
+  if (!n || n > 5 || weekday === null) return null
+  return { kind: 'monthWeek', month, week: n, ...year, ...(weekday ? { weekday } : {}) }
 }
 
-/** Applies 下午/晚上; with no part, 1-6 o'clock means afternoon (school hours). */
-function toDayHour(hour: number, part: PartOfDay | undefined): number {
-  if (part === 'afternoon' || part === 'evening') return hour < 12 ? hour + 12 : hour
-  if (part === 'noon') return hour < 6 ? hour + 12 : hour
-  if (part === 'morning') return hour
-  return hour >= 1 && hour <= 6 ? hour + 12 : hour
+/** The end of a span after its first day: "至12月4日", "-16日", "至周五", "12月初" after "11月底". */
+function readSpanEnd(c: Cursor, first: DateSpec): DateSpec | null {
+  c.skipSpace()
+  const joined = c.take(/至|到|-|~/)
+  if (!joined && first.kind !== 'month') return null
+  c.skipSpace()
+  if (first.kind === 'date') {
+    const day = c.take(new RegExp(`${NUM}(?:日|号)(?!\\d)`))
+    if (day) return dateSpec(first.year, first.month, parseNumber(day[1]!))
+  }
+  const sameWeek = sameWeekDay(c, first)
+  if (sameWeek) return sameWeek
+  const date = readDate(c)
+  return date && date.kind !== 'relativeDay' ? date : null
 }
 
-function clock(hour: number, minute: number): string {
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+/** "周三" or "三" after a day named by its week ("第4周周一", "下周一"): that weekday of the same week. */
+function sameWeekDay(c: Cursor, first: DateSpec): DateSpec | null {
+  if (first.kind !== 'weekday' && !(first.kind === 'semesterWeek' && first.weekday)) return null
+  const m = c.take(new RegExp(`周?${WD}`))
+  const weekday = m ? parseWeekday(m[1]!) : null
+  return weekday ? { ...first, weekday } : null
+}
+
+/** One more day of a list: "、周三" after "第4周周一", "、9日" after "9月2日", "、10月12日". */
+function readAlso(c: Cursor, previous: DateSpec): DateSpec | null {
+  c.skipSpace()
+  if (!c.take(new RegExp(AND))) return null
+  c.skipSpace()
+  const sameWeek = sameWeekDay(c, previous)
+  if (sameWeek) return sameWeek
+  if (previous.kind === 'date') {
+    const day = c.take(new RegExp(`${NUM}(?:日|号)(?!\\d)`))
+    if (day) return dateSpec(previous.year, previous.month, parseNumber(day[1]!))
+  }
+  const date = c.attempt(() => readAbsolute(c)) ?? c.attempt(() => readWeekday(c)) ?? c.attempt(() => readSemesterWeek(c))
+  return date && (date.kind !== 'semesterWeek' || date.weekday) ? date : null
 }

@@ -57,6 +57,10 @@ export const scheduleTexts = {
     inPast: '这个时间已经过去了。请写一个将来的时间，例如：/排期 下周三下午 联合教研',
     weekdayMismatch: (date: string, written: string, actual: string) =>
       `${date}是${actual}，不是${written}。请核对后再发，例如：/排期 ${date}下午 联合教研`,
+    termWeekMismatch: (date: string, written: number, actual: number | null) =>
+      actual === null ? `${date}不在学期内，不是第${written}周。请核对后再发。` : `${date}是第${actual}周，不是第${written}周。请核对后再发。`,
+    badSpan: '结束日期要晚于开始日期，例如：/排期 11月30日至12月4日 教学视导',
+    noSuchPeriod: (n: number) => `本学区的作息里没有第${n}节。查看或修改：/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40`,
     badTimeRange: '结束时间要晚于开始时间，例如：/排期 12月3日 13:30-16:00 联合教研',
     noOccurrence: '在这段时间里没有符合的日子，请检查时间。例如：/排期 每周三 15:30 至 2027-01-15 联合教研',
     tooMany: (max: number) => `一次最多安排 ${max} 次例行活动，请缩短时间范围。`,

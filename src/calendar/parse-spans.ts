@@ -1,0 +1,63 @@
+import type { Cursor } from './cursor.ts'
+import { parseNumber } from './normalize.ts'
+import { NUM, WD } from './patterns.ts'
+import type { DateSpec, FixedHoliday } from './when.ts'
+
+/**
+ * Spans a plan names without a day: 开学第一周, 学期末, 国庆后第一周, 下周.
+ * Each is kept as 日期待定 for its span.
+ */
+export function readTermSpan(c: Cursor): DateSpec | null {
+  const opening = c.take(new RegExp(`开学(?:后)?(?:的)?(?:第${NUM}(?:个)?周|(初|第一天|首周|当周))`))
+  if (opening) {
+    const week = opening[2] ? 1 : parseNumber(opening[1]!)
+    return week && week <= 30 ? { kind: 'semesterWeek', week } : null
+  }
+  if (c.take(/(?:本|这个?)?学期(?:末|结束前)|期末(?:考试前|阶段)?/)) return { kind: 'termEnd' }
+  const after = c.take(new RegExp(`(国庆节?|十一|元旦节?|五一|劳动节)(?:假期|长假|节)?(?:以)?后(?:的)?(?:第${NUM}(?:个)?周)?`))
+  if (after) {
+    const week = after[2] ? parseNumber(after[2]) : 1
+    return week && week <= 10 ? { kind: 'afterHoliday', holiday: holidayOf(after[1]!), week } : null
+  }
+  const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!${WD.slice(1, -1)})`))
+  if (week) {
+    const prefix = week[1]!
+    const weekOffset = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : prefix.startsWith('上') ? -1 : 0
+    return { kind: 'week', weekOffset }
+  }
+  return null
+}
+
+function holidayOf(name: string): FixedHoliday {
+  if (name.startsWith('元旦')) return 'newYear'
+  if (name === '五一' || name === '劳动节') return 'labour'
+  return 'national'
+}
+
+/** "第3-16周", "第3周至第16周", "(第3-16周)": the first and last semester week. */
+export function readWeekRange(c: Cursor): [number, number] | null {
+  const m = c.take(new RegExp(`\\(?第${NUM}(?:周)?(?:-|至|到|~)第?${NUM}周\\)?`))
+  if (!m) return null
+  const a = parseNumber(m[1]!)
+  const b = parseNumber(m[2]!)
+  return a && b && a <= b && b <= 30 ? [a, b] : null
+}
+
+/** "(单周)", "（双周）" after a weekly series. */
+export function readParityNote(c: Cursor): 'odd' | 'even' | null {
+  const m = c.take(new RegExp(`\\(?(单|双)周\\)?(?!${WD.slice(1, -1)})`))
+  if (!m) return null
+  return m[1] === '单' ? 'odd' : 'even'
+}
+
+/**
+ * A series whose rhythm is vague: 每2-3周, 每两周一次, 每月一次, 每学期两次,
+ * 不定期. The phrase is kept; its dates are to be set.
+ */
+export function readVague(c: Cursor): string | null {
+  const m =
+    c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?!${WD.slice(1, -1)})`)) ??
+    c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
+    c.take(/不定期|定期/)
+  return m ? m[0] : null
+}
