@@ -1,6 +1,7 @@
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
+import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { isPlatform } from '../src/core/message.ts'
 import { mentionsAtMost } from '../src/services/members.ts'
@@ -120,8 +121,11 @@ async function tellSignedUp(ctx: DistrictContext, activity: Activity, text: stri
 function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): string[] {
   const year = Number(env.today.slice(0, 4))
   const lines: string[] = []
+  const when = JSON.parse(activity.whenJson) as When
   if (plan.kind === 'pending') {
-    lines.push(texts.activity.when(texts.schedule.pending(activity.whenText, formatRange(plan.from, plan.to), activity.id)))
+    const range = formatRange(plan.from, plan.to)
+    lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.activity.when(texts.schedule.pending(activity.whenText, range, activity.id)))
+    if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week))
   } else {
     lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
     const skipped = describeSkipped(occurrences, env)
@@ -129,7 +133,8 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))
     const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
     if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
-    if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
+    if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
+    else if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
   }
   lines.push(...describeDetails(activity))
   return lines

@@ -351,3 +351,19 @@ function readAlso(c: Cursor, previous: DateSpec): DateSpec | null {
   const date = c.attempt(() => readAbsolute(c)) ?? c.attempt(() => readWeekday(c)) ?? c.attempt(() => readSemesterWeek(c))
   return date && (date.kind !== 'semesterWeek' || date.weekday) ? date : null
 }
+
+type DaySpec = Extract<DateSpec, { kind: 'date' }>
+
+/**
+ * "2027年1月1日至1月3日 元旦", "2027-02-10 至 2027-02-17 寒假": the first and
+ * last written date at the start of a text, and the words after them.
+ */
+export function readDayRange(input: string): { from: DaySpec; to?: DaySpec; rest: string } | null {
+  const c = new Cursor(normalizeText(input).trim())
+  const from = c.attempt(() => readAbsolute(c))
+  if (from?.kind !== 'date') return null
+  const to = c.attempt(() => readSpanEnd(c, from))
+  if (to && to.kind !== 'date') return null
+  c.skipSpace()
+  return { from, ...(to ? { to } : {}), rest: c.rest.trim() }
+}

@@ -4,6 +4,7 @@ import type { Activity, District, Occurrence, Prisma } from '../generated/prisma
 import { toInstant, type LocalDate } from '../calendar/dates.ts'
 import type { Plan } from '../calendar/resolve-when.ts'
 import type { When } from '../calendar/when.ts'
+import { DAY_END } from './describe.ts'
 
 export interface ActivityDetails {
   title: string
@@ -72,7 +73,8 @@ function occurrenceRows(activity: Pick<Activity, 'id' | 'districtId'>, plan: Pla
     districtId: activity.districtId,
     date: o.date,
     startAt: toInstant(o.date, o.start ?? '00:00', tz),
-    endAt: o.end ? toInstant(o.date, o.end, tz) : null,
+    // A multi-day activity is one occurrence ending on its last day (at the end time written, else DAY_END).
+    endAt: o.endDate ? toInstant(o.endDate, o.end ?? DAY_END, tz) : o.end ? toInstant(o.date, o.end, tz) : null,
     timed: o.start !== undefined,
     skipReason: o.skip ?? null,
   }))

@@ -34,10 +34,17 @@ export const scheduleTexts = {
   },
 
   settings: {
-    usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团',
+    usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团，或 /设置 作息 第1节 8:00 … 放学后 15:40',
     badClock: (text: string) => `「${echo(text)}」不是有效的时间，请写成 14:00 这样。`,
     partSaved: (part: string, time: string) => `已设置：只写「${part}」的活动默认 ${time} 开始。`,
     nameSaved: (name: string) => `学区名称已改为「${name}」。`,
+    badTimetable: '没看懂作息时间。请这样写：\n/设置 作息 第1节 8:00 第2节 8:55 第3节 10:00 … 放学后 15:40',
+    timetableNone: '还没有设置作息时间。例如：\n/设置 作息 第1节 8:00 第2节 8:55 第3节 10:00 … 放学后 15:40',
+    timetableNow: (list: string) => `本学区的作息：${list}`,
+    timetableSaved: (list: string) => `已设置作息：${list}。写「第三节课」「放学后」的活动按此计时。`,
+    timetableApplied: (n: number) => `已按新作息补上 ${n} 项活动的时刻。`,
+    periodAt: (n: number, at: string) => `第${n}节 ${at}`,
+    afterSchoolAt: (at: string) => `放学后 ${at}`,
   },
 
   schedule: {
@@ -68,6 +75,13 @@ export const scheduleTexts = {
     pending: (label: string, range: string, id: number) =>
       `时间：${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
     repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
+    spanDays: (days: number) => `共${days}天`,
+    sessions: (count: number) => `共 ${count} 次`,
+    vaguePending: (label: string, range: string, id: number) =>
+      `时间：${label}（${range}），具体日子待定。定下来后请发送 /改期 ${id} 每周三下午 这样的时间`,
+    monthWeekRule: (month: number, week: number) => `「${month}月第${week}周」按${month}月第${week}个周一所在的一周（周一至周日）算。`,
+    needTimetable:
+      '第几节、放学后的时刻要按本学区的作息时间算，还没有设置，先只登记日期。管理员请发送：\n/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40\n设置后用 /改期 补上时刻。',
     skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
     onHoliday: (name: string) => `注意：这一天是${name}假期。`,
     noClock: '未写具体时刻，需要时可用 /改期 补上。',
