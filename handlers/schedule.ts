@@ -134,7 +134,7 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
     if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
-    else if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
+    else if (plan.occurrences.every((o) => o.start === undefined && !o.endDate)) lines.push(texts.schedule.noClock)
   }
   lines.push(...describeDetails(activity))
   return lines

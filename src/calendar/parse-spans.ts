@@ -13,7 +13,10 @@ export function readTermSpan(c: Cursor): DateSpec | null {
     const week = opening[2] ? 1 : parseNumber(opening[1]!)
     return week && week <= 30 ? { kind: 'semesterWeek', week } : null
   }
-  if (c.take(/(?:本|这个?)?学期(?:末|结束前)|期末(?:考试前|阶段)?/)) return { kind: 'termEnd' }
+  if (c.take(/(?:本|这个?)?学期(?:末|结束前)|期末(?:考试前|阶段|前)?|(?:寒假|暑假|放假)前/)) return { kind: 'termEnd' }
+  if (c.take(/(?:本|这个?)?学期中|期中(?:考试前后|考试|阶段|前后)?/)) return { kind: 'termMid' }
+  const half = c.take(/(?:(\d{4})年)?(?:度)?(上|下)半年/)
+  if (half) return { kind: 'halfYear', half: half[2] === '上' ? 1 : 2, ...(half[1] ? { year: Number(half[1]) } : {}) }
   const after = c.take(new RegExp(`(国庆节?|十一|元旦节?|五一|劳动节)(?:假期|长假|节)?(?:以)?后(?:的)?(?:第${NUM}(?:个)?周)?`))
   if (after) {
     const week = after[2] ? parseNumber(after[2]) : 1
@@ -60,4 +63,16 @@ export function readVague(c: Cursor): string | null {
     c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
     c.take(/不定期|定期/)
   return m ? m[0] : null
+}
+
+/** "9-10月", "9月至10月", "2017年9-10月": the first and last month of a span. */
+export function readMonthRange(c: Cursor): [DateSpec, DateSpec] | null {
+  const m = c.take(new RegExp(`(?:(\\d{4})年)?${NUM}(?:月份?)?(?:-|至|到|~)${NUM}月份?`))
+  if (!m) return null
+  const a = parseNumber(m[2]!)
+  const b = parseNumber(m[3]!)
+  if (!a || !b || a > 12 || b > 12) return null
+  const year = m[1] ? { year: Number(m[1]) } : {}
+  const endYear = m[1] && b < a ? { year: Number(m[1]) + 1 } : year
+  return [{ kind: 'month', month: a, ...year }, { kind: 'month', month: b, ...endYear }]
 }

@@ -1,6 +1,6 @@
 import { Cursor } from './cursor.ts'
 import { normalizeText, parseNumber, parseWeekday } from './normalize.ts'
-import { readParityNote, readTermSpan, readVague, readWeekRange } from './parse-spans.ts'
+import { readMonthRange, readParityNote, readTermSpan, readVague, readWeekRange } from './parse-spans.ts'
 import { readTime } from './parse-time.ts'
 import { AND, NUM, WD } from './patterns.ts'
 import type { DateSpec, MonthPart, ParseResult, PartOfDay, Repeat, Term, When } from './when.ts'
@@ -25,7 +25,9 @@ export function parseWhen(input: string): ParseResult {
   if (vague) when.vague = vague
   else if (repeat) when.repeat = repeat
   else if (!weeks) {
-    const date = readDate(c)
+    const months = c.attempt(() => readMonthRange(c))
+    const date = months ? null : readDate(c)
+    if (months) [when.date, when.dateTo] = months
     if (date) {
       c.skipSpace()
       if (c.take(/起|开始/)) {
@@ -147,7 +149,7 @@ function readRepeat(c: Cursor): Repeat | null {
             : { kind: 'weekly', weekday, everyOther: true }
       return more.length ? { ...rule, more } : rule
     }
-    const nth = c.take(new RegExp(`每个?月的?(?:第${NUM}(?:个|周的?)?|(最后)一?个?)周${WD}`))
+    const nth = c.take(new RegExp(`每个?月的?(?:第${NUM}(?:个|周的?)?|(最后)一?(?:个|周的?)?)周${WD}`))
     if (nth) {
       const n = nth[2] ? -1 : parseNumber(nth[1]!)
       const weekday = parseWeekday(nth[3]!)
@@ -316,7 +318,7 @@ function readWeekOfMonth(c: Cursor, month: number, year: { year?: number }): Dat
 /** The end of a span after its first day: "至12月4日", "-16日", "至周五", "12月初" after "11月底". */
 function readSpanEnd(c: Cursor, first: DateSpec): DateSpec | null {
   c.skipSpace()
-  const joined = c.take(/至|到|-|~/)
+  const joined = c.take(/(?:持续|一直)?到|直到|至|-|~/)
   if (!joined && first.kind !== 'month') return null
   c.skipSpace()
   if (first.kind === 'date') {

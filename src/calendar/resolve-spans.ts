@@ -102,7 +102,13 @@ function termEndWindow(semester: SemesterInfo): Window {
   return { from: dateInWeek(semester, Math.max(1, weeks - 1), 1), to: semester.endDate }
 }
 
-export type SpanKind = Extract<DateSpec, { kind: 'monthWeek' | 'monthNth' | 'week' | 'termEnd' | 'afterHoliday' }>
+/** "期中": Monday of week ⌊n/2⌋ to Sunday of the week after. */
+function termMidWindow(semester: SemesterInfo): Window {
+  const middle = Math.max(1, Math.floor(weekCount(semester) / 2))
+  return { from: dateInWeek(semester, middle, 1), to: dateInWeek(semester, middle + 1, 7) }
+}
+
+export type SpanKind = Extract<DateSpec, { kind: 'monthWeek' | 'monthNth' | 'week' | 'termEnd' | 'termMid' | 'halfYear' | 'afterHoliday' }>
 
 /** The window of the spans the plans name; null when there is no such day, 'needSemester' for 学期末 with no term. */
 export function spanWindow(spec: SpanKind, env: SpanEnv): Window | null | 'needSemester' {
@@ -122,6 +128,15 @@ export function spanWindow(spec: SpanKind, env: SpanEnv): Window | null | 'needS
     case 'termEnd': {
       const semester = semesterFrom(env.today, env.semesters)
       return semester ? termEndWindow(semester) : 'needSemester'
+    }
+    case 'termMid': {
+      const semester = semesterFrom(env.today, env.semesters)
+      return semester ? termMidWindow(semester) : 'needSemester'
+    }
+    case 'halfYear': {
+      const make = (y: number): Window =>
+        spec.half === 1 ? { from: makeDate(y, 1, 1), to: makeDate(y, 6, 30) } : { from: makeDate(y, 7, 1), to: makeDate(y, 12, 31) }
+      return spec.year ? make(spec.year) : pickYear(env, make)
     }
     case 'afterHoliday':
       return afterHolidayWindow(env, spec.holiday, spec.week)

@@ -60,6 +60,8 @@ type Step<T> = T | ResolveError
 // rrule's Node entry is CommonJS: named imports fail at run time.
 const { RRule } = rrule
 const MAX_OCCURRENCES = 120
+/** A multi-day activity (a 视导 week, a training) lasts at most this many days; a longer "range" is a mistake. */
+const MAX_SPAN_DAYS = 62
 const fail = (error: ResolveError): Resolved => ({ ok: false, error })
 const isError = (x: unknown): x is ResolveError => typeof x === 'object' && x !== null && 'key' in x
 
@@ -101,13 +103,14 @@ function resolveSpan(first: Window, toSpec: DateSpec, times: Times, env: Calenda
   const anchored = toSpec.kind === 'weekday' && toSpec.weekOffset === null ? { ...env, today: first.from } : env
   let last = resolveDate(toSpec, anchored)
   if (isError(last)) return fail(last)
-  if (last.to < first.from && toSpec.kind === 'date' && !toSpec.year) {
-    const next = dayWindow(yearOf(first.from) + 1, toSpec.month, toSpec.day)
-    if (next) last = next
+  if (last.to < first.from && (toSpec.kind === 'date' || toSpec.kind === 'month') && !toSpec.year) {
+    const next = resolveDate({ ...toSpec, year: yearOf(first.from) + 1 }, env)
+    if (!isError(next)) last = next
   }
   if (last.to < first.from || daysBetween(first.from, last.to) > 366) return fail({ key: 'badSpan' })
   if (!env.allowPast && last.to < env.today) return fail({ key: 'inPast' })
   if (first.from !== first.to || last.from !== last.to) return { ok: true, plan: { kind: 'pending', from: first.from, to: last.to } }
+  if (daysBetween(first.from, last.to) >= MAX_SPAN_DAYS) return fail({ key: 'badSpan' })
   if (first.from === last.to) return resolveDays([first], times, env)
   if (!env.allowPast && first.from < env.today) return fail({ key: 'inPast' })
   return { ok: true, plan: { kind: 'dated', occurrences: [{ date: first.from, endDate: last.to, ...times }] } }

@@ -39,6 +39,10 @@ export type DateSpec =
   | { kind: 'week'; weekOffset: number }
   /** "学期末": the last two weeks of the semester. */
   | { kind: 'termEnd' }
+  /** "期中": the two weeks in the middle of the semester. */
+  | { kind: 'termMid' }
+  /** "上半年" (January to June), "下半年" (July to December). */
+  | { kind: 'halfYear'; half: 1 | 2; year?: number }
   /** "国庆后第一周": the Nth Monday-to-Sunday week after the holiday's last day. */
   | { kind: 'afterHoliday'; holiday: FixedHoliday; week: number }
 

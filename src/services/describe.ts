@@ -64,7 +64,11 @@ export function describeWhen(activity: Activity, occurrences: Occurrence[], env:
   const year = Number(env.today.slice(0, 4))
   if (!when.repeat) {
     const last = occurrences.length === 1 ? lastDayOf(first, env.timezone) : null
-    if (last) return `${describeOccurrence(first, env)}，${texts.schedule.spanDays(daysBetween(first.date, last) + 1)}`
+    if (last) {
+      const time = occurrenceTime(first, env.timezone)
+      const days = texts.calendar.span(formatDate(first.date, year), formatDate(last, year))
+      return `${[days, time].filter(Boolean).join(' ')}，${texts.schedule.spanDays(daysBetween(first.date, last) + 1)}`
+    }
     if (occurrences.length === 1) return describeOccurrence(first, env)
     const days = occurrences.map((o) => formatDate(o.date, year)).join('、')
     const live = occurrences.filter((o) => !o.skipReason).length
