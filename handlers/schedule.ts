@@ -124,7 +124,7 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
   const when = JSON.parse(activity.whenJson) as When
   if (plan.kind === 'pending') {
     const range = formatRange(plan.from, plan.to)
-    lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.activity.when(texts.schedule.pending(activity.whenText, range, activity.id)))
+    lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.schedule.pending(activity.whenText, range, activity.id))
     if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week))
   } else {
     lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
