@@ -1,5 +1,5 @@
 import { addDays, daysBetween, isValidDate, makeDate, yearOf, type LocalDate } from '../src/calendar/dates.ts'
-import { formatDate, formatFullDate, formatRange } from '../src/calendar/format.ts'
+import { formatDate, formatDay, formatFullDate, formatRange } from '../src/calendar/format.ts'
 import { readDayRange } from '../src/calendar/parse-when.ts'
 import { resolveDate, type CalendarEnv } from '../src/calendar/resolve-when.ts'
 import type { DateSpec } from '../src/calendar/when.ts'
@@ -90,7 +90,8 @@ export const closedDay: Command = {
       where: { districtId: ctx.district.id, date: { gte: from, lte: to }, skipReason: null },
       data: { skipReason: name },
     })
-    ctx.reply(texts.closedDays.saved(from === to ? formatFullDate(from) : texts.calendar.year(yearOf(from)) + formatRange(from, to), name, count))
+    const range = yearOf(from) === yearOf(to) ? texts.calendar.year(yearOf(from)) + formatRange(from, to) : texts.calendar.range(formatFullDay(from), formatFullDay(to))
+    ctx.reply(texts.closedDays.saved(from === to ? formatFullDate(from) : range, name, count))
   },
 }
 
@@ -98,6 +99,11 @@ async function listClosedDays(ctx: DistrictContext, today: LocalDate): Promise<v
   const rows = await ctx.tx.closedDay.findMany({ where: { districtId: ctx.district.id, date: { gte: today } }, orderBy: { date: 'asc' }, take: 60 })
   if (rows.length === 0) return ctx.reply(texts.closedDays.none)
   ctx.reply(texts.closedDays.list(rows.map((r) => `${formatDate(r.date)} ${r.name}`)))
+}
+
+/** "2027年1月1日" */
+function formatFullDay(date: LocalDate): string {
+  return texts.calendar.year(yearOf(date)) + formatDay(date)
 }
 
 /** A written date of /放假 as a day of the district's calendar (a year-less one in the school year). */
