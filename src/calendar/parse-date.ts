@@ -1,8 +1,8 @@
 import { Cursor } from './cursor.ts'
 import { normalizeText, parseNumber, parseWeekday } from './normalize.ts'
-import { readTermSpan } from './parse-spans.ts'
+import { MONTH_PARTS, readTermSpan } from './parse-spans.ts'
 import { AND, NUM, WD } from './patterns.ts'
-import type { DateSpec, MonthPart, PartOfDay, Term } from './when.ts'
+import type { DateSpec, PartOfDay, Term } from './when.ts'
 
 /** One date expression: a written date, 明天, 下周三, 第4周周一, 10月底, 12月第2周, 学期末… */
 export function readDate(c: Cursor): DateSpec | null {
@@ -72,6 +72,14 @@ function readWeekday(c: Cursor): DateSpec | null {
   if (!m) return null
   const weekday = parseWeekday(m[2]!)
   if (!weekday) return null
+  // "周四(9月10日)": the date the writer added is the day, checked against the weekday.
+  const dated = c.attempt(() => {
+    c.skipSpace()
+    if (!c.take(/\(/)) return null
+    const date = readCalendarDate(c)
+    return date?.kind === 'date' && c.take(/\)/) ? date : null
+  })
+  if (dated?.kind === 'date') return { ...dated, weekday }
   const prefix = m[1] ?? ''
   const weekOffset = prefix === '' ? null : prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : prefix.startsWith('上') ? -1 : 0
   return { kind: 'weekday', weekOffset, weekday }
@@ -105,9 +113,6 @@ function readSemesterWeek(c: Cursor): DateSpec | null {
   return dated?.kind === 'date' ? { ...dated, weekday: day, termWeek: n } : spec
 }
 
-const MONTH_PARTS: Record<string, MonthPart> = {
-  初: 'early', 上旬: 'early', 中: 'mid', 中旬: 'mid', 下旬: 'late', 底: 'end', 末: 'end', 上中旬: 'earlyMid', 中下旬: 'midLate',
-}
 
 function readMonth(c: Cursor): DateSpec | null {
   const m = c.take(new RegExp(`(?:(\\d{4})年)?(${NUM.slice(1, -1)}|元)月(?:份)?(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?`))
@@ -190,4 +195,17 @@ export function readDayRange(input: string): { from: DaySpec; to?: DaySpec; rest
   if (to && to.kind !== 'date') return null
   c.skipSpace()
   return { from, ...(to ? { to } : {}), rest: c.rest.trim() }
+}
+
+/** "9月10、11日" (two days) and "9月10-11日" (one span) as one word. */
+export function readCompactDays(c: Cursor): { date: DaySpec; dateTo: DaySpec } | { date: DaySpec; also: DaySpec[] } | null {
+  const m = c.take(new RegExp(`(?:(\\d{4})年)?(${NUM.slice(1, -1)}|元)月${NUM}((?:(?:-|至|到|~)${NUM})|(?:(?:${AND}${NUM})+))(?:日|号)`))
+  if (!m) return null
+  const year = m[1] ? Number(m[1]) : undefined
+  const month = monthOf(m[2]!)
+  const first = dateSpec(year, month, parseNumber(m[3]!))
+  const rest = m[4]!.split(/、|和|及|与|\/|-|至|到|~/).filter(Boolean).map((d) => dateSpec(year, month, parseNumber(d)))
+  if (first?.kind !== 'date' || rest.some((d) => d?.kind !== 'date')) return null
+  const days = rest as DaySpec[]
+  return /^(?:-|至|到|~)/.test(m[4]!) ? { date: first, dateTo: days[0]! } : { date: first, also: days }
 }

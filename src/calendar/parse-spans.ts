@@ -1,7 +1,11 @@
 import type { Cursor } from './cursor.ts'
 import { parseNumber } from './normalize.ts'
 import { NUM, WD } from './patterns.ts'
-import type { DateSpec, FixedHoliday } from './when.ts'
+import type { DateSpec, FixedHoliday, MonthPart } from './when.ts'
+
+export const MONTH_PARTS: Record<string, MonthPart> = {
+  初: 'early', 上旬: 'early', 中: 'mid', 中旬: 'mid', 下旬: 'late', 底: 'end', 末: 'end', 上中旬: 'earlyMid', 中下旬: 'midLate',
+}
 
 /**
  * Spans a plan names without a day: 开学第一周, 学期末, 国庆后第一周, 下周.
@@ -21,6 +25,11 @@ export function readTermSpan(c: Cursor): DateSpec | null {
   if (after) {
     const week = after[2] ? parseNumber(after[2]) : 1
     return week && week <= 10 ? { kind: 'afterHoliday', holiday: holidayOf(after[1]!), week } : null
+  }
+  const month = c.take(/(本|这个?|下个?|上个?)月份?(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/)
+  if (month) {
+    const offset = month[1]!.startsWith('下') ? 1 : month[1]!.startsWith('上') ? -1 : 0
+    return { kind: 'relativeMonth', offset, ...(month[2] ? { part: MONTH_PARTS[month[2]]! } : {}) }
   }
   const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!${WD.slice(1, -1)})`))
   if (week) {
@@ -61,7 +70,7 @@ export function readVague(c: Cursor): string | null {
   const m =
     c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?!${WD.slice(1, -1)})`)) ??
     c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
-    c.take(/不定期|定期/)
+    c.take(/每个?月(?:上旬|中旬|下旬|初|中|底|末)|每周末|不定期|定期|(?:时间|日期)?(?:待定|另行通知|另定)/)
   return m ? m[0] : null
 }
 

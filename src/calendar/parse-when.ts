@@ -1,6 +1,6 @@
 import { Cursor } from './cursor.ts'
 import { normalizeText, parseNumber, parseWeekday } from './normalize.ts'
-import { readAlso, readDate, readSpanEnd } from './parse-date.ts'
+import { readAlso, readCompactDays, readDate, readSpanEnd } from './parse-date.ts'
 import { readMonthRange, readParityNote, readVague, readWeekRange } from './parse-spans.ts'
 import { readTime } from './parse-time.ts'
 import { AND, NUM, WD } from './patterns.ts'
@@ -17,6 +17,7 @@ export function parseWhen(input: string): ParseResult {
   if (c.done) return { ok: false, problem: 'empty' }
   const when: When = { time: {} }
   c.skipSpace()
+  c.take(/(?:拟定?于|定于|计划于|暂定于|暂定|拟)(?=\S)/)
   const from = c.attempt(() => readFrom(c))
   if (from) when.from = from
   c.skipSpace()
@@ -29,8 +30,10 @@ export function parseWhen(input: string): ParseResult {
   else if (repeat) when.repeat = repeat
   else if (!weeks) {
     const months = c.attempt(() => readMonthRange(c))
-    const date = months ? null : readDate(c)
+    const group = months ? null : c.attempt(() => readCompactDays(c))
+    const date = months || group ? null : readDate(c)
     if (months) [when.date, when.dateTo] = months
+    if (group) Object.assign(when, group)
     if (date) {
       c.skipSpace()
       if (c.take(/起|开始/)) {
@@ -47,6 +50,7 @@ export function parseWhen(input: string): ParseResult {
   const implied = when.date?.kind === 'relativeDay' ? when.date.part : undefined
   const time = readTime(c, implied)
   if (time) when.time = time
+  if (time) c.attempt(() => (c.skipSpace(), c.take(/开始|起/)))
   if (!readNotes(c, when)) return unread(c)
   c.skipSpace()
   const until = c.attempt(() => readUntil(c))
@@ -63,6 +67,8 @@ export function parseWhen(input: string): ParseResult {
 /** A date, and what may follow it: the last day of a span, more days ("、周三"). */
 function readDays(c: Cursor, when: When, date: DateSpec): void {
   when.date = date
+  // "10月底前", "第14周左右": the same span.
+  if (!['date', 'relativeDay', 'weekday'].includes(date.kind)) c.take(/之前|以前|前后|左右|前|内/)
   const to = c.attempt(() => readSpanEnd(c, date))
   if (to) when.dateTo = to
   const also: DateSpec[] = []
@@ -99,6 +105,7 @@ function readNotes(c: Cursor, when: When): boolean {
       delete when.repeat.everyOther
       continue
     }
+    if (c.take(/\(?(?:暂定|待定|拟定|初定|暂排)\)?/)) continue
     const weeks = when.repeat ? c.attempt(() => readWeekRange(c)) : null
     if (weeks) {
       setWeeks(when, weeks)

@@ -108,7 +108,7 @@ function termMidWindow(semester: SemesterInfo): Window {
   return { from: dateInWeek(semester, middle, 1), to: dateInWeek(semester, middle + 1, 7) }
 }
 
-export type SpanKind = Extract<DateSpec, { kind: 'monthWeek' | 'monthNth' | 'week' | 'termEnd' | 'termMid' | 'halfYear' | 'afterHoliday' }>
+export type SpanKind = Extract<DateSpec, { kind: 'monthWeek' | 'monthNth' | 'week' | 'termEnd' | 'termMid' | 'halfYear' | 'afterHoliday' | 'relativeMonth' }>
 
 /** The window of the spans the plans name; null when there is no such day, 'needSemester' for 学期末 with no term. */
 export function spanWindow(spec: SpanKind, env: SpanEnv): Window | null | 'needSemester' {
@@ -140,5 +140,10 @@ export function spanWindow(spec: SpanKind, env: SpanEnv): Window | null | 'needS
     }
     case 'afterHoliday':
       return afterHolidayWindow(env, spec.holiday, spec.week)
+    case 'relativeMonth': {
+      const index = yearOf(env.today) * 12 + Number(env.today.slice(5, 7)) - 1 + spec.offset
+      const window = monthWindow(Math.floor(index / 12), (index % 12) + 1, spec.part)
+      return window.from < env.today && window.to >= env.today ? { ...window, from: env.today } : window
+    }
   }
 }

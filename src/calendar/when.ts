@@ -35,6 +35,8 @@ export type DateSpec =
   | { kind: 'monthWeek'; year?: number; month: number; week: number; weekday?: number }
   /** "12月第二个周三", "12月最后一个周五". */
   | { kind: 'monthNth'; year?: number; month: number; nth: number; weekday: number }
+  /** "本月底", "下个月初": a month counted from this one. */
+  | { kind: 'relativeMonth'; offset: number; part?: MonthPart }
   /** "下周", "本周": a whole Monday-to-Sunday week, weekOffset from this one. */
   | { kind: 'week'; weekOffset: number }
   /** "学期末": the last two weeks of the semester. */
