@@ -25,7 +25,7 @@ export function timetableFromJson(json: string | null | undefined): Timetable | 
  * timetable; null when a word cannot be read or no time is given.
  */
 export function readTimetable(words: readonly string[]): Timetable | null {
-  const text = normalizeText(words.join(' ')).replace(/\s+/g, ' ')
+  const text = normalizeText(words.join(' ')).replace(/上午|下午|晚上/g, ' ').replace(/\s+/g, ' ')
   const pairs = text.matchAll(/(?:第?([0-9零〇一二两三四五六七八九十]{1,3})节(?:课)?|(放学后?|放学时间))[ :]*(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?/g)
   const timetable: Timetable = { periods: {} }
   let read = ''

@@ -47,10 +47,17 @@ export function repeatLabel(repeat: Repeat): string {
   if (repeat.kind === 'monthlyDay') return texts.activity.monthlyDay(repeat.day)
   const day = weekdayName(repeat.weekday)
   if (repeat.kind === 'monthlyNth') return texts.activity.monthlyNth(repeat.nth, day)
-  const days = [repeat.weekday, ...(repeat.more ?? [])].map(weekdayName).join('、')
+  const days = weekdayList([repeat.weekday, ...(repeat.more ?? [])])
   if (repeat.parity === 'even') return texts.activity.evenWeeks(days)
   if (repeat.parity === 'odd') return texts.activity.oddWeeks(days)
   return repeat.everyOther ? texts.activity.everyOtherWeek(days) : texts.activity.everyWeek(days)
+}
+
+/** "周一、周三"; three or more days in a row as "周一至周五". */
+function weekdayList(days: number[]): string {
+  const sorted = [...days].sort((a, b) => a - b)
+  const inRow = sorted.length >= 3 && sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1)
+  return inRow ? texts.activity.weekdayRun(weekdayName(sorted[0]!), weekdayName(sorted.at(-1)!)) : sorted.map(weekdayName).join('、')
 }
 
 /** One line saying when an activity is, from what is stored. */

@@ -59,6 +59,13 @@ describe('/排期 with ranges and several days', () => {
   })
 })
 
+it('names a run of weekdays as 周一至周五', async () => {
+  const [reply] = await h.say('/排期 每周一至周五 8:00 晨读巡查 至 9月11日')
+  // 2-4 and 7-11 September: eight school days.
+  expect(reply).toContain('时间：每周一至周五 08:00，共 8 次：9月2日(周三) 起，至 9月11日(周五)')
+  expect((await stored(1)).map((r) => r.date)).toEqual(['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11'])
+})
+
 describe('/排期 with spans and vague series', () => {
   it('keeps 12月第2周 as 日期待定 for the week of the 2nd Monday and says so', async () => {
     const [reply] = await h.say('/排期 12月第2周 青年教师比武')

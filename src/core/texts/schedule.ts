@@ -110,6 +110,7 @@ export const scheduleTexts = {
     next: (list: string) => `接下来：${list}`,
     pendingWhen: (label: string, range: string) => `${label}（${range}，日期待定）`,
     everyWeek: (weekday: string) => `每${weekday}`,
+    weekdayRun: (first: string, last: string) => `${first}至${last}`,
     evenWeeks: (weekday: string) => `双周${weekday}`,
     oddWeeks: (weekday: string) => `单周${weekday}`,
     everyOtherWeek: (weekday: string) => `隔周${weekday}`,
