@@ -38,7 +38,7 @@ async function timeWaitingActivities(ctx: DistrictContext, timetable: Timetable)
   let count = 0
   for (const activity of activities) {
     const { time } = JSON.parse(activity.whenJson) as When
-    const at = time.periods ? periodStart(time.periods, time.part, timetable) : afterSchoolStart(timetable)
+    const at = time.periods ? periodStart(time.periods, time.part, timetable, time.afterPeriods) : afterSchoolStart(timetable)
     if (!('start' in at) || activity.occurrences.length === 0) continue
     for (const o of activity.occurrences) {
       await ctx.tx.occurrence.update({ where: { id: o.id }, data: { startAt: toInstant(o.date, at.start, ctx.district.timezone), timed: true } })

@@ -16,11 +16,18 @@ const AFTER_SCHOOL = /放学后|放学以后|课后/
  */
 export function readTime(c: Cursor, implied: PartOfDay | undefined): TimeSpec | null {
   if (c.take(/全天/)) return { allDay: true }
+  // "11月30日至12月4日 每天下午": the time of each day of a span.
+  c.take(/每天|每日/)
+  c.skipSpace()
   const partMatch = c.take(PART_RE)
   const part = partMatch ? PARTS[partMatch[0]] : implied
   c.skipSpace()
   const periods = c.attempt(() => readPeriods(c))
-  if (periods) return part ? { part, periods } : { periods }
+  if (periods) {
+    // "第二节课后": from the end of the period on, i.e. when the next one would start.
+    const after = c.take(/之?后|以后/) ? { afterPeriods: true } : {}
+    return { ...(part ? { part } : {}), periods, ...after }
+  }
   if (c.take(AFTER_SCHOOL)) return part ? { part, afterSchool: true } : { afterSchool: true }
   const start = c.attempt(() => readClock(c, part))
   if (!start) return part ? { part } : null

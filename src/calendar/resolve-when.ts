@@ -155,7 +155,7 @@ function resolveTimes(t: TimeSpec, env: CalendarEnv): Step<Times & { needsTimeta
   const d = env.defaults
   if (t.allDay) return {}
   if (t.periods || t.afterSchool) {
-    const at = t.periods ? periodStart(t.periods, t.part, env.timetable) : afterSchoolStart(env.timetable)
+    const at = t.periods ? periodStart(t.periods, t.part, env.timetable, t.afterPeriods) : afterSchoolStart(env.timetable)
     if ('start' in at) return { start: at.start }
     if (at.missing === 'period') return { key: 'noSuchPeriod', period: at.period }
     return { needsTimetable: true }

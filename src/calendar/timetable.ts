@@ -52,8 +52,9 @@ export type PeriodTime = { start: string } | { missing: 'timetable' } | { missin
  * the morning counts the afternoon's periods ("下午第一节" is the first after
  * noon, "下午第7节" the 7th of the day).
  */
-export function periodStart(periods: number[], part: PartOfDay | undefined, timetable: Timetable | undefined): PeriodTime {
+export function periodStart(periods: number[], part: PartOfDay | undefined, timetable: Timetable | undefined, after = false): PeriodTime {
   if (!timetable || Object.keys(timetable.periods).length === 0) return { missing: 'timetable' }
+  if (after) return periodAfter(periods, part, timetable)
   const n = periods[0]!
   const at = timetable.periods[String(n)]
   if (part === 'afternoon' || part === 'evening') {
@@ -65,6 +66,15 @@ export function periodStart(periods: number[], part: PartOfDay | undefined, time
     return nth ? { start: nth[1] } : { missing: 'period', period: n }
   }
   return at ? { start: at } : { missing: 'period', period: n }
+}
+
+/** "第二节课后": the start of the period after the last one named; after the day's last period, 放学后. */
+function periodAfter(periods: number[], part: PartOfDay | undefined, timetable: Timetable): PeriodTime {
+  const last = periodStart([periods.at(-1)!], part, timetable)
+  if (!('start' in last)) return last
+  const later = Object.values(timetable.periods).filter((t) => t > last.start).sort()
+  if (later[0]) return { start: later[0] }
+  return timetable.afterSchool ? { start: timetable.afterSchool } : { missing: 'timetable' }
 }
 
 /** "放学后": when lessons end, if the district has said. */

@@ -15,6 +15,8 @@ export interface TimeSpec {
   allDay?: boolean
   /** Class periods ("第三节课", "下午第7、8节"), read through the district's 作息时间. */
   periods?: number[]
+  /** "第二节课后": after the periods named. */
+  afterPeriods?: boolean
   /** "放学后": the district's end of lessons. */
   afterSchool?: boolean
 }
