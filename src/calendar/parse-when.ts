@@ -71,6 +71,10 @@ function readDays(c: Cursor, when: When, date: DateSpec): void {
   if (!['date', 'relativeDay', 'weekday'].includes(date.kind)) c.take(/之前|以前|前后|左右|前|内/)
   const to = c.attempt(() => readSpanEnd(c, date))
   if (to) when.dateTo = to
+  // "10月12日-16日（第7周）": the week the writer added, checked against the first day.
+  const week = to && date.kind === 'date' ? c.attempt(() => (c.skipSpace(), c.take(new RegExp(`\\(?第${NUM}周\\)?`)))) : null
+  const termWeek = week ? parseNumber(week[1]!) : null
+  if (termWeek && date.kind === 'date') when.date = { ...date, termWeek }
   const also: DateSpec[] = []
   for (;;) {
     const more = c.attempt(() => readAlso(c, also.at(-1) ?? date))
