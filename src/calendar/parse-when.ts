@@ -67,6 +67,7 @@ export function parseWhen(input: string): ParseResult {
 /** A date, and what may follow it: the last day of a span, more days ("、周三"). */
 function readDays(c: Cursor, when: When, date: DateSpec): void {
   when.date = date
+  if (date.kind === 'semesterWeek' && !date.weekday && c.attempt(() => readWeekDates(c, when, date))) return
   // "10月底前", "第14周左右": the same span.
   if (!['date', 'relativeDay', 'weekday'].includes(date.kind)) c.take(/之前|以前|前后|左右|前|内/)
   const to = c.attempt(() => readSpanEnd(c, date))
@@ -82,6 +83,25 @@ function readDays(c: Cursor, when: When, date: DateSpec): void {
     also.push(more)
   }
   if (also.length) when.also = also
+}
+
+/**
+ * "第7周（10月12日-16日）": the dates the writer gave the week, checked
+ * against it; a range stays 日期待定 within those days, one date is the day.
+ */
+function readWeekDates(c: Cursor, when: When, week: Extract<DateSpec, { kind: 'semesterWeek' }>): true | null {
+  c.skipSpace()
+  if (!c.take(/\(/)) return null
+  const first = readDate(c)
+  if (first?.kind !== 'date') return null
+  const last = c.attempt(() => readSpanEnd(c, first))
+  if (!c.take(/\)/) || (last && last.kind !== 'date')) return null
+  when.date = { ...first, termWeek: week.week }
+  if (last) {
+    when.dateTo = last
+    when.window = true
+  }
+  return true
 }
 
 /** Weeks of the semester a series runs in ("第3-16周"): from its Monday to its Sunday. */

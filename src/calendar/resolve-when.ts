@@ -80,7 +80,7 @@ function resolvePlan(when: When, times: Times, env: CalendarEnv): Resolved {
   if (when.repeat) return resolveRepeat(when, when.repeat, times, env)
   const window = resolveDate(when.date!, env)
   if (isError(window)) return fail(window)
-  if (when.dateTo) return resolveSpan(window, when.dateTo, times, env)
+  if (when.dateTo) return resolveSpan(window, when.dateTo, times, env, when.window)
   if (when.also) return resolveDays([window, ...when.also.map((d) => resolveDate(d, env))], times, env)
   if (!env.allowPast && window.to < env.today) return fail({ key: 'inPast' })
   if (window.from !== window.to) return { ok: true, plan: { kind: 'pending', ...window } }
@@ -99,7 +99,7 @@ type Times = { start?: string; end?: string }
  * "11月30日至12月4日": one activity over several days, one occurrence from the
  * first to the last; a span between vague ends ("11月底12月初") is 日期待定.
  */
-function resolveSpan(first: Window, toSpec: DateSpec, times: Times, env: CalendarEnv): Resolved {
+function resolveSpan(first: Window, toSpec: DateSpec, times: Times, env: CalendarEnv, window = false): Resolved {
   const anchored = toSpec.kind === 'weekday' && toSpec.weekOffset === null ? { ...env, today: first.from } : env
   let last = resolveDate(toSpec, anchored)
   if (isError(last)) return fail(last)
@@ -109,7 +109,7 @@ function resolveSpan(first: Window, toSpec: DateSpec, times: Times, env: Calenda
   }
   if (last.to < first.from || daysBetween(first.from, last.to) > 366) return fail({ key: 'badSpan' })
   if (!env.allowPast && last.to < env.today) return fail({ key: 'inPast' })
-  if (first.from !== first.to || last.from !== last.to) return { ok: true, plan: { kind: 'pending', from: first.from, to: last.to } }
+  if (window || first.from !== first.to || last.from !== last.to) return { ok: true, plan: { kind: 'pending', from: first.from, to: last.to } }
   if (daysBetween(first.from, last.to) >= MAX_SPAN_DAYS) return fail({ key: 'badSpan' })
   if (first.from === last.to) return resolveDays([first], times, env)
   if (!env.allowPast && first.from < env.today) return fail({ key: 'inPast' })

@@ -64,6 +64,8 @@ export interface When {
   date?: DateSpec
   /** The last day of a span ("11月30日至12月4日", "11月底12月初"). */
   dateTo?: DateSpec
+  /** The span is where a date is to be set ("第7周（10月12日-16日）"), not one activity over its days. */
+  window?: boolean
   /** Further single days ("第4周周一、周三"): one occurrence each. */
   also?: DateSpec[]
   /** A series whose rhythm is known only vaguely ("每2-3周", "每月一次"): its dates are to be set. */
