@@ -74,13 +74,20 @@ type Found = { start: number; end: number; text: string; when: When } | { error:
 
 function findWhen(words: readonly string[]): Found {
   if (words.length === 0) return { error: { key: 'noWhen' } }
+  let vague: Found | null = null
   for (let start = 0; start < words.length; start++) {
     for (let end = Math.min(words.length, start + MAX_WHEN_TOKENS); end > start; end--) {
       const text = words.slice(start, end).join(' ')
       const parsed = parseWhen(text)
-      if (parsed.ok) return { start, end, text, when: parsed.when }
+      if (!parsed.ok) continue
+      const found = { start, end, text, when: parsed.when }
+      // "期末 质量分析会 1月18日下午": a day written later wins over a span read first.
+      if (isDay(parsed.when)) return found
+      vague ??= found
+      break
     }
   }
+  if (vague) return vague
   const first = parseWhen(words[0]!)
   if (!first.ok && first.problem === 'noDate') return { error: { key: 'noDate', part: words[0]! } }
   if (!first.ok && first.problem === 'unread') return { error: { key: 'unreadable', part: first.unread } }
@@ -108,6 +115,15 @@ function untilAfterTitle(words: readonly string[], found: Extract<Found, { when:
     return new Set(span)
   }
   return new Set()
+}
+
+/** A time that names its days (a date, a weekday, a series), not only a span. */
+function isDay(when: When): boolean {
+  if (when.repeat) return true
+  const date = when.date
+  if (!date) return false
+  if (date.kind === 'semesterWeek' || date.kind === 'monthWeek') return date.weekday !== undefined
+  return ['date', 'relativeDay', 'weekday', 'monthNth'].includes(date.kind)
 }
 
 function fail(error: ScheduleArgsError): ScheduleArgsResult {

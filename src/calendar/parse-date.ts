@@ -68,7 +68,7 @@ function readRelativeDay(c: Cursor): DateSpec | null {
 }
 
 function readWeekday(c: Cursor): DateSpec | null {
-  const m = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)?周${WD}`))
+  const m = c.take(new RegExp(`(?:(本|这个?|下下个?|下个?|上个?)(?:周 +)?)?周${WD}`))
   if (!m) return null
   const weekday = parseWeekday(m[2]!)
   if (!weekday) return null

@@ -31,7 +31,7 @@ export function readTermSpan(c: Cursor): DateSpec | null {
     const offset = month[1]!.startsWith('下') ? 1 : month[1]!.startsWith('上') ? -1 : 0
     return { kind: 'relativeMonth', offset, ...(month[2] ? { part: MONTH_PARTS[month[2]]! } : {}) }
   }
-  const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!${WD.slice(1, -1)})`))
+  const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!\\s*周?${WD.slice(1, -1)})`))
   if (week) {
     const prefix = week[1]!
     const weekOffset = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : prefix.startsWith('上') ? -1 : 0

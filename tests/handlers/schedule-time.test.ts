@@ -116,6 +116,12 @@ describe('/排期 with annotations and an end after the title', () => {
     expect(ok).toContain('时间：9月21日(周一) 13:30 (第4周)')
   })
 
+  it('takes a day written after the title over a span word before it', async () => {
+    const [reply] = await h.say('/排期 期末 质量分析会 1月18日下午')
+    expect(reply).toContain('已安排 #1「期末 质量分析会」')
+    expect((await stored(1)).map((r) => r.startAt.toISOString())).toEqual(['2027-01-18T05:30:00.000Z'])
+  })
+
   it('ends a series at 至 12月31日 written after the title', async () => {
     const [reply] = await h.say('/排期 每周三 15:30 联合教研 至 12月31日')
     expect(reply).toContain('已安排 #1「联合教研」')
