@@ -143,10 +143,9 @@ function readWeekOfMonth(c: Cursor, month: number, year: { year?: number }): Dat
 }
 
 /** The end of a span after its first day: "至12月4日", "-16日", "至周五", "12月初" after "11月底". */
-export function readSpanEnd(c: Cursor, first: DateSpec): DateSpec | null {
+export function readSpanEnd(c: Cursor, first: DateSpec, joined = false): DateSpec | null {
   c.skipSpace()
-  const joined = c.take(/(?:持续|一直)?到|直到|至|-|~/)
-  if (!joined && first.kind !== 'month') return null
+  if (!joined && !c.take(/(?:持续|一直)?到|直到|至|-|~/) && first.kind !== 'month') return null
   c.skipSpace()
   if (first.kind === 'date') {
     const day = c.take(new RegExp(`${NUM}(?:日|号)(?!\\d)`))

@@ -72,6 +72,12 @@ function readDays(c: Cursor, when: When, date: DateSpec): void {
   if (!['date', 'relativeDay', 'weekday'].includes(date.kind)) c.take(/之前|以前|前后|左右|前|内/)
   const to = c.attempt(() => readSpanEnd(c, date))
   if (to) when.dateTo = to
+  // "12月3日或4日", "第4周或第5周": either, so the date is to be set within them.
+  const either = to ? null : c.attempt(() => (c.skipSpace(), c.take(/或者?/) ? readSpanEnd(c, date, true) : null))
+  if (either) {
+    when.dateTo = either
+    when.window = true
+  }
   // "10月12日-16日（第7周）": the week the writer added, checked against the first day.
   const week = to && date.kind === 'date' ? c.attempt(() => (c.skipSpace(), c.take(new RegExp(`\\(?第${NUM}周\\)?`)))) : null
   const termWeek = week ? parseNumber(week[1]!) : null
@@ -104,6 +110,15 @@ function readWeekDates(c: Cursor, when: When, week: Extract<DateSpec, { kind: 's
   return true
 }
 
+/** "第8周周三下午（10月21日）": the date written after the time, checked against the week and weekday. */
+function readDateNote(c: Cursor, date: DateSpec | undefined): DateSpec | null {
+  const named = date?.kind === 'weekday' || (date?.kind === 'semesterWeek' && date.weekday)
+  if (!named || !c.take(/\(/)) return null
+  const written = readDate(c)
+  if (written?.kind !== 'date' || !c.take(/\)/)) return null
+  return { ...written, weekday: date.weekday!, ...(date.kind === 'semesterWeek' ? { termWeek: date.week } : {}) }
+}
+
 /** Weeks of the semester a series runs in ("第3-16周"): from its Monday to its Sunday. */
 function setWeeks(when: When, [a, b]: [number, number]): void {
   when.from = { kind: 'semesterWeek', week: a, weekday: 1 }
@@ -130,6 +145,11 @@ function readNotes(c: Cursor, when: When): boolean {
       continue
     }
     if (c.take(/\(?(?:暂定|待定|拟定|初定|暂排)\)?/)) continue
+    const dated = c.attempt(() => readDateNote(c, when.date))
+    if (dated) {
+      when.date = dated
+      continue
+    }
     const weeks = when.repeat ? c.attempt(() => readWeekRange(c)) : null
     if (weeks) {
       setWeeks(when, weeks)
