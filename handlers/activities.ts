@@ -25,11 +25,11 @@ export const activities: Command = {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const to = addDays(mondayOf(env.today), LOOKAHEAD_DAYS - 1)
-    const coming = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, to, MAX_LINES + 1)
+    const coming = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, to, MAX_LINES + 1, ctx.district.timezone)
     const pending = await pendingActivities(ctx.tx, ctx.district.id, env.today)
     if (coming.length === 0 && pending.length === 0) return ctx.reply(texts.list.empty)
     const shown = coming.slice(0, MAX_LINES)
-    const lines = groupByWeek(shown, describe)
+    const lines = groupByWeek(shown, describe, env.today)
     if (pending.length > 0) {
       lines.push(texts.list.pendingHeader)
       for (const a of pending.slice(0, 5)) lines.push(`#${a.id} ${describeWhen(a, [], describe)} ${a.title}${describeExtras(a)}`)
@@ -61,10 +61,10 @@ async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
   const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
   const describe = describeEnvOf(ctx, env)
   const monday = addDays(mondayOf(env.today), offset * 7)
-  const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, addDays(monday, 6))
+  const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, addDays(monday, 6), undefined, ctx.district.timezone)
   const label = weekLabel(monday, describe)
   if (found.length === 0) return ctx.reply(texts.list.emptyWeek(`${label}(${formatRange(monday, addDays(monday, 6))})`))
-  const lines = groupByWeek(found.slice(0, MAX_WEEK_LINES), describe)
+  const lines = groupByWeek(found.slice(0, MAX_WEEK_LINES), describe, monday)
   if (found.length > MAX_WEEK_LINES) lines.push(texts.list.more(found.length - MAX_WEEK_LINES))
   ctx.reply(lines.join('\n'))
 }
@@ -89,12 +89,15 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   ctx.reply(lines.join('\n'))
 }
 
-/** Lines under week headings: "【本周(第13周)】11月23日-29日" then one line per occurrence. */
-function groupByWeek(list: OccurrenceWithActivity[], env: DescribeEnv): string[] {
+/**
+ * Lines under week headings: "【本周(第13周)】11月23日-29日" then one line per
+ * occurrence; a multi-day one begun before `from` is listed in from's week.
+ */
+function groupByWeek(list: OccurrenceWithActivity[], env: DescribeEnv, from: LocalDate): string[] {
   const lines: string[] = []
   let currentMonday: LocalDate | null = null
   for (const o of list) {
-    const monday = mondayOf(o.date)
+    const monday = mondayOf(o.date < from ? from : o.date)
     if (monday !== currentMonday) {
       currentMonday = monday
       lines.push(texts.list.weekHeader(weekLabel(monday, env), formatRange(monday, addDays(monday, 6))))

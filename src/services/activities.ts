@@ -157,10 +157,18 @@ FROM Activity a WHERE a.id = ? AND a.districtId = ?`
 
 export type OccurrenceWithActivity = Occurrence & { activity: Activity }
 
-/** Occurrences of the district's live activities on days from..to (inclusive). */
-export function occurrencesBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number): Promise<OccurrenceWithActivity[]> {
+/**
+ * Occurrences of the district's live activities on days from..to (inclusive);
+ * given the district's timezone, also a multi-day one begun before `from` and
+ * still running then.
+ */
+export function occurrencesBetween(
+  tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number, tz?: string,
+): Promise<OccurrenceWithActivity[]> {
+  const days = { date: { gte: from, lte: to } }
+  const running = tz ? [{ date: { lt: from }, endAt: { gte: toInstant(from, '00:00', tz) } }] : []
   return tx.occurrence.findMany({
-    where: { districtId, date: { gte: from, lte: to }, activity: { status: 'scheduled' } },
+    where: { districtId, OR: [days, ...running], activity: { status: 'scheduled' } },
     include: { activity: true },
     orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
     ...(take ? { take } : {}),

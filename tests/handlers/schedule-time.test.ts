@@ -35,6 +35,19 @@ describe('/排期 with ranges and several days', () => {
     expect(week).toContain('#1 11月30日—12月4日 教学视导 · 肇文学校')
   })
 
+  it('lists a multi-day activity while it runs, also in the week after it began', async () => {
+    await h.say('/排期 12月3日至12月8日 跟岗培训')
+    h.setNow('2026-12-07T09:00:00+08:00')
+    const [week] = await h.say('/本周')
+    expect(week).toContain('#1 12月3日—12月8日 跟岗培训')
+    const [list] = await h.say('/活动')
+    expect(list).toContain('#1 12月3日—12月8日 跟岗培训')
+    expect(week).toContain('【本周(第15周)】12月7日-13日\n#1 12月3日—12月8日 跟岗培训')
+    h.setNow('2026-12-14T09:00:00+08:00')
+    const [after] = await h.say('/本周')
+    expect(after).not.toContain('跟岗培训')
+  })
+
   it.each([
     ['/排期 10月12日-16日 教学视导', '2026-10-12', '2026-10-16T15:59:00.000Z'],
     ['/排期 下周一至周五 听课周', '2026-09-07', '2026-09-11T15:59:00.000Z'],
