@@ -13,6 +13,7 @@ import { cancelActivity, createActivity, rescheduleActivity } from '../src/servi
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
+import { shiftBase } from './shift.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
@@ -60,6 +61,7 @@ export const reschedule: Command = {
     assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, ctx.district.timezone)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)

@@ -30,6 +30,7 @@ export function resolveErrorText(error: ResolveError): string {
       return texts.schedule.termWeekMismatch(formatDate(error.date), error.written, error.actual)
     case 'badSpan': return texts.schedule.badSpan
     case 'noSuchPeriod': return texts.schedule.noSuchPeriod(error.period)
+    case 'needBase': return texts.schedule.shiftNeedsActivity
   }
 }
 

@@ -85,3 +85,17 @@ export function readMonthRange(c: Cursor): [DateSpec, DateSpec] | null {
   const endYear = m[1] && b < a ? { year: Number(m[1]) + 1 } : year
   return [{ kind: 'month', month: a, ...year }, { kind: 'month', month: b, ...endYear }]
 }
+
+/** "改到", "顺延到", "推迟至" before a new time: only a way of saying it. */
+export const MOVE_TO = /(?:改到|改为|改在|改成|调整到|调整为|调整至|调到|挪到|顺延到|顺延至|推迟到|推迟至|延期到|延期至|延后到|延后至|提前到|提前至)/
+
+/** "推迟一周", "顺延两周", "延后3天", "提前一天", "顺延": how many days to move by. */
+export function readShift(c: Cursor): number | null {
+  const m = c.take(new RegExp(`(推迟|延后|推后|顺延|往后推|后延|延期|提前)(?:${NUM}(?:个)?(周|天|日))?`))
+  if (!m) return null
+  if (!m[2]) return m[1] === '顺延' ? 7 : null
+  const n = parseNumber(m[2])
+  if (!n || n > 60) return null
+  const days = m[3] === '周' ? n * 7 : n
+  return m[1] === '提前' ? -days : days
+}

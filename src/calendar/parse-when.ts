@@ -1,7 +1,7 @@
 import { Cursor } from './cursor.ts'
 import { normalizeText, parseNumber, parseWeekday } from './normalize.ts'
 import { readAlso, readCompactDays, readDate, readSpanEnd } from './parse-date.ts'
-import { readMonthRange, readParityNote, readVague, readWeekRange } from './parse-spans.ts'
+import { MOVE_TO, readMonthRange, readParityNote, readShift, readVague, readWeekRange } from './parse-spans.ts'
 import { readTime } from './parse-time.ts'
 import { AND, NUM, WD } from './patterns.ts'
 import type { DateSpec, ParseResult, Repeat, When } from './when.ts'
@@ -17,6 +17,12 @@ export function parseWhen(input: string): ParseResult {
   if (c.done) return { ok: false, problem: 'empty' }
   const when: When = { time: {} }
   c.skipSpace()
+  if (c.take(MOVE_TO)) c.skipSpace()
+  const shift = c.attempt(() => readShift(c))
+  if (shift !== null) {
+    c.skipSpace()
+    return c.done ? { ok: true, when: { time: {}, shift } } : unread(c)
+  }
   c.take(/(?:拟定?于|定于|计划于|暂定于|暂定|拟)(?=\S)/)
   const from = c.attempt(() => readFrom(c))
   if (from) when.from = from

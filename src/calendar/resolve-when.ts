@@ -22,6 +22,8 @@ export interface CalendarEnv {
   allowPast?: boolean
   /** The district's 作息时间, for 第三节课 and 放学后. */
   timetable?: Timetable
+  /** The days an activity has now, which "推迟一周" moves (/改期). */
+  base?: PlannedOccurrence[]
 }
 
 export interface PlannedOccurrence {
@@ -49,6 +51,7 @@ export type ResolveError =
   | { key: 'termWeekMismatch'; date: LocalDate; written: number; actual: number | null }
   | { key: 'badSpan' }
   | { key: 'noSuchPeriod'; period: number }
+  | { key: 'needBase' }
   | { key: 'badTimeRange' }
   | { key: 'noOccurrence' }
   | { key: 'tooMany'; max: number }
@@ -76,6 +79,7 @@ export function resolveWhen(when: When, env: CalendarEnv): Resolved {
 }
 
 function resolvePlan(when: When, times: Times, env: CalendarEnv): Resolved {
+  if (when.shift !== undefined) return resolveShift(when.shift, env)
   if (when.vague) return resolveVague(when, env)
   if (when.repeat) return resolveRepeat(when, when.repeat, times, env)
   const window = resolveDate(when.date!, env)
@@ -94,6 +98,22 @@ function resolvePlan(when: When, times: Times, env: CalendarEnv): Resolved {
 }
 
 type Times = { start?: string; end?: string }
+
+/** "推迟一周": the activity's days moved, times kept; a day that is now a holiday says so. */
+function resolveShift(days: number, env: CalendarEnv): Resolved {
+  if (!env.base?.length) return fail({ key: 'needBase' })
+  const occurrences = env.base.map(({ skip: _, ...o }): PlannedOccurrence => {
+    const date = addDays(o.date, days)
+    const moved = { ...o, date, ...(o.endDate ? { endDate: addDays(o.endDate, days) } : {}) }
+    const skip = env.closedOn(date)
+    return skip && env.base!.length > 1 ? { ...moved, skip } : moved
+  })
+  if (!env.allowPast && occurrences[0]!.date < env.today) return fail({ key: 'inPast' })
+  const plan: Plan = { kind: 'dated', occurrences }
+  const holiday = occurrences.length === 1 ? env.closedOn(occurrences[0]!.date) : null
+  if (holiday) plan.holiday = holiday
+  return { ok: true, plan }
+}
 
 /**
  * "11月30日至12月4日": one activity over several days, one occurrence from the

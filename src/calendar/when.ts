@@ -66,6 +66,8 @@ export interface When {
   dateTo?: DateSpec
   /** The span is where a date is to be set ("第7周（10月12日-16日）"), not one activity over its days. */
   window?: boolean
+  /** "推迟一周", "提前两天": a move of the activity's own days by this many days (/改期 only). */
+  shift?: number
   /** Further single days ("第4周周一、周三"): one occurrence each. */
   also?: DateSpec[]
   /** A series whose rhythm is known only vaguely ("每2-3周", "每月一次"): its dates are to be set. */

@@ -154,6 +154,36 @@ describe('/排期 with annotations and an end after the title', () => {
   })
 })
 
+describe('/改期 with a relative move', () => {
+  it('moves a one-off activity by 推迟一周 and 提前两天, keeping its time, and a span as a whole', async () => {
+    await h.say('/排期 9月10日下午3点 听课')
+    const [later] = await h.say('/改期 1 推迟一周')
+    expect(later).toContain('时间：9月17日(周四) 15:00 (第3周)')
+    expect(later).toContain('原定：9月10日(周四) 15:00 (第2周)')
+    await h.say('/改期 1 提前两天')
+    expect((await stored(1)).map((r) => r.startAt.toISOString())).toEqual(['2026-09-15T07:00:00.000Z'])
+    await h.say('/排期 11月30日至12月4日 视导')
+    await h.say('/改期 2 推迟一周')
+    const rows = await stored(2)
+    expect(rows.map((r) => [r.date, r.endAt?.toISOString()])).toEqual([['2026-12-07', '2026-12-11T15:59:00.000Z']])
+  })
+
+  it('reads 顺延到下周三下午 and 改到 9月24日下午 as the new time', async () => {
+    await h.say('/排期 9月10日下午3点 听课')
+    expect((await h.say('/改期 1 顺延到下周三下午'))[0]).toContain('时间：9月9日(周三) 13:30')
+    expect((await h.say('/改期 1 改到 9月24日下午'))[0]).toContain('时间：9月24日(周四) 13:30')
+  })
+
+  it('asks for a new time for a series or an undated activity, and /排期 refuses a move', async () => {
+    await h.say('/排期 每周三下午 教研')
+    expect(await h.say('/改期 1 推迟一周')).toEqual(['#1 是例行活动，请写新的时间，例如：/改期 1 每周四下午'])
+    await h.say('/排期 10月底 展示')
+    expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 12月3日下午'])
+    expect(await h.say('/排期 推迟一周 教研')).toEqual(['「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周'])
+    expect(await h.app.db.activity.count()).toBe(2)
+  })
+})
+
 describe('/放假 with a written range', () => {
   it('registers 2027年1月1日至1月3日 and answers with the year', async () => {
     expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['已登记 2027年1月1日-3日「元旦」。'])
