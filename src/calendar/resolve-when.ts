@@ -85,7 +85,9 @@ function resolvePlan(when: When, times: Times, env: CalendarEnv): Resolved {
   const window = resolveDate(when.date!, env)
   if (isError(window)) return fail(window)
   if (when.dateTo) return resolveSpan(window, when.dateTo, times, env, when.window)
-  if (when.also) return resolveDays([window, ...when.also.map((d) => resolveDate(d, env))], times, env)
+  // "周一、周三": the days of one week, the week of the first.
+  const anchored = (d: DateSpec) => (d.kind === 'weekday' && d.weekOffset === null ? { ...env, today: window.from } : env)
+  if (when.also) return resolveDays([window, ...when.also.map((d) => resolveDate(d, anchored(d)))], times, env)
   if (!env.allowPast && window.to < env.today) return fail({ key: 'inPast' })
   if (window.from !== window.to) return { ok: true, plan: { kind: 'pending', ...window } }
   const date = window.from
