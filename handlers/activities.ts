@@ -34,7 +34,7 @@ export const activities: Command = {
       return range ? showRange(ctx, range, describe) : showActivity(ctx, line.args)
     }
     const to = addDays(mondayOf(env.today), LOOKAHEAD_DAYS - 1)
-    const coming = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, to, MAX_LINES)
+    const coming = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, to, MAX_LINES, ctx.district.timezone)
     const pending = await pendingActivities(ctx.tx, ctx.district.id, env.today)
     if (coming.length === 0 && pending.length === 0) {
       const next = await nextOccurrenceAfter(ctx.tx, ctx.district.id, to)
@@ -42,7 +42,7 @@ export const activities: Command = {
     }
     // Counted to the end of time, not of the look-ahead: "还有 N 项" is every one not shown.
     const total = await countOccurrencesBetween(ctx.tx, ctx.district.id, env.today, '9999-12-31')
-    const lines = groupByWeek(coming, describe)
+    const lines = groupByWeek(coming, describe, env.today)
     const shownPending = pending.slice(0, MAX_PENDING_LINES)
     if (shownPending.length > 0) lines.push(texts.list.pendingHeader, ...shownPending.map((a) => pendingLine(a, describe)))
     const hidden = total - coming.length + (pending.length - shownPending.length)
@@ -53,7 +53,7 @@ export const activities: Command = {
 
 /** `/活动 12月`, `/活动 第14周`, `/活动 全部`: the dated ones under their weeks, then those whose date is to be set within it. */
 async function showRange(ctx: DistrictContext, range: ListRange, describe: DescribeEnv): Promise<void> {
-  const found = await occurrencesBetween(ctx.tx, ctx.district.id, range.from, range.to, MAX_WEEK_LINES + 1)
+  const found = await occurrencesBetween(ctx.tx, ctx.district.id, range.from, range.to, MAX_WEEK_LINES + 1, ctx.district.timezone)
   const pending = await pendingBetween(ctx.tx, ctx.district.id, range.from, range.to)
   const term = semesterOn(range.from, describe.semesters) ?? semesterOn(range.to, describe.semesters)
   const label = range.kind === 'month' ? texts.list.monthLabel(range.month!) : range.kind === 'term' ? texts.list.termLabel(term?.name ?? '') : weekLabel(range.from, describe)
@@ -61,7 +61,7 @@ async function showRange(ctx: DistrictContext, range: ListRange, describe: Descr
   const lines: string[] = []
   if (range.kind === 'month') lines.push(texts.list.monthHeader(range.month!))
   if (range.kind === 'term') lines.push(texts.list.termHeader(term?.name ?? ''))
-  lines.push(...groupByWeek(found.slice(0, MAX_WEEK_LINES), describe))
+  lines.push(...groupByWeek(found.slice(0, MAX_WEEK_LINES), describe, range.from))
   if (pending.length > 0) lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => pendingLine(a, describe)))
   const more = (await hiddenDated(ctx, found, range.from, range.to)) + Math.max(0, pending.length - MAX_PENDING_LINES)
   if (more > 0) lines.push(texts.list.more(more))
@@ -101,12 +101,12 @@ async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
   const describe = describeEnvOf(ctx, env)
   const monday = addDays(mondayOf(env.today), offset * 7)
   const sunday = addDays(monday, 6)
-  const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, sunday, MAX_WEEK_LINES + 1)
+  const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, sunday, MAX_WEEK_LINES + 1, ctx.district.timezone)
   // What the office planned for this week (or a month holding it) without a date yet is listed too: nothing planned disappears.
   const pending = await pendingBetween(ctx.tx, ctx.district.id, monday, sunday)
   const label = weekLabel(monday, describe)
   if (found.length === 0 && pending.length === 0) return ctx.reply(texts.list.emptyWeek(`${label}(${formatRange(monday, sunday)})`))
-  const lines = found.length > 0 ? groupByWeek(found.slice(0, MAX_WEEK_LINES), describe) : [texts.list.weekHeader(label, formatRange(monday, sunday))]
+  const lines = found.length > 0 ? groupByWeek(found.slice(0, MAX_WEEK_LINES), describe, monday) : [texts.list.weekHeader(label, formatRange(monday, sunday))]
   if (pending.length > 0) lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => pendingLine(a, describe)))
   const more = (await hiddenDated(ctx, found, monday, sunday)) + Math.max(0, pending.length - MAX_PENDING_LINES)
   if (more > 0) lines.push(texts.list.more(more))
@@ -139,12 +139,15 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   ctx.reply(lines.join('\n'))
 }
 
-/** Lines under week headings: "【本周(第13周)】11月23日-29日" then one line per occurrence. */
-function groupByWeek(list: OccurrenceWithActivity[], env: DescribeEnv): string[] {
+/**
+ * Lines under week headings: "【本周(第13周)】11月23日-29日" then one line per
+ * occurrence; a multi-day one begun before `from` is listed in from's week.
+ */
+function groupByWeek(list: OccurrenceWithActivity[], env: DescribeEnv, from: LocalDate): string[] {
   const lines: string[] = []
   let currentMonday: LocalDate | null = null
   for (const o of list) {
-    const monday = mondayOf(o.date)
+    const monday = mondayOf(o.date < from ? from : o.date)
     if (monday !== currentMonday) {
       currentMonday = monday
       lines.push(texts.list.weekHeader(weekLabel(monday, env), formatRange(monday, addDays(monday, 6))))

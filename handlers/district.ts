@@ -14,6 +14,7 @@ import { rolesOf, touchMembership } from '../src/services/identity.ts'
 import { homeDistrictId } from '../src/services/members.ts'
 import { linkAccounts } from './accounts.ts'
 import { activitySettings } from './activity-settings.ts'
+import { setTimetable } from './timetable.ts'
 import { LIMITS, truncate } from '../src/core/limits.ts'
 import { assertFits } from './shared.ts'
 
@@ -182,6 +183,7 @@ export const settings: Command = {
     const [key, ...values] = line.args
     if (key && /^#?\d{1,9}$/.test(key)) return activitySettings(ctx, line.args, line.raw)
     if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('设置', 'admin'))
+    if (key === '作息' || key === '作息时间') return setTimetable(ctx, values)
     const value = values.join(' ').trim()
     if (!key || !value) throw new Refusal(texts.settings.usage)
     const part = PARTS[key]

@@ -59,7 +59,8 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   }
   const found = findWhen(rest)
   if ('error' in found) return fail(found.error)
-  const titleWords = rest.filter((_, i) => i < found.start || i >= found.end)
+  const taken = untilAfterTitle(rest, found)
+  const titleWords = rest.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
     const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
     if (school > 0) details.place = titleWords.splice(school, 1)[0]!
@@ -73,17 +74,56 @@ type Found = { start: number; end: number; text: string; when: When } | { error:
 
 function findWhen(words: readonly string[]): Found {
   if (words.length === 0) return { error: { key: 'noWhen' } }
+  let vague: Found | null = null
   for (let start = 0; start < words.length; start++) {
     for (let end = Math.min(words.length, start + MAX_WHEN_TOKENS); end > start; end--) {
       const text = words.slice(start, end).join(' ')
       const parsed = parseWhen(text)
-      if (parsed.ok) return { start, end, text, when: parsed.when }
+      if (!parsed.ok) continue
+      const found = { start, end, text, when: parsed.when }
+      // "期末 质量分析会 1月18日下午": a day written later wins over a span read first.
+      if (isDay(parsed.when)) return found
+      vague ??= found
+      break
     }
   }
+  if (vague) return vague
   const first = parseWhen(words[0]!)
   if (!first.ok && first.problem === 'noDate') return { error: { key: 'noDate', part: words[0]! } }
   if (!first.ok && first.problem === 'unread') return { error: { key: 'unreadable', part: first.unread } }
   return { error: { key: 'unreadable', part: words[0]! } }
+}
+
+const UNTIL = /^(?:至|到|直到)(.*)$/
+
+/**
+ * "每周三 15:30 教研 至 12月31日": an end written after the title still ends the
+ * series. Updates `found` and returns the indices of the words it took.
+ */
+function untilAfterTitle(words: readonly string[], found: Extract<Found, { when: When }>): Set<number> {
+  if ((!found.when.repeat && !found.when.vague) || found.when.until) return new Set()
+  for (let i = 0; i < words.length; i++) {
+    if (i >= found.start && i < found.end) continue
+    const m = UNTIL.exec(words[i]!)
+    if (!m) continue
+    const span = m[1] ? [i] : [i, i + 1]
+    const phrase = span.map((j) => words[j] ?? '').join(' ')
+    const parsed = parseWhen(`${found.text} ${phrase}`)
+    if (!parsed.ok || !parsed.when.until) continue
+    found.text = `${found.text} ${phrase}`
+    found.when = parsed.when
+    return new Set(span)
+  }
+  return new Set()
+}
+
+/** A time that names its days (a date, a weekday, a series), not only a span. */
+function isDay(when: When): boolean {
+  if (when.repeat) return true
+  const date = when.date
+  if (!date) return false
+  if (date.kind === 'semesterWeek' || date.kind === 'monthWeek') return date.weekday !== undefined
+  return ['date', 'relativeDay', 'weekday', 'monthNth'].includes(date.kind)
 }
 
 function fail(error: ScheduleArgsError): ScheduleArgsResult {

@@ -2,6 +2,7 @@ import { weekdayOf } from '../src/calendar/dates.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
+import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
@@ -16,6 +17,7 @@ import { findClashes } from '../src/services/clashes.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import { NO_SIGNUP_WORDS } from './detail-args.ts'
+import { shiftBase } from './shift.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
 } from './shared.ts'
@@ -78,6 +80,7 @@ export const reschedule: Command = {
     const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
+    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, ctx.district.timezone)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
     const plan = planOrRefuse(when, env)
@@ -134,8 +137,12 @@ async function warnings(ctx: DistrictContext, activity: Activity, occurrences: O
 function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): string[] {
   const year = Number(env.today.slice(0, 4))
   const lines: string[] = []
+  const when = JSON.parse(activity.whenJson) as When
   if (plan.kind === 'pending') {
-    lines.push(texts.activity.when(texts.schedule.pending(activity.whenText, formatRange(plan.from, plan.to), activity.id)))
+    const range = formatRange(plan.from, plan.to)
+    lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.schedule.pending(activity.whenText, range, activity.id))
+    if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week))
+    if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
   } else {
     lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
     const skipped = describeSkipped(occurrences, env)
@@ -143,7 +150,8 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))
     const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
     if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
-    if (plan.occurrences.every((o) => o.start === undefined)) lines.push(texts.schedule.noClock)
+    if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
+    else if (plan.occurrences.every((o) => o.start === undefined && !o.endDate)) lines.push(texts.schedule.noClock)
   }
   lines.push(...describeDetails(activity))
   return lines

@@ -1,12 +1,15 @@
-import { addDays, daysBetween, isValidDate, makeDate, type LocalDate } from '../src/calendar/dates.ts'
-import { formatDate, formatRange } from '../src/calendar/format.ts'
+import { addDays, daysBetween, isValidDate, makeDate, yearOf, type LocalDate } from '../src/calendar/dates.ts'
+import { formatDate, formatDay, formatFullDate, formatRange } from '../src/calendar/format.ts'
+import { readDayRange } from '../src/calendar/parse-when.ts'
+import { resolveDate, type CalendarEnv } from '../src/calendar/resolve-when.ts'
+import type { DateSpec } from '../src/calendar/when.ts'
 import { holidayDataEnd, holidaysBetween } from '../src/calendar/holidays.ts'
 import { semesterOn, weekCount, weekOf } from '../src/calendar/semester.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { listSemesters, saveSemester } from '../src/services/semesters.ts'
-import { assertFits } from './shared.ts'
+import { assertFits, resolveErrorText } from './shared.ts'
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/
 const RANGE_WORDS = new Set(['至', '到', '-', '~'])
@@ -70,14 +73,14 @@ export const closedDay: Command = {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     if (line.args.length === 0) return listClosedDays(ctx, env.today)
     if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('放假 <日期>', 'admin'))
-    const dates = line.args.filter((w) => DATE.test(w))
-    const nameWords = line.args.filter((w) => !DATE.test(w) && !RANGE_WORDS.has(w))
-    if (dates.length === 0 || dates.length > 2 || line.args.indexOf(dates[0]!) !== 0) throw new Refusal(texts.closedDays.usage)
-    const from = readDate(dates[0]!, texts.semester.badDate)
-    const to = dates[1] ? readDate(dates[1], texts.semester.badDate) : from
+    const read = readDayRange(line.args.join(' '))
+    if (!read) throw new Refusal(texts.closedDays.usage)
+    const from = placeDay(read.from, env)
+    let to = read.to ? placeDay(read.to.year ? read.to : { ...read.to, year: yearOf(from) }, env) : from
+    if (read.to && !read.to.year && to < from) to = placeDay({ ...read.to, year: yearOf(from) + 1 }, env)
     if (to < from) throw new Refusal(texts.closedDays.usage)
     if (daysBetween(from, to) >= MAX_CLOSED_DAYS) throw new Refusal(texts.closedDays.tooLong)
-    const name = nameWords.join(' ').trim() || texts.closedDays.defaultName
+    const name = read.rest || texts.closedDays.defaultName
     assertFits('closedDayName', name)
     for (let date = from; date <= to; date = addDays(date, 1)) {
       const key = { districtId_date: { districtId: ctx.district.id, date } }
@@ -87,7 +90,8 @@ export const closedDay: Command = {
       where: { districtId: ctx.district.id, date: { gte: from, lte: to }, skipReason: null },
       data: { skipReason: name },
     })
-    ctx.reply(texts.closedDays.saved(from === to ? formatDate(from) : formatRange(from, to), name, count))
+    const range = yearOf(from) === yearOf(to) ? texts.calendar.year(yearOf(from)) + formatRange(from, to) : texts.calendar.range(formatFullDay(from), formatFullDay(to))
+    ctx.reply(texts.closedDays.saved(from === to ? formatFullDate(from) : range, name, count))
   },
 }
 
@@ -95,6 +99,22 @@ async function listClosedDays(ctx: DistrictContext, today: LocalDate): Promise<v
   const rows = await ctx.tx.closedDay.findMany({ where: { districtId: ctx.district.id, date: { gte: today } }, orderBy: { date: 'asc' }, take: 60 })
   if (rows.length === 0) return ctx.reply(texts.closedDays.none)
   ctx.reply(texts.closedDays.list(rows.map((r) => `${formatDate(r.date)} ${r.name}`)))
+}
+
+/** "2027年1月1日" */
+function formatFullDay(date: LocalDate): string {
+  return texts.calendar.year(yearOf(date)) + formatDay(date)
+}
+
+/** A written date of /放假 as a day of the district's calendar (a year-less one in the school year). */
+function placeDay(spec: Extract<DateSpec, { kind: 'date' }>, env: CalendarEnv): LocalDate {
+  const window = resolveDate(spec, { ...env, allowPast: true })
+  if ('key' in window) throw new Refusal(window.key === 'weekdayMismatch' ? resolveErrorText(window) : texts.semester.badDate(formatSpec(spec)))
+  return window.from
+}
+
+function formatSpec(spec: Extract<DateSpec, { kind: 'date' }>): string {
+  return `${spec.year ? `${spec.year}年` : ''}${spec.month}月${spec.day}日`
 }
 
 function readDate(text: string, message: (text: string) => string): LocalDate {

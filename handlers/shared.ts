@@ -26,6 +26,11 @@ export function resolveErrorText(error: ResolveError): string {
     case 'badTimeRange': return texts.schedule.badTimeRange
     case 'noOccurrence': return texts.schedule.noOccurrence
     case 'tooMany': return texts.schedule.tooMany(error.max)
+    case 'termWeekMismatch':
+      return texts.schedule.termWeekMismatch(formatDate(error.date), error.written, error.actual)
+    case 'badSpan': return texts.schedule.badSpan
+    case 'noSuchPeriod': return texts.schedule.noSuchPeriod(error.period)
+    case 'needBase': return texts.schedule.shiftNeedsActivity
   }
 }
 

@@ -28,3 +28,15 @@ export function formatTime(start?: string | null, end?: string | null): string {
   if (!start) return ''
   return end ? `${start}-${end}` : start
 }
+
+/** "11月30日—12月4日": the days of a multi-day activity; a year is added when it is not the reference year. */
+export function formatSpan(from: LocalDate, to: LocalDate, referenceYear?: number): string {
+  const day = (date: LocalDate) =>
+    (referenceYear !== undefined && yearOf(date) !== referenceYear ? texts.calendar.year(yearOf(date)) : '') + formatDay(date)
+  return texts.calendar.span(day(from), day(to))
+}
+
+/** "2027年1月1日(周五)": always with the year (the days a district closes). */
+export function formatFullDate(date: LocalDate): string {
+  return formatDate(date, yearOf(date) + 1)
+}

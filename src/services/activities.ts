@@ -4,6 +4,7 @@ import type { Activity, District, Occurrence, Prisma } from '../generated/prisma
 import { toInstant, type LocalDate } from '../calendar/dates.ts'
 import type { Plan } from '../calendar/resolve-when.ts'
 import type { When } from '../calendar/when.ts'
+import { DAY_END } from './describe.ts'
 
 export interface ActivityDetails {
   title: string
@@ -82,7 +83,8 @@ function occurrenceRows(activity: Pick<Activity, 'id' | 'districtId'>, plan: Pla
     districtId: activity.districtId,
     date: o.date,
     startAt: toInstant(o.date, o.start ?? '00:00', tz),
-    endAt: o.end ? toInstant(o.date, o.end, tz) : null,
+    // A multi-day activity is one occurrence ending on its last day (at the end time written, else DAY_END).
+    endAt: o.endDate ? toInstant(o.endDate, o.end ?? DAY_END, tz) : o.end ? toInstant(o.date, o.end, tz) : null,
     timed: o.start !== undefined,
     skipReason: o.skip ?? null,
   }))
@@ -171,10 +173,18 @@ FROM Activity a WHERE a.id = ? AND a.districtId = ?`
 
 export type OccurrenceWithActivity = Occurrence & { activity: Activity }
 
-/** Occurrences of the district's live activities on days from..to (inclusive). */
-export function occurrencesBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number): Promise<OccurrenceWithActivity[]> {
+/**
+ * Occurrences of the district's live activities on days from..to (inclusive);
+ * given the district's timezone, also a multi-day one begun before `from` and
+ * still running then.
+ */
+export function occurrencesBetween(
+  tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number, tz?: string,
+): Promise<OccurrenceWithActivity[]> {
+  const days = { date: { gte: from, lte: to } }
+  const running = tz ? [{ date: { lt: from }, endAt: { gte: toInstant(from, '00:00', tz) } }] : []
   return tx.occurrence.findMany({
-    where: { districtId, date: { gte: from, lte: to }, activity: { status: 'scheduled' } },
+    where: { districtId, OR: [days, ...running], activity: { status: 'scheduled' } },
     include: { activity: true },
     orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
     ...(take ? { take } : {}),

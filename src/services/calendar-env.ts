@@ -3,6 +3,7 @@ import type { District } from '../generated/prisma/client.ts'
 import { localParts } from '../calendar/dates.ts'
 import { nationalHoliday } from '../calendar/holidays.ts'
 import type { CalendarEnv } from '../calendar/resolve-when.ts'
+import { timetableFromJson } from '../calendar/timetable.ts'
 
 /** The district's calendar as the pure time reader needs it. */
 export async function calendarEnv(tx: Tx, district: District, now: Date): Promise<CalendarEnv> {
@@ -17,6 +18,7 @@ export async function calendarEnv(tx: Tx, district: District, now: Date): Promis
     semesters,
     defaults: { morning: district.morningAt, afternoon: district.afternoonAt, evening: district.eveningAt },
     closedOn: (day) => closedDays.get(day) ?? nationalHoliday(day),
+    timetable: timetableFromJson(district.timetable),
   }
 }
 

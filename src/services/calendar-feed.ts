@@ -47,6 +47,8 @@ export function buildFeed(name: string, activities: FeedActivity[], mine: Readon
 }
 
 function times(o: Occurrence): { start: Date; end: Date; allDay?: boolean } {
+  // A multi-day activity with no time of day runs from its first day's start to its last day's end.
+  if (!o.timed && o.endAt) return { start: o.startAt, end: o.endAt }
   if (!o.timed) return { start: new Date(`${o.date}T00:00:00Z`), end: new Date(`${o.date}T00:00:00Z`), allDay: true }
   return { start: o.startAt, end: o.endAt ?? new Date(o.startAt.getTime() + DEFAULT_LENGTH_MS) }
 }

@@ -1,5 +1,5 @@
-import { localParts, type LocalDate } from '../calendar/dates.ts'
-import { formatDate, formatRange, formatTime, weekdayName } from '../calendar/format.ts'
+import { daysBetween, localParts, type LocalDate } from '../calendar/dates.ts'
+import { formatDate, formatRange, formatSpan, formatTime, weekdayName } from '../calendar/format.ts'
 import { semesterOn, weekOf, type SemesterInfo } from '../calendar/semester.ts'
 import type { Repeat, When } from '../calendar/when.ts'
 import { texts } from '../core/texts/index.ts'
@@ -14,27 +14,50 @@ export interface DescribeEnv {
   semesters: SemesterInfo[]
 }
 
-export function occurrenceTime(o: Pick<Occurrence, 'startAt' | 'endAt' | 'timed'>, tz: string): string {
+/** The time of day; for a multi-day occurrence its start, and its end only when one was written. */
+export function occurrenceTime(o: Pick<Occurrence, 'date' | 'startAt' | 'endAt' | 'timed'>, tz: string): string {
   if (!o.timed) return ''
-  return formatTime(localParts(o.startAt, tz).time, o.endAt ? localParts(o.endAt, tz).time : null)
+  const end = o.endAt ? localParts(o.endAt, tz) : null
+  const endTime = end && (end.date === o.date || end.time !== DAY_END) ? end.time : null
+  return formatTime(localParts(o.startAt, tz).time, endTime)
 }
 
-/** "12月3日(周四) 13:30-16:00 (第14周)" */
+/** The end of a multi-day occurrence is stored at this time when no end time was written. */
+export const DAY_END = '23:59'
+
+/** The last day of an occurrence that runs over several days, else null. */
+export function lastDayOf(o: Pick<Occurrence, 'date' | 'endAt'>, tz: string): LocalDate | null {
+  if (!o.endAt) return null
+  const last = localParts(o.endAt, tz).date
+  return last > o.date ? last : null
+}
+
+/** "12月3日(周四) 13:30-16:00 (第14周)"; over several days "11月30日—12月4日 13:30 (第14周)". */
 export function describeOccurrence(o: Pick<Occurrence, 'date' | 'startAt' | 'endAt' | 'timed'>, env: DescribeEnv): string {
   const year = Number(env.today.slice(0, 4))
   const time = occurrenceTime(o, env.timezone)
   const semester = semesterOn(o.date, env.semesters)
   const week = semester ? ` ${texts.list.semesterWeek(weekOf(o.date, semester))}` : ''
-  return [formatDate(o.date, year), time].filter(Boolean).join(' ') + week
+  const last = lastDayOf(o, env.timezone)
+  const day = last ? formatSpan(o.date, last, year) : formatDate(o.date, year)
+  return [day, time].filter(Boolean).join(' ') + week
 }
 
 export function repeatLabel(repeat: Repeat): string {
   if (repeat.kind === 'monthlyDay') return texts.activity.monthlyDay(repeat.day)
   const day = weekdayName(repeat.weekday)
   if (repeat.kind === 'monthlyNth') return texts.activity.monthlyNth(repeat.nth, day)
-  if (repeat.parity === 'even') return texts.activity.evenWeeks(day)
-  if (repeat.parity === 'odd') return texts.activity.oddWeeks(day)
-  return repeat.everyOther ? texts.activity.everyOtherWeek(day) : texts.activity.everyWeek(day)
+  const days = weekdayList([repeat.weekday, ...(repeat.more ?? [])])
+  if (repeat.parity === 'even') return texts.activity.evenWeeks(days)
+  if (repeat.parity === 'odd') return texts.activity.oddWeeks(days)
+  return repeat.everyOther ? texts.activity.everyOtherWeek(days) : texts.activity.everyWeek(days)
+}
+
+/** "周一、周三"; three or more days in a row as "周一至周五". */
+function weekdayList(days: number[]): string {
+  const sorted = [...days].sort((a, b) => a - b)
+  const inRow = sorted.length >= 3 && sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1)
+  return inRow ? texts.activity.weekdayRun(weekdayName(sorted[0]!), weekdayName(sorted.at(-1)!)) : sorted.map(weekdayName).join('、')
 }
 
 /** One line saying when an activity is, from what is stored. */
@@ -45,12 +68,23 @@ export function describeWhen(activity: Activity, occurrences: Occurrence[], env:
   const when = JSON.parse(activity.whenJson) as When
   const first = occurrences.find((o) => !o.skipReason) ?? occurrences[0]
   if (!first) return activity.whenText
-  if (!when.repeat) return describeOccurrence(first, env)
+  const year = Number(env.today.slice(0, 4))
+  if (!when.repeat) {
+    const last = occurrences.length === 1 ? lastDayOf(first, env.timezone) : null
+    if (last) {
+      const time = occurrenceTime(first, env.timezone)
+      const days = texts.calendar.span(formatDate(first.date, year), formatDate(last, year))
+      return `${[days, time].filter(Boolean).join(' ')}，${texts.schedule.spanDays(daysBetween(first.date, last) + 1)}`
+    }
+    if (occurrences.length === 1) return describeOccurrence(first, env)
+    const days = occurrences.map((o) => formatDate(o.date, year)).join('、')
+    const live = occurrences.filter((o) => !o.skipReason).length
+    return [days, occurrenceTime(first, env.timezone)].filter(Boolean).join(' ') + `，${texts.schedule.sessions(live)}`
+  }
   const time = occurrenceTime(first, env.timezone)
   const live = occurrences.filter((o) => !o.skipReason)
   const last = live.at(-1) ?? first
   const label = [repeatLabel(when.repeat), time].filter(Boolean).join(' ')
-  const year = Number(env.today.slice(0, 4))
   return `${label}，${texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))}`
 }
 

@@ -64,6 +64,7 @@ interface SenderRow {
   morningAt: string | null
   afternoonAt: string | null
   eveningAt: string | null
+  timetable: string | null
   districtCreatedAt: string | null
   roles: string | null
 }
@@ -73,7 +74,7 @@ SELECT g.id AS groupId, g.title AS title, g.lastSeenAt AS groupSeen, g.direct AS
        a.memberId AS memberId, a.displayName AS displayName, a.stableId AS stableId, a.lastGroupId AS lastGroupId, a.lastSeenAt AS accountSeen,
        m.lastSeenAt AS memberSeen,
        d.id AS districtId, d.name AS districtName, d.timezone AS timezone, d.morningAt AS morningAt, d.afternoonAt AS afternoonAt,
-       d.eveningAt AS eveningAt, d.createdAt AS districtCreatedAt,
+       d.eveningAt AS eveningAt, d.timetable AS timetable, d.createdAt AS districtCreatedAt,
        (SELECT group_concat(r.role) FROM MemberRole r WHERE r.districtId = g.districtId AND r.memberId = a.memberId) AS roles
 FROM "Group" g
 JOIN Account a ON a.platform = ? AND a.userId = ?
@@ -112,6 +113,7 @@ async function knownSender(tx: Tx, message: IncomingMessage, now: Date): Promise
     morningAt: row.morningAt!,
     afternoonAt: row.afternoonAt!,
     eveningAt: row.eveningAt!,
+    timetable: row.timetable,
     createdAt: new Date(row.districtCreatedAt!),
   }
   return { ...base, district, roles: new Set((row.roles ?? '').split(',').filter(isRole)) }

@@ -1,55 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { nationalHoliday } from '../../src/calendar/holidays.ts'
-import { parseWhen } from '../../src/calendar/parse-when.ts'
-import { resolveWhen, type CalendarEnv } from '../../src/calendar/resolve-when.ts'
-import type { SemesterInfo } from '../../src/calendar/semester.ts'
+import { env, MID_AUTUMN, NATIONAL_DAY, read, weekly } from '../helpers/time-table.ts'
 
 /**
  * Every expression the scheduling issue names, the seeds' own, and the
  * mistakes people make, each with its exact dates. Expected dates were worked
  * out independently (Python datetime, the rules in DOMAIN.md), not copied
- * from this code's output.
- *
- * Reference: Tuesday 2026-09-01 09:00 in Asia/Shanghai, first day of 第一学期
- * (2026-09-01 to 2027-01-22, 21 weeks; week 1 = 31 Aug-6 Sep). 第二学期 runs
- * 2027-02-22 to 2027-07-02. 中秋 25-27 Sep and 国庆 1-7 Oct 2026 are holidays.
+ * from this code's output. Reference: see tests/helpers/time-table.ts.
  */
-const TERMS: SemesterInfo[] = [
-  { name: '第一学期', startDate: '2026-09-01', endDate: '2027-01-22' },
-  { name: '第二学期', startDate: '2027-02-22', endDate: '2027-07-02' },
-]
-
-function env(overrides: Partial<CalendarEnv> = {}): CalendarEnv {
-  return {
-    today: '2026-09-01',
-    nowTime: '09:00',
-    semesters: TERMS,
-    defaults: { morning: '09:00', afternoon: '13:30', evening: '19:00' },
-    closedOn: nationalHoliday,
-    ...overrides,
-  }
-}
-
-/** One readable string per outcome, so each table row states exactly what is expected. */
-function read(text: string, e: CalendarEnv = env()): string[] | string {
-  const parsed = parseWhen(text)
-  if (!parsed.ok) return parsed.problem === 'unread' ? `unread:${parsed.unread}` : parsed.problem
-  const resolved = resolveWhen(parsed.when, e)
-  if (!resolved.ok) return `error:${resolved.error.key}`
-  const plan = resolved.plan
-  if (plan.kind === 'pending') return `pending ${plan.from}..${plan.to}`
-  const lines = plan.occurrences.map((o) =>
-    [o.date, o.start ? (o.end ? `${o.start}-${o.end}` : o.start) : '', o.skip ? `skip:${o.skip}` : ''].filter(Boolean).join(' '),
-  )
-  return plan.holiday ? [...lines, `holiday:${plan.holiday}`] : lines
-}
-
-const weekly = (dates: string[], time = '', skips: Record<string, string> = {}) =>
-  dates.map((d) => [d, time, skips[d] ? `skip:${skips[d]}` : ''].filter(Boolean).join(' '))
-
-const NATIONAL_DAY = { '2026-10-01': '国庆节', '2026-10-02': '国庆节', '2026-10-05': '国庆节', '2026-10-06': '国庆节', '2026-10-07': '国庆节' }
-const MID_AUTUMN = { '2026-09-25': '中秋' }
-
 const cases: [string, string[] | string][] = [
   // absolute dates and times
   ['2026-12-03 13:30-16:00', ['2026-12-03 13:30-16:00']],

@@ -163,7 +163,7 @@ describe('/学期 and /放假', () => {
 
   it('pauses the activities on a day the district closes', async () => {
     await h.say('/排期 每周三 15:30 教研')
-    expect(await h.say('/放假 2026-12-30 期末调整')).toEqual(['已登记 12月30日(周三)「期末调整」，期间 1 次活动暂停。'])
+    expect(await h.say('/放假 2026-12-30 期末调整')).toEqual(['已登记 2026年12月30日(周三)「期末调整」，期间 1 次活动暂停。'])
     const [detail] = await h.say('/活动 1')
     expect(detail).toContain('12月30日(周三) 期末调整')
     expect((await h.say('/排期 12月30日上午 讲座'))[0]).toContain('注意：这一天是期末调整假期。')

@@ -34,10 +34,17 @@ export const scheduleTexts = {
   },
 
   settings: {
-    usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团',
+    usage: '请这样写：/设置 下午 14:00，或 /设置 名称 育秀教育集团，或 /设置 作息 第1节 8:00 … 放学后 15:40',
     badClock: (text: string) => `「${echo(text)}」不是有效的时间，请写成 14:00 这样。`,
     partSaved: (part: string, time: string) => `已设置：只写「${part}」的活动默认 ${time} 开始。`,
     nameSaved: (name: string) => `学区名称已改为「${name}」。`,
+    badTimetable: '没看懂作息时间。请这样写：\n/设置 作息 第1节 8:00 第2节 8:55 第3节 10:00 … 放学后 15:40',
+    timetableNone: '还没有设置作息时间。例如：\n/设置 作息 第1节 8:00 第2节 8:55 第3节 10:00 … 放学后 15:40',
+    timetableNow: (list: string) => `本学区的作息：${list}`,
+    timetableSaved: (list: string) => `已设置作息：${list}。写「第三节课」「放学后」的活动按此计时。`,
+    timetableApplied: (n: number) => `已按新作息补上 ${n} 项活动的时刻。`,
+    periodAt: (n: number, at: string) => `第${n}节 ${at}`,
+    afterSchoolAt: (at: string) => `放学后 ${at}`,
   },
 
   schedule: {
@@ -57,6 +64,13 @@ export const scheduleTexts = {
     inPast: '这个时间已经过去了。请写一个将来的时间，例如：/排期 下周三下午 联合教研',
     weekdayMismatch: (date: string, written: string, actual: string) =>
       `${date}是${actual}，不是${written}。请核对后再发，例如：/排期 ${date}下午 联合教研`,
+    termWeekMismatch: (date: string, written: number, actual: number | null) =>
+      actual === null ? `${date}不在学期内，不是第${written}周。请核对后再发。` : `${date}是第${actual}周，不是第${written}周。请核对后再发。`,
+    shiftNeedsActivity: '「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周',
+    shiftSeries: (id: number) => `#${id} 是例行活动，请写新的时间，例如：/改期 ${id} 每周四下午`,
+    shiftPending: (id: number) => `#${id} 的日期还没定，请直接写日期，例如：/改期 ${id} 12月3日下午`,
+    badSpan: '结束日期要晚于开始日期，例如：/排期 11月30日至12月4日 教学视导',
+    noSuchPeriod: (n: number) => `本学区的作息里没有第${n}节。查看或修改：/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40`,
     badTimeRange: '结束时间要晚于开始时间，例如：/排期 12月3日 13:30-16:00 联合教研',
     noOccurrence: '在这段时间里没有符合的日子，请检查时间。例如：/排期 每周三 15:30 至 2027-01-15 联合教研',
     tooMany: (max: number) => `一次最多安排 ${max} 次例行活动，请缩短时间范围。`,
@@ -64,6 +78,13 @@ export const scheduleTexts = {
     pending: (label: string, range: string, id: number) =>
       `${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
     repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
+    spanDays: (days: number) => `共${days}天`,
+    sessions: (count: number) => `共 ${count} 次`,
+    vaguePending: (label: string, range: string, id: number) =>
+      `时间：${label}（${range}），具体日子待定。定下来后请发送 /改期 ${id} 每周三下午 这样的时间`,
+    monthWeekRule: (month: number, week: number) => `「${month}月第${week}周」按${month}月第${week}个周一所在的一周（周一至周日）算。`,
+    needTimetable:
+      '第几节、放学后按本学区的作息计时，作息还没设置，先只登记日期。管理员请发送：\n/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40\n设置后自动补上时刻。',
     skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
     onHoliday: (name: string) => `注意：这一天是${name}假期。`,
     noClock: '未写具体时刻，需要时可用 /改期 补上。',
@@ -96,6 +117,7 @@ export const scheduleTexts = {
     next: (list: string) => `接下来：${list}`,
     pendingWhen: (label: string, range: string) => `${label}（${range}，日期待定）`,
     everyWeek: (weekday: string) => `每${weekday}`,
+    weekdayRun: (first: string, last: string) => `${first}至${last}`,
     evenWeeks: (weekday: string) => `双周${weekday}`,
     oddWeeks: (weekday: string) => `单周${weekday}`,
     everyOtherWeek: (weekday: string) => `隔周${weekday}`,

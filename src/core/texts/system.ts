@@ -52,6 +52,7 @@ export const systemTexts = {
     dayOfWeek: (day: string, weekday: string) => `${day}(${weekday})`,
     sameMonthRange: (from: string, toDay: number) => `${from}-${toDay}日`,
     range: (from: string, to: string) => `${from}-${to}`,
+    span: (from: string, to: string) => `${from}—${to}`,
   },
 
   startup: {
