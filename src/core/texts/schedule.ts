@@ -76,7 +76,7 @@ export const scheduleTexts = {
     tooMany: (max: number) => `一次最多安排 ${max} 次例行活动，请缩短时间范围。`,
     created: (id: number, title: string) => `已安排 #${id}「${title}」`,
     pending: (label: string, range: string, id: number) =>
-      `${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
+      `时间：${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
     repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
     spanDays: (days: number) => `共${days}天`,
     sessions: (count: number) => `共 ${count} 次`,
