@@ -99,7 +99,8 @@ export const restore: Command = {
  */
 export function sessionMove(activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv): Move | null {
   const move = readMove(words)
-  if (move.kind === 'shift') return move
+  // A one-off or a span moved by 推迟一周 moves whole (its span kept); a series moves one session.
+  if (move.kind === 'shift') return isSeries(activity) ? move : null
   if (move.kind === 'to') {
     if (move.session.length > 0 || isSeries(activity)) return move
     // A one-off "改到 12月8日" keeps its clock time, as a session moved does; a new series or a pending one is rewritten whole.

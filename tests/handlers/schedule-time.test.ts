@@ -170,13 +170,14 @@ describe('/改期 with a relative move', () => {
 
   it('reads 顺延到下周三下午 and 改到 9月24日下午 as the new time', async () => {
     await h.say('/排期 9月10日下午3点 听课')
-    expect((await h.say('/改期 1 顺延到下周三下午'))[0]).toContain('时间：9月9日(周三) 13:30')
-    expect((await h.say('/改期 1 改到 9月24日下午'))[0]).toContain('时间：9月24日(周四) 13:30')
+    expect((await h.say('/改期 1 顺延到下周三下午'))[0]).toContain('改为：9月9日(周三) 13:30')
+    expect((await h.say('/改期 1 改到 9月24日下午'))[0]).toContain('改为：9月24日(周四) 13:30')
   })
 
   it('asks for a new time for a series or an undated activity, and /排期 refuses a move', async () => {
     await h.say('/排期 每周三下午 教研')
-    expect(await h.say('/改期 1 推迟一周')).toEqual(['#1 是例行活动，请写新的时间，例如：/改期 1 每周四下午'])
+    // A series moves its next session, which here would land on the one after: refused, nothing changed.
+    expect(await h.say('/改期 1 推迟一周')).toEqual(['9月9日(周三)已经有这项活动的一次了，请换一天。'])
     await h.say('/排期 10月底 展示')
     expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 12月3日下午'])
     expect(await h.say('/排期 推迟一周 教研')).toEqual(['「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周'])

@@ -222,7 +222,7 @@ describe('a one-off activity', () => {
 
   it('/改期 2 推迟一周 keeps its sign-ups and its clock time', async () => {
     const [reply] = await h.say('/改期 2 推迟一周')
-    expect(reply).toContain('改为：12月10日(周四) 13:30 (第15周)')
+    expect(reply).toContain('时间：12月10日(周四) 13:30 (第15周)')
     expect(await signedUp(2)).toHaveLength(1)
   })
 })
