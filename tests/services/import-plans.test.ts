@@ -63,7 +63,7 @@ describe('a 行事历 written line by line', () => {
 /** Seed 004's two 第N周 tables and its 行事历, as read against the 2026 term (its second term is not set up). */
 const SEED_EXPECTED = [
   // 研讨互访: the tables' own 主题 and 学校 columns.
-  '新学年工作的研讨 |  | 育秀实验学校 | 2026-08-31~2026-09-04 | ',
+  '新学年工作的研讨 |  | 育秀实验学校 | 2026-09-01~2026-09-04 | ',
   '强校工程推进专题研讨 |  | 西渡学校 | 2026-11-02~2026-11-06 | ',
   // 主题式联合教研: the theme is 待定, so the table's caption names it; 学校教研组 holds the school and the subject.
   '主题式联合教研活动 | 中小学语文 | 育秀实验学校 | 2026-09-21~2026-09-25 | ',

@@ -92,11 +92,19 @@ describe('spreadsheets as district offices lay them out', () => {
   })
 
   it('never says 0 without saying why: a table whose rows have no date lists each row and its reason', async () => {
-    const csv = ['活动内容,承办学校,日期', '教学视导,肇文学校,待定', '资料整理,育秀实验学校,'].join('\n')
-    const { preview } = await importFile(h, '待定.csv', Buffer.from(csv))
+    const csv = ['活动内容,承办学校,日期', '教学视导,肇文学校,', '资料整理,育秀实验学校,'].join('\n')
+    const { preview } = await importFile(h, '无日期.csv', Buffer.from(csv))
     expect(preview).toContain('将创建 0 项活动：')
     expect(preview).toContain('无法读取 2 行：')
-    expect(preview).toContain('第2行「教学视导 肇文学校 待定」：')
+    expect(preview).toContain('第2行「教学视导 肇文学校」：没有时间，也不在某个月份下面')
     expect(preview).toContain('第3行「资料整理 育秀实验学校」：没有时间，也不在某个月份下面')
+  })
+
+  it('a date written 待定 is 日期待定 within the term, and an empty cell below it is the same (a merged cell saved as CSV)', async () => {
+    const csv = ['活动内容,承办学校,日期', '教学视导,肇文学校,待定', '资料整理,育秀实验学校,'].join('\n')
+    const { preview } = await importFile(h, '待定.csv', Buffer.from(csv))
+    expect(preview).toContain('将创建 2 项活动：')
+    expect(preview).toContain('第2行 → 教学视导 · 肇文学校，9月1日-1月22日（日期待定）')
+    expect(preview).toContain('第3行 → 资料整理 · 育秀实验学校，9月1日-1月22日（日期待定）')
   })
 })
