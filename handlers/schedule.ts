@@ -80,6 +80,11 @@ export const reschedule: Command = {
     const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
     const when = parseWhenOrRefuse(whenText)
+    // A series given one day would become that one day, its other sessions gone: asked which session instead.
+    if (isSeries(activity) && !move && when.date && !when.repeat && when.shift === undefined) {
+      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
+      throw new Refusal(texts.sessions.seriesToOneDay(activity.id, next ? formatDate(next.date, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '') : '11月16日', whenText))
+    }
     if (when.shift !== undefined) env.base = shiftBase(activity, env.today, ctx.district.timezone)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)

@@ -35,6 +35,24 @@ export function readNamedDay(words: readonly string[], env: CalendarEnv): NamedD
   return null
 }
 
+/**
+ * Words that begin with a day which cannot be: 11月31日, 第25周周一 in a
+ * 21-week term, 10月19日(周二) on a Monday. Its text and why, so a command
+ * never takes it for a reason and acts on the whole activity instead.
+ */
+export function badNamedDay(words: readonly string[], env: CalendarEnv): { text: string; key: string } | null {
+  for (let n = Math.min(MAX_DATE_WORDS, words.length); n >= 1; n--) {
+    const text = words.slice(0, n).join(' ')
+    const when = singleDay(text)
+    if (!when) continue
+    const resolved = resolveWhen(when, { ...env, allowPast: true })
+    if (!resolved.ok) return { text, key: resolved.error.key }
+  }
+  // A month-day no reader takes (13月5日, 11/31): still a day, and a wrong one.
+  const first = words[0] ?? ''
+  return /^\d{1,2}(月|\/|\.)\d{1,2}/.test(first) && !readNamedDay(words, env) ? { text: first, key: 'badDate' } : null
+}
+
 /** A time expression naming one day, not a series or a span. */
 function singleDay(text: string): When | null {
   const parsed = parseWhen(text)
@@ -46,7 +64,7 @@ function singleDay(text: string): When | null {
 
 /** The words of /改期 split: which session (may be empty), and how it moves. */
 export type Move =
-  | { kind: 'to'; session: string[]; to: string }
+  | { kind: 'to'; session: string[]; to: string; later?: boolean }
   | { kind: 'shift'; session: string[]; days: number }
   | { kind: 'whole'; to: string }
 
@@ -65,7 +83,9 @@ export function readMove(words: readonly string[]): Move {
   if (split) {
     const before = text.slice(0, split.index).trim()
     const after = text.slice(split.index + split[0].length).trim()
-    return { kind: 'to', session: before ? before.split(/\s+/) : [], to: after }
+    // 顺延, 推迟, 延期: the new day is later than the old one.
+    const later = /顺延|推迟|延/.test(split[0])
+    return { kind: 'to', session: before ? before.split(/\s+/) : [], to: after, ...(later ? { later } : {}) }
   }
   const shift = SHIFT.exec(text)
   if (shift) {

@@ -9,7 +9,7 @@ import { restoreActivity, type ActivityWithOccurrences } from '../src/services/a
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeOccurrence, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { cancelSession, moveSession, restoreSession, type SessionTarget } from '../src/services/sessions.ts'
-import { readMove, readNamedDay, type Move } from './session-args.ts'
+import { badNamedDay, readMove, readNamedDay, type Move } from './session-args.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
@@ -34,7 +34,15 @@ export function sessionFromWords(
   activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv, describe: DescribeEnv, command: string,
 ): { session: Occurrence; rest: string[] } | null {
   const day = readNamedDay(words, env)
-  if (!day) return null
+  if (!day) {
+    const bad = badNamedDay(words, env)
+    if (bad) {
+      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
+      const example = `/${command} ${activity.id} ${next ? dayText(next.date, describe).replace(/\(.*\)/, '') : '11月16日'}`
+      throw new Refusal(texts.sessions.badDay(bad.text, texts.sessions.dayProblem[bad.key as keyof typeof texts.sessions.dayProblem] ?? texts.sessions.dayProblem.other, example))
+    }
+    return null
+  }
   // A session moved alone is still found by the day it was first planned on.
   const session = activity.occurrences.find((o) => o.date === day.date)
     ?? (day.monthDay ? activity.occurrences.find((o) => o.date.slice(5) === day.monthDay) : undefined)
@@ -132,6 +140,10 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
   if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
   assertAhead(ctx, session, env, describe)
   const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env) : toTarget(activity.id, move.to, env)
+  if (move.kind === 'to' && move.later && target.date <= session.date) {
+    const later = dayText(addDays(session.date, 2), describe).replace(/\(.*\)/, '')
+    throw new Refusal(texts.sessions.notLater(dayText(session.date, describe), dayText(target.date, describe), activity.id, later))
+  }
   if (activity.occurrences.some((o) => o.id !== session.id && o.date === target.date && !o.skipReason)) {
     throw new Refusal(texts.sessions.clash(dayText(target.date, describe)))
   }

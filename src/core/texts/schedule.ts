@@ -127,6 +127,15 @@ export const scheduleTexts = {
   },
 
   sessions: {
+    notLater: (from: string, to: string, id: number, later: string) =>
+      `顺延（推迟）要往后改，${to}不在${from}之后，没有改动。请写具体日期，例如：/改期 ${id} ${from.replace(/\(.*\)/, '')} 改到 ${later}下午`,
+    seriesToOneDay: (id: number, session: string, to: string) =>
+      `#${id} 是例行活动，只写一个日子不知道改哪一次，没有改动。\n改某一次：/改期 ${id} ${session} 改到 ${to}\n整个改成别的时间：/改期 ${id} 每周四下午`,
+    badDay: (text: string, why: string, example: string) => `「${text}」${why}，没有改动任何活动。请核对日期，例如：${example}`,
+    dayProblem: {
+      badDate: '这个日期不存在', weekOutOfTerm: '学期里没有这一周', weekdayMismatch: '日期和星期对不上', termWeekMismatch: '日期和第几周对不上',
+      needSemester: '要先设置学期才能按周算', inPast: '已经过去了', other: '读不出是哪一天',
+    },
     notASession: (id: number, date: string, next: string, example: string) =>
       `#${id} 在${date}没有安排。${next ? `接下来的几次：${next}\n例如：${example}` : '之后没有安排了。'}`,
     cancelled: (id: number, title: string, when: string, reason?: string) =>
