@@ -26,6 +26,9 @@ export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false
 const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
 const MAX_WHEN_TOKENS = 6
 
+/** A room of a school, written after it: 会议室, 三楼报告厅, 录播教室. */
+const ROOM = /^[\p{Script=Han}0-9A-Za-z]{0,8}(会议室|报告厅|多功能厅|礼堂|阶梯教室|录播室|教室|体育馆|图书馆|实验室|阅览室|会堂|大厅)$/u
+
 /**
  * Reads `/排期 <when> <title> [学科] [@地点] [名额N] [主持 名字] [rules]`. Options may
  * come in any order; the time is the longest run of words that reads as one,
@@ -48,8 +51,10 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
     const capacity = readCapacity(args, i)
     const place = readPlace(token)
     const host = HOST.exec(token)
-    if (place && !details.place) details.place = place
-    else if (capacity && 'error' in capacity) return fail({ key: 'badCapacity', text: capacity.error })
+    if (place && !details.place) {
+      // A room after the school is part of the place: "@育秀实验学校 会议室".
+      details.place = next && ROOM.test(next) ? `${place} ${args[++i]}` : place
+    } else if (capacity && 'error' in capacity) return fail({ key: 'badCapacity', text: capacity.error })
     else if (capacity) {
       details.capacity = capacity.value
       i += capacity.taken - 1
@@ -63,7 +68,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   const titleWords = rest.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
     const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
-    if (school > 0) details.place = titleWords.splice(school, 1)[0]!
+    if (school > 0) details.place = titleWords.splice(school, ROOM.test(titleWords[school + 1] ?? '') ? 2 : 1).join(' ')
   }
   const title = titleWords.join(' ').trim()
   if (!title) return fail({ key: 'noTitle' })

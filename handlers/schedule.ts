@@ -14,6 +14,7 @@ import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { findClashes } from '../src/services/clashes.ts'
+import { NUMBERING, toWords } from '../src/services/import-line.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from './schedule-args.ts'
 import { NO_SIGNUP_WORDS } from './detail-args.ts'
@@ -28,7 +29,8 @@ export const schedule: Command = {
   aliases: ['schedule'],
   role: 'organizer',
   scope: 'district',
-  run: (ctx, line) => scheduleFromArgs(ctx, line.args),
+  // The words as typed: quotes in a title (“育秀杯”) are the title's own, not argument marks.
+  run: (ctx, line) => scheduleFromArgs(ctx, line.raw.split(/[\s\u3000]+/).filter(Boolean)),
 }
 
 /**
@@ -37,8 +39,10 @@ export const schedule: Command = {
  * never reminded.
  */
 export async function scheduleFromArgs(ctx: DistrictContext, args: readonly string[], past = false): Promise<void> {
-  const noticeWords = args.filter((w) => NO_SIGNUP_WORDS.has(w))
-  const parsed = parseScheduleArgs(args.filter((w) => !NO_SIGNUP_WORDS.has(w)))
+  // Written as a 行事历 line is: numbering dropped, labels and bracketed rules read as the import reads them.
+  const words = toWords(args.join(' ').replace(NUMBERING, ''))
+  const noticeWords = words.filter((w) => NO_SIGNUP_WORDS.has(w))
+  const parsed = parseScheduleArgs(words.filter((w) => !NO_SIGNUP_WORDS.has(w)))
   if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
   const env = { ...(await calendarEnv(ctx.tx, ctx.district, ctx.now)), allowPast: past }
   const { whenText, when, details, rules } = parsed.value

@@ -22,7 +22,7 @@ export interface LineContext {
  */
 export const MAX_WORDS = 20
 /** "1、", "（1）", "一、", "4.", "①" — but not the "10." of a date written 10.22. */
-const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*(?:[、)）]|[.．](?!\d))|[①-⑳])\s*/
+export const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]{1,2}\s*(?:[、)）]|[.．](?!\d))|[①-⑳])\s*/
 /** A word that writes a date: 10月12日-16日, 第4周…, 周三…, 12.3 — not a bare clock (14:00) or a rule (教龄1-8). */
 const DATE_LIKE = /[0-9０-９]\s*[月日号]|[一二三四五六七八九十]月|第[0-9０-９一二三四五六七八九十]{1,3}周|^(每|双|单|隔)?周[一二三四五六日天]|^\d{1,2}[./]\d{1,2}/
 /** Labels whose word is dropped ("时间：10月底" is the time). */

@@ -185,3 +185,21 @@ describe('warnings that do not refuse', () => {
     expect(await h.app.db.activity.count()).toBe(6)
   })
 })
+
+describe('a line written as the 行事历 writes it', () => {
+  const activity = async (id: number) => h.app.db.activity.findUniqueOrThrow({ where: { id } })
+  it('reads bracketed rules, labels, a room after the school, numbering, and keeps the title as typed', async () => {
+    await h.say('/排期 11月30日至12月4日 “育秀杯”青年教师教学技能比武（教龄1-8年） @育秀实验学校')
+    expect(await activity(1)).toMatchObject({ title: '“育秀杯”青年教师教学技能比武', minYears: 1, maxYears: 8, place: '育秀实验学校' })
+    await h.say('/排期 双周一下午 常态化联合教研（活动内容单周提前公示）')
+    expect(await activity(2)).toMatchObject({ title: '常态化联合教研', noticeWeeks: 1 })
+    await h.say('/排期 第7周 中小学毕业班专题研讨（育秀实验学校、肇文学校）')
+    expect(await activity(3)).toMatchObject({ title: '中小学毕业班专题研讨', place: '育秀实验学校、肇文学校' })
+    await h.say('/排期 12月16日下午 见习期教师汇报课 地点：育秀实验学校 三楼报告厅')
+    expect(await activity(4)).toMatchObject({ title: '见习期教师汇报课', place: '育秀实验学校 三楼报告厅' })
+    await h.say('/排期 4、主题式联合教研活动：育秀实验学校 中小学语文   第4周')
+    expect(await activity(5)).toMatchObject({ title: '主题式联合教研活动', place: '育秀实验学校', subject: '中小学语文' })
+    await h.say('/排期 12月8日下午 读书会 @肇文学校 会议室 （限语文教师）')
+    expect(await activity(6)).toMatchObject({ title: '读书会', place: '肇文学校 会议室', subjectRule: '语文' })
+  })
+})
