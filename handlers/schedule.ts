@@ -150,7 +150,7 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
   if (plan.kind === 'pending') {
     const range = formatRange(plan.from, plan.to)
     lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.schedule.pending(activity.whenText, range, activity.id))
-    if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week))
+    if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week, range))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
   } else {
     lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))

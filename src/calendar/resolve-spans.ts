@@ -52,13 +52,16 @@ export function pickYear(env: SpanEnv, make: (year: number) => Window | null): W
 }
 
 /**
- * Week N of a month is the Monday-to-Sunday week holding the month's Nth
- * Monday ("12月第2周" of 2026 is 14-20 December); with a weekday, that day.
+ * Week N of a month is the Nth Monday-to-Sunday week that lies mostly in the
+ * month: the one holding its Nth Thursday ("12月第2周" of 2026 is 7-13
+ * December, since 30 November-6 December is mostly December). So
+ * "12月第2周周三" is "12月第二个周三". With a weekday, that day.
  */
 function monthWeekWindow(year: number, month: number, week: number, weekday?: number): Window | null {
-  const firstMonday = addDays(makeDate(year, month, 1), (8 - weekdayOf(makeDate(year, month, 1))) % 7)
-  const monday = addDays(firstMonday, (week - 1) * 7)
-  if (Number(monday.slice(5, 7)) !== month) return null
+  const first = makeDate(year, month, 1)
+  const thursday = addDays(first, (4 - weekdayOf(first) + 7) % 7 + (week - 1) * 7)
+  if (Number(thursday.slice(5, 7)) !== month) return null
+  const monday = addDays(thursday, -3)
   return weekday ? single(addDays(monday, weekday - 1)) : { from: monday, to: addDays(monday, 6) }
 }
 

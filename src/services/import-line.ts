@@ -75,7 +75,7 @@ export function readWords(line: number, text: string, words: string[], context: 
   const importRules = toRules(rules, env)
   if (importRules && 'error' in importRules) return fail(line, text, importRules.error)
   return {
-    ok: true, line, text, details, whenText, plan: resolved.plan, rules: importRules ?? {},
+    ok: true, line, text, details, whenText, when, plan: resolved.plan, rules: importRules ?? {},
     key: importKey(details, whenText),
   }
 }

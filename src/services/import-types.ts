@@ -1,5 +1,6 @@
 import type { LocalDate } from '../calendar/dates.ts'
 import type { Plan, ResolveError } from '../calendar/resolve-when.ts'
+import type { When } from '../calendar/when.ts'
 import { LIMITS } from '../core/limits.ts'
 import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
 import type { ActivityDetails } from './activities.ts'
@@ -35,5 +36,5 @@ export interface ImportRules {
 }
 
 export type ImportItem =
-  | { ok: true; line: number; text: string; details: ActivityDetails; whenText: string; plan: Plan; rules: ImportRules; key: string }
+  | { ok: true; line: number; text: string; details: ActivityDetails; whenText: string; when: When; plan: Plan; rules: ImportRules; key: string }
   | { ok: false; line: number; text: string; reason: ImportReason }

@@ -1,5 +1,4 @@
 import { parseNumber } from '../calendar/normalize.ts'
-import { parseWhen } from '../calendar/parse-when.ts'
 import type { CalendarEnv } from '../calendar/resolve-when.ts'
 import type { SemesterInfo } from '../calendar/semester.ts'
 import type { LocalDate } from '../calendar/dates.ts'
@@ -222,10 +221,10 @@ export async function saveImport(
   // The same line twice in one file is one activity.
   const seen = new Set<string>()
   const fresh = readable.filter((i) => !known.has(i.key) && !seen.has(i.key) && seen.add(i.key))
-  const list = fresh.flatMap((item) => {
-    const when = parseWhen(item.whenText)
-    return when.ok ? [{ details: item.details, schedule: { whenText: item.whenText, when: when.when, plan: item.plan }, importKey: item.key, rules: ruleColumns(item.rules, district.timezone) }] : []
-  })
+  // The time as the reader read it (its text, kept for the archive, may not read alone: "第一学期每周四下午（第3-16周）").
+  const list = fresh.map((item) => ({
+    details: item.details, schedule: { whenText: item.whenText, when: item.when, plan: item.plan }, importKey: item.key, rules: ruleColumns(item.rules, district.timezone),
+  }))
   const created = await createActivities(tx, district, origin, list, onProgress)
   return { created, existing }
 }

@@ -11,7 +11,8 @@ import { env, everyWeekday, MID_AUTUMN, NATIONAL_DAY, read, TIMETABLE, weekly } 
  *
  * Rules stated here and in the replies:
  * - a multi-day range is ONE occurrence from its first to its last day;
- * - "12月第2周" is the Monday-to-Sunday week holding the month's 2nd Monday;
+ * - "12月第2周" is the month's 2nd Monday-to-Sunday week lying mostly in it (the
+ *   one holding its 2nd Thursday): 2026's is 7-13 December;
  * - 学期末 is the last two weeks of the term, 期中 the two middle weeks;
  * - 国庆后第一周 is the school week from the first Monday after the holiday;
  * - a vague rhythm (每2-3周) is 日期待定 over the rest of the term.
@@ -31,9 +32,9 @@ const section3: [string, string[] | string][] = [
   ['每周一、三下午', series(everyWeekday('2026-09-02', '2027-01-22', [1, 3]), '13:30')],
   ['第4周周一、周三下午', ['2026-09-21 13:30', '2026-09-23 13:30']],
   // week of a month
-  ['12月第2周', 'pending 2026-12-14..2026-12-20'],
-  ['9月第3周', 'pending 2026-09-21..2026-09-27'],
-  ['十二月第二周', 'pending 2026-12-14..2026-12-20'],
+  ['12月第2周', 'pending 2026-12-07..2026-12-13'],
+  ['9月第3周', 'pending 2026-09-14..2026-09-20'],
+  ['十二月第二周', 'pending 2026-12-07..2026-12-13'],
   // spans and vague series
   ['11月中下旬', 'pending 2026-11-11..2026-11-30'],
   ['11月底12月初', 'pending 2026-11-24..2026-12-10'],
@@ -134,9 +135,10 @@ const more: [string, string[] | string][] = [
   // weeks and days of a month
   ['12月第二个周三', ['2026-12-09']],
   ['11月最后一个周五', ['2026-11-27']],
-  ['12月第2周周三', ['2026-12-16']],
-  ['9月第一周', 'pending 2026-09-07..2026-09-13'],
-  ['10月第1周', 'pending 2026-10-05..2026-10-11'],
+  ['12月第2周周三', ['2026-12-09']],
+  // 8月31日-9月6日 is mostly September; 9月28日-10月4日 mostly October.
+  ['9月第一周', 'pending 2026-08-31..2026-09-06'],
+  ['10月第1周', 'pending 2026-09-28..2026-10-04'],
   ['1月第3周', 'pending 2027-01-18..2027-01-24'],
   ['每月最后一周的周五', weekly(['2026-09-25', '2026-10-30', '2026-11-27', '2026-12-25'], '', MID_AUTUMN)],
   // parts of months, months, spans of months

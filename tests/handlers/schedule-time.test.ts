@@ -80,12 +80,12 @@ it('names a run of weekdays as 周一至周五', async () => {
 })
 
 describe('/排期 with spans and vague series', () => {
-  it('keeps 12月第2周 as 日期待定 for the week of the 2nd Monday and says so', async () => {
+  it('keeps 12月第2周 as 日期待定 for the month\'s second week and says which', async () => {
     const [reply] = await h.say('/排期 12月第2周 青年教师比武')
-    expect(reply).toContain('时间：12月第2周（12月14日-20日），具体日期待定。')
+    expect(reply).toContain('时间：12月第2周（12月7日-13日），具体日期待定。')
     expect(reply).not.toContain('时间：时间：')
-    expect(reply).toContain('「12月第2周」按12月第2个周一所在的一周（周一至周日）算。')
-    expect(await activity(1)).toMatchObject({ pendingFrom: '2026-12-14', pendingTo: '2026-12-20' })
+    expect(reply).toContain('「12月第2周」是12月7日-13日这一周（一周大半在哪个月，就算那个月的）。')
+    expect(await activity(1)).toMatchObject({ pendingFrom: '2026-12-07', pendingTo: '2026-12-13' })
     expect(await stored(1)).toEqual([])
   })
 

@@ -99,8 +99,8 @@ describe('a term of 育秀教育集团, as its clerk runs it', () => {
     const visit = await h.app.db.activity.findUniqueOrThrow({ where: { id: ids['集团内教学视导'] }, include: { occurrences: true } })
     expect([visit.place, visit.noSignup, visit.occurrences.map((o) => [o.date, local(o.endAt!).slice(0, 10)])]).toEqual(['西渡学校', true, [['2026-11-30', '2026-12-04']]])
     const report = await h.app.db.activity.findUniqueOrThrow({ where: { id: ids['见习期教师汇报课'] } })
-    // 12月's 2nd Monday is 12月14日: that Monday-to-Sunday week.
-    expect([report.pendingFrom, report.place]).toEqual(['2026-12-14', '肇文学校'])
+    // 12月's weeks: 11月30日-12月6日 is mostly December, so the 2nd is 12月7日-13日.
+    expect([report.pendingFrom, report.place]).toEqual(['2026-12-07', '肇文学校'])
     const graduating = await h.app.db.activity.findUniqueOrThrow({ where: { id: ids['中小学毕业班教学研讨'] }, include: { occurrences: true } })
     // Week 16's Thursday: 8月31日 + 15 weeks + 3 days.
     expect([graduating.capacity, graduating.occurrences.map((o) => local(o.startAt).slice(0, 16))]).toEqual([40, ['2026-12-17T13:30']])
@@ -124,8 +124,8 @@ describe('a term of 育秀教育集团, as its clerk runs it', () => {
   })
 
   it('lists what has no date yet in the digest of its week', () => {
-    const digest = ticked.find((t) => t.at === '2026-12-14T07:30' && t.message.chat.chatId === 'console')!
-    expect(digest.message.text).toContain(`#${ids['见习期教师汇报课']} 12月第2周（12月14日-20日，日期待定） 见习期教师汇报课 · 肇文学校`)
+    const digest = ticked.find((t) => t.at === '2026-12-07T07:30' && t.message.chat.chatId === 'console')!
+    expect(digest.message.text).toContain(`#${ids['见习期教师汇报课']} 12月第2周（12月7日-13日，日期待定） 见习期教师汇报课 · 肇文学校`)
   })
 
   it('every reply and every reminder fits a phone', () => {

@@ -82,7 +82,7 @@ export const scheduleTexts = {
     sessions: (count: number) => `共 ${count} 次`,
     vaguePending: (label: string, range: string, id: number) =>
       `时间：${label}（${range}），具体日子待定。定下来后请发送 /改期 ${id} 每周三下午 这样的时间`,
-    monthWeekRule: (month: number, week: number) => `「${month}月第${week}周」按${month}月第${week}个周一所在的一周（周一至周日）算。`,
+    monthWeekRule: (month: number, week: number, range: string) => `「${month}月第${week}周」是${range}这一周（一周大半在哪个月，就算那个月的）。`,
     needTimetable:
       '第几节、放学后按本学区的作息计时，作息还没设置，先只登记日期。管理员请发送：\n/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40\n设置后自动补上时刻。',
     skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
