@@ -72,7 +72,10 @@ export const profile: Command = {
       where: { id: ctx.sender.memberId },
       data: { ...value, ...(value.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
     })
-    ctx.reply(texts.profile.saved(profileLine(member, today, true)))
+    // 教龄 is personal: echoed only in a direct chat; a group reads that it was kept.
+    const inGroup = !ctx.message.chat.isDirect
+    const shown = profileLine(member, today, !inGroup)
+    ctx.reply(texts.profile.saved(inGroup && member.teachingYears !== null ? `${shown}${texts.profile.yearsKept}` : shown))
   },
 }
 

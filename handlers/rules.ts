@@ -43,8 +43,10 @@ function readDeadline(text: string, env: CalendarEnv, tz: string): Date {
 }
 
 /** Why a sign-up is refused, with what to do about it. */
-export function ruleBreakText(brk: RuleBreak, activity: Pick<Activity, 'id'>, deadline: string, ofOther = false): string {
+export function ruleBreakText(brk: RuleBreak, activity: Pick<Activity, 'id'>, deadline: string, ofOther = false, inGroup = false): string {
   const t = ofOther ? texts.rules.other : texts.rules
+  // A teacher's 教龄 is not read out in a group.
+  if (brk.key === 'years' && inGroup) return t.yearsOut(texts.rules.yearsRange(brk.min, brk.max))
   switch (brk.key) {
     case 'closed': return texts.rules.closed(activity.id, deadline)
     case 'needYears': return t.needYears(texts.rules.yearsRange(brk.min, brk.max))

@@ -33,7 +33,7 @@ export const signup: Command = {
     const member = await findMember(ctx.tx, ctx.sender.memberId)
     const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
-    if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env)))
+    if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env), false, !ctx.message.chat.isDirect))
     const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })
     const name = listName(member)
     // In a group, confirmations arriving together go as one 接龙-style message, each teacher @mentioned with their place.
@@ -186,7 +186,7 @@ async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurren
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))
     const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, found.member.id)
     const brk = firstBreak(activity, { member: found.member, isMentee: mentee }, ctx.now, env.today, true)
-    if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '', true)))
+    if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '', true, !ctx.message.chat.isDirect)))
     people.push(found)
   }
   const lines = [texts.signup.forOthersTitle(activity.id, activity.title)]

@@ -27,9 +27,11 @@ describe('parseProfile', () => {
 
 describe('/我是 and /我的', () => {
   it('records the profile and shows it, with sign-ups and questions', async () => {
+    // In the group 教龄 is kept but not read out; in a direct chat it is shown.
     expect(await h.say('/我是 王芳 育秀实验学校 语文 教龄5', { as: '芳芳' })).toEqual([
-      '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年\n发送 /我的 查看您的报名和提问。',
+      '已记录：王芳 · 育秀实验学校 · 语文（教龄已记录，只在私聊里显示）\n发送 /我的 查看您的报名和提问。',
     ])
+    expect((await h.say('/我是 教龄5', { as: '芳芳', direct: true, chat: 'dm-芳芳' }))[0]).toContain('已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年')
     await h.say('/排期 12月3日 13:30 联合教研 名额1')
     await h.say('/排期 12月10日 13:30 名师讲堂 名额1')
     await h.say('/报名 2', { as: '李明' })
@@ -59,7 +61,7 @@ describe('/我是 and /我的', () => {
 
   it('updates one field at a time and refuses what it cannot read, changing nothing', async () => {
     await h.say('/我是 王芳 育秀实验学校 语文 教龄5', { as: '王芳' })
-    expect((await h.say('/我是 教龄6', { as: '王芳' }))[0]).toContain('王芳 · 育秀实验学校 · 语文 · 教龄6年')
+    expect((await h.say('/我是 教龄6', { as: '王芳', direct: true, chat: 'dm-王芳' }))[0]).toContain('王芳 · 育秀实验学校 · 语文 · 教龄6年')
     expect(await h.say('/我是 王芳 育秀实验学校 语文 很棒', { as: '王芳' })).toEqual(['没看懂「很棒」。请这样写：/我是 王芳 育秀实验学校 语文 教龄5'])
     expect(await h.say('/我是', { as: '王芳' })).toEqual(['请这样写：/我是 王芳 育秀实验学校 语文 教龄5（可以只写要更新的项，例如 /我是 教龄6）'])
     expect(await h.say('/我是 教龄80', { as: '王芳' })).toEqual(['教龄 80 年似乎太长了，请检查，例如：/我是 教龄5'])

@@ -144,7 +144,9 @@ describe('教龄, subject, school and mentee rules', () => {
 
   it('refuses 教龄 outside the range with the years on record', async () => {
     await h.say('/我是 李明 西渡小学 语文 教龄12', { as: '李明' })
-    expect(await h.say('/报名 1', { as: '李明' })).toEqual(['此活动限教龄1-8年，您登记的教龄是 12 年。如登记有误，请发送 /我是 教龄N 更正。'])
+    // The group is not told his 教龄; his direct chat is.
+    expect(await h.say('/报名 1', { as: '李明' })).toEqual(['此活动限教龄1-8年，您登记的教龄不在这个范围。如登记有误，请私聊我发送 /我是 教龄N 更正。'])
+    expect(await h.say('/报名 1', { as: '李明', direct: true, chat: 'dm-李明' })).toEqual(['此活动限教龄1-8年，您登记的教龄是 12 年。如登记有误，请发送 /我是 教龄N 更正。'])
     expect(await signups()).toHaveLength(0)
   })
 
@@ -153,7 +155,7 @@ describe('教龄, subject, school and mentee rules', () => {
     h.setNow('2027-11-24T09:00:00+08:00')
     await h.say('/学期 2027-09-01 2028-01-20 第一学期')
     await h.say('/排期 12月10日下午 新秀杯复赛 教龄1-8')
-    expect(await h.say('/报名 2', { as: '赵丽' })).toEqual(['此活动限教龄1-8年，您登记的教龄是 9 年。如登记有误，请发送 /我是 教龄N 更正。'])
+    expect(await h.say('/报名 2', { as: '赵丽', direct: true, chat: 'dm-赵丽' })).toEqual(['此活动限教龄1-8年，您登记的教龄是 9 年。如登记有误，请发送 /我是 教龄N 更正。'])
   })
 
   it('mentees only: refused until the teacher is a workshop mentee', async () => {
@@ -331,6 +333,7 @@ describe('what a sign-up says, read as its reader reads it', () => {
   it('an organizer signing someone up who breaks a rule is told of them (TA), not as 您', async () => {
     await h.say('/排期 12月10日下午 新秀杯课堂教学评比 教龄1-8')
     await h.say('/我是 赵丽 育秀实验学校 语文 教龄12', { as: '赵丽' })
-    expect(await h.say('/报名 1 赵丽')).toEqual(['赵丽 不能报名：此活动限教龄1-8年，TA登记的教龄是 12 年。\n没有为任何人报名，请调整后重发。'])
+    expect(await h.say('/报名 1 赵丽')).toEqual(['赵丽 不能报名：此活动限教龄1-8年，TA登记的教龄不在这个范围。\n没有为任何人报名，请调整后重发。'])
+    expect(await h.say('/报名 1 赵丽', { direct: true, chat: 'dm-我' })).toEqual(['赵丽 不能报名：此活动限教龄1-8年，TA登记的教龄是 12 年。\n没有为任何人报名，请调整后重发。'])
   })
 })

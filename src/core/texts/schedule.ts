@@ -219,6 +219,7 @@ export const scheduleTexts = {
     closed: (id: number, deadline: string) => `#${id} 的报名已于 ${deadline} 截止。如有特殊情况请联系组织者代报名。`,
     needYears: (range: string) => `此活动限教龄${range}，请先发送 /我是 登记教龄，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
     years: (range: string, years: number) => `此活动限教龄${range}，您登记的教龄是 ${years} 年。如登记有误，请发送 /我是 教龄N 更正。`,
+    yearsOut: (range: string) => `此活动限教龄${range}，您登记的教龄不在这个范围。如登记有误，请私聊我发送 /我是 教龄N 更正。`,
     needSubject: (subject: string) => `此活动限${subject}老师，请先发送 /我是 登记学科，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
     subject: (subject: string, has: string) => `此活动限${subject}老师，您登记的学科是${has}。`,
     needSchool: (school: string) => `此活动限${school}的老师，请先发送 /我是 登记学校，例如：/我是 王芳 育秀实验学校 语文 教龄5`,
@@ -228,6 +229,7 @@ export const scheduleTexts = {
     other: {
       needYears: (range: string) => `此活动限教龄${range}，TA还没有登记教龄（TA可以发送 /我是 教龄5 登记）。`,
       years: (range: string, years: number) => `此活动限教龄${range}，TA登记的教龄是 ${years} 年。`,
+      yearsOut: (range: string) => `此活动限教龄${range}，TA登记的教龄不在这个范围。`,
       needSubject: (subject: string) => `此活动限${subject}老师，TA还没有登记学科（TA可以发送 /我是 语文 登记）。`,
       subject: (subject: string, has: string) => `此活动限${subject}老师，TA登记的学科是${has}。`,
       needSchool: (school: string) => `此活动限${school}的老师，TA还没有登记学校（TA可以发送 /我是 育秀实验学校 登记）。`,

@@ -64,6 +64,7 @@ export const signupTexts = {
     mine: (line: string) => `我的资料：${line}`,
     none: '还没有登记个人资料。发送 /我是 王芳 育秀实验学校 语文 教龄5 登记后，报名名单会显示学校和学科。',
     years: (n: number) => `教龄${n}年`,
+    yearsKept: '（教龄已记录，只在私聊里显示）',
     noSignups: '近期没有报名的活动。',
     signupsHeader: (n: number) => `我的报名（${n}）：`,
     datePending: '日期待定',
