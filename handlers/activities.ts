@@ -12,12 +12,12 @@ import { readListRange, type ListRange } from './list-range.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */
-const MAX_LINES = 15
+const MAX_LINES = 8
 /** A week of an imported 行事历 may hold hundreds: one message still, the rest in /活动 编号 and /导出. */
 const MAX_WEEK_LINES = 60
 const LOOKAHEAD_DAYS = 8 * 7
 /** Dates still to be set, under the dated ones. */
-const MAX_PENDING_LINES = 10
+const MAX_PENDING_LINES = 5
 
 export const activities: Command = {
   id: 'activities',
@@ -119,23 +119,23 @@ async function showActivity(ctx: DistrictContext, args: readonly string[]): Prom
   const describe = describeEnvOf(ctx, env)
   const coming = activity.occurrences.filter((o) => o.date >= env.today)
   const lines = [texts.activity.detailTitle(activity.id, activity.title)]
+  // A cancelled one says so first, and lists no coming sessions.
+  const off = activity.status === 'cancelled'
+  if (off) lines.push(activity.cancelReason ? `${texts.activity.cancelledStatus}，${texts.activity.reason(activity.cancelReason)}` : texts.activity.cancelledStatus)
   lines.push(texts.activity.when(describeWhen(activity, coming.length ? coming : activity.occurrences, describe)))
   const live = coming.filter((o) => !o.skipReason)
-  if (live.length > 1) lines.push(texts.activity.next(live.slice(0, 4).map((o) => describeOccurrence(o, describe) + sessionMark(o, describe)).join('、')))
+  // At most three coming sessions: one line on a phone.
+  if (!off && live.length > 1) lines.push(texts.activity.next(live.slice(0, 3).map((o) => describeOccurrence(o, { ...describe, semesters: [] }) + sessionMark(o, describe)).join('、')))
   const skipped = describeSkipped(coming, describe)
-  if (skipped) lines.push(skipped)
+  if (skipped && !off) lines.push(skipped)
   const cancelled = describeCancelled(coming, describe)
-  if (cancelled) lines.push(cancelled)
+  if (cancelled && !off) lines.push(cancelled)
   lines.push(...describeDetails(activity))
   // As the announcement said it: the rules and the deadline, and how many have signed up.
   lines.push(...describeRules(activity, describe))
   if (!activity.noSignup) lines.push(describeCount(activity.capacity, (await signupCounts(ctx.tx, [activity.id])).get(activity.id) ?? { confirmed: 0, waiting: 0 }))
   if (activity.noSignup) lines.push(texts.notice.detail)
   lines.push(texts.activity.organizer(activity.organizer.displayName))
-  if (activity.status === 'cancelled') {
-    lines.push(texts.activity.cancelledStatus)
-    if (activity.cancelReason) lines.push(texts.activity.reason(activity.cancelReason))
-  }
   ctx.reply(lines.join('\n'))
 }
 

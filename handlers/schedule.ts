@@ -111,6 +111,7 @@ export const cancel: Command = {
   name: '取消',
   aliases: ['cancel'],
   role: 'organizer',
+  meant: (line) => texts.signup.meantWithdraw(/^#?\d+$/.test(line.args[0] ?? '') ? line.args[0]!.replace('#', '') : '12'),
   scope: 'district',
   async run(ctx, line) {
     const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })

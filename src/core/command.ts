@@ -39,6 +39,8 @@ interface CommandBase {
   name: string
   aliases: readonly string[]
   role: Role
+  /** Said after refusing someone without the role: the command they likely meant ("/取消 12" from a teacher is /取消报名 12). */
+  meant?(line: CommandLine): string
 }
 
 export type Command =

@@ -199,7 +199,9 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
   // "报名 12" typed as plain chat in a group that is no district's: not meant for the bot.
   if (!district && !line.slash && !ctx.message.mentionedBot && !ctx.message.chat.isDirect) return
   if (!district) throw new Refusal(ctx.message.chat.isDirect ? texts.router.groupOnly : texts.router.noDistrict)
-  if (!mayUse(command.role, ctx.sender.roles)) throw new Refusal(texts.router.forbidden(command.name, command.role))
+  if (!mayUse(command.role, ctx.sender.roles)) {
+    throw new Refusal([texts.router.forbidden(command.name, command.role), command.meant?.(line)].filter(Boolean).join('\n'))
+  }
   return command.run({ ...ctx, district }, line)
 }
 

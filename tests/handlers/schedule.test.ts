@@ -119,7 +119,7 @@ describe('/改期 and /取消', () => {
     await h.say('/排期 12月3日下午 名师讲堂')
     expect(await h.say('/取消 #1 专家临时有事')).toEqual(['#1「名师讲堂」（12月3日(周四) 13:30 (第14周)）已取消，原因：专家临时有事。'])
     expect((await h.say('/活动'))[0]).toContain('近期没有安排活动')
-    expect((await h.say('/活动 1'))[0]).toContain('状态：已取消\n取消原因：专家临时有事')
+    expect((await h.say('/活动 1'))[0]).toContain('#1「名师讲堂」\n状态：已取消，取消原因：专家临时有事')
     expect(await h.say('/取消 1')).toEqual(['#1 已经取消了。'])
   })
 
@@ -201,5 +201,12 @@ describe('a line written as the 行事历 writes it', () => {
     expect(await activity(5)).toMatchObject({ title: '主题式联合教研活动', place: '育秀实验学校', subject: '中小学语文' })
     await h.say('/排期 12月8日下午 读书会 @肇文学校 会议室 （限语文教师）')
     expect(await activity(6)).toMatchObject({ title: '读书会', place: '肇文学校 会议室', subjectRule: '语文' })
+  })
+})
+
+describe('a teacher who writes /取消 12', () => {
+  it('is told how to withdraw their own sign-up', async () => {
+    const [reply] = await h.say('/取消 12', { as: '王老师' })
+    expect(reply!.split('\n')).toEqual([expect.stringContaining('抱歉，/取消 只有'), '取消自己的报名请发送 /取消报名 12'])
   })
 })

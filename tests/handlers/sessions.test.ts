@@ -146,7 +146,7 @@ describe('/改期 one session', () => {
     expect(stored.map((o) => o.date).filter((d) => d >= '2026-11-10')).toEqual(['2026-11-17', '2026-11-30', '2026-12-14', '2026-12-28', '2027-01-11'])
     expect(stored.find((o) => o.date === '2026-11-17')!.movedFrom).toBe('2026-11-16')
     expect((await h.say('/下周'))[0]).toContain('#1 11月17日(周二) 13:30 常态化联合教研 · 语文 （原11月16日）')
-    expect((await h.say('/活动 1'))[0]).toContain('接下来：11月17日(周二) 13:30 (第12周)（原11月16日）、11月30日(周一)')
+    expect((await h.say('/活动 1'))[0]).toContain('接下来：11月17日(周二) 13:30（原11月16日）、11月30日(周一)')
     expect(await tickAt('2026-11-15T16:00:00+08:00')).toEqual([])
     const [reminder] = await tickAt('2026-11-16T16:00:00+08:00')
     expect(reminder!.text).toContain('明天 11月17日(周二) 13:30')

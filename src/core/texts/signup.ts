@@ -29,6 +29,7 @@ export const signupTexts = {
     onlyOrganizers: (id: number) => `只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 ${id}`,
     onlyItsOrganizers: (id: number) => `只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 ${id}`,
     tooManyNames: (max: number) => `一次最多代报 ${max} 人，请分几次发送。`,
+    meantWithdraw: (id: string) => `取消自己的报名请发送 /取消报名 ${id}`,
     withdrawn: (name: string, id: number, title: string) => `已取消 ${name} 的报名：#${id}「${title}」。`,
     notSignedUp: (id: number) => `您没有报名 #${id}，不需要取消。查看自己的报名请发送 /我的`,
     otherNotSignedUp: (name: string, id: number) => `${name} 没有报名 #${id}。没有取消任何人的报名。`,
