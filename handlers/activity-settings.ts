@@ -10,6 +10,7 @@ import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.t
 import { ruleColumns } from './rules.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { announcePromotions } from './signup.ts'
+import { tellSignedUp } from './tell-signed-up.ts'
 
 interface Settings {
   patch: RulePatch
@@ -49,7 +50,10 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   if (updated.noSignup) lines.push(texts.notice.line(activity.id))
   if (!updated.noSignup || counts.confirmed + counts.waiting > 0) lines.push(describeCount(updated.capacity, counts))
   if (updated.capacity !== null && counts.confirmed > updated.capacity) lines.push(texts.rules.overCapacity(counts.confirmed))
-  ctx.reply(lines.join('\n'))
+  // Those signed up are told of a new place, name or host, or that no sign-up is needed any more, as of a move.
+  const changed = updated.place !== activity.place || updated.title !== activity.title || updated.host !== activity.host || (updated.noSignup && !activity.noSignup)
+  if (changed && counts.confirmed + counts.waiting > 0) await tellSignedUp(ctx, updated, lines.join('\n'))
+  else ctx.reply(lines.join('\n'))
   await announcePromotions(ctx, { ...activity, ...updated }, promoted, env)
 }
 

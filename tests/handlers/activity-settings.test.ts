@@ -83,3 +83,16 @@ describe('notice-only activities', () => {
     expect(reminder!.text).toBe('【活动提醒】#1「教学视导」明天 9月8日(周二) 13:30，地点：肇文学校。')
   })
 })
+
+describe('those signed up hear of a change that matters to them', () => {
+  it('a new place is said to them with an @mention; a new deadline is not', async () => {
+    await h.say('/排期 12月3日下午 主题式联合教研活动 @育秀实验学校')
+    await h.say('/报名 1', { as: '王老师' })
+    await h.say('/报名 1', { as: '李老师' })
+    const { sent } = await h.send('/设置 1 地点：西渡学校报告厅')
+    expect(sent[0]!.text).toContain('地点：西渡学校报告厅')
+    expect((sent[0]!.mentions ?? []).map((p) => p.name)).toEqual(['王老师', '李老师'])
+    const quiet = await h.send('/设置 1 截止 12月1日')
+    expect(quiet.sent[0]!.mentions ?? []).toEqual([])
+  })
+})
