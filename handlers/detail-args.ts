@@ -5,15 +5,15 @@
 export type DetailField = 'title' | 'place' | 'subject' | 'host'
 
 const FIELD_WORDS: Record<string, DetailField> = {
-  名称: 'title', 标题: 'title', 活动名称: 'title',
-  地点: 'place', 场地: 'place', 地址: 'place', 活动地点: 'place',
+  名称: 'title', 标题: 'title', 活动名称: 'title', 改名: 'title', 改名为: 'title', 更名为: 'title', 名称改为: 'title',
+  地点: 'place', 场地: 'place', 地址: 'place', 活动地点: 'place', 地点改为: 'place',
   学科: 'subject', 学科组: 'subject',
   主持: 'host', 主持人: 'host', 主讲: 'host', 主讲人: 'host', 负责人: 'host',
 }
 const FIELD = new RegExp(`^(${Object.keys(FIELD_WORDS).sort((a, b) => b.length - a.length).join('|')})(?:[:：](.*))?$`)
 
 /** Words that make an activity notice-only (领导例会, 教学视导, 表彰), and the ones that undo it. */
-export const NO_SIGNUP_WORDS = new Set(['不报名', '无需报名', '免报名', '不用报名', '不需报名', '仅通知', '只通知'])
+export const NO_SIGNUP_WORDS = new Set(['不报名', '无需报名', '免报名', '不用报名', '不需报名', '不需要报名', '无须报名', '不必报名', '仅通知', '只通知'])
 export const SIGNUP_WORDS = new Set(['报名', '需报名', '需要报名', '开放报名'])
 
 /** Clearing a place, subject or host. */

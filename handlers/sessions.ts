@@ -1,4 +1,4 @@
-import { addDays } from '../src/calendar/dates.ts'
+import { addDays, localParts } from '../src/calendar/dates.ts'
 import { formatDate } from '../src/calendar/format.ts'
 import { parseWhen } from '../src/calendar/parse-when.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
@@ -47,6 +47,8 @@ export function sessionFromWords(
   const session = activity.occurrences.find((o) => o.date === day.date)
     ?? (day.monthDay ? activity.occurrences.find((o) => o.date.slice(5) === day.monthDay) : undefined)
     ?? activity.occurrences.find((o) => o.movedFrom === day.date)
+    // A day inside a multi-day activity (11月30日至12月4日) is that activity's one session.
+    ?? activity.occurrences.find((o) => o.endAt && o.date < day.date && localParts(o.endAt, describe.timezone).date >= day.date)
   if (!session) {
     const next = activity.occurrences.filter((o) => o.date >= env.today && !o.skipReason).slice(0, 4)
     const list = next.map((o) => describeOccurrence(o, plain(describe))).join('、')

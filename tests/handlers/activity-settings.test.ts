@@ -96,3 +96,14 @@ describe('those signed up hear of a change that matters to them', () => {
     expect(quiet.sent[0]!.mentions ?? []).toEqual([])
   })
 })
+
+describe('/设置 in the words a clerk uses', () => {
+  it('改名, 地点改为 and 不需要报名', async () => {
+    await h.say('/排期 12月3日下午 集团例会 @育秀实验学校')
+    await h.say('/设置 1 改名 集团领导工作例会')
+    await h.say('/设置 1 地点改为 肇文学校')
+    await h.say('/设置 1 报名')
+    await h.say('/设置 1 不需要报名')
+    expect(await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ title: '集团领导工作例会', place: '肇文学校', noSignup: true })
+  })
+})

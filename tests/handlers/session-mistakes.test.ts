@@ -53,3 +53,12 @@ describe('a wrong day in /取消 or /改期 changes nothing and says why', () =>
     expect((await h.say('/改期 1 11月2日 顺延到 11月4日下午'))[0]).toContain('改为：11月4日(周三) 13:30 (第10周)')
   })
 })
+
+describe('a day inside a multi-day activity', () => {
+  it('/取消 with a day of 11月30日至12月4日 cancels that activity, with the rest as its reason', async () => {
+    await h.say('/排期 11月30日至12月4日 青年教师技能比武周 @育秀实验学校')
+    const [reply] = await h.say('/取消 3 12月2日 当天全区质量监测')
+    expect(reply).toContain('已取消，原因：当天全区质量监测。')
+    expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 3 } })).status).toBe('cancelled')
+  })
+})
