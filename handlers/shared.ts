@@ -68,6 +68,9 @@ export async function activityFromArgs(
   usage: { command: string; example: string },
 ): Promise<ActivityWithOccurrences> {
   const raw = args[0]?.replace(/^#/, '')
+  // "/报名 3、4": one at a time, said with both commands to send.
+  const several = raw ? /^(\d{1,9})(?:[、,，和及/]#?\d{1,9})+$/.exec(raw) : null
+  if (several) throw new Refusal(texts.activity.oneAtATime(usage.command, raw!.split(/[、,，和及/]#?/)))
   if (!raw || !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.activity.idUsage(usage.command, usage.example))
   const activity = await findActivity(ctx.tx, ctx.district.id, Number(raw))
   if (!activity) throw new Refusal(texts.activity.notFound(raw))

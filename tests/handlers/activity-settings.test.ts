@@ -45,7 +45,12 @@ describe('/设置 an activity\'s own fields', () => {
   })
 
   it('says what it can set when a word is not one of them', async () => {
-    expect((await h.say('/设置 1 颜色 红'))[0]).toContain('没看懂「颜色」。可以设置：名称、地点、学科、主持')
+    const [reply] = await h.say('/设置 1 颜色 红')
+    expect(reply).toContain('没看懂「颜色」。例如：\n/设置 1 地点 育秀实验学校报告厅')
+    // Every line fits a phone.
+    expect(reply!.split('\n').every((l) => [...l].length <= 24)).toBe(true)
+    expect((await h.say('/帮助 设置'))[0]).toContain('名称')
+    expect(await h.say('/报名 1、2', { as: '王芳' })).toEqual(['一次写一个编号，请分开发送：/报名 1、/报名 2'])
   })
 })
 

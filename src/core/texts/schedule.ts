@@ -97,6 +97,7 @@ export const scheduleTexts = {
 
   activity: {
     idUsage: (command: string, example: string) => `请写上活动编号，例如：/${command} ${example}`,
+    oneAtATime: (command: string, ids: string[]) => `一次写一个编号，请分开发送：${ids.slice(0, 5).map((id) => `/${command} ${id}`).join('、')}`,
     notFound: (id: string) => `没有找到编号为 #${id} 的活动。发送 /活动 查看本学区的活动。`,
     notOwner: '只有学区管理员和这项活动的组织者可以修改它。',
     alreadyCancelled: (id: number) => `#${id} 已经取消了。`,
@@ -241,7 +242,7 @@ export const scheduleTexts = {
     settingsUsage: (id: number) =>
       `请写上要设置的内容，例如：\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不报名（仅通知）\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
-      `没看懂「${echo(word)}」。可以设置：名称、地点、学科、主持、截止 日期、教龄1-8、限语文、限育秀实验学校、仅徒弟、名额N、工作室3、提前公示1周、不报名，例如：/设置 ${id} 地点 育秀实验学校报告厅`,
+      `没看懂「${echo(word)}」。例如：\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 截止 12月1日 名额40\n/设置 ${id} 不报名\n全部写法：/帮助 设置`,
     emptyDetail: (field: string, id: number) => `请写上新的${field}，例如：/设置 ${id} ${field} ${field === '地点' ? '育秀实验学校报告厅' : field === '学科' ? '中小学语文' : field === '主持' ? '王佩红' : '主题式联合教研'}`,
     fieldName: { title: '名称', place: '地点', subject: '学科', host: '主持' },
     formerTitle: (title: string) => `原名称：${title}`,
