@@ -227,7 +227,7 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
 
   it('runs every command of the issue in the group', async () => {
     const steps: [string, string, string][] = [
-      ['ou_wang', '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
+      ['ou_wang', '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文（教龄已记录，只在私聊里显示）'],
       ['ou_zhang', '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
       ['ou_pei', '/ping', '学区管理员确认是您本人后，您的账号才会得到它'],
       ['ou_zhang', '/确认 王佩红', '已确认：飞书账号「王佩红」就是登记的「王佩红」'],

@@ -372,7 +372,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
     const li = mocker.createContact({ name: '李明' })
     r1.payload.memberIdList.push(mentor.id, li.id)
     const steps: [mock.ContactMock, string, string, number?][] = [
-      [teacher, '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文 · 教龄5年'],
+      [teacher, '/我是 王芳 育秀实验学校 语文 教龄5', '已记录：王芳 · 育秀实验学校 · 语文（教龄已记录，只在私聊里显示）'],
       [director, '/工作室 创建 初中语文名师工作室 导师 王佩红', '已创建工作室 1「初中语文名师工作室」'],
       [mentor, '/ping', '学区管理员确认是您本人后，您的账号才会得到它', 2],
       [director, '/确认 王佩红', '已确认：微信账号「王佩红」就是登记的「王佩红」'],
