@@ -19,8 +19,12 @@ export const MAX_UNZIPPED_BYTES = 24 * 1024 * 1024
  * plain line about 4.
  */
 export const MAX_DOCX_ELEMENTS = 90_000
-/** Lines with text. */
-export const MAX_LINES = 20_000
+/**
+ * Lines with text. A term's 行事历 has a few hundred; every line is read by
+ * /排期's reader inside /导入's transaction (at worst about 1 ms a line of 20
+ * words), so this also bounds how long an import holds the database.
+ */
+export const MAX_LINES = 8_000
 /** Rows or paragraphs read, empty ones included (sheets carry formatted empty rows). */
 export const MAX_ROWS = 100_000
 /** A longer line is reported as unreadable, never stored: a 行事历 line is under 100 characters. */
