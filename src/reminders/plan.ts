@@ -1,40 +1,21 @@
-import { addDays, daysBetween, localParts, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
-import { formatDate, formatRange } from '../calendar/format.ts'
-import { semesterOn, weekOf } from '../calendar/semester.ts'
+import { addDays, daysBetween, localParts } from '../calendar/dates.ts'
 import type { Tx } from '../db/client.ts'
-import { isPlatform, type OutgoingMessage, type Person, type Platform } from '../core/message.ts'
+import { isPlatform, type OutgoingMessage, type Person } from '../core/message.ts'
 import { texts } from '../core/texts/index.ts'
 import type { Activity, District, Group, Member, Occurrence, Signup } from '../generated/prisma/client.ts'
 import { calendarEnv } from '../services/calendar-env.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import { mentionsAtMost, mentionsOf } from '../services/members.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
-import { snippet, sessionMark, describeExtras, describeOccurrence, describeWhen, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
+import { snippet, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { pendingChases } from './pending.ts'
-import { pendingBetween } from '../services/activities.ts'
+import { digestCandidate } from './digest.ts'
+import { chatOf, quietOf, type Candidate, type PlanContext } from './plan-context.ts'
 import { afterQuiet, inQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
-
-/** One automatic message that may be due: when, until when it is still useful, and how to write it. */
-export interface Candidate {
-  key: string
-  kind: 'digest' | 'before' | 'list' | 'pending'
-  groupId: number | null
-  occurrenceId: number | null
-  /** When it is due, moved past the group's quiet hours. */
-  dueAt: Date
-  /** After this it is stale: skipped and logged, never sent late. */
-  staleAt: Date
-  /** The quiet hours of the group it goes to (or comes from): nothing goes out inside them, not even a late one. */
-  quiet: Quiet
-  /** The message, read in the given transaction; null when there is nothing to say (a week with nothing on). */
-  build(tx: Tx): Promise<OutgoingMessage | null>
-}
 
 type SignupWithMember = Signup & { member: Member }
 type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] } }
 
-const MAX_DIGEST_LINES = 20
-const MAX_PENDING_LINES = 5
 
 /** How far back a due message is still looked at: older ones are neither sent nor logged again. */
 const LOOK_BACK_DAYS = 7
@@ -86,131 +67,6 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
     out.push({ key: c.key, kind: 'pending', groupId: null, occurrenceId: null, dueAt: c.dueAt, staleAt: c.staleAt, quiet: noQuiet, build: c.build })
   }
   return out
-}
-
-interface PlanContext {
-  tx: Tx
-  district: District
-  describe: DescribeEnv
-  now: Date
-  /** The wall-clock time of `now` in the district. */
-  nowTime: string
-  closedOn(date: LocalDate): string | null
-  groups: Map<number, Group>
-  /** Digest texts written this tick, by "monday|send day". */
-  digests: Map<string, Promise<string | null>>
-  /** Digest times by the group's settings. */
-  digestTimes: Map<string, { day: LocalDate; monday: LocalDate; dueAt: Date; staleAt: Date }>
-}
-
-const chatOf = (g: Group) => ({ platform: g.platform as Platform, chatId: g.chatId })
-/** A group's quiet hours, with the district's time now. */
-type Quiet = { from: string | null; to: string | null; time: string }
-const quietOf = (ctx: PlanContext, g: Group): Quiet => ({ from: g.quietFrom, to: g.quietTo, time: ctx.nowTime })
-const endOfDay = (date: LocalDate, tz: string) => new Date(toInstant(date, '23:59', tz).getTime() + 59_000)
-
-/**
- * The weekly digest of a group: due on its digest day and time this week
- * (Saturday and Sunday digests cover the week ahead), still sent later that
- * same day, stale after it.
- */
-function digestCandidate(ctx: PlanContext, group: Group): Candidate {
-  const tz = ctx.district.timezone
-  // Groups with the same settings share the same times: worked out once (time-zone arithmetic is the cost at scale).
-  const settings = `${group.digestWeekday}|${group.digestAt}|${group.quietFrom}|${group.quietTo}`
-  let timing = ctx.digestTimes.get(settings)
-  if (!timing) {
-    const today = ctx.describe.today
-    const day = addDays(today, -((weekdayOf(today) - group.digestWeekday + 7) % 7))
-    const monday = group.digestWeekday >= 6 ? addDays(mondayOf(day), 7) : mondayOf(day)
-    const quiet = { from: group.quietFrom, to: group.quietTo }
-    timing = { day, monday, dueAt: afterQuiet(toInstant(day, group.digestAt, tz), quiet, tz), staleAt: endOfDay(day, tz) }
-    ctx.digestTimes.set(settings, timing)
-  }
-  const { day, monday, dueAt, staleAt } = timing
-  return {
-    key: `digest:${group.id}:${monday}`,
-    kind: 'digest',
-    groupId: group.id,
-    occurrenceId: null,
-    dueAt,
-    staleAt,
-    quiet: quietOf(ctx, group),
-    build: async (tx) => {
-      // Every group of a district gets the same digest: written once per tick.
-      const key = `${monday}|${day}`
-      let text = ctx.digests.get(key)
-      if (text === undefined) ctx.digests.set(key, (text = digestText({ ...ctx, tx }, monday, day)))
-      const written = await text
-      return written === null ? null : { chat: chatOf(group), text: written }
-    },
-  }
-}
-
-async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDate): Promise<string | null> {
-  const { tx, district, describe } = ctx
-  const sunday = addDays(monday, 6)
-  const week = await tx.occurrence.findMany({
-    where: { districtId: district.id, date: { gte: monday, lte: sunday }, activity: { status: 'scheduled' } },
-    include: { activity: { include: { _count: { select: { signups: { where: { status: 'confirmed' } } } } } } },
-    orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
-  })
-  const ahead = await noticeLines(ctx, monday)
-  // Planned for this week (or a month holding it) without a date yet: listed, so nothing the office planned disappears.
-  const pending = await pendingBetween(tx, district.id, monday, sunday)
-  if (week.length === 0 && ahead.length === 0 && pending.length === 0) return null
-  // On a holiday the office is closed: no digest unless something is on that week.
-  if (ctx.closedOn(sendDay) && !week.some((o) => !o.skipReason)) return null
-  const semester = semesterOn(monday, describe.semesters) ?? semesterOn(sunday, describe.semesters)
-  const weekNo = semester ? weekOf(monday, semester) : undefined
-  const label = monday === mondayOf(sendDay) ? texts.list.thisWeek(weekNo) : texts.list.nextWeek(weekNo)
-  const lines = [texts.reminders.digestTitle(label, formatRange(monday, sunday))]
-  const plain = { ...describe, semesters: [] }
-  // One message, short enough for a phone and for WeChat's length limit.
-  for (const o of week.slice(0, MAX_DIGEST_LINES)) {
-    if (o.cancelled) {
-      lines.push(texts.reminders.sessionCancelled(formatDate(o.date, Number(describe.today.slice(0, 4))), o.activity.title))
-      continue
-    }
-    if (o.skipReason) {
-      lines.push(texts.reminders.paused(formatDate(o.date, Number(describe.today.slice(0, 4))), o.skipReason, o.activity.title))
-      continue
-    }
-    const left = o.activity.capacity === null || o.activity.noSignup ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
-    const moved = o.movedFrom ? sessionMark(o, describe) : ''
-    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
-  }
-  if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
-  if (pending.length > 0) {
-    lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => `#${a.id} ${describeWhen(a, [], plain)} ${a.title}${describeExtras(a)}`))
-    if (pending.length > MAX_PENDING_LINES) lines.push(texts.reminders.moreThisWeek(pending.length - MAX_PENDING_LINES))
-  }
-  if (week.some((o) => !o.skipReason && !o.activity.noSignup)) lines.push(texts.reminders.howToSignUp)
-  lines.push(...ahead)
-  // A group reads the digest: only the questions every group may see.
-  const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }
-  const open = await tx.question.findMany({ where: openWhere, orderBy: { askedAt: 'asc' }, take: 3 })
-  const openCount = open.length ? await tx.question.count({ where: openWhere }) : 0
-  if (openCount > 0) lines.push(texts.reminders.openQuestions(openCount, open.map((q) => `#${q.id} ${snippet(q.text, 30)}`)))
-  return lines.join('\n')
-}
-
-/** 提前公示: activities of the coming weeks that ask to be announced this many weeks ahead. */
-async function noticeLines(ctx: PlanContext, monday: LocalDate): Promise<string[]> {
-  const { tx, district, describe } = ctx
-  const later = await tx.occurrence.findMany({
-    where: {
-      districtId: district.id,
-      date: { gte: addDays(monday, 7), lte: addDays(monday, 7 * 8 - 1) },
-      skipReason: null,
-      activity: { status: 'scheduled', noticeWeeks: { gt: 0 } },
-    },
-    include: { activity: true },
-    orderBy: { startAt: 'asc' },
-  })
-  const shown = later.filter((o) => Math.floor((Date.parse(mondayOf(o.date)) - Date.parse(monday)) / (7 * 86_400_000)) <= o.activity.noticeWeeks!)
-  if (shown.length === 0) return []
-  return [texts.reminders.noticeHeader, ...shown.slice(0, 5).map((o) => `#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}${describeExtras(o.activity)}`)]
 }
 
 /**

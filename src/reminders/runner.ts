@@ -1,10 +1,11 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import { inTx, type Db } from '../db/client.ts'
-import type { OutgoingMessage, SendFn } from '../core/message.ts'
+import type { SendFn } from '../core/message.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxSender, type OutboxSender } from '../platforms/outbox-sender.ts'
 import type { OutboxRow } from '../services/outbox.ts'
-import { dueCandidates, type Candidate } from './plan.ts'
+import { dueCandidates } from './plan.ts'
+import type { Candidate } from './plan-context.ts'
 
 export type ReminderOptions = {
   db: Db
