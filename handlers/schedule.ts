@@ -1,4 +1,5 @@
 import { weekdayOf } from '../src/calendar/dates.ts'
+import { semesterOn } from '../src/calendar/semester.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
@@ -119,9 +120,12 @@ export const cancel: Command = {
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const words = line.args.slice(1)
+    // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
+    const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)
+    const asTyped = (read: string[]) => (typed.length === words.length ? typed.slice(words.length - read.length) : read)
     const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
-    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, picked.rest, env)
-    const reason = (picked ? picked.rest : words).join(' ').trim() || undefined
+    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
+    const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined
     assertFits('cancelReason', reason)
     const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
     await cancelActivity(ctx.tx, activity.id, reason)
@@ -134,6 +138,9 @@ export const cancel: Command = {
 async function warnings(ctx: DistrictContext, activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): Promise<string[]> {
   const year = Number(env.today.slice(0, 4))
   const lines: string[] = []
+  // Outside every term set: said, since 第N周 and holidays are counted from the terms.
+  const first = plan.kind === 'pending' ? plan.from : plan.occurrences[0]?.date
+  if (first && env.semesters.length > 0 && !semesterOn(first, env.semesters)) lines.push(texts.schedule.outsideTerm(env.semesters.map((t) => t.name).join('、')))
   const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
   if (only && weekdayOf(only) >= 6 && !makeUpWorkday(only)) lines.push(texts.schedule.onWeekend(formatDate(only, year)))
   for (const c of await findClashes(ctx.tx, activity, occurrences)) {
@@ -149,7 +156,7 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
   const lines: string[] = []
   const when = JSON.parse(activity.whenJson) as When
   if (plan.kind === 'pending') {
-    const range = formatRange(plan.from, plan.to)
+    const range = formatRange(plan.from, plan.to, year)
     lines.push(when.vague ? texts.schedule.vaguePending(activity.whenText, range, activity.id) : texts.schedule.pending(activity.whenText, range, activity.id))
     if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week, range))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)

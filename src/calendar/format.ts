@@ -18,10 +18,12 @@ export function formatDay(date: LocalDate): string {
   return texts.calendar.day(m, d)
 }
 
-export function formatRange(from: LocalDate, to: LocalDate): string {
+/** "10月25日-31日", "11月30日-12月4日"; a year is added when it is not the reference year ("2027年3月1日-31日"). */
+export function formatRange(from: LocalDate, to: LocalDate, referenceYear?: number): string {
+  const year = (date: LocalDate) => (referenceYear !== undefined && yearOf(date) !== referenceYear ? texts.calendar.year(yearOf(date)) : '')
   return yearOf(from) === yearOf(to) && from.slice(5, 7) === to.slice(5, 7)
-    ? texts.calendar.sameMonthRange(formatDay(from), Number(to.slice(8)))
-    : texts.calendar.range(formatDay(from), formatDay(to))
+    ? texts.calendar.sameMonthRange(year(from) + formatDay(from), Number(to.slice(8)))
+    : texts.calendar.range(year(from) + formatDay(from), year(to) + formatDay(to))
 }
 
 export function formatTime(start?: string | null, end?: string | null): string {

@@ -63,7 +63,7 @@ function weekdayList(days: number[]): string {
 /** One line saying when an activity is, from what is stored. */
 export function describeWhen(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string {
   if (activity.pendingFrom && activity.pendingTo) {
-    return texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo))
+    return texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo, Number(env.today.slice(0, 4))))
   }
   const when = JSON.parse(activity.whenJson) as When
   const first = occurrences.find((o) => !o.skipReason) ?? occurrences[0]

@@ -91,7 +91,7 @@ describe('/排期 with spans and vague series', () => {
 
   it('keeps 每2-3周 as a series to be set, with the phrase', async () => {
     const [reply] = await h.say('/排期 每2-3周 读书会')
-    expect(reply).toContain('时间：每2-3周（9月1日-1月22日），具体日子待定。')
+    expect(reply).toContain('时间：每2-3周（9月1日-2027年1月22日），具体日子待定。')
     expect(await activity(1)).toMatchObject({ title: '读书会', whenText: '每2-3周', pendingFrom: '2026-09-01', pendingTo: '2027-01-22' })
   })
 })

@@ -210,3 +210,13 @@ describe('a teacher who writes /取消 12', () => {
     expect(reply!.split('\n')).toEqual([expect.stringContaining('抱歉，/取消 只有'), '取消自己的报名请发送 /取消报名 12'])
   })
 })
+
+describe('what the outside look found', () => {
+  it('a month beyond the term names its year and says it is outside the terms set; a reason keeps its full-width comma', async () => {
+    const [march] = await h.say('/排期 3月 教学视导 钱桥学校')
+    expect(march).toContain('3月（2027年3月1日-31日）')
+    expect(march).toContain('注意：这个时间不在已设置的学期（第一学期）里。')
+    await h.say('/排期 12月10日下午 读书会')
+    expect((await h.say('/取消 2 专家临时有事，改期另行通知'))[0]).toContain('原因：专家临时有事，改期另行通知。')
+  })
+})

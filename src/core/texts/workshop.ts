@@ -56,11 +56,11 @@ export const workshopTexts = {
     whichWorkshop: (command: string, list: string[]) =>
       `本学区有多个工作室，请写明问哪个，例如：/${command} 工作室${list[0]!.split(' ')[0]} 如何设计单元作业？\n${list.join('\n')}`,
     recorded: (id: number, workshop?: string) =>
-      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，导师回答后会在这里通知您。`,
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，${workshop ? '导师' : '管理员'}回答后会在这里通知您。`,
     recordedPrivately: (id: number, workshop?: string) =>
-      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}。这个问题不公开：只有您、导师和管理员能看到，不会出现在群里；导师回答后会在这里通知您。想让学区的群里也看到，提问时在问题前写「公开」，例如：/提问 公开 如何设计单元作业？`,
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}。这个问题不公开：只有您、导师和管理员能看到，不会出现在群里；${workshop ? '导师' : '管理员'}回答后会在这里通知您。想让学区的群里也看到，提问时在问题前写「公开」，例如：/提问 公开 如何设计单元作业？`,
     recordedShared: (id: number, workshop?: string) =>
-      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，已公开：学区的群里也能看到这个问题和提问人（问题列表、周报）。导师回答后会在这里通知您。不想公开时，提问时不写「公开」，例如：/提问 如何设计单元作业？`,
+      `已收到问题 #${id}${workshop ? `（${workshop}）` : ''}，已公开：学区的群里也能看到这个问题和提问人（问题列表、周报）。${workshop ? '导师' : '管理员'}回答后会在这里通知您。不想公开时，提问时不写「公开」，例如：/提问 如何设计单元作业？`,
     recordedAnonymously: (id: number, workshop?: string) =>
       `已匿名记录问题 #${id}${workshop ? `（${workshop}）` : ''}。这个问题不公开：只有您、导师和管理员能看到，不会出现在群里；除管理员外没有人能看到提问人。回答会发到这里。想让群里也看到（仍不显示提问人），提问时在问题前写「公开」，例如：/匿名提问 公开 学生不交作业怎么办？`,
     recordedAnonymouslyShared: (id: number, workshop?: string) =>
