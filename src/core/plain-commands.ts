@@ -7,6 +7,8 @@ const WITH_NUMBER = /^(报名|取消报名)\s*#?(\d{1,9})$/
 /** Replies to the bot's announcement that mean "count me in" / "count me out". */
 const JOIN_WORDS = new Set(['报名', '我报名', '报名+1', '+1', '1', '接龙'])
 const LEAVE_WORDS = new Set(['取消报名', '-1'])
+/** A whole message that can only mean signing up, even quoting nothing ("+1" and "1" are too common in chat). */
+const BARE_JOIN = /^(我要?报名|报名)$/
 
 /**
  * A command written as plain chat: "报名 12", or "报名" / "+1" / "1" quoting
@@ -18,6 +20,8 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
   const numbered = WITH_NUMBER.exec(text)
   if (numbered) return line(numbered[1]!, [numbered[2]!])
   const quoted = message.replyTo
+  // "报名" alone, quoting nothing of the bot's: the sign-up asks which activity, listing the coming ones.
+  if (BARE_JOIN.test(text) && !(quoted?.fromBot && quoted.text)) return line('报名', [])
   if (!quoted?.fromBot || !quoted.text) return null
   const word = text.replace(/\s+/g, '')
   const name = JOIN_WORDS.has(word) ? '报名' : LEAVE_WORDS.has(word) ? '取消报名' : null

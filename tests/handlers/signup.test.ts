@@ -337,3 +337,14 @@ describe('what a sign-up says, read as its reader reads it', () => {
     expect(await h.say('/报名 1 赵丽', { direct: true, chat: 'dm-我' })).toEqual(['赵丽 不能报名：此活动限教龄1-8年，TA登记的教龄是 12 年。\n没有为任何人报名，请调整后重发。'])
   })
 })
+
+describe('报名 written alone', () => {
+  it('in a district group, quoting nothing, asks which activity and lists the coming ones; plain chat is left alone', async () => {
+    await h.say('/排期 12月3日下午 名师讲堂')
+    const [which] = await h.say('报名', { as: '王芳' })
+    expect(which).toContain('请写上活动编号，例如：/报名 1')
+    expect(which).toContain('名师讲堂')
+    expect(await h.say('我也想报名，几点开始？', { as: '王芳' })).toEqual([])
+    expect(await signups()).toHaveLength(0)
+  })
+})
