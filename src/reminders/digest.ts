@@ -54,7 +54,12 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
   const { tx, district, describe } = ctx
   const sunday = addDays(monday, 6)
   const week = await tx.occurrence.findMany({
-    where: { districtId: district.id, date: { gte: monday, lte: sunday }, activity: { status: 'scheduled' } },
+    // A multi-day activity that began before this week and runs into it is in this week's digest too.
+    where: {
+      districtId: district.id,
+      OR: [{ date: { gte: monday, lte: sunday } }, { date: { lt: monday }, endAt: { gte: toInstant(monday, '00:00', district.timezone) } }],
+      activity: { status: 'scheduled' },
+    },
     include: { activity: { include: { _count: { select: { signups: { where: { status: 'confirmed' } } } } } } },
     orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
   })

@@ -108,3 +108,13 @@ describe('/活动 says how much more there is, and lists a month, a week or the 
     expect(detail).toContain('已报名 1/30')
   })
 })
+
+describe('a multi-day activity', () => {
+  it('is in the digest of every week it runs into, not only the week it starts', async () => {
+    await h.say('/排期 11月27日至12月2日 青年教师技能比武周 @育秀实验学校')
+    h.setNow('2026-11-30T07:30:00+08:00')
+    await h.tick()
+    const digest = h.sent.find((m) => m.chat.chatId === 'console' && m.text.startsWith('【本周'))
+    expect(digest?.text).toContain('青年教师技能比武周')
+  })
+})
