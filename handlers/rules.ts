@@ -5,7 +5,7 @@ import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Prisma } from '../src/generated/prisma/client.ts'
 import type { RuleBreak } from '../src/services/eligibility.ts'
 import { findWorkshop } from '../src/services/workshops.ts'
-import type { RulePatch } from './rule-args.ts'
+import type { RulePatch } from '../src/services/args/rule-args.ts'
 import { assertFits, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
 
 /** What a rule patch may set on an activity. */

@@ -17,8 +17,8 @@ import { calendarEnv } from '../src/services/calendar-env.ts'
 import { findClashes } from '../src/services/clashes.ts'
 import { NUMBERING, toWords } from '../src/services/import-line.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
-import { parseScheduleArgs } from './schedule-args.ts'
-import { NO_SIGNUP_WORDS } from './detail-args.ts'
+import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
+import { NO_SIGNUP_WORDS } from '../src/services/args/detail-args.ts'
 import { shiftBase } from './shift.ts'
 import {
   activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,

@@ -10,7 +10,7 @@ import { imitatesBot } from '../src/core/names.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { oneLine } from '../src/core/visible-text.ts'
 import { findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
-import type { ScheduleArgsError } from './schedule-args.ts'
+import type { ScheduleArgsError } from '../src/services/args/schedule-args.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 
 /** The refusal text for a time expression that reads but cannot be placed. */

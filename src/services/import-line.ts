@@ -5,8 +5,8 @@ import type { DateSpec, Term, When } from '../calendar/when.ts'
 import { longerThan } from '../core/limits.ts'
 import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
 // The same reader as /排期: a 行事历 line says what a /排期 line says.
-import { parseScheduleArgs, type ScheduleArgsError } from '../../handlers/schedule-args.ts'
-import type { RulePatch } from '../../handlers/rule-args.ts'
+import { parseScheduleArgs, type ScheduleArgsError } from './args/schedule-args.ts'
+import type { RulePatch } from './args/rule-args.ts'
 import { MAX_PLACE_CHARS, MAX_SUBJECT_CHARS, MAX_TITLE_CHARS, type ImportItem, type ImportReason, type ImportRules } from './import-types.ts'
 
 /** What a line is read under: the month heading above it, and the term a table or heading names. */

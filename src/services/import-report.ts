@@ -1,7 +1,7 @@
 import { formatDate, formatDay, formatRange, formatTime } from '../calendar/format.ts'
 import { texts } from '../core/texts/index.ts'
 import type { ResolveError } from '../calendar/resolve-when.ts'
-import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
+import type { ScheduleArgsError } from './args/schedule-args.ts'
 import type { ImportItem, ImportReason } from './import-types.ts'
 import {
   MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,

@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar/dates.ts'
 import type { Plan, ResolveError } from '../calendar/resolve-when.ts'
 import type { When } from '../calendar/when.ts'
 import { LIMITS } from '../core/limits.ts'
-import type { ScheduleArgsError } from '../../handlers/schedule-args.ts'
+import type { ScheduleArgsError } from './args/schedule-args.ts'
 import type { ActivityDetails } from './activities.ts'
 
 /** Longest title, place and subject an activity takes: what the rest of the bot shows in one line. */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCommandLine, tokenize } from '../../src/core/command-line.ts'
 import { parseWhen } from '../../src/calendar/parse-when.ts'
-import { parseScheduleArgs } from '../../handlers/schedule-args.ts'
+import { parseScheduleArgs } from '../../src/services/args/schedule-args.ts'
 
 describe('parseCommandLine', () => {
   it.each([

@@ -1,7 +1,7 @@
-import { parseWhen } from '../src/calendar/parse-when.ts'
-import type { When } from '../src/calendar/when.ts'
-import type { ActivityDetails } from '../src/services/activities.ts'
-import { SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
+import { parseWhen } from '../../calendar/parse-when.ts'
+import type { When } from '../../calendar/when.ts'
+import type { ActivityDetails } from '../activities.ts'
+import { SCHOOL, SUBJECT } from '../../core/vocabulary.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 
 export interface ScheduleArgs {

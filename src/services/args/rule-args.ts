@@ -1,5 +1,5 @@
-import { parseWhen } from '../src/calendar/parse-when.ts'
-import { SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
+import { parseWhen } from '../../calendar/parse-when.ts'
+import { SCHOOL, SUBJECT } from '../../core/vocabulary.ts'
 
 /**
  * Sign-up rules written with /排期 or /设置 12: 截止 12月1日, 教龄1-8,
