@@ -30,14 +30,15 @@ const LABELLED = /^(姓名|名字|学校|单位|学科|任教学科)[:]?(.+)$/
 export function parseProfile(args: readonly string[]): ProfileParse {
   const value: ProfileArgs = {}
   const loose: string[] = []
-  // "王芳，育秀实验学校，语文" and "教龄 5" are written too.
-  const words = args.flatMap((a) => a.split(/[,，、;；|｜]+/)).filter(Boolean)
+  // "王芳，育秀实验学校，语文", a 接龙's "王芳/育秀实验学校/语文/5年" and "教龄 5" are written too.
+  const words = args.flatMap((a) => a.split(/[,，、;；|｜/／]+/)).filter(Boolean)
   for (let i = 0; i < words.length; i++) {
     let word = words[i]!
     if (/^教龄[:：]?$/.test(word) && /^\d{1,2}年?$/.test(words[i + 1] ?? '')) word = `教龄${words[++i]}`
     // "语文老师", "数学教师": the subject.
     if (/(老师|教师)$/.test(word) && SUBJECT.test(word.replace(/(老师|教师)$/, ''))) word = word.replace(/(老师|教师)$/, '')
-    const years = readTeachingYears(word)
+    // In a profile a bare "5年" can only be 教龄.
+    const years = readTeachingYears(word) ?? (/^\d{1,2}年$/.test(word) ? Number(word.slice(0, -1)) : null)
     const labelled = LABELLED.exec(word)
     if (years !== null) value.teachingYears = years
     else if (labelled) {
@@ -45,7 +46,7 @@ export function parseProfile(args: readonly string[]): ProfileParse {
       if (label === '姓名' || label === '名字') value.realName = text!
       else if (label === '学科' || label === '任教学科') value.subject = text!
       else value.school = text!
-    } else if (SUBJECT.test(word) && !value.subject) value.subject = word
+    } else if (SUBJECT.test(word)) value.subject = value.subject ? `${value.subject}、${word}` : word
     else if (SCHOOL.test(word) && !value.school) value.school = word
     else loose.push(word)
   }

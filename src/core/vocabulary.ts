@@ -2,7 +2,7 @@
 
 const LEVEL = '(?:中小学|小学|初中|高中|中学)'
 const SUBJECTS =
-  '(?:语文|数学|英语|道德与法治|道法|史地|历史|地理|物理|化学|生物|生命科学|科学|信息科技|信息技术|艺术|音乐|美术|体育与健身|体育|劳动|心理健康|心理|综合实践|思想政治|政治)'
+  '(?:语文|数学|英语|道德与法治|道法|史地|政史地|理化|理化生|音体美|历史|地理|物理|化学|生物|生命科学|科学|信息科技|信息技术|艺术|音乐|美术|体育与健身|体育|劳动|心理健康|心理|综合实践|思想政治|政治)'
 
 /** "语文", "中小学语文", "初中英语". */
 export const SUBJECT = new RegExp(`^${LEVEL}?${SUBJECTS}$`)
@@ -17,11 +17,20 @@ export function subjectCore(subject: string): string {
   return SUBJECT_ALIASES[core] ?? core
 }
 
-/** A teacher of `has` may join what is limited to `rule` (初中语文 takes a 语文 teacher). */
+/** Subject groups as offices write them: 史地 is 历史 and 地理 (a 史地 teacher too). */
+const SUBJECT_GROUPS: Record<string, string[]> = {
+  史地: ['历史', '地理'], 政史地: ['思想政治', '道德与法治', '历史', '地理'], 理化: ['物理', '化学'], 理化生: ['物理', '化学', '生物'], 音体美: ['音乐', '体育', '美术'],
+}
+
+/**
+ * A teacher of `has` may join what is limited to `rule` (初中语文 takes a 语文
+ * teacher; 限史地 a 历史 or a 地理 teacher). A teacher may have several
+ * subjects ("语文、数学"): any of them will do.
+ */
 export function sameSubject(rule: string, has: string): boolean {
   const a = subjectCore(rule)
-  const b = subjectCore(has)
-  return a === b || a.includes(b) || b.includes(a)
+  const admitted = [a, ...(SUBJECT_GROUPS[a] ?? [])]
+  return has.split(/[、,，/]/).map(subjectCore).filter(Boolean).some((b) => admitted.some((x) => x === b || x.includes(b) || b.includes(x)))
 }
 
 export function sameSchool(rule: string, has: string): boolean {

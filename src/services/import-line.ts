@@ -26,8 +26,8 @@ export const NUMBERING = /^(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)
 /** A word that writes a date: 10月12日-16日, 第4周…, 周三…, 12.3 — not a bare clock (14:00) or a rule (教龄1-8). */
 const DATE_LIKE = /[0-9０-９]\s*[月日号]|[一二三四五六七八九十]月|第[0-9０-９一二三四五六七八九十]{1,3}周|^(每|双|单|隔)?周[一二三四五六日天]|^\d{1,2}[./]\d{1,2}/
 /** Labels whose word is dropped ("时间：10月底" is the time). */
-const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称)\s*[:：]\s*/g
-const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|活动名称)$/
+const DROPPED_LABEL = /(^|\s)(时间|日期|活动时间|主题|内容|活动内容|活动名称|学科)\s*[:：]\s*/g
+const DROPPED_WORD = /^(时间|日期|活动时间|主题|内容|活动内容|活动名称|学科)$/
 /** Labels /排期 reads itself ("地点：育秀实验学校"), kept with their colon. */
 const KEPT_LABEL = /^(地点|名额|教龄|截止|报名截止|主持人?|主讲人?|负责人|导师)$/
 

@@ -68,7 +68,8 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   const titleWords = rest.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
     const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
-    if (school > 0) details.place = titleWords.splice(school, ROOM.test(titleWords[school + 1] ?? '') ? 2 : 1).join(' ')
+    // "在育秀实验学校", "于肇文学校": the place without its preposition.
+    if (school > 0) details.place = titleWords.splice(school, ROOM.test(titleWords[school + 1] ?? '') ? 2 : 1).join(' ').replace(/^[在于]/, '')
   }
   const title = titleWords.join(' ').trim()
   if (!title) return fail({ key: 'noTitle' })

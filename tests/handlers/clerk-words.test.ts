@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+/** Issue 14 §4: what follows the time in a line, and a teacher's profile, as offices and 接龙 write them. */
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-09-01T09:00:00+08:00')
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+})
+afterEach(() => h.close())
+
+const activity = (id: number) => h.app.db.activity.findUniqueOrThrow({ where: { id } })
+
+describe('labels and words after the time', () => {
+  it('地点：, 学科：, 名额：, 限40人 and 在 before the school', async () => {
+    await h.say('/排期 10月12日下午 教研 地点：育秀实验学校 学科：中小学语文 名额：40')
+    expect(await activity(1)).toMatchObject({ title: '教研', place: '育秀实验学校', subject: '中小学语文', capacity: 40 })
+    await h.say('/排期 10月13日下午 读书会 在育秀实验学校 限40人')
+    expect(await activity(2)).toMatchObject({ title: '读书会', place: '育秀实验学校', capacity: 40 })
+  })
+})
+
+describe('subject groups and teachers of several subjects', () => {
+  it('限史地 admits a 历史 and a 地理 teacher, not a 语文 one; a teacher of 语文、数学 may join what is limited to 数学', async () => {
+    await h.say('/排期 10月14日下午 史地教研 限史地')
+    await h.say('/排期 10月15日下午 数学教研 限数学')
+    await h.say('/我是 王芳/育秀实验学校/历史/5年', { as: '王芳' })
+    await h.say('/我是 李明 肇文学校 地理 教龄3', { as: '李明' })
+    await h.say('/我是 赵丽 西渡学校 语文 教龄8', { as: '赵丽' })
+    await h.say('/我是 戊 育秀实验学校 语文、数学 教龄3', { as: '戊' })
+    expect((await h.say('/报名 1', { as: '王芳' }))[0]).toContain('王芳 报名成功')
+    expect((await h.say('/报名 1', { as: '李明' }))[0]).toContain('李明 报名成功')
+    expect(await h.say('/报名 1', { as: '赵丽' })).toEqual(['此活动限史地老师，您登记的学科是语文。'])
+    expect((await h.say('/报名 2', { as: '戊' }))[0]).toContain('戊 报名成功')
+  })
+
+  it('a 接龙-style profile is read field by field', async () => {
+    await h.say('/我是 王芳/育秀实验学校/历史/5年', { as: '王芳' })
+    const member = await h.app.db.member.findFirstOrThrow({ where: { realName: '王芳' } })
+    expect([member.school, member.subject, member.teachingYears]).toEqual(['育秀实验学校', '历史', 5])
+  })
+})
