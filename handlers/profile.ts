@@ -31,7 +31,9 @@ export function parseProfile(args: readonly string[]): ProfileParse {
   const value: ProfileArgs = {}
   const loose: string[] = []
   // "王芳，育秀实验学校，语文", a 接龙's "王芳/育秀实验学校/语文/5年" and "教龄 5" are written too.
-  const words = args.flatMap((a) => a.split(/[,，、;；|｜/／]+/)).filter(Boolean)
+  // Slashes only in the 接龙 form (one word, two or more of them): a name may hold a "/".
+  const jielong = args.length === 1 && (args[0]!.match(/[/／]/g) ?? []).length >= 2
+  const words = args.flatMap((a) => a.split(jielong ? /[,，、;；|｜/／]+/ : /[,，、;；|｜]+/)).filter(Boolean)
   for (let i = 0; i < words.length; i++) {
     let word = words[i]!
     if (/^教龄[:：]?$/.test(word) && /^\d{1,2}年?$/.test(words[i + 1] ?? '')) word = `教龄${words[++i]}`
