@@ -5,6 +5,7 @@ import type { Command, DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity } from '../src/generated/prisma/client.ts'
 import { countOccurrencesBetween, nextOccurrenceAfter, occurrencesBetween, pendingActivities, pendingBetween, type OccurrenceWithActivity } from '../src/services/activities.ts'
+import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeCancelled, describeCount, describeDetails, describeRules, describeExtras, describeOccurrence, describeSkipped, describeWhen, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
 import { signupCounts } from '../src/services/signups.ts'
@@ -31,7 +32,7 @@ export const activities: Command = {
     if (line.args.length > 0) {
       const range = readListRange(line.args.join(''), env.today, env.semesters)
       if (range === 'noTerm') return ctx.reply(texts.list.noTerm)
-      return range ? showRange(ctx, range, describe) : showActivity(ctx, line.args)
+      return range ? showRange(ctx, range, describe) : showActivity(ctx, line.args, env, describe)
     }
     const to = addDays(mondayOf(env.today), LOOKAHEAD_DAYS - 1)
     const coming = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, to, MAX_LINES, ctx.district.timezone)
@@ -113,10 +114,9 @@ async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
   ctx.reply(lines.join('\n'))
 }
 
-async function showActivity(ctx: DistrictContext, args: readonly string[]): Promise<void> {
+/** `/活动 12`, with the district's calendar the command already read. */
+async function showActivity(ctx: DistrictContext, args: readonly string[], env: CalendarEnv, describe: DescribeEnv): Promise<void> {
   const activity = await activityFromArgs(ctx, args, { command: '活动', example: '12' })
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-  const describe = describeEnvOf(ctx, env)
   const coming = activity.occurrences.filter((o) => o.date >= env.today)
   const lines = [texts.activity.detailTitle(activity.id, activity.title)]
   // A cancelled one says so first, and lists no coming sessions.
