@@ -47,6 +47,7 @@ export function reasonText(reason: ImportReason, describe: ReasonTexts): string 
   if (reason.key === 'tooLong') return texts.importing.tooLong(reason.what, reason.max)
   if (reason.key === 'noTime') return texts.importing.noTime
   if (reason.key === 'noTitle') return texts.importing.noTitle
+  if (reason.key === 'notesOnly') return texts.importing.notesOnly
   if (reason.key === 'notActivity') return texts.importing.notActivity
   if (reason.key === 'workshop') return texts.importing.noWorkshop
   if (reason.key === 'tooManyWords') return texts.importing.tooManyWords(reason.max)

@@ -20,6 +20,8 @@ export type ImportReason =
   | { key: 'tooManyWords'; max: number }
   /** No date, no month heading above, no title column: prose, a title row, not an activity. */
   | { key: 'notActivity' }
+  /** A table row with text only in its notes or unnamed columns: its time would be the row above's. */
+  | { key: 'notesOnly' }
   | { key: 'tooLong'; what: 'line' | 'title' | 'place' | 'subject'; max: number }
 
 /** Sign-up rules a line or row sets (教龄1-8, 提前公示, 限语文, 名额40, 截止…). */

@@ -8,7 +8,7 @@ import type { District } from '../generated/prisma/client.ts'
 import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
 import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
-import { captionOf, carryDown, readHeader, readRow, rowKinds, type Header } from './import-table.ts'
+import { captionOf, carryDown, readHeader, readRow, rowKinds, type ColumnKind, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
 import { MAX_LINE_CHARS, type ReadResult } from './file-reader/limits.ts'
@@ -132,14 +132,18 @@ function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportIte
 /** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */
 const TITLE_STAND_IN = '活动'
 
+/** Columns that make a row an activity of its own; a row with text only elsewhere (备注, unnamed columns) is not one. */
+const OWN_KINDS = new Set<ColumnKind>(['term', 'month', 'week', 'date', 'title', 'place', 'subject', 'host'])
+
 function readTableRow(record: Record, table: { header: Header; caption: string | null; above: string[] }, context: LineContext, env: CalendarEnv): ImportItem | null {
   const cells = record.cells!
   if (!cells.some((c) => c.trim())) return null
   const kinds = rowKinds(table.header, cells.length)
+  const text = cells.map((c) => c.trim()).filter(Boolean).join(' ')
+  if (!kinds.some((k, i) => OWN_KINDS.has(k) && cells[i]?.trim())) return { ok: false, line: record.line, text, reason: { key: 'notesOnly' } }
   const filled = carryDown(kinds, cells, table.above)
   table.above = filled
   const row = readRow(kinds, filled, table.caption, context.month)
-  const text = cells.map((c) => c.trim()).filter(Boolean).join(' ')
   if (!row.title) return { ok: false, line: record.line, text, reason: { key: 'noTitle' } }
   // The title is the column's, less the qualifiers that are rules; the reader sees the time and note columns, those rules, and a stand-in for the title.
   const rules: string[] = []

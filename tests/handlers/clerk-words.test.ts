@@ -18,6 +18,20 @@ describe('labels and words after the time', () => {
     await h.say('/排期 10月13日下午 读书会 在育秀实验学校 限40人')
     expect(await activity(2)).toMatchObject({ title: '读书会', place: '育秀实验学校', capacity: 40 })
   })
+
+  it.each([
+    ['限中小学语文教师', { subjectRule: '中小学语文' }],
+    ['限语文老师', { subjectRule: '语文' }],
+    ['仅限育秀实验学校教师', { schoolRule: '育秀实验学校' }],
+  ])('%s is a rule, not part of the title', async (rule, expected) => {
+    await h.say(`/排期 双周一下午 常态化联合教研 ${rule} 活动内容单周提前公示`)
+    expect(await activity(1)).toMatchObject({ title: '常态化联合教研', noticeWeeks: 1, ...expected })
+  })
+
+  it('限青年教师 is no rule the bot can check: it stays in the title', async () => {
+    await h.say('/排期 10月12日下午 教学研讨 限青年教师')
+    expect(await activity(1)).toMatchObject({ title: '教学研讨 限青年教师', subjectRule: null, schoolRule: null })
+  })
 })
 
 describe('subject groups and teachers of several subjects', () => {

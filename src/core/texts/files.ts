@@ -96,6 +96,7 @@ export const filesTexts = {
     },
     noWorkshop: '导入时不能指定工作室，请导入后用 /设置 编号 工作室3',
     noTitle: '只有学校、学科或时间，没有活动名称',
+    notesOnly: '只有备注，没有活动、时间或学校',
     badTime: (part: string) => `没看懂时间「${echo(part)}」`,
     confirm: '以上只是预览，还没有保存。确认无误后加上 --yes 再运行一次。',
     summary: (created: number, skipped: number, unreadable: number) => `完成：创建 ${created} 项，跳过 ${skipped} 项（已存在），无法读取 ${unreadable} 行。`,

@@ -83,7 +83,8 @@ export function takeRule(args: readonly string[], i: number): RuleTake {
 
   const limited = /^(?:仅限|只限|限)(?:学科|学校)?[:]?(.+)$/.exec(token)
   if (limited) {
-    const what = limited[1]!
+    // 限中小学语文教师, 限育秀实验学校老师: the people are the subject's or the school's teachers.
+    const what = limited[1]!.replace(/^(.{2,}?)(?:的)?(?:教师|老师)们?$/, (whole, core: string) => (SUBJECT.test(core) || SCHOOL.test(core) ? core : whole))
     if (SUBJECT.test(what) || token.includes('学科')) return { taken: 1, patch: { subjectRule: what } }
     if (SCHOOL.test(what) || token.includes('学校')) return { taken: 1, patch: { schoolRule: what } }
   }
