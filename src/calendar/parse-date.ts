@@ -58,10 +58,11 @@ function monthOf(text: string): number | null {
 const RELATIVE: Record<string, [number, PartOfDay?]> = {
   今天: [0], 今日: [0], 今晚: [0, 'evening'], 今早: [0, 'morning'], 明天: [1], 明日: [1],
   明晚: [1, 'evening'], 明早: [1, 'morning'], 后天: [2], 大后天: [3],
+  昨天: [-1], 昨日: [-1], 昨晚: [-1, 'evening'], 前天: [-2], 大前天: [-3],
 }
 
 function readRelativeDay(c: Cursor): DateSpec | null {
-  const m = c.take(/大后天|后天|明天|明日|明晚|明早|今天|今日|今晚|今早/)
+  const m = c.take(/大后天|后天|明天|明日|明晚|明早|今天|今日|今晚|今早|大前天|前天|昨天|昨日|昨晚/)
   if (!m) return null
   const [offset, part] = RELATIVE[m[0]]!
   return part ? { kind: 'relativeDay', offset, part } : { kind: 'relativeDay', offset }

@@ -1,6 +1,6 @@
 import type { Cursor } from './cursor.ts'
 import { parseNumber } from './normalize.ts'
-import { NUM, WD } from './patterns.ts'
+import { NUM, WD, WD_CHARS } from './patterns.ts'
 import type { DateSpec, FixedHoliday, MonthPart } from './when.ts'
 
 export const MONTH_PARTS: Record<string, MonthPart> = {
@@ -31,7 +31,7 @@ export function readTermSpan(c: Cursor): DateSpec | null {
     const offset = month[1]!.startsWith('下') ? 1 : month[1]!.startsWith('上') ? -1 : 0
     return { kind: 'relativeMonth', offset, ...(month[2] ? { part: MONTH_PARTS[month[2]]! } : {}) }
   }
-  const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!\\s*周?${WD.slice(1, -1)})`))
+  const week = c.take(new RegExp(`(本|这个?|下下个?|下个?|上个?)(?:周|星期)(?!\\s*周?${WD})`))
   if (week) {
     const prefix = week[1]!
     const weekOffset = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : prefix.startsWith('上') ? -1 : 0
@@ -57,7 +57,7 @@ export function readWeekRange(c: Cursor): [number, number] | null {
 
 /** "(单周)", "（双周）" after a weekly series. */
 export function readParityNote(c: Cursor): 'odd' | 'even' | null {
-  const m = c.take(new RegExp(`\\(?(单|双)周\\)?(?!${WD.slice(1, -1)})`))
+  const m = c.take(new RegExp(`\\(?(单|双)周\\)?(?!${WD})`))
   if (!m) return null
   return m[1] === '单' ? 'odd' : 'even'
 }
@@ -68,7 +68,7 @@ export function readParityNote(c: Cursor): 'odd' | 'even' | null {
  */
 export function readVague(c: Cursor): string | null {
   const m =
-    c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?![的周${WD.slice(2, -2)}])`)) ??
+    c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?![的周${WD_CHARS}])`)) ??
     c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)(?:至少|不少于|最多)?${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
     c.take(/每个?月(?:上旬|中旬|下旬|初|中|底|末)|每周末|不定期|定期|(?:时间|日期)?(?:待定|另行通知|另定)/)
   return m ? m[0] : null

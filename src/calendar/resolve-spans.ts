@@ -1,4 +1,4 @@
-import { addDays, isValidDate, lastDayOfMonth, makeDate, mondayOf, weekdayOf, yearOf, type LocalDate } from './dates.ts'
+import { addDays, daysBetween, isValidDate, lastDayOfMonth, makeDate, mondayOf, weekdayOf, yearOf, type LocalDate } from './dates.ts'
 import { dateInWeek, semesterFrom, weekCount, type SemesterInfo } from './semester.ts'
 import type { DateSpec, FixedHoliday, MonthPart } from './when.ts'
 
@@ -37,7 +37,7 @@ export function monthWindow(year: number, month: number, part: MonthPart | undef
  * A date written without a year falls in the semester under way (or next),
  * else on the next such day from today.
  */
-export function pickYear(env: SpanEnv, make: (year: number) => Window | null): Window | null {
+export function pickYear(env: SpanEnv, make: (year: number) => Window | null, recentPast = false): Window | null {
   const semester = semesterFrom(env.today, env.semesters)
   if (semester) {
     for (const year of new Set([yearOf(semester.startDate), yearOf(semester.endDate)])) {
@@ -47,9 +47,14 @@ export function pickYear(env: SpanEnv, make: (year: number) => Window | null): W
   }
   const thisYear = yearOf(env.today)
   const current = make(thisYear)
-  if (current && current.to >= env.today) return current
+  // A day a few weeks ago (recentPast: a single day written without its year) is that day, and
+  // recording a past activity asks to confirm it; a month or span already over is next year's.
+  if (current && (current.to >= env.today || (recentPast && daysBetween(current.to, env.today) <= RECENT_PAST_DAYS))) return current
   return make(thisYear + 1) ?? make(thisYear + 4)
 }
+
+/** How far back a date written without its year is still taken as this year's (about a quarter). */
+const RECENT_PAST_DAYS = 92
 
 /**
  * Week N of a month is the Nth Monday-to-Sunday week that lies mostly in the

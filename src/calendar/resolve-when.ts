@@ -20,6 +20,8 @@ export interface CalendarEnv {
   /** The holiday or district closure on that day, if any. */
   closedOn: (date: LocalDate) => string | null
   allowPast?: boolean
+  /** Reading a school year's plan (/导入): a day written without its year is never one a few weeks past. */
+  planYear?: boolean
   /** The district's 作息时间, for 第三节课 and 放学后. */
   timetable?: Timetable
   /** The days an activity has now, which "推迟一周" moves (/改期). */
@@ -203,7 +205,7 @@ export function resolveDate(spec: DateSpec, env: CalendarEnv): Step<Window> {
     case 'date': {
       const window = spec.year
         ? dayWindow(spec.year, spec.month, spec.day)
-        : pickYear(env, (y) => dayWindow(y, spec.month, spec.day))
+        : pickYear(env, (y) => dayWindow(y, spec.month, spec.day), !env.planYear)
       if (!window) return { key: 'badDate' }
       if (spec.weekday && weekdayOf(window.from) !== spec.weekday) {
         return { key: 'weekdayMismatch', date: window.from, written: spec.weekday }

@@ -264,7 +264,7 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   const env = await calendarEnv(tx, district, now)
   const reference = referenceDate(env.semesters, env.today)
   if (!reference) return null
-  const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
+  const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true, planYear: true })
   const known = await importedKeys(tx, district.id, items)
   const existing = items.filter((i) => i.ok && known.has(i.key)).length
   return {

@@ -63,6 +63,12 @@ const section3: [string, string[] | string][] = [
 ]
 
 const more: [string, string[] | string][] = [
+  // a clock after 第N周 is a time, never 周1 (found by the outside look: 第12周 14:00 was 周一 16:00)
+  ['第12周 14:00', 'pending 2026-11-16..2026-11-20'],
+  ['第4周 10:00', 'pending 2026-09-21..2026-09-25'],
+  ['第12周13:30-16:00', 'pending 2026-11-16..2026-11-20'],
+  ['第12周周1 14:00', ['2026-11-16 14:00']],
+  ['周1 14:00', ['2026-09-07 14:00']],
   // ranges as notices and spreadsheets write them
   ['11月30日(周一)至12月4日(周五)', ['2026-11-30..2026-12-04']],
   ['2026.11.30-2026.12.04', ['2026-11-30..2026-12-04']],

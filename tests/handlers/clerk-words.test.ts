@@ -23,9 +23,28 @@ describe('labels and words after the time', () => {
     ['限中小学语文教师', { subjectRule: '中小学语文' }],
     ['限语文老师', { subjectRule: '语文' }],
     ['仅限育秀实验学校教师', { schoolRule: '育秀实验学校' }],
+    ['限1-8年教龄', { minYears: 1, maxYears: 8 }],
+    ['9-20年教龄', { minYears: 9, maxYears: 20 }],
+    ['教龄在1-8年', { minYears: 1, maxYears: 8 }],
+    ['5年以上教龄', { minYears: 5, maxYears: null }],
   ])('%s is a rule, not part of the title', async (rule, expected) => {
     await h.say(`/排期 双周一下午 常态化联合教研 ${rule} 活动内容单周提前公示`)
     expect(await activity(1)).toMatchObject({ title: '常态化联合教研', noticeWeeks: 1, ...expected })
+  })
+
+  it.each([
+    ['第12周 主题式联合教研 @西渡学校 14:00', '主题式联合教研', 'pending 2026-11-16..2026-11-20 14:00'],
+    ['每周四下午 联合教研 第3-16周', '联合教研', '2026-09-17..2026-12-17 ×14'],
+    ['每周五下午 读书会 单周', '读书会', '2026-09-04..2027-01-22 ×11'],
+    ['第6周周四 公开课 下午', '公开课', '2026-10-08..2026-10-08 ×1'],
+  ])('a time completed after the title: %s', async (words, title, when) => {
+    await h.say(`/排期 ${words}`)
+    const a = await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 }, include: { occurrences: { orderBy: { date: 'asc' } } } })
+    const clock = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
+    const o = a.occurrences
+    expect(a.title).toBe(title)
+    expect(a.pendingFrom ? `pending ${a.pendingFrom}..${a.pendingTo} ${a.whenText.match(/\d{1,2}:\d{2}/)?.[0]}` : `${o[0]!.date}..${o.at(-1)!.date} ×${o.length}`).toBe(when)
+    if (!a.pendingFrom) expect(clock(o[0]!.startAt)).toBe('13:30')
   })
 
   it('限青年教师 is no rule the bot can check: it stays in the title', async () => {

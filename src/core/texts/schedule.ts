@@ -174,7 +174,7 @@ export const scheduleTexts = {
 
   past: {
     ask: (when: string, minutes: number) =>
-      `${when}已经过去。如果是补登记已举行的活动（存档用，不发提醒），请在${minutes}分钟内发送：/确认 补登记`,
+      `${when} 已经过去。如果是补登记已举行的活动（存档用，不发提醒），请在${minutes}分钟内发送：/确认 补登记`,
     saved: (id: number, title: string) => `已补登记 #${id}「${title}」`,
     never: '已举行，存档用，不发提醒。',
     nothing: '没有等待确认的补登记。请先发送 /排期 时间 活动名称，例如：/排期 10月20日下午 教学视导 @肇文学校',

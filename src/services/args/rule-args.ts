@@ -61,12 +61,19 @@ export function takeRule(args: readonly string[], i: number): RuleTake {
       : { taken: 2, patch: { workshopId: Number(next!.replace('#', '')) } }
   }
 
-  const years = /^限?教龄[:]?(.*)$/.exec(token)
+  const years = /^限?教龄[:在为]?(.*)$/.exec(token)
   if (years) {
     const text = years[1] || (next && /^[\d≥≤<>]/.test(next) ? next : '')
     const range = readYearsRange(text)
     if (!range) return { error: 'badYears', text: `教龄${text}` }
     return { taken: years[1] ? 1 : 2, patch: range }
+  }
+
+  // "限1-8年教龄", "9-20年教龄", "教龄在1-8年", "8年以下教龄": the range written before 教龄.
+  const before = /^(?:限|仅限)?([\d~≥≤<>=-]+年?(?:以上|及以上|以下|以内|及以下)?)(?:的)?教龄(?:教师|老师)?$/.exec(token)
+  if (before) {
+    const range = readYearsRange(before[1]!)
+    if (range) return { taken: 1, patch: range }
   }
 
   if (DEADLINE_WORD.test(token)) {

@@ -100,27 +100,31 @@ function findWhen(words: readonly string[]): Found {
   return { error: { key: 'unreadable', part: words[0]! } }
 }
 
-const UNTIL = /^(?:至|到|直到)(.*)$/
+const UNTIL = /^(?:至|到|直到)$/
+/** A word that may add to a time read earlier: a clock, a part of the day, weeks, 单周, 至…. */
+const TIME_PART = /\d|[上中下]午|晚上|早上|节|周|至|到|单|双|放学/
 
 /**
- * "每周三 15:30 教研 至 12月31日": an end written after the title still ends the
- * series. Updates `found` and returns the indices of the words it took.
+ * Words after the title that complete the time read before it: "第12周 教研
+ * @西渡学校 14:00" is week 12 at 14:00, "每周四下午 联合教研 第3-16周" runs
+ * in weeks 3-16 only, "每周三 15:30 教研 至 12月31日" ends the series. A word
+ * is taken when the time read with it still reads and says more. Updates
+ * `found` and returns the indices of the words it took.
  */
 function untilAfterTitle(words: readonly string[], found: Extract<Found, { when: When }>): Set<number> {
-  if ((!found.when.repeat && !found.when.vague) || found.when.until) return new Set()
+  const taken = new Set<number>()
   for (let i = 0; i < words.length; i++) {
-    if (i >= found.start && i < found.end) continue
-    const m = UNTIL.exec(words[i]!)
-    if (!m) continue
-    const span = m[1] ? [i] : [i, i + 1]
-    const phrase = span.map((j) => words[j] ?? '').join(' ')
+    if ((i >= found.start && i < found.end) || !TIME_PART.test(words[i]!)) continue
+    const span = UNTIL.test(words[i]!) && i + 1 < words.length ? [i, i + 1] : [i]
+    const phrase = span.map((j) => words[j]!).join(' ')
     const parsed = parseWhen(`${found.text} ${phrase}`)
-    if (!parsed.ok || !parsed.when.until) continue
+    if (!parsed.ok || JSON.stringify(parsed.when) === JSON.stringify(found.when)) continue
     found.text = `${found.text} ${phrase}`
     found.when = parsed.when
-    return new Set(span)
+    for (const j of span) taken.add(j)
+    i = span.at(-1)!
   }
-  return new Set()
+  return taken
 }
 
 /** A time that names its days (a date, a weekday, a series), not only a span. */
