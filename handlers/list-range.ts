@@ -12,17 +12,25 @@ export interface ListRange {
   week?: number
 }
 
+/** `/活动 待定`: every activity whose date is still to be set. */
+export interface PendingList {
+  kind: 'pending'
+}
+
+const PENDING_WORDS = /^(日期|时间)?(待定|未定)(的?活动)?$/
 const MONTH = /^(?:(20\d{2})年)?(\d{1,2}|[一二三四五六七八九十]{1,3}|元)月份?$/
 const YEAR_MONTH = /^(20\d{2})[-./](\d{1,2})$/
 
 /**
- * What `/活动 全部`, `/活动 12月`, `/活动 第14周` ask for: the
+ * What `/活动 全部`, `/活动 12月`, `/活动 第14周`, `/活动 待定` ask for: the
  * rest of the current (or next) term; a whole month (`2027年1月`, or this
- * year's unless it has ended); a whole week of the term. Null when the
- * words are not a range (then they are an activity number, or wrong).
+ * year's unless it has ended); a whole week of the term; the activities
+ * still without a date. Null when the words are not a range (then they are
+ * an activity number, or wrong).
  */
-export function readListRange(words: string, today: LocalDate, semesters: SemesterInfo[]): ListRange | null | 'noTerm' {
+export function readListRange(words: string, today: LocalDate, semesters: SemesterInfo[]): ListRange | PendingList | null | 'noTerm' {
   const text = normalizeText(words).replace(/\s+/g, '').replace(/的?活动$/, '')
+  if (PENDING_WORDS.test(text)) return { kind: 'pending' }
   const term = semesterFrom(today, semesters)
   if (/^(全部|所有|全学期|本学期|整个学期|all)$/i.test(text)) {
     if (!term) return 'noTerm'

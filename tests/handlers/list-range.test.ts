@@ -19,12 +19,16 @@ describe('readListRange', () => {
     expect(read(words)).toMatchObject({ kind: 'month', from, to })
   })
 
+  it.each([['待定'], ['日期待定'], ['未定'], ['日期未定'], ['时间待定'], ['待定的活动']])('reads %s as the undated ones', (words) => {
+    expect(read(words)).toEqual({ kind: 'pending' })
+  })
+
   it('reads weeks of the term, this week and next week', () => {
     expect(read('第21周')).toEqual({ kind: 'week', from: '2027-01-18', to: '2027-01-24', week: 21 })
     expect(read('下周', '2026-11-25')).toEqual({ kind: 'week', from: '2026-11-30', to: '2026-12-06' })
   })
 
-  it.each([['13月'], ['2027年13月'], ['第22周'], ['12']])('takes %s for no range', (words) => {
+  it.each([['13月'], ['2027年13月'], ['第22周'], ['12'], ['待定12']])('takes %s for no range', (words) => {
     expect(read(words)).toBeNull()
   })
 })
