@@ -191,17 +191,22 @@ export function occurrencesBetween(
   })
 }
 
-export function pendingActivities(tx: Tx, districtId: number, today: LocalDate): Promise<Activity[]> {
-  return pendingBetween(tx, districtId, today, '9999-12-31')
-}
-
-/** Live activities whose date is still to be set and whose window meets days from..to. */
-export function pendingBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate): Promise<Activity[]> {
+/** Live activities whose date is still to be set and whose window meets days from..to, the earliest window first. */
+export function pendingBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate, take?: number): Promise<Activity[]> {
   return tx.activity.findMany({
-    where: { districtId, status: 'scheduled', pendingTo: { gte: from }, pendingFrom: { lte: to } },
+    where: pendingWhere(districtId, from, to),
     orderBy: [{ pendingFrom: 'asc' }, { id: 'asc' }],
+    ...(take ? { take } : {}),
   })
 }
+
+/** How many live activities are still to be dated within days from..to. */
+export function countPendingBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate): Promise<number> {
+  return tx.activity.count({ where: pendingWhere(districtId, from, to) })
+}
+
+const pendingWhere = (districtId: number, from: LocalDate, to: LocalDate) =>
+  ({ districtId, status: 'scheduled', pendingTo: { gte: from }, pendingFrom: { lte: to } }) as const
 
 /** How many occurrences of live activities fall on days from..to. */
 export function countOccurrencesBetween(tx: Tx, districtId: number, from: LocalDate, to: LocalDate): Promise<number> {

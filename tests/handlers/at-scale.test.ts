@@ -224,10 +224,41 @@ describe('a term of 5 000 activities, as a 5 000-line 行事历 makes', () => {
     }
     const [week] = await h.say('/本周')
     expect(week!.split('\n').filter((l) => l.startsWith('#'))).toHaveLength(60)
-    expect(week).toContain('……还有 480 项，发送 /活动 编号 查看详情。')
+    expect(week).toContain('……还有 480 项，全部列出请发送 /活动 本周。')
     const sent = await tickAt('2026-11-23T09:00:00+08:00')
     expectBounded(sent)
     expect(sent.map((m) => m.chat.chatId).sort()).toEqual(['console', room.chat!].sort())
     expect(sent[0]!.text).toContain('……还有 520 项，发送 /本周 查看全部。')
   })
+
+  it('/活动 全部, /活动 12月 and /活动 本周 list at most 150 in a few messages, then name a narrower listing', async () => {
+    const expected: [string, string][] = [
+      ['/活动 全部', '……还有 4851 项没有列出，请按月份查看，例如：/活动 12月。'],
+      // December: 2 768 of the spread and #1.
+      ['/活动 12月', '……还有 2619 项没有列出，请按周次查看，例如：/活动 第14周。'],
+      ['/活动 本周', '……还有 390 项没有列出，请按编号查看详情，例如：/活动 12；完整清单管理员可发送 /导出。'],
+    ]
+    for (const [command, more] of expected) {
+      const { sent } = await h.send(command)
+      expectBounded(sent)
+      expect(sent.length, command).toBeLessThanOrEqual(8)
+      const lines = sent.flatMap((m) => m.text.split('\n'))
+      expect(lines.filter((l) => l.startsWith('#')), command).toHaveLength(150)
+      expect(lines.at(-1), command).toBe(more)
+    }
+  })
+
+  it('/活动 待定 lists 150 of 3 000 undated ones, and /活动 stays one message pointing to it', async () => {
+    await h.say('/排期 12月 主题式联合教研')
+    const [undated] = await h.app.db.activity.findMany({ where: { pendingFrom: { not: null } } })
+    await copiesOf(h.app.db, undated!.id, 2999)
+    const { sent } = await h.send('/活动 待定')
+    expectBounded(sent)
+    expect(sent.length).toBeLessThanOrEqual(8)
+    expect(sent[0]!.text.split('\n')[0]).toContain('【日期待定的活动】共 3000 项。')
+    expect(sent.at(-1)!.text.split('\n').at(-1)).toBe('……还有 2850 项没有列出，请按月份查看，例如：/活动 12月。')
+    const listed = await h.send('/活动')
+    expect(listed.sent).toHaveLength(1)
+    expect(listed.sent[0]!.text.split('\n').at(-1)).toBe('日期待定共 3000 项，全部列出请发送 /活动 待定')
+  }, 60_000)
 })

@@ -70,7 +70,9 @@ describe('/活动 says how much more there is, and lists a month, a week or the 
     expect(lines.filter((l) => /^#\d+ \d+月\d+日/.test(l))).toHaveLength(8)
     expect(lines.filter((l) => l.includes('日期待定）'))).toHaveLength(5)
     // Not shown: the 12 Thursdays of weeks 9-20, and 7 of the undated.
-    expect(lines.at(-1)).toBe('……还有 19 项（其中日期待定 7 项），发送 /活动 全部 或 /活动 12月 查看。')
+    expect(lines.at(-2)).toBe('……还有 19 项（其中日期待定 7 项），发送 /活动 全部 或 /活动 12月 查看。')
+    // The look-ahead stays short, and says where every undated one is listed.
+    expect(lines.at(-1)).toBe('日期待定共 12 项，全部列出请发送 /活动 待定')
   })
 
   it('lists a month, a week of the term, and the rest of the term', async () => {

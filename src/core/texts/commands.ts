@@ -61,9 +61,9 @@ export const commandsTexts = {
       examples: SCHEDULE_EXAMPLES,
     },
     activities: {
-      summary: '查看即将进行的活动；加编号看详情',
-      usage: '/活动 [编号]',
-      examples: ['/活动', '/活动 12'],
+      summary: '查看即将进行的活动；加编号看详情；按月、按周、全部、日期待定的全部列出',
+      usage: '/活动 [编号|12月|第14周|全部|待定]',
+      examples: ['/活动', '/活动 12', '/活动 12月', '/活动 第14周', '/活动 全部', '/活动 待定'],
     },
     thisWeek: { summary: '本周的活动', usage: '/本周', examples: ['/本周'] },
     nextWeek: { summary: '下周的活动', usage: '/下周', examples: ['/下周'] },

@@ -1,4 +1,4 @@
-/** The texts of semester, closedDays, settings, schedule, activity, list, rules, feed. */
+/** The texts of semester, closedDays, settings, schedule, activity, rules, feed. */
 import { echo } from '../limits.ts'
 import { SCHEDULE_EXAMPLES } from './common.ts'
 
@@ -188,26 +188,6 @@ export const scheduleTexts = {
       `#${id}「${title}」（${when}）已恢复${count > 0 ? `，${count} 人的报名照旧` : ''}。`,
   },
 
-  list: {
-    empty: '近期没有安排活动。管理员或组织者可以用 /排期 安排，例如：/排期 第4周周一下午 联合教研',
-    emptyWeek: (label: string) => `${label}没有安排活动。`,
-    weekHeader: (label: string, range: string) => (label ? `【${label}】${range}` : `【${range}】`),
-    thisWeek: (week?: number) => (week ? `本周(第${week}周)` : '本周'),
-    nextWeek: (week?: number) => (week ? `下周(第${week}周)` : '下周'),
-    laterWeek: (week?: number) => (week ? `第${week}周` : ''),
-    semesterWeek: (n: number) => `(第${n}周)`,
-    pendingHeader: '【日期待定】',
-    more: (count: number) => `……还有 ${count} 项，发送 /活动 编号 查看详情。`,
-    moreComing: (count: number, pending: number) =>
-      `……还有 ${count} 项${pending > 0 ? `（其中日期待定 ${pending} 项）` : ''}，发送 /活动 全部 或 /活动 12月 查看。`,
-    nothingSoon: (weeks: number, next: string) => `${weeks}周内没有安排活动。下一项：${next}`,
-    monthHeader: (month: number) => `【${month}月的活动】`,
-    termHeader: (name: string) => `【${name}余下的活动】`,
-    emptyRange: (label: string) => `${label}没有安排活动。`,
-    monthLabel: (month: number) => `${month}月`,
-    termLabel: (name: string) => `${name}余下的日子`,
-    noTerm: '还没有设置学期，不能按周或学期查看。管理员可以设置，例如：/学期 2026-09-01 2027-01-22 第一学期',
-  },
   rules: {
     yearsRange: (min: number | null, max: number | null) =>
       min !== null && max !== null ? `${min}-${max}年` : min !== null ? `${min}年及以上` : `${max}年及以下`,
