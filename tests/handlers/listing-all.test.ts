@@ -63,7 +63,7 @@ describe('a 行事历 with 32 activities still to be dated', () => {
   it('/活动 待定 (also 日期待定, 未定) lists every undated one with its span, number first', async () => {
     const pending = await h.say('/活动 待定')
     expectPaged(pending)
-    expect(pending[0]!.split('\n')[0]).toBe('【日期待定的活动】共 32 项。定下日期请发送 /改期 编号 日期，例如：/改期 12 12月3日下午')
+    expect(pending[0]!.split('\n')[0]).toBe('【日期待定的活动】共 32 项。定下日期请发送 /改期 编号 日期，例如：/改期 1 11月30日下午')
     expect(ids(pending)).toEqual(range(1, 32))
     expect(pending.join('\n')).toContain('#1 第14周（11月30日-12月4日，日期待定） 学科带头人展示课1')
     expect(await h.say('/活动 日期待定')).toEqual(pending)

@@ -29,7 +29,7 @@ export const listTexts = {
     narrowerMonth: '按月份查看，例如：/活动 12月',
     narrowerWeek: '按周次查看，例如：/活动 第14周',
     narrowerDetail: '按编号查看详情，例如：/活动 12；完整清单管理员可发送 /导出',
-    pendingAllHeader: (count: number) => `【日期待定的活动】共 ${count} 项。定下日期请发送 /改期 编号 日期，例如：/改期 12 12月3日下午`,
+    pendingAllHeader: (count: number, id: number, day: string) => `【日期待定的活动】共 ${count} 项。定下日期请发送 /改期 编号 日期，例如：/改期 ${id} ${day}下午`,
     pendingNone: '没有日期待定的活动。',
     pendingPast: '（时间已过，请改期或取消）',
   },
