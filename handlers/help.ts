@@ -45,7 +45,8 @@ const SECTIONS: Record<keyof typeof texts.help.sections, readonly CommandId[]> =
   qa: ['ask', 'askAnonymously', 'questions', 'answer'],
   workshop: ['workshop', 'apply', 'approve', 'pair'],
   profile: ['profile', 'claim', 'confirm'],
-  schedule: ['schedule', 'reschedule', 'cancel', 'importData', 'exportData'],
+  schedule: ['schedule', 'importData', 'exportData'],
+  change: ['reschedule', 'cancel', 'restore'],
   admin: ['semester', 'closedDay', 'settings', 'reminders', 'grant', 'revoke', 'bindCode', 'bind', 'unbind'],
   other: [],
 }
