@@ -193,4 +193,23 @@ describe('/放假 with a written range', () => {
     const days = await h.app.db.closedDay.findMany({ orderBy: { date: 'asc' } })
     expect(days.map((d) => [d.date, d.name])).toEqual([['2027-01-01', '元旦'], ['2027-01-02', '元旦'], ['2027-01-03', '元旦']])
   })
+
+  it('says a holiday registered twice is there already, and updates one whose days changed', async () => {
+    await h.say('/排期 每周一 15:30 教研')
+    const closed = async () => (await h.app.db.closedDay.findMany({ orderBy: { date: 'asc' } })).map((d) => `${d.date} ${d.name}`)
+    const paused = async () => (await stored(1)).filter((o) => o.skipReason && o.date >= '2027').map((o) => `${o.date} ${o.skipReason}`)
+    expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['已登记 2027年1月1日-3日「元旦」。'])
+    expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['元旦 2027年1月1日-3日 已经登记过了。'])
+    // One more day (a Monday, when 教研 meets): the registration grows, and the session that day pauses.
+    expect(await h.say('/放假 2027年1月1日至1月4日 元旦')).toEqual(['已更新「元旦」：2027年1月1日-4日\n原为 2027年1月1日-3日。\n1 次活动暂停。'])
+    expect(await paused()).toEqual(['2027-01-04 元旦'])
+    // Back to three days: the Monday is freed and its session resumes.
+    expect(await h.say('/放假 2027-01-01 至 2027-01-03 元旦')).toEqual(['已更新「元旦」：2027年1月1日-3日\n原为 2027年1月1日-4日。\n1 次活动恢复。'])
+    expect(await paused()).toEqual([])
+    expect(await closed()).toEqual(['2027-01-01 元旦', '2027-01-02 元旦', '2027-01-03 元旦'])
+    // Days beside it that do not overlap are a registration of their own; another name is another holiday.
+    expect(await h.say('/放假 2027-01-05 元旦')).toEqual(['已登记 2027年1月5日(周二)「元旦」。'])
+    expect(await h.say('/放假 2027-01-11 元旦调休')).toEqual(['已登记 2027年1月11日(周一)「元旦调休」，期间 1 次活动暂停。'])
+    expect(await closed()).toHaveLength(5)
+  })
 })

@@ -28,6 +28,11 @@ export const scheduleTexts = {
     tooLong: '一次最多登记 60 天。',
     saved: (range: string, name: string, affected: number) =>
       affected > 0 ? `已登记 ${range}「${name}」，期间 ${affected} 次活动暂停。` : `已登记 ${range}「${name}」。`,
+    already: (name: string, range: string) => `${name} ${range} 已经登记过了。`,
+    updated: (range: string, name: string, was: string, paused: number, resumed: number) => {
+      const changes = [paused > 0 ? `${paused} 次活动暂停` : '', resumed > 0 ? `${resumed} 次活动恢复` : ''].filter(Boolean)
+      return [`已更新「${name}」：${range}`, `原为 ${was}。`, changes.length ? `${changes.join('，')}。` : ''].filter(Boolean).join('\n')
+    },
     none: '本学区还没有登记放假日。法定节假日会自动识别。',
     list: (lines: string[]) => `本学区登记的放假日：\n${lines.join('\n')}`,
     defaultName: '放假',
