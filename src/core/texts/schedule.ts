@@ -174,6 +174,7 @@ export const scheduleTexts = {
   notice: {
     line: (id: number) => `无需报名（仅通知）。要开放报名请发送 /设置 ${id} 报名`,
     detail: '无需报名（仅通知）',
+    opened: (id: number) => `已开放报名：发送 /报名 ${id}`,
     refused: (id: number, title: string) => `#${id}「${title}」是通知，无需报名，按时参加即可。`,
   },
 
