@@ -12,7 +12,7 @@ import { firstBreak } from '../src/services/eligibility.ts'
 import { findMember, findMemberByName, listName, memberForName, mentionsAtMost, mentionsOf } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
-import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, nameList, rosterLines } from '../src/services/describe.ts'
+import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts'
 
@@ -98,7 +98,7 @@ export const signupList: Command = {
     const { confirmed, waiting } = await roster(ctx.tx, activity.id)
     const head = [
       texts.roster.title(activity.id, activity.title),
-      texts.activity.when(describeWhen(activity, upcoming(activity, env), describe)),
+      ...describeWhenLines(activity, upcoming(activity, env), describe),
     ]
     if (!(await maySeeList(ctx, activity))) {
       const mine = [...confirmed, ...waiting].find((s) => s.memberId === ctx.sender.memberId)
@@ -279,7 +279,7 @@ export async function replyCard(ctx: DistrictContext, activity: ActivityWithOccu
   const counts = (await signupCounts(ctx.tx, [fresh.id])).get(fresh.id)!
   const workshop = fresh.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: fresh.workshopId } }) : null
   const lines = [
-    texts.activity.when(describeWhen(fresh, upcoming(fresh, env), describe)),
+    ...describeWhenLines(fresh, upcoming(fresh, env), describe),
     ...describeDetails(fresh),
     ...describeRules(fresh, describe, workshop?.name),
     describeCount(fresh.capacity, counts),
