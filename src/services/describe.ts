@@ -75,8 +75,14 @@ export function describeWhenLines(activity: Activity, occurrences: Occurrence[],
   return [texts.activity.when(first!), ...rest]
 }
 
-/** When an activity is, in parts: one, or a series' rhythm and its span. */
+/** When an activity is, in parts: one, or a series' rhythm and its span; "（暂定）" after a tentative time. */
 function whenParts(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string[] {
+  const [first, ...rest] = datedParts(activity, occurrences, env)
+  const tentative = !activity.pendingFrom && (JSON.parse(activity.whenJson) as When).tentative
+  return [tentative ? `${first}${texts.activity.tentative}` : first!, ...rest]
+}
+
+function datedParts(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string[] {
   if (activity.pendingFrom && activity.pendingTo) {
     return [texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo, Number(env.today.slice(0, 4))))]
   }

@@ -116,6 +116,8 @@ export const scheduleTexts = {
       `#${id}「${title}」（${when}）已取消${reason ? `，原因：${reason}` : ''}。`,
     detailTitle: (id: number, title: string) => `#${id}「${title}」`,
     when: (text: string) => `时间：${text}`,
+    /** After a time written as tentative ("（暂定）"). */
+    tentative: '（暂定）',
     place: (place: string) => `地点：${place}`,
     subject: (subject: string) => `学科：${subject}`,
     capacity: (n: number) => `名额：${n}`,
