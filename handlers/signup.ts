@@ -3,6 +3,7 @@ import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
+import { jielongProfile } from '../src/core/plain-commands.ts'
 import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
@@ -13,6 +14,7 @@ import { findMember, findMemberByName, listName, memberForName, mentionsAtMost, 
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
+import { saveJielongProfile } from './profile.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts'
 
@@ -25,11 +27,14 @@ export const signup: Command = {
   direct: true,
   async run(ctx, line) {
     const args = argsOf(ctx, line)
+    // "报名 7 李明/西渡学校/历史/3年": oneself, with one's profile as a 接龙 line gives it.
+    const profile = args.length > 1 && args.every((a) => !a.person) ? jielongProfile(wordsOf(args).slice(1)) : null
     const activity = await targetActivity(ctx, wordsOf(args), '报名')
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     assertOpen(activity, ctx.now, env)
-    const others = namedPeople(args)
+    const others = profile ? [] : namedPeople(args)
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
+    if (profile) await saveJielongProfile(ctx, activity.id, profile)
     const member = await findMember(ctx.tx, ctx.sender.memberId)
     const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)

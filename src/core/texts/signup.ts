@@ -38,6 +38,7 @@ export const signupTexts = {
       `名额空出，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
     activityCancelled: (id: number) => `#${id} 已经取消，不能报名。发送 /活动 查看其他活动。`,
     over: (id: number) => `#${id} 已经开始或结束，不能再报名了。发送 /活动 查看近期活动。`,
+    badProfile: (id: number, profile: string) => `没看懂资料「${echo(profile)}」，没有报名。请这样写：报名 ${id} 王芳/育秀实验学校/语文/5年`,
     whichActivity: (command: string, lines: string[]) =>
       lines.length
         ? `请写上活动编号，例如：/${command} ${lines[0]!.slice(1).split(' ')[0]}\n近期的活动：\n${lines.join('\n')}`
