@@ -21,10 +21,10 @@ export const semester: Command = {
   name: '学期',
   aliases: ['semester', 'term'],
   role: 'teacher',
+  forms: [{ usage: '学期 <日期>', role: 'admin', matches: (line) => line.args.length > 0 }],
   scope: 'district',
   async run(ctx, line) {
     if (line.args.length === 0) return showSemester(ctx)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('学期 <日期>', 'admin'))
     const words = line.args.filter((w) => !RANGE_WORDS.has(w))
     const [startText, endText, ...nameWords] = words
     if (!startText || !endText) throw new Refusal(texts.semester.usage)
@@ -69,11 +69,11 @@ export const closedDay: Command = {
   name: '放假',
   aliases: ['closed', 'holiday', '停课'],
   role: 'teacher',
+  forms: [{ usage: '放假 <日期>', role: 'admin', matches: (line) => line.args.length > 0 }],
   scope: 'district',
   async run(ctx, line) {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     if (line.args.length === 0) return listClosedDays(ctx, env.today)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('放假 <日期>', 'admin'))
     const read = readDayRange(line.args.join(' '))
     if (!read) throw new Refusal(texts.closedDays.usage)
     const from = placeDay(read.from, env)

@@ -15,6 +15,7 @@ import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type Signup
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
 import { saveJielongProfile } from './profile.ts'
+import { signUpOthers as signUpOthersForm, withdrawOthers } from './signup-forms.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts'
 
@@ -23,6 +24,7 @@ export const signup: Command = {
   name: '报名',
   aliases: ['signup', 'join'],
   role: 'teacher',
+  forms: [signUpOthersForm],
   scope: 'district',
   direct: true,
   async run(ctx, line) {
@@ -55,6 +57,7 @@ export const withdrawSignup: Command = {
   name: '取消报名',
   aliases: ['withdraw', 'leave', '退出报名'],
   role: 'teacher',
+  forms: [withdrawOthers],
   scope: 'district',
   direct: true,
   async run(ctx, line) {
@@ -62,9 +65,8 @@ export const withdrawSignup: Command = {
     const activity = await targetActivity(ctx, wordsOf(args), '取消报名')
     if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    // Taking someone's place away is for those who run this activity (withdrawOthers, checked by the router).
     const others = namedPeople(args)
-    // Taking someone's place away is for those who run this activity, not any organizer.
-    if (others.length > 0) await assertMayActFor(ctx, activity, { runsIt: true })
     const targets: Member[] = []
     if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
     for (const who of others) {
@@ -171,16 +173,8 @@ function namedPeople(args: readonly Arg[]): Named[] {
   return named
 }
 
-/** 代报名: admins, organizers, the activity's organizer, a session's mentors; withdrawing others (runsIt): the same but organizers of other activities. */
-async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccurrences, o: { runsIt?: boolean } = {}): Promise<void> {
-  const { roles, memberId } = ctx.sender
-  if (roles.has('admin') || (roles.has('organizer') && !o.runsIt) || activity.organizerId === memberId) return
-  if (activity.workshopId && (await isMentorOf(ctx.tx, activity.workshopId, memberId))) return
-  throw new Refusal(o.runsIt ? texts.signup.onlyItsOrganizers(activity.id) : texts.signup.onlyOrganizers(activity.id))
-}
-
+/** 代报名; who may is declared and checked by the router (signUpOthersForm). */
 async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {
-  await assertMayActFor(ctx, activity)
   if (named.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.signup.tooManyNames(MAX_NAMED_PEOPLE))
   const people: { member: Member; created: boolean }[] = []
   for (const who of named) {
