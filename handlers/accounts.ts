@@ -1,5 +1,6 @@
 import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
+import { assertMayUse } from '../src/core/permissions.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { burnCode, useLinkCode } from '../src/services/claim-codes.ts'
 import { directChatOf } from '../src/services/direct-chats.ts'
@@ -47,6 +48,11 @@ export const confirm: Command = {
   name: '确认',
   aliases: ['confirm'],
   role: 'teacher',
+  forms: [
+    // Saving a past activity is scheduling it.
+    { usage: '确认 补登记', role: 'organizer', matches: (line) => line.args[0] === '补登记' },
+    { usage: '确认 <名字>', role: 'admin', matches: (line) => line.args.length > 0 },
+  ],
   scope: 'anywhere',
   async run(ctx, line) {
     const merge = ctx.message.chat.isDirect ? await openMerge(ctx.tx, ctx.sender.memberId, ctx.now) : null
@@ -55,7 +61,8 @@ export const confirm: Command = {
     const district = ctx.district ?? (ctx.message.chat.isDirect ? await homeDistrict(ctx) : null)
     if (!district) throw new Refusal(line.args.length ? texts.router.noDistrict : texts.claims.nothing)
     const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, district.id, ctx.sender.memberId)
-    if (!roles.has('admin')) throw new Refusal(line.args.length ? texts.router.forbidden('确认', 'admin') : texts.claims.nothing)
+    await assertMayUse(confirm, line, { ...ctx, sender: { ...ctx.sender, roles } })
+    if (!roles.has('admin')) throw new Refusal(texts.claims.nothing)
     await confirmPlaceholder({ ...ctx, district }, line)
   },
 }

@@ -5,7 +5,7 @@ import { texts } from '../src/core/texts/index.ts'
 import { countOccurrencesBetween, countPendingBetween, nextOccurrenceAfter, occurrencesBetween, pendingBetween } from '../src/services/activities.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeCancelled, describeCount, describeDetails, describeRules, describeOccurrence, describeSkipped, describeWhen, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
+import { describeCancelled, describeCount, describeDetails, describeRules, describeExtras, describeOccurrence, describeSkipped, describeWhen, describeWhenLines, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
 import { signupCounts } from '../src/services/signups.ts'
 import { groupByWeek, occurrenceLine, pendingLine, weekHeader, weekLabel } from './activity-lines.ts'
 import { pendingListFrom, showPending, showRange } from './activity-range.ts'
@@ -108,7 +108,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[], env: 
   // A cancelled one says so first, and lists no coming sessions.
   const off = activity.status === 'cancelled'
   if (off) lines.push(activity.cancelReason ? `${texts.activity.cancelledStatus}，${texts.activity.reason(activity.cancelReason)}` : texts.activity.cancelledStatus)
-  lines.push(texts.activity.when(describeWhen(activity, coming.length ? coming : activity.occurrences, describe)))
+  lines.push(...describeWhenLines(activity, coming.length ? coming : activity.occurrences, describe))
   const live = coming.filter((o) => !o.skipReason)
   // At most three coming sessions: one line on a phone.
   if (!off && live.length > 1) lines.push(texts.activity.next(live.slice(0, 3).map((o) => describeOccurrence(o, { ...describe, semesters: [] }) + sessionMark(o, describe)).join('、')))

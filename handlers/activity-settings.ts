@@ -47,8 +47,12 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   const lines = [texts.rules.updated(activity.id, updated.title)]
   if (updated.title !== activity.title) lines.push(texts.rules.formerTitle(activity.title))
   lines.push(...describeDetails(updated), ...describeRules(updated, describe, workshop?.name))
+  const opened = activity.noSignup && !updated.noSignup
   if (updated.noSignup) lines.push(texts.notice.line(activity.id))
-  if (!updated.noSignup || counts.confirmed + counts.waiting > 0) lines.push(describeCount(updated.capacity, counts))
+  // A notice opened to sign-ups says how to sign up; "已报名 0 人" would tell nothing.
+  if (opened) lines.push(texts.notice.opened(activity.id))
+  const anyone = counts.confirmed + counts.waiting > 0
+  if ((!updated.noSignup && !opened) || anyone) lines.push(describeCount(updated.capacity, counts))
   if (updated.capacity !== null && counts.confirmed > updated.capacity) lines.push(texts.rules.overCapacity(counts.confirmed))
   // Those signed up are told of a new place, name or host, or that no sign-up is needed any more, as of a move.
   const changed = updated.place !== activity.place || updated.title !== activity.title || updated.host !== activity.host || (updated.noSignup && !activity.noSignup)

@@ -13,10 +13,17 @@ export const calendar: Command = {
   name: '日历',
   aliases: ['calendar', 'ics', '日历订阅'],
   role: 'teacher',
+  // In a direct chat 重置 replaces one's own address; in a group, the district's.
+  forms: [{
+    usage: '日历 重置（学区日历）',
+    role: 'admin',
+    matches: (line, message) => isReset(line.args[0]) && !message.chat.isDirect,
+    refusal: () => texts.feed.resetAdminOnly,
+  }],
   scope: 'anywhere',
   async run(ctx, line) {
     const [word] = line.args
-    const reset = word === '重置' || word === 'reset'
+    const reset = isReset(word)
     if (word && !reset) throw new Refusal(texts.feed.usage)
     const base = ctx.config.PUBLIC_URL
     if (!base) throw new Refusal(texts.feed.notServed)
@@ -26,8 +33,9 @@ export const calendar: Command = {
       return ctx.reply([reset ? texts.feed.reset : '', texts.feed.personal(url(token))].filter(Boolean).join('\n'))
     }
     if (!ctx.district) throw new Refusal(texts.router.noDistrict)
-    if (reset && !ctx.sender.roles.has('admin')) throw new Refusal(texts.feed.resetAdminOnly)
     const token = await feedToken(ctx.tx, { districtId: ctx.district.id }, ctx.now, reset)
     ctx.reply([reset ? texts.feed.reset : '', texts.feed.district(url(token))].filter(Boolean).join('\n'))
   },
 }
+
+const isReset = (word: string | undefined) => word === '重置' || word === 'reset'

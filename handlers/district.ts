@@ -1,6 +1,8 @@
 import { readClock } from '../src/calendar/normalize.ts'
 import type { Tx } from '../src/db/client.ts'
+import type { CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
+import { assertMayUse } from '../src/core/permissions.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
 import {
@@ -125,10 +127,12 @@ export const bindCode: Command = {
   name: '绑定码',
   aliases: ['bindcode', '邀请码', '群绑定码'],
   role: 'teacher',
+  forms: [{ usage: '绑定码 群', role: 'admin', matches: (line) => namesGroup(line), refusal: () => texts.bind.notAdmin }],
   scope: 'anywhere',
   async run(ctx, line) {
     const direct = ctx.message.chat.isDirect
-    const forGroup = /^(群|群聊|group)$/i.test(line.args[0] ?? '') || line.name === '群绑定码' || !direct
+    // In a group, /绑定码 alone is for the group too: a personal code is given only in a direct chat.
+    const forGroup = namesGroup(line) || !direct
     if (!forGroup) {
       const code = await issueLinkCode(ctx.tx, ctx.sender.memberId, ctx.now)
       return ctx.reply(texts.link.codeIssued(code, LINK_CODE_MINUTES))
@@ -136,7 +140,8 @@ export const bindCode: Command = {
     const districtId = ctx.district?.id ?? (direct ? await homeDistrictId(ctx.tx, ctx.sender.memberId) : null)
     if (!districtId) throw new Refusal(direct ? texts.router.noHomeDistrict : texts.router.noDistrict)
     const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, districtId, ctx.sender.memberId)
-    if (!roles.has('admin')) throw new Refusal(direct ? texts.bind.notAdmin : texts.link.useDirect)
+    await assertMayUse(bindCode, line, { ...ctx, sender: { ...ctx.sender, roles } })
+    if (!roles.has('admin')) throw new Refusal(texts.link.useDirect)
     const district = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
     const code = await issueBindCode(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
     const text = texts.bind.codeIssued(code, district.name, BIND_CODE_HOURS)
@@ -148,6 +153,8 @@ export const bindCode: Command = {
     ctx.reply(texts.bind.codeSentDirect)
   },
 }
+
+const namesGroup = (line: CommandLine) => /^(群|群聊|group)$/i.test(line.args[0] ?? '') || line.name === '群绑定码'
 
 /** `/解绑` in a group, or `/解绑 12` in a direct chat: the group leaves the district (admins). */
 export const unbind: Command = {
@@ -169,6 +176,8 @@ export const unbind: Command = {
   },
 }
 
+const isActivityId = (word: string | undefined) => word !== undefined && /^#?\d{1,9}$/.test(word)
+
 const PARTS: Record<string, 'morningAt' | 'afternoonAt' | 'eveningAt'> = {
   上午: 'morningAt', 下午: 'afternoonAt', 晚上: 'eveningAt',
 }
@@ -178,11 +187,12 @@ export const settings: Command = {
   name: '设置',
   aliases: ['settings', 'set'],
   role: 'organizer',
+  // An activity's settings are its organizer's; the district's (默认时间, 作息, 名称) are the admins'.
+  forms: [{ usage: '设置 上午|下午|晚上|作息|名称 …', role: 'admin', matches: (line) => line.args.length > 0 && !isActivityId(line.args[0]) }],
   scope: 'district',
   async run(ctx, line) {
     const [key, ...values] = line.args
-    if (key && /^#?\d{1,9}$/.test(key)) return activitySettings(ctx, line.args, line.raw)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('设置', 'admin'))
+    if (isActivityId(key)) return activitySettings(ctx, line.args, line.raw)
     if (key === '作息' || key === '作息时间') return setTimetable(ctx, values)
     const value = values.join(' ').trim()
     if (!key || !value) throw new Refusal(texts.settings.usage)

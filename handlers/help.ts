@@ -1,4 +1,5 @@
 import type { Command, CommandId } from '../src/core/command.ts'
+import { whoMayUse } from '../src/core/permissions.ts'
 import { texts, type CommandHelp } from '../src/core/texts/index.ts'
 
 export const help: Command = {
@@ -12,7 +13,7 @@ export const help: Command = {
     if (topic && !ALL.test(topic)) {
       const command = ctx.registry.find(topic)
       if (!command) return ctx.reply(texts.help.unknownTopic(topic))
-      return ctx.reply(texts.help.detail(command.name, helpOf(command.id), command.aliases, command.role))
+      return ctx.reply(texts.help.detail(command.name, helpOf(command.id), command.aliases, whoMayUse(command)))
     }
     const usable = ctx.registry.usableBy(ctx.sender.roles).filter((c) => c.id !== 'ping' && c.id !== 'help')
     if (line.args[0] === undefined || !ALL.test(line.args[0])) return ctx.reply(menu(usable, ctx.config.BOT_NAME))
@@ -45,7 +46,8 @@ const SECTIONS: Record<keyof typeof texts.help.sections, readonly CommandId[]> =
   qa: ['ask', 'askAnonymously', 'questions', 'answer'],
   workshop: ['workshop', 'apply', 'approve', 'pair'],
   profile: ['profile', 'claim', 'confirm'],
-  schedule: ['schedule', 'reschedule', 'cancel', 'importData', 'exportData'],
+  schedule: ['schedule', 'importData', 'exportData'],
+  change: ['reschedule', 'cancel', 'restore'],
   admin: ['semester', 'closedDay', 'settings', 'reminders', 'grant', 'revoke', 'bindCode', 'bind', 'unbind'],
   other: [],
 }

@@ -66,15 +66,8 @@ export const profile: Command = {
   scope: 'anywhere',
   async run(ctx, line) {
     if (line.args.length === 0) throw new Refusal(texts.profile.usage)
-    const parsed = parseProfile(line.args)
-    if (!parsed.ok) throw new Refusal(texts.profile.unreadable(parsed.word))
-    const value = checkProfile(ctx, parsed.value)
-    if (value.teachingYears !== undefined && value.teachingYears > 50) throw new Refusal(texts.profile.badYears(value.teachingYears))
+    const member = await saveProfile(ctx, line.args)
     const today = localParts(ctx.now, ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE).date
-    const member = await ctx.tx.member.update({
-      where: { id: ctx.sender.memberId },
-      data: { ...value, ...(value.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
-    })
     // 教龄 is personal: echoed only in a direct chat; a group reads that it was kept.
     const inGroup = !ctx.message.chat.isDirect
     const shown = profileLine(member, today, !inGroup)
@@ -100,6 +93,33 @@ export const mine: Command = {
     lines.push(...(await questionLines(ctx, member.id)))
     ctx.reply(lines.join('\n'))
   },
+}
+
+/** Reads, checks and keeps the sender's profile as /我是 writes it; a refusal says what is wrong, changing nothing. */
+async function saveProfile(ctx: Context, args: readonly string[]): Promise<Member> {
+  const parsed = parseProfile(args)
+  if (!parsed.ok) throw new Refusal(texts.profile.unreadable(parsed.word))
+  const value = checkProfile(ctx, parsed.value)
+  if (value.teachingYears !== undefined && value.teachingYears > 50) throw new Refusal(texts.profile.badYears(value.teachingYears))
+  const today = localParts(ctx.now, ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE).date
+  return ctx.tx.member.update({
+    where: { id: ctx.sender.memberId },
+    data: { ...value, ...(value.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
+  })
+}
+
+/**
+ * "报名 7 李明/西渡学校/历史/3年": the profile of a 接龙 sign-up, kept as
+ * `/我是 李明/西渡学校/历史/3年` keeps it, in the sign-up's transaction. One
+ * that cannot be kept refuses the sign-up with the 接龙 form to copy.
+ */
+export async function saveJielongProfile(ctx: Context, activityId: number, profile: string): Promise<void> {
+  try {
+    await saveProfile(ctx, [profile])
+  } catch (err) {
+    if (err instanceof Refusal) throw new Refusal(texts.signup.badProfile(activityId, profile))
+    throw err
+  }
 }
 
 /** The profile as it will be kept: each field one line within its limit; a name that is no name, or one like the bot's, refused. */

@@ -17,12 +17,12 @@ export const reminders: Command = {
   name: '提醒',
   aliases: ['reminders', 'remind'],
   role: 'teacher',
+  forms: [{ usage: '提醒 <设置>', role: 'admin', matches: (line) => line.args.length > 0, refusal: () => texts.reminders.adminOnly }],
   scope: 'district',
   async run(ctx, line) {
     const group = await ctx.tx.group.findUniqueOrThrow({ where: { id: ctx.groupId } })
     const [first, ...rest] = line.args
     if (!first) return ctx.reply([texts.reminders.settings(settingLines(group)), texts.reminders.footer].join('\n'))
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.reminders.adminOnly)
     const data = readChange(first, rest)
     const updated = await ctx.tx.group.update({ where: { id: group.id }, data })
     ctx.reply(texts.reminders.settings(settingLines(updated)))

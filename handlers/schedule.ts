@@ -16,7 +16,7 @@ import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } fro
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { findClashes } from '../src/services/clashes.ts'
 import { NUMBERING, toWords } from '../src/services/import-line.ts'
-import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
+import { describeDetails, describeRules, describeSkipped, describeWhen, describeWhenLines, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
 import { NO_SIGNUP_WORDS } from '../src/services/args/detail-args.ts'
 import { shiftBase } from './shift.ts'
@@ -161,7 +161,7 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     if (when.date?.kind === 'monthWeek') lines.push(texts.schedule.monthWeekRule(when.date.month, when.date.week, range))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
   } else {
-    lines.push(texts.activity.when(describeWhen({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env)))
+    lines.push(...describeWhenLines({ ...activity, pendingFrom: null, pendingTo: null }, occurrences, env))
     const skipped = describeSkipped(occurrences, env)
     if (skipped) lines.push(skipped)
     if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))

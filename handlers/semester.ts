@@ -8,6 +8,7 @@ import { semesterOn, weekCount, weekOf } from '../src/calendar/semester.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
+import { registerClosedDays } from '../src/services/closed-days.ts'
 import { listSemesters, saveSemester } from '../src/services/semesters.ts'
 import { assertFits, resolveErrorText } from './shared.ts'
 
@@ -20,10 +21,10 @@ export const semester: Command = {
   name: '学期',
   aliases: ['semester', 'term'],
   role: 'teacher',
+  forms: [{ usage: '学期 <日期>', role: 'admin', matches: (line) => line.args.length > 0 }],
   scope: 'district',
   async run(ctx, line) {
     if (line.args.length === 0) return showSemester(ctx)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('学期 <日期>', 'admin'))
     const words = line.args.filter((w) => !RANGE_WORDS.has(w))
     const [startText, endText, ...nameWords] = words
     if (!startText || !endText) throw new Refusal(texts.semester.usage)
@@ -68,11 +69,11 @@ export const closedDay: Command = {
   name: '放假',
   aliases: ['closed', 'holiday', '停课'],
   role: 'teacher',
+  forms: [{ usage: '放假 <日期>', role: 'admin', matches: (line) => line.args.length > 0 }],
   scope: 'district',
   async run(ctx, line) {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     if (line.args.length === 0) return listClosedDays(ctx, env.today)
-    if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('放假 <日期>', 'admin'))
     const read = readDayRange(line.args.join(' '))
     if (!read) throw new Refusal(texts.closedDays.usage)
     const from = placeDay(read.from, env)
@@ -82,16 +83,11 @@ export const closedDay: Command = {
     if (daysBetween(from, to) >= MAX_CLOSED_DAYS) throw new Refusal(texts.closedDays.tooLong)
     const name = read.rest || texts.closedDays.defaultName
     assertFits('closedDayName', name)
-    for (let date = from; date <= to; date = addDays(date, 1)) {
-      const key = { districtId_date: { districtId: ctx.district.id, date } }
-      await ctx.tx.closedDay.upsert({ where: key, update: { name }, create: { districtId: ctx.district.id, date, name } })
-    }
-    const { count } = await ctx.tx.occurrence.updateMany({
-      where: { districtId: ctx.district.id, date: { gte: from, lte: to }, skipReason: null },
-      data: { skipReason: name },
-    })
-    const range = yearOf(from) === yearOf(to) ? texts.calendar.year(yearOf(from)) + formatRange(from, to) : texts.calendar.range(formatFullDay(from), formatFullDay(to))
-    ctx.reply(texts.closedDays.saved(from === to ? formatFullDate(from) : range, name, count))
+    const result = await registerClosedDays(ctx.tx, ctx.district.id, from, to, name)
+    const range = rangeText(from, to)
+    if (result.kind === 'already') return ctx.reply(texts.closedDays.already(name, range))
+    if (result.kind === 'saved') return ctx.reply(texts.closedDays.saved(range, name, result.paused))
+    ctx.reply(texts.closedDays.updated(range, name, rangeText(result.was.from, result.was.to), result.paused, result.resumed))
   },
 }
 
@@ -99,6 +95,12 @@ async function listClosedDays(ctx: DistrictContext, today: LocalDate): Promise<v
   const rows = await ctx.tx.closedDay.findMany({ where: { districtId: ctx.district.id, date: { gte: today } }, orderBy: { date: 'asc' }, take: 60 })
   if (rows.length === 0) return ctx.reply(texts.closedDays.none)
   ctx.reply(texts.closedDays.list(rows.map((r) => `${formatDate(r.date)} ${r.name}`)))
+}
+
+/** "2027年1月1日(周五)", "2027年1月1日-3日", "2026年12月30日-2027年1月2日" */
+function rangeText(from: LocalDate, to: LocalDate): string {
+  if (from === to) return formatFullDate(from)
+  return yearOf(from) === yearOf(to) ? texts.calendar.year(yearOf(from)) + formatRange(from, to) : texts.calendar.range(formatFullDay(from), formatFullDay(to))
 }
 
 /** "2027年1月1日" */

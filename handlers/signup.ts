@@ -3,6 +3,7 @@ import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
+import { jielongProfile } from '../src/core/plain-commands.ts'
 import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
@@ -12,7 +13,9 @@ import { firstBreak } from '../src/services/eligibility.ts'
 import { findMember, findMemberByName, listName, memberForName, mentionsAtMost, mentionsOf } from '../src/services/members.ts'
 import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
 import { isMentee, isMentorOf } from '../src/services/workshops.ts'
-import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, nameList, rosterLines } from '../src/services/describe.ts'
+import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
+import { saveJielongProfile } from './profile.ts'
+import { signUpOthers as signUpOthersForm, withdrawOthers } from './signup-forms.ts'
 import { ruleBreakText } from './rules.ts'
 import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts'
 
@@ -21,15 +24,19 @@ export const signup: Command = {
   name: '报名',
   aliases: ['signup', 'join'],
   role: 'teacher',
+  forms: [signUpOthersForm],
   scope: 'district',
   direct: true,
   async run(ctx, line) {
     const args = argsOf(ctx, line)
+    // "报名 7 李明/西渡学校/历史/3年": oneself, with one's profile as a 接龙 line gives it.
+    const profile = args.length > 1 && args.every((a) => !a.person) ? jielongProfile(wordsOf(args).slice(1)) : null
     const activity = await targetActivity(ctx, wordsOf(args), '报名')
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     assertOpen(activity, ctx.now, env)
-    const others = namedPeople(args)
+    const others = profile ? [] : namedPeople(args)
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
+    if (profile) await saveJielongProfile(ctx, activity.id, profile)
     const member = await findMember(ctx.tx, ctx.sender.memberId)
     const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
@@ -50,6 +57,7 @@ export const withdrawSignup: Command = {
   name: '取消报名',
   aliases: ['withdraw', 'leave', '退出报名'],
   role: 'teacher',
+  forms: [withdrawOthers],
   scope: 'district',
   direct: true,
   async run(ctx, line) {
@@ -57,9 +65,8 @@ export const withdrawSignup: Command = {
     const activity = await targetActivity(ctx, wordsOf(args), '取消报名')
     if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    // Taking someone's place away is for those who run this activity (withdrawOthers, checked by the router).
     const others = namedPeople(args)
-    // Taking someone's place away is for those who run this activity, not any organizer.
-    if (others.length > 0) await assertMayActFor(ctx, activity, { runsIt: true })
     const targets: Member[] = []
     if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
     for (const who of others) {
@@ -98,7 +105,7 @@ export const signupList: Command = {
     const { confirmed, waiting } = await roster(ctx.tx, activity.id)
     const head = [
       texts.roster.title(activity.id, activity.title),
-      texts.activity.when(describeWhen(activity, upcoming(activity, env), describe)),
+      ...describeWhenLines(activity, upcoming(activity, env), describe),
     ]
     if (!(await maySeeList(ctx, activity))) {
       const mine = [...confirmed, ...waiting].find((s) => s.memberId === ctx.sender.memberId)
@@ -166,16 +173,8 @@ function namedPeople(args: readonly Arg[]): Named[] {
   return named
 }
 
-/** 代报名: admins, organizers, the activity's organizer, a session's mentors; withdrawing others (runsIt): the same but organizers of other activities. */
-async function assertMayActFor(ctx: DistrictContext, activity: ActivityWithOccurrences, o: { runsIt?: boolean } = {}): Promise<void> {
-  const { roles, memberId } = ctx.sender
-  if (roles.has('admin') || (roles.has('organizer') && !o.runsIt) || activity.organizerId === memberId) return
-  if (activity.workshopId && (await isMentorOf(ctx.tx, activity.workshopId, memberId))) return
-  throw new Refusal(o.runsIt ? texts.signup.onlyItsOrganizers(activity.id) : texts.signup.onlyOrganizers(activity.id))
-}
-
+/** 代报名; who may is declared and checked by the router (signUpOthersForm). */
 async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurrences, named: Named[], env: CalendarEnv): Promise<void> {
-  await assertMayActFor(ctx, activity)
   if (named.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.signup.tooManyNames(MAX_NAMED_PEOPLE))
   const people: { member: Member; created: boolean }[] = []
   for (const who of named) {
@@ -279,7 +278,7 @@ export async function replyCard(ctx: DistrictContext, activity: ActivityWithOccu
   const counts = (await signupCounts(ctx.tx, [fresh.id])).get(fresh.id)!
   const workshop = fresh.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: fresh.workshopId } }) : null
   const lines = [
-    texts.activity.when(describeWhen(fresh, upcoming(fresh, env), describe)),
+    ...describeWhenLines(fresh, upcoming(fresh, env), describe),
     ...describeDetails(fresh),
     ...describeRules(fresh, describe, workshop?.name),
     describeCount(fresh.capacity, counts),

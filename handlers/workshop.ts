@@ -15,17 +15,19 @@ import { readerOf, visibleWhere } from '../src/services/question-access.ts'
 import { argsOf, assertFits, describeEnvOf, personName } from './shared.ts'
 
 const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/
+const CREATE = /^(创建|新建|create)$/
 
 export const workshop: Command = {
   id: 'workshop',
   name: '工作室',
   aliases: ['workshop', '名师工作室'],
   role: 'teacher',
+  forms: [{ usage: '工作室 创建', role: 'admin', matches: (line) => CREATE.test(line.args[0] ?? '') }],
   scope: 'district',
   direct: true,
   async run(ctx, line) {
     const [first] = line.args
-    if (first === '创建' || first === '新建' || first === 'create') return createWorkshop(ctx, wordsOf(argsOf(ctx, line)).slice(1))
+    if (CREATE.test(first ?? '')) return createWorkshop(ctx, wordsOf(argsOf(ctx, line)).slice(1))
     if (first) return showWorkshop(ctx, await workshopFromArg(ctx, first, '工作室', ''))
     const list = await listWorkshops(ctx.tx, ctx.district.id)
     if (list.length === 0) return ctx.reply(texts.workshop.none)
@@ -40,7 +42,6 @@ export const workshop: Command = {
 
 /** `/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君` (admins). */
 async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Promise<void> {
-  if (!ctx.sender.roles.has('admin')) throw new Refusal(texts.router.forbidden('工作室 创建', 'admin'))
   const at = args.findIndex((a) => MENTOR_WORD.test(a))
   const nameWords = at === -1 ? args : args.slice(0, at)
   const name = nameWords.join(' ').trim()

@@ -23,7 +23,8 @@ export function parseWhen(input: string): ParseResult {
     c.skipSpace()
     return c.done ? { ok: true, when: { time: {}, shift } } : unread(c)
   }
-  c.take(/(?:拟定?于|定于|计划于|暂定于|暂定|拟)(?=\S)/)
+  const lead = c.take(/(?:拟定?于|定于|计划于|暂定于|暂定|拟)(?=\S)/)
+  if (lead?.[0].startsWith('暂定')) when.tentative = true
   const from = c.attempt(() => readFrom(c))
   if (from) when.from = from
   c.skipSpace()
@@ -150,7 +151,11 @@ function readNotes(c: Cursor, when: When): boolean {
       delete when.repeat.everyOther
       continue
     }
-    if (c.take(/\(?(?:暂定|待定|拟定|初定|暂排)\)?/)) continue
+    const note = c.take(/\(?(?:暂定|待定|拟定|初定|暂排)\)?/)
+    if (note) {
+      if (!note[0].includes('拟定')) when.tentative = true
+      continue
+    }
     const dated = c.attempt(() => readDateNote(c, when.date))
     if (dated) {
       when.date = dated

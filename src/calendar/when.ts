@@ -73,6 +73,8 @@ export interface When {
   /** A series whose rhythm is known only vaguely ("每2-3周", "每月一次"): its dates are to be set. */
   vague?: string
   repeat?: Repeat
+  /** "（暂定）", "暂定于": the time is tentative and is announced so. */
+  tentative?: boolean
   time: TimeSpec
   from?: DateSpec
   until?: DateSpec

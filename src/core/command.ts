@@ -33,12 +33,32 @@ export interface DistrictContext extends Context {
   district: District
 }
 
+/**
+ * A form of a command that needs more than the command's role: "/放假"
+ * lists for everyone, "/放假 <日期>" registers for admins. The router refuses
+ * by it (src/core/permissions.ts) and /帮助 lists it under 谁可以用: one
+ * declaration, so the two cannot disagree.
+ */
+export interface RestrictedForm {
+  /** The form as /帮助 and the refusal name it, without the slash: "放假 <日期>". */
+  usage: string
+  role: Role
+  /** Whether this line, in this message, is the form. */
+  matches(line: CommandLine, message: IncomingMessage): boolean
+  /** Others it is open to beyond the role, decided per line ("this activity's organizer"); `who` says them in /帮助. */
+  also?: { who: string; may(ctx: Context, line: CommandLine): Promise<boolean> }
+  /** Said instead of the router's sentence, when the form has a better one. */
+  refusal?(line: CommandLine): string
+}
+
 interface CommandBase {
   /** Key into texts.commands, for help. */
   id: CommandId
   name: string
   aliases: readonly string[]
   role: Role
+  /** Forms that need more than `role`, the first that matches a line applying. */
+  forms?: readonly RestrictedForm[]
   /** Said after refusing someone without the role: the command they likely meant ("/取消 12" from a teacher is /取消报名 12). */
   meant?(line: CommandLine): string
 }

@@ -18,7 +18,7 @@ import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
 import { createReply, replyMessage, type IncomingMessage, type OutgoingMessage } from './message.ts'
 import type { Registry } from './registry.ts'
-import { mayUse } from './roles.ts'
+import { assertMayUse } from './permissions.ts'
 import { texts } from './texts/index.ts'
 
 /** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts). */
@@ -193,16 +193,19 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
 }
 
 async function runCommand(command: Command, ctx: Context, line: CommandLine): Promise<void> {
-  if (command.scope === 'anywhere') return command.run(ctx, line)
+  if (command.scope === 'anywhere') {
+    // Roles are known in a district's group; elsewhere the command finds them and asks the same (assertMayUse).
+    if (ctx.district) await assertMayUse(command, line, ctx)
+    return command.run(ctx, line)
+  }
   if (!ctx.district && ctx.message.chat.isDirect && command.direct) await actForHomeDistrict(ctx)
   const district = ctx.district
   // "报名 12" typed as plain chat in a group that is no district's: not meant for the bot.
   if (!district && !line.slash && !ctx.message.mentionedBot && !ctx.message.chat.isDirect) return
   if (!district) throw new Refusal(ctx.message.chat.isDirect ? texts.router.groupOnly : texts.router.noDistrict)
-  if (!mayUse(command.role, ctx.sender.roles)) {
-    throw new Refusal([texts.router.forbidden(command.name, command.role), command.meant?.(line)].filter(Boolean).join('\n'))
-  }
-  return command.run({ ...ctx, district }, line)
+  const inDistrict = { ...ctx, district }
+  await assertMayUse(command, line, inDistrict)
+  return command.run(inDistrict, line)
 }
 
 /**

@@ -4,6 +4,10 @@ import type { IncomingMessage } from './message.ts'
 
 /** "报名 12", "取消报名#12": what teachers write in a 接龙 without a slash. */
 const WITH_NUMBER = /^(报名|取消报名)\s*#?(\d{1,9})$/
+/** "报名 7 李明/西渡学校/历史/3年": signing up with one's profile, as a 接龙 line gives it. */
+const WITH_PROFILE = /^报名\s*#?(\d{1,9})\s+(.+)$/
+/** "接龙 报名 2", "接龙 2", "2 接龙": signing up for #2 in a 接龙. */
+const JIELONG = /^(?:接龙\s*(?:报名\s*)?#?(\d{1,9})|#?(\d{1,9})\s*接龙)$/
 /** Replies to the bot's announcement that mean "count me in" / "count me out". */
 const JOIN_WORDS = new Set(['报名', '我报名', '报名+1', '+1', '1', '接龙'])
 const LEAVE_WORDS = new Set(['取消报名', '-1'])
@@ -11,14 +15,20 @@ const LEAVE_WORDS = new Set(['取消报名', '-1'])
 const BARE_JOIN = /^(我要?报名|报名)$/
 
 /**
- * A command written as plain chat: "报名 12", or "报名" / "+1" / "1" quoting
- * the bot's announcement of #12. Null for everything else, which the bot
- * leaves alone. Pure.
+ * A command written as plain chat: "报名 12", "接龙 12", "报名 12 李明/西渡学校/历史/3年",
+ * or "报名" / "+1" / "1" quoting the bot's announcement of #12. Null for
+ * everything else, which the bot leaves alone. Pure.
  */
 export function plainCommand(message: IncomingMessage): CommandLine | null {
   const text = normalizeText(message.text).replace(/\s+/g, ' ').trim()
   const numbered = WITH_NUMBER.exec(text)
   if (numbered) return line(numbered[1]!, [numbered[2]!])
+  const jielong = JIELONG.exec(text)
+  if (jielong) return line('报名', [jielong[1] ?? jielong[2]!])
+  // Only a 接龙 profile after the number: "报名 7 个人了" is chat.
+  const withProfile = WITH_PROFILE.exec(text)
+  const profile = withProfile ? jielongProfile([withProfile[2]!]) : null
+  if (profile) return line('报名', [withProfile![1]!, profile])
   const quoted = message.replyTo
   // "报名" alone, quoting nothing of the bot's: the sign-up asks which activity, listing the coming ones.
   if (BARE_JOIN.test(text) && !(quoted?.fromBot && quoted.text)) return line('报名', [])
@@ -28,6 +38,16 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
   if (!name) return null
   const ids = [...new Set([...normalizeText(quoted.text).matchAll(/#(\d{1,9})/g)].map((m) => m[1]!))]
   return line(name, ids.length === 1 ? ids : [])
+}
+
+/**
+ * A profile written as a 接龙 line writes it ("李明/西渡学校/历史/3年", spaces
+ * around the slashes allowed): one word with two slashes or more, else null.
+ * /我是 reads it field by field (handlers/profile.ts).
+ */
+export function jielongProfile(words: readonly string[]): string | null {
+  const text = words.join(' ').replace(/\s*([/／])\s*/g, '$1').trim()
+  return text && !/\s/.test(text) && (text.match(/[/／]/g) ?? []).length >= 2 ? text : null
 }
 
 function line(name: string, args: string[]): CommandLine {

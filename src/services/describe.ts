@@ -62,38 +62,78 @@ function weekdayList(days: number[]): string {
 
 /** One line saying when an activity is, from what is stored. */
 export function describeWhen(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string {
+  return whenParts(activity, occurrences, env).join('，')
+}
+
+/**
+ * The "时间：" lines of an announcement or a detail: a series' rhythm on the
+ * first, its count and first and last days on the second, so each fits a
+ * phone's line.
+ */
+export function describeWhenLines(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string[] {
+  const [first, ...rest] = whenParts(activity, occurrences, env)
+  return [texts.activity.when(first!), ...rest]
+}
+
+/** When an activity is, in parts: one, or a series' rhythm and its span; "（暂定）" after a tentative time. */
+function whenParts(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string[] {
+  const [first, ...rest] = datedParts(activity, occurrences, env)
+  const tentative = !activity.pendingFrom && (JSON.parse(activity.whenJson) as When).tentative
+  return [tentative ? `${first}${texts.activity.tentative}` : first!, ...rest]
+}
+
+function datedParts(activity: Activity, occurrences: Occurrence[], env: DescribeEnv): string[] {
   if (activity.pendingFrom && activity.pendingTo) {
-    return texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo, Number(env.today.slice(0, 4))))
+    return [texts.activity.pendingWhen(activity.whenText, formatRange(activity.pendingFrom, activity.pendingTo, Number(env.today.slice(0, 4))))]
   }
   const when = JSON.parse(activity.whenJson) as When
   const first = occurrences.find((o) => !o.skipReason) ?? occurrences[0]
-  if (!first) return activity.whenText
+  if (!first) return [activity.whenText]
   const year = Number(env.today.slice(0, 4))
   if (!when.repeat) {
     const last = occurrences.length === 1 ? lastDayOf(first, env.timezone) : null
     if (last) {
       const time = occurrenceTime(first, env.timezone)
       const days = texts.calendar.span(formatDate(first.date, year), formatDate(last, year))
-      return `${[days, time].filter(Boolean).join(' ')}，${texts.schedule.spanDays(daysBetween(first.date, last) + 1)}`
+      return [`${[days, time].filter(Boolean).join(' ')}，${texts.schedule.spanDays(daysBetween(first.date, last) + 1)}`]
     }
-    if (occurrences.length === 1) return describeOccurrence(first, env)
+    if (occurrences.length === 1) return [describeOccurrence(first, env)]
     const days = occurrences.map((o) => formatDate(o.date, year)).join('、')
     const live = occurrences.filter((o) => !o.skipReason).length
-    return [days, occurrenceTime(first, env.timezone)].filter(Boolean).join(' ') + `，${texts.schedule.sessions(live)}`
+    return [[days, occurrenceTime(first, env.timezone)].filter(Boolean).join(' ') + `，${texts.schedule.sessions(live)}`]
   }
   const time = occurrenceTime(first, env.timezone)
   const live = occurrences.filter((o) => !o.skipReason)
   const last = live.at(-1) ?? first
   const label = [repeatLabel(when.repeat), time].filter(Boolean).join(' ')
-  return `${label}，${texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))}`
+  return [label, texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))]
 }
 
-/** "国庆节 10月5日(周一)、…" for occurrences a holiday skips. */
+/**
+ * "假日暂停 6 次：" and the holidays that pause sessions: sessions one
+ * holiday pauses in a row as one range ("10月1日-7日 国庆节"), each group on
+ * its own line when there are several.
+ */
 export function describeSkipped(occurrences: Pick<Occurrence, 'date' | 'skipReason' | 'cancelled'>[], env: DescribeEnv): string | null {
   const year = Number(env.today.slice(0, 4))
-  const skipped = occurrences.filter((o) => o.skipReason && !o.cancelled)
-  if (skipped.length === 0) return null
-  return texts.schedule.skipped(skipped.map((o) => `${formatDate(o.date, year)} ${o.skipReason}`).join('、'))
+  const groups: { reason: string; from: LocalDate; to: LocalDate }[] = []
+  let count = 0
+  let inRun = false
+  for (const o of occurrences) {
+    if (o.cancelled) continue
+    if (!o.skipReason) {
+      inRun = false
+      continue
+    }
+    count++
+    const last = groups.at(-1)
+    if (inRun && last?.reason === o.skipReason) last.to = o.date
+    else groups.push({ reason: o.skipReason, from: o.date, to: o.date })
+    inRun = true
+  }
+  if (count === 0) return null
+  const named = groups.map((g) => `${g.from === g.to ? formatDate(g.from, year) : formatRange(g.from, g.to, year)} ${g.reason}`)
+  return texts.schedule.skipped(count, named)
 }
 
 /** "已取消的场次：11月16日(周一)" for sessions cancelled one by one. */

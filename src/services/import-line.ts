@@ -124,10 +124,12 @@ function splitColon(word: string): string[] {
 /**
  * What a bracketed qualifier in a plan says, as /排期 words: （教龄1-8年）,
  * （1~8教龄）, （活动内容单周提前公示）, （育秀实验学校、肇文学校）, （学区办）,
- * （限语文教师）, （名额40）. null: it stays as written (a theme, a note, a time annotation).
+ * （限语文教师）, （名额40）, （暂定）. null: it stays as written (a theme, a note, a time annotation).
  */
 export function qualifierWords(inner: string): string[] | null {
   const t = inner.replace(/\s+/g, '').replace(/[～~—－–至到]/g, '-')
+  // The time is tentative: the reader marks it so (schedule-args.ts), the title goes without it.
+  if (/^(暂定|待定)$/.test(t)) return ['暂定']
   const years = /^(?:限)?教龄(\d{1,2})-(\d{1,2})年?(?:教师)?$/.exec(t) ?? /^(\d{1,2})-(\d{1,2})年?教龄(?:教师)?$/.exec(t)
   if (years) return [`教龄${years[1]}-${years[2]}`]
   const atLeast = /^(?:教龄)?(\d{1,2})年(?:及)?以上(?:教龄)?(?:教师)?$/.exec(t)

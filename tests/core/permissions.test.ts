@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseCommandLine } from '../../src/core/command-line.ts'
+import type { RestrictedForm } from '../../src/core/command.ts'
+import { formOf } from '../../src/core/permissions.ts'
 import { ROLE_WHO } from '../../src/core/texts/index.ts'
-import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+import { buildMessage, createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 let h: Harness
 const other: SayOptions = { platform: 'wechat', chat: 'other-room', title: '别的学区群', as: '陈主任', id: 'wx-chen' }
@@ -51,5 +54,51 @@ describe('permission probes', () => {
     expect((await h.say('/活动', other))[0]).not.toContain('青蓝')
     expect(await h.app.db.signup.count()).toBe(1)
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('scheduled')
+  })
+})
+
+/** The lines of a /帮助 <命令> answer from `start` up to the next labelled line. */
+function section(help: string, start: string): string[] {
+  const lines = help.split('\n')
+  const from = lines.findIndex((l) => l.startsWith(start))
+  const rest = lines.slice(from + 1)
+  const end = rest.findIndex((l) => /^(也可以写|谁可以用)：/.test(l))
+  return end === -1 ? rest : rest.slice(0, end)
+}
+
+/** A refusal for want of a role: "抱歉，/放假 <日期> 只有学区管理员可以使用。", "只有学区管理员可以修改提醒设置。" */
+const ROLE_REFUSAL = /只有[^。\n]*(管理员|组织者|导师)[^。\n]*可以/
+
+describe('/帮助 says who may use a command as the router decides', () => {
+  it('for every command and every example its help gives, a teacher is refused exactly when 谁可以用 says that example is not for all teachers', async () => {
+    const teacher: SayOptions = { as: '李明' }
+    const covered = new Set<RestrictedForm>()
+    for (const command of h.app.registry.commands) {
+      const [help] = await h.say(`/帮助 ${command.name}`, teacher)
+      const who = help!.split('\n').slice(help!.split('\n').findIndex((l) => l.startsWith('谁可以用：')))
+      expect(who[0], command.name).toBe(`谁可以用：${ROLE_WHO[command.role]}`)
+      const examples = section(help!, '例子：')
+      expect(examples.length, command.name).toBeGreaterThan(0)
+      for (const example of examples) {
+        const line = parseCommandLine(example, h.config.BOT_NAME)!
+        const form = formOf(command, line, buildMessage(example, 0, new Date(), teacher))
+        if (form) covered.add(form)
+        const role = form?.role ?? command.role
+        // Help names the form with its role on a line of its own.
+        if (form) expect(who.some((l) => l.startsWith(`/${form.usage}：${ROLE_WHO[form.role]}`)), `${example}\n${who.join('\n')}`).toBe(true)
+        const [reply] = await h.say(example, teacher)
+        expect(ROLE_REFUSAL.test(reply?.split('\n')[0] ?? ''), `${example} → ${reply}`).toBe(role !== 'teacher')
+      }
+    }
+    // Every form that needs more is shown by an example, so the loop above tried it.
+    const declared = h.app.registry.commands.flatMap((c) => c.forms ?? [])
+    expect(declared.filter((f) => !covered.has(f)).map((f) => f.usage)).toEqual([])
+  })
+
+  it('/帮助 放假 tells a teacher that listing is for everyone and registering for admins', async () => {
+    const [help] = await h.say('/帮助 放假', { as: '李明' })
+    expect(help!.split('\n').slice(-2)).toEqual(['谁可以用：所有老师', '/放假 <日期>：学区管理员'])
+    expect(await h.say('/放假 2027-01-01 元旦', { as: '李明' })).toEqual(['抱歉，/放假 <日期> 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
+    expect(await h.say('/放假', { as: '李明' })).toEqual(['本学区还没有登记放假日。法定节假日会自动识别。'])
   })
 })

@@ -69,8 +69,15 @@ describe('notice-only activities', () => {
     await h.say('/排期 9月9日下午 教研活动')
     expect((await h.say('/设置 2 不报名'))[0]).toContain('无需报名（仅通知）')
     expect((await h.say('/报名 2', { as: '王芳' }))[0]).toContain('无需报名')
-    await h.say('/设置 2 报名')
+    expect(await h.say('/设置 2 报名')).toEqual(['已更新 #2「教研活动」\n已开放报名：发送 /报名 2'])
     expect((await h.say('/报名 2', { as: '王芳' }))[0]).toContain('王芳 报名成功')
+  })
+
+  it('/设置 3 报名 on a 例会 says sign-up is open and how, beside what else changed', async () => {
+    await h.say('/排期 9月7日下午 领导例会 @育秀实验学校')
+    expect(await h.say('/设置 1 报名 地点 肇文学校')).toEqual(['已更新 #1「领导例会」\n地点：肇文学校\n已开放报名：发送 /报名 1'])
+    // Open already: nothing to announce, the count as before.
+    expect(await h.say('/设置 1 报名')).toEqual(['已更新 #1「领导例会」\n地点：肇文学校\n已报名 0 人'])
   })
 
   it('a 教学视导 reminder and the digest carry no sign-up line', async () => {

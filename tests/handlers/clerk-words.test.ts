@@ -53,6 +53,39 @@ describe('labels and words after the time', () => {
   })
 })
 
+describe('a tentative time: （暂定）, （待定）, 暂定', () => {
+  const when = async (id: number) => JSON.parse((await activity(id)).whenJson) as { tentative?: boolean }
+
+  it.each([
+    ['12月3日下午 青蓝工程汇报课（暂定）', '青蓝工程汇报课'],
+    ['12月3日下午 青蓝工程汇报课(待定)', '青蓝工程汇报课'],
+    ['12月3日下午 青蓝工程汇报课 暂定', '青蓝工程汇报课'],
+    ['12月3日下午（暂定） 青蓝工程汇报课', '青蓝工程汇报课'],
+    ['暂定于12月3日下午 青蓝工程汇报课', '青蓝工程汇报课'],
+  ])('/排期 %s: the title goes without it and the time is announced as 暂定', async (words, title) => {
+    const [reply] = await h.say(`/排期 ${words}`)
+    expect(reply!.split('\n').slice(0, 2)).toEqual([`已安排 #1「${title}」`, '时间：12月3日(周四) 13:30 (第14周)（暂定）'])
+    expect(await activity(1)).toMatchObject({ title })
+    expect(await when(1)).toMatchObject({ tentative: true })
+  })
+
+  it('a series is 暂定 on its rhythm line; /活动 says so; /改期 to a time not marked makes it final', async () => {
+    expect((await h.say('/排期 每周三下午 课题研讨（暂定）'))[0]).toContain('时间：每周三 13:30（暂定）\n共 20 次，')
+    expect((await h.say('/活动 1'))[0]).toContain('时间：每周三 13:30（暂定）')
+    await h.say('/排期 12月3日下午 青蓝工程汇报课（暂定）')
+    const [moved] = await h.say('/改期 2 12月4日下午')
+    expect(moved).toContain('时间：12月4日(周五) 13:30 (第14周)\n原定：12月3日(周四) 13:30 (第14周)（暂定）')
+    expect(await when(2)).not.toHaveProperty('tentative')
+  })
+
+  it('待定 as the whole time is still 日期待定, and 暂定 inside a title is the title\'s', async () => {
+    expect((await h.say('/排期 待定 联合教研'))[0]).toContain('具体日子待定')
+    await h.say('/排期 12月9日下午 “暂定”主题沙龙')
+    expect(await activity(2)).toMatchObject({ title: '“暂定”主题沙龙' })
+    expect(await when(2)).not.toHaveProperty('tentative')
+  })
+})
+
 describe('subject groups and teachers of several subjects', () => {
   it('限史地 admits a 历史 and a 地理 teacher, not a 语文 one; a teacher of 语文、数学 may join what is limited to 数学', async () => {
     await h.say('/排期 10月14日下午 史地教研 限史地')

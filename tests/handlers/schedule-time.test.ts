@@ -64,8 +64,10 @@ describe('/排期 with ranges and several days', () => {
     expect((await stored(1)).map((r) => r.startAt.toISOString())).toEqual(['2026-09-21T05:30:00.000Z', '2026-09-23T05:30:00.000Z'])
     const [series] = await h.say('/排期 每周一、三下午 课题研讨')
     // Mondays and Wednesdays from 2 Sep to 20 Jan: 41 days, 5 and 7 Oct are 国庆.
-    expect(series).toContain('时间：每周一、周三 13:30，共 39 次：9月2日(周三) 起，至 2027年1月20日(周三)')
-    expect(series).toContain('以下日子是假日，活动暂停：10月5日(周一) 国庆节、10月7日(周三) 国庆节')
+    // Each on its own line, to fit a phone: the rhythm, then the count and the first and last days.
+    expect(series).toContain('时间：每周一、周三 13:30\n共 39 次，9月2日(周三)—2027年1月20日(周三)\n')
+    // The two sessions 国庆节 pauses, one after the other, as one range.
+    expect(series).toContain('假日暂停 2 次：10月5日-7日 国庆节')
     const rows = await stored(2)
     expect(rows).toHaveLength(41)
     expect(rows.filter((r) => r.skipReason).map((r) => r.date)).toEqual(['2026-10-05', '2026-10-07'])
@@ -75,8 +77,17 @@ describe('/排期 with ranges and several days', () => {
 it('names a run of weekdays as 周一至周五', async () => {
   const [reply] = await h.say('/排期 每周一至周五 8:00 晨读巡查 至 9月11日')
   // 2-4 and 7-11 September: eight school days.
-  expect(reply).toContain('时间：每周一至周五 08:00，共 8 次：9月2日(周三) 起，至 9月11日(周五)')
+  expect(reply).toContain('时间：每周一至周五 08:00\n共 8 次，9月2日(周三)—9月11日(周五)')
   expect((await stored(1)).map((r) => r.date)).toEqual(['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11'])
+})
+
+it('sums up the holidays a 周一至周五 series skips: a range for each holiday, one a line', async () => {
+  const [reply] = await h.say('/排期 每周一至周五 8:00 晨读巡查')
+  expect(reply).toContain(['假日暂停 6 次：', '9月25日(周五) 中秋', '10月1日-7日 国庆节'].join('\n'))
+  // Every line of the confirmation reads on a phone (a 2027 date is the longest part).
+  for (const line of reply!.split('\n')) expect(line.length, line).toBeLessThanOrEqual(32)
+  // /活动 1 says the same.
+  expect((await h.say('/活动 1'))[0]).toContain('10月1日-7日 国庆节')
 })
 
 describe('/排期 with spans and vague series', () => {
@@ -138,7 +149,7 @@ describe('/排期 with annotations and an end after the title', () => {
   it('ends a series at 至 12月31日 written after the title', async () => {
     const [reply] = await h.say('/排期 每周三 15:30 联合教研 至 12月31日')
     expect(reply).toContain('已安排 #1「联合教研」')
-    expect(reply).toContain('至 12月30日(周三)')
+    expect(reply).toContain('—12月30日(周三)')
     const rows = await stored(1)
     expect(rows.at(-1)!.date).toBe('2026-12-30')
     expect((await activity(1)).whenText).toBe('每周三 15:30 至 12月31日')
@@ -192,5 +203,24 @@ describe('/放假 with a written range', () => {
     expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['已登记 2027年1月1日-3日「元旦」。'])
     const days = await h.app.db.closedDay.findMany({ orderBy: { date: 'asc' } })
     expect(days.map((d) => [d.date, d.name])).toEqual([['2027-01-01', '元旦'], ['2027-01-02', '元旦'], ['2027-01-03', '元旦']])
+  })
+
+  it('says a holiday registered twice is there already, and updates one whose days changed', async () => {
+    await h.say('/排期 每周一 15:30 教研')
+    const closed = async () => (await h.app.db.closedDay.findMany({ orderBy: { date: 'asc' } })).map((d) => `${d.date} ${d.name}`)
+    const paused = async () => (await stored(1)).filter((o) => o.skipReason && o.date >= '2027').map((o) => `${o.date} ${o.skipReason}`)
+    expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['已登记 2027年1月1日-3日「元旦」。'])
+    expect(await h.say('/放假 2027年1月1日至1月3日 元旦')).toEqual(['元旦 2027年1月1日-3日 已经登记过了。'])
+    // One more day (a Monday, when 教研 meets): the registration grows, and the session that day pauses.
+    expect(await h.say('/放假 2027年1月1日至1月4日 元旦')).toEqual(['已更新「元旦」：2027年1月1日-4日\n原为 2027年1月1日-3日。\n1 次活动暂停。'])
+    expect(await paused()).toEqual(['2027-01-04 元旦'])
+    // Back to three days: the Monday is freed and its session resumes.
+    expect(await h.say('/放假 2027-01-01 至 2027-01-03 元旦')).toEqual(['已更新「元旦」：2027年1月1日-3日\n原为 2027年1月1日-4日。\n1 次活动恢复。'])
+    expect(await paused()).toEqual([])
+    expect(await closed()).toEqual(['2027-01-01 元旦', '2027-01-02 元旦', '2027-01-03 元旦'])
+    // Days beside it that do not overlap are a registration of their own; another name is another holiday.
+    expect(await h.say('/放假 2027-01-05 元旦')).toEqual(['已登记 2027年1月5日(周二)「元旦」。'])
+    expect(await h.say('/放假 2027-01-11 元旦调休')).toEqual(['已登记 2027年1月11日(周一)「元旦调休」，期间 1 次活动暂停。'])
+    expect(await closed()).toHaveLength(5)
   })
 })

@@ -93,7 +93,7 @@ describe('/取消 one session of a series', () => {
 
   it('still cancels the whole activity with only a reason', async () => {
     expect(await h.say('/取消 1 专家临时有事')).toEqual([
-      '#1「常态化联合教研」（双周周一 13:30，共 9 次：9月7日(周一) 起，至 2027年1月11日(周一)）已取消，原因：专家临时有事。',
+      '#1「常态化联合教研」（双周周一 13:30，共 9 次，9月7日(周一)—2027年1月11日(周一)）已取消，原因：专家临时有事。',
     ])
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('cancelled')
   })
@@ -118,7 +118,7 @@ describe('/恢复', () => {
     await h.say('/取消 1 专家临时有事')
     expect((await h.say('/报名 1', { as: '孙红' }))[0]).toContain('取消')
     expect(await h.say('/恢复 1')).toEqual([
-      '#1「常态化联合教研」（双周周一 13:30，共 9 次：9月7日(周一) 起，至 2027年1月11日(周一)）已恢复，2 人的报名照旧。',
+      '#1「常态化联合教研」（双周周一 13:30，共 9 次，9月7日(周一)—2027年1月11日(周一)）已恢复，2 人的报名照旧。',
     ])
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('scheduled')
     expect(await signedUp()).toEqual(before)

@@ -89,6 +89,18 @@ describe('a 行事历 line under 9月：', () => {
   })
 })
 
+describe('a tentative time in a plan', () => {
+  it.each([
+    ['青蓝工程汇报课（暂定） 10月12日下午 西渡学校'],
+    ['10月12日下午 青蓝工程汇报课（待定） 西渡学校'],
+    ['青蓝工程汇报课 10月12日下午 暂定 西渡学校'],
+  ])('%s: the title without it, the time marked tentative', (line) => {
+    expect(read(line)).toBe('青蓝工程汇报课 |  | 西渡学校 | 2026-10-12 13:30 | ')
+    const [item] = planImport(['9月：', line], env) as [ImportItem]
+    expect(item.ok && item.when.tentative).toBe(true)
+  })
+})
+
 describe('bracketed qualifiers in plans', () => {
   it.each([
     ['教龄1-8年', ['教龄1-8']],
@@ -102,6 +114,8 @@ describe('bracketed qualifiers in plans', () => {
     ['育秀实验学校、肇文学校', ['@育秀实验学校、肇文学校']],
     ['学区办', ['主持:学区办']],
     ['限语文教师', ['限语文']],
+    ['暂定', ['暂定']],
+    ['待定', ['暂定']],
     ['限青年教师', null],
     ['决赛', null],
     ['第3-16周', null],

@@ -83,7 +83,7 @@ export const commandsTexts = {
       usage: '/报名 <活动编号> [代报名的名字…]，或回复活动通知「报名」',
       examples: ['/报名 12', '报名 12', '/报名 12 李明 赵丽'],
     },
-    withdraw: { summary: '取消报名，名额自动递补给候补', usage: '/取消报名 <活动编号> [名字]', examples: ['/取消报名 12'] },
+    withdraw: { summary: '取消报名，名额自动递补给候补', usage: '/取消报名 <活动编号> [名字]', examples: ['/取消报名 12', '/取消报名 12 李明'] },
     roster: { summary: '查看报名名单（管理员和组织者看全部，其他老师看人数和自己的名次）', usage: '/名单 <活动编号>', examples: ['/名单 12'] },
     profile: {
       summary: '登记个人资料：姓名、学校、学科、教龄',

@@ -28,6 +28,11 @@ export const scheduleTexts = {
     tooLong: '一次最多登记 60 天。',
     saved: (range: string, name: string, affected: number) =>
       affected > 0 ? `已登记 ${range}「${name}」，期间 ${affected} 次活动暂停。` : `已登记 ${range}「${name}」。`,
+    already: (name: string, range: string) => `${name} ${range} 已经登记过了。`,
+    updated: (range: string, name: string, was: string, paused: number, resumed: number) => {
+      const changes = [paused > 0 ? `${paused} 次活动暂停` : '', resumed > 0 ? `${resumed} 次活动恢复` : ''].filter(Boolean)
+      return [`已更新「${name}」：${range}`, `原为 ${was}。`, changes.length ? `${changes.join('，')}。` : ''].filter(Boolean).join('\n')
+    },
     none: '本学区还没有登记放假日。法定节假日会自动识别。',
     list: (lines: string[]) => `本学区登记的放假日：\n${lines.join('\n')}`,
     defaultName: '放假',
@@ -77,7 +82,7 @@ export const scheduleTexts = {
     created: (id: number, title: string) => `已安排 #${id}「${title}」`,
     pending: (label: string, range: string, id: number) =>
       `时间：${label}（${range}），具体日期待定。定下来后请发送 /改期 ${id} <日期和时间>`,
-    repeats: (count: number, first: string, last: string) => `共 ${count} 次：${first} 起，至 ${last}`,
+    repeats: (count: number, first: string, last: string) => `共 ${count} 次，${first}—${last}`,
     spanDays: (days: number) => `共${days}天`,
     sessions: (count: number) => `共 ${count} 次`,
     vaguePending: (label: string, range: string, id: number) =>
@@ -85,7 +90,9 @@ export const scheduleTexts = {
     monthWeekRule: (month: number, week: number, range: string) => `「${month}月第${week}周」是${range}这一周（一周大半在哪个月，就算那个月的）。`,
     needTimetable:
       '第几节、放学后按本学区的作息计时，作息还没设置，先只登记日期。管理员请发送：\n/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40\n设置后自动补上时刻。',
-    skipped: (list: string) => `以下日子是假日，活动暂停：${list}`,
+    /** One holiday on the line itself; several one per line. */
+    skipped: (count: number, holidays: readonly string[]) =>
+      holidays.length === 1 ? `假日暂停 ${count} 次：${holidays[0]}` : [`假日暂停 ${count} 次：`, ...holidays].join('\n'),
     onHoliday: (name: string) => `注意：这一天是${name}假期。`,
     noClock: '未写具体时刻，需要时可用 /改期 补上。',
     makeUpDay: (date: string, name: string) => `提醒：${date}是${name}调休上班日。`,
@@ -109,6 +116,8 @@ export const scheduleTexts = {
       `#${id}「${title}」（${when}）已取消${reason ? `，原因：${reason}` : ''}。`,
     detailTitle: (id: number, title: string) => `#${id}「${title}」`,
     when: (text: string) => `时间：${text}`,
+    /** After a time written as tentative ("（暂定）"). */
+    tentative: '（暂定）',
     place: (place: string) => `地点：${place}`,
     subject: (subject: string) => `学科：${subject}`,
     capacity: (n: number) => `名额：${n}`,
@@ -169,6 +178,7 @@ export const scheduleTexts = {
   notice: {
     line: (id: number) => `无需报名（仅通知）。要开放报名请发送 /设置 ${id} 报名`,
     detail: '无需报名（仅通知）',
+    opened: (id: number) => `已开放报名：发送 /报名 ${id}`,
     refused: (id: number, title: string) => `#${id}「${title}」是通知，无需报名，按时参加即可。`,
   },
 

@@ -26,8 +26,8 @@ export const signupTexts = {
     forOther: (name: string, place: string, created: boolean) =>
       `${name}：${place}${created ? '（还没在群里发过言，已按名字登记）' : ''}`,
     otherBreaks: (name: string, reason: string) => `${name} 不能报名：${reason}\n没有为任何人报名，请调整后重发。`,
-    onlyOrganizers: (id: number) => `只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 ${id}`,
-    onlyItsOrganizers: (id: number) => `只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 ${id}`,
+    onlyOrganizers: (id: number | string) => `只有学区管理员和组织者可以替别人报名。为自己报名请发送 /报名 ${id}`,
+    onlyItsOrganizers: (id: number | string) => `只有学区管理员、这项活动的组织者和工作室导师可以取消别人的报名。取消自己的报名请发送 /取消报名 ${id}`,
     tooManyNames: (max: number) => `一次最多代报 ${max} 人，请分几次发送。`,
     meantWithdraw: (id: string) => `取消自己的报名请发送 /取消报名 ${id}`,
     withdrawn: (name: string, id: number, title: string) => `已取消 ${name} 的报名：#${id}「${title}」。`,
@@ -38,6 +38,7 @@ export const signupTexts = {
       `名额空出，候补的 ${names} 已递补为正式名额：#${id}「${title}」，${when}。请准时参加；不能参加请发送 /取消报名 ${id}`,
     activityCancelled: (id: number) => `#${id} 已经取消，不能报名。发送 /活动 查看其他活动。`,
     over: (id: number) => `#${id} 已经开始或结束，不能再报名了。发送 /活动 查看近期活动。`,
+    badProfile: (id: number, profile: string) => `没看懂资料「${echo(profile)}」，没有报名。请这样写：报名 ${id} 王芳/育秀实验学校/语文/5年`,
     whichActivity: (command: string, lines: string[]) =>
       lines.length
         ? `请写上活动编号，例如：/${command} ${lines[0]!.slice(1).split(' ')[0]}\n近期的活动：\n${lines.join('\n')}`

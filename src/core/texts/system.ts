@@ -26,20 +26,25 @@ export const systemTexts = {
     line: (name: string, summary: string) => `/${name} — ${summary}`,
     footer: '发送 /帮助 命令名 查看用法和例子，例如 /帮助 排期',
     sections: {
-      signup: '报名', activities: '活动', qa: '答疑', workshop: '工作室', profile: '我的资料', schedule: '排期', admin: '学期与设置', other: '其他',
+      signup: '报名', activities: '活动', qa: '答疑', workshop: '工作室', profile: '我的资料', schedule: '排期', change: '改期与取消', admin: '学期与设置', other: '其他',
     },
     section: (label: string, names: readonly string[]) => `【${label}】${names.map((n) => `/${n}`).join(' ')}`,
     menuFooter: '看用法和例子：/帮助 报名\n每个命令的说明：/帮助 全部',
-    detail: (name: string, help: CommandHelp, aliases: readonly string[], role: Role) =>
+    /** who: the command's role first, then each form that needs more (src/core/permissions.ts). */
+    detail: (name: string, help: CommandHelp, aliases: readonly string[], who: readonly { usage?: string; role: Role; also?: string }[]) =>
       [
         `/${name} — ${help.summary}`,
         `用法：${help.usage}`,
         `例子：\n${help.examples.join('\n')}`,
         aliases.length ? `也可以写：${aliases.map((a) => `/${a}`).join(' ')}` : '',
-        `谁可以用：${ROLE_WHO[role]}`,
+        `谁可以用：${ROLE_WHO[who[0]!.role]}`,
+        ...who.slice(1).map((w) => `/${w.usage}：${ROLE_WHO[w.role]}${w.also ? `，${w.also}` : ''}`),
       ]
         .filter(Boolean)
         .join('\n'),
+    /** After a form's role in 谁可以用, those a form is open to beyond it (handlers/signup-forms.ts). */
+    alsoWorkshopMentors: '以及工作室活动的导师',
+    alsoThoseWhoRunIt: '以及这项活动的组织者和工作室导师',
     unknownTopic: (typed: string) => `没有「${echo(typed)}」这个命令。发送 /帮助 查看全部命令。`,
   },
 

@@ -24,6 +24,8 @@ export type ScheduleArgsError =
 export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false; error: ScheduleArgsError }
 
 const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
+/** A word saying the time is not final yet, as a 行事历 writes it after a title. */
+const TENTATIVE = /^[（(]?(?:暂定|待定)[）)]?$/
 const MAX_WHEN_TOKENS = 6
 
 /** A room of a school, written after it: 会议室, 三楼报告厅, 录播教室. */
@@ -62,10 +64,17 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
     else if (SUBJECT.test(token) && !details.subject) details.subject = token
     else rest.push(token)
   }
-  const found = findWhen(rest)
+  // "青蓝工程汇报课（暂定）", "教学研讨 暂定": the time is tentative, and the word no part of the title.
+  const plain = rest.filter((w) => !TENTATIVE.test(w))
+  const marked = plain.length < rest.length
+  let words = marked ? plain : rest
+  let found = findWhen(words)
+  // "待定" may be the whole time written ("时间待定"): then it is read as that.
+  if ('error' in found && marked) [words, found] = [rest, findWhen(rest)]
   if ('error' in found) return fail(found.error)
-  const taken = untilAfterTitle(rest, found)
-  const titleWords = rest.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
+  if (marked && words === plain) found.when = { ...found.when, tentative: true }
+  const taken = untilAfterTitle(words, found)
+  const titleWords = words.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
     const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
     // "在育秀实验学校", "于肇文学校": the place without its preposition.

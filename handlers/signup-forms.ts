@@ -1,0 +1,44 @@
+import { argsWithMentions, wordsOf, type CommandLine } from '../src/core/command-line.ts'
+import type { Context, RestrictedForm } from '../src/core/command.ts'
+import type { IncomingMessage } from '../src/core/message.ts'
+import { jielongProfile } from '../src/core/plain-commands.ts'
+import { texts } from '../src/core/texts/index.ts'
+import { findActivity } from '../src/services/activities.ts'
+import { isMentorOf } from '../src/services/workshops.ts'
+
+/** "/报名 12 李明 赵丽", "/取消报名 12 @王芳": people named after the number. A 接龙 profile ("李明/西渡学校/历史/3年") is the sender's own. */
+export function namesOthers(line: CommandLine, message: IncomingMessage): boolean {
+  const args = argsWithMentions(line, message.mentions)
+  if (args.length < 2) return false
+  return !(args.every((a) => !a.person) && jielongProfile(wordsOf(args).slice(1)))
+}
+
+/** The sender organizes the activity the line names, or mentors the workshop it is a session of. */
+async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
+  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
+  if (!ctx.district || !id) return false
+  const activity = await findActivity(ctx.tx, ctx.district.id, Number(id))
+  if (!activity) return false
+  if (activity.organizerId === ctx.sender.memberId) return true
+  return activity.workshopId !== null && (await isMentorOf(ctx.tx, activity.workshopId, ctx.sender.memberId))
+}
+
+const idOf = (line: CommandLine) => line.args[0]?.replace(/^#/, '') || '12'
+
+/** 代报名: admins and organizers, and those who run the activity (its organizer, its workshop's mentors). */
+export const signUpOthers: RestrictedForm = {
+  usage: '报名 <编号> <名字…>',
+  role: 'organizer',
+  matches: namesOthers,
+  also: { who: texts.help.alsoWorkshopMentors, may: runsActivity },
+  refusal: (line) => texts.signup.onlyOrganizers(idOf(line)),
+}
+
+/** Taking someone's place away: admins and those who run the activity, not any organizer. */
+export const withdrawOthers: RestrictedForm = {
+  usage: '取消报名 <编号> <名字…>',
+  role: 'admin',
+  matches: namesOthers,
+  also: { who: texts.help.alsoThoseWhoRunIt, may: runsActivity },
+  refusal: (line) => texts.signup.onlyItsOrganizers(idOf(line)),
+}
