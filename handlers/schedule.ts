@@ -1,5 +1,3 @@
-import { weekdayOf } from '../src/calendar/dates.ts'
-import { semesterOn } from '../src/calendar/semester.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
@@ -7,14 +5,15 @@ import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
-import { cancelOneSession, isSeries, moveOneSession, sessionFromWords, sessionMove } from './sessions.ts'
+import { moveOneSession, sessionMove } from './move-session.ts'
+import { warnings } from './schedule-warnings.ts'
+import { isSeries } from './sessions.ts'
 import { ruleColumns } from './rules.ts'
 import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
+import { createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { findClashes } from '../src/services/clashes.ts'
 import { NUMBERING, toWords } from '../src/services/import-line.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
@@ -105,49 +104,6 @@ export const reschedule: Command = {
     ].join('\n')
     await tellSignedUp(ctx, activity, text)
   },
-}
-
-export const cancel: Command = {
-  id: 'cancel',
-  name: '取消',
-  aliases: ['cancel'],
-  role: 'organizer',
-  meant: (line) => texts.signup.meantWithdraw(/^#?\d+$/.test(line.args[0] ?? '') ? line.args[0]!.replace('#', '') : '12'),
-  scope: 'district',
-  async run(ctx, line) {
-    const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
-    assertMayChange(ctx, activity)
-    if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const words = line.args.slice(1)
-    // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
-    const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)
-    const asTyped = (read: string[]) => (typed.length === words.length ? typed.slice(words.length - read.length) : read)
-    const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
-    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
-    const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined
-    assertFits('cancelReason', reason)
-    const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
-    await cancelActivity(ctx.tx, activity.id, reason)
-    const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
-    await tellSignedUp(ctx, activity, text)
-  },
-}
-
-/** Said without refusing: a clash at the same place and time, a duplicate, a one-off on a weekend that is not worked. */
-async function warnings(ctx: DistrictContext, activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): Promise<string[]> {
-  const year = Number(env.today.slice(0, 4))
-  const lines: string[] = []
-  // Outside every term set: said, since 第N周 and holidays are counted from the terms.
-  const first = plan.kind === 'pending' ? plan.from : plan.occurrences[0]?.date
-  if (first && env.semesters.length > 0 && !semesterOn(first, env.semesters)) lines.push(texts.schedule.outsideTerm(env.semesters.map((t) => t.name).join('、')))
-  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
-  if (only && weekdayOf(only) >= 6 && !makeUpWorkday(only)) lines.push(texts.schedule.onWeekend(formatDate(only, year)))
-  for (const c of await findClashes(ctx.tx, activity, occurrences)) {
-    const when = formatDate(c.date, year)
-    lines.push(c.kind === 'duplicate' ? texts.schedule.duplicate(when, c.activityId, c.title, activity.id) : texts.schedule.samePlace(when, c.activityId, c.title))
-  }
-  return lines
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

@@ -6,6 +6,7 @@ import { commandsTexts } from './commands.ts'
 import { systemTexts } from './system.ts'
 import { accountsTexts } from './accounts.ts'
 import { scheduleTexts } from './schedule.ts'
+import { sessionsTexts } from './sessions.ts'
 import { signupTexts } from './signup.ts'
 import { workshopTexts } from './workshop.ts'
 import { remindersTexts } from './reminders.ts'
@@ -18,6 +19,7 @@ export const texts = {
   ...systemTexts,
   ...accountsTexts,
   ...scheduleTexts,
+  ...sessionsTexts,
   ...signupTexts,
   ...workshopTexts,
   ...remindersTexts,
