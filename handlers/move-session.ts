@@ -7,6 +7,7 @@ import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 import { moveSession, type SessionTarget } from '../src/services/sessions.ts'
+import { sessionWarnings } from './schedule-warnings.ts'
 import { readMove, readNamedDay, type Move } from './session-args.ts'
 import { assertAhead, dayText, isSeries, sessionFromWords } from './sessions.ts'
 import { assertFits, describeEnvOf, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
@@ -36,7 +37,10 @@ export function sessionMove(activity: ActivityWithOccurrences, words: readonly s
   return parseWhen(to).ok ? { kind: 'to', session: words.slice(0, day.taken), to } : null
 }
 
-/** `/改期 4 11月16日 改到 11月17日下午`, `/改期 4 推迟一周`, `/改期 4 顺延到下周三`: one session to another day. */
+/**
+ * `/改期 4 11月16日 改到 11月17日下午`, `/改期 4 推迟一周`, `/改期 4 顺延到下周三`: one
+ * session to another day, with /排期's warnings (weekend, holiday, clash).
+ */
 export async function moveOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, move: Exclude<Move, { kind: 'whole' }>, env: CalendarEnv): Promise<void> {
   const describe = describeEnvOf(ctx, env)
   if (activity.occurrences.length === 0) throw new Refusal(texts.sessions.pending(activity.id))
@@ -65,8 +69,7 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
     await ctx.tx.activity.update({ where: { id: activity.id }, data: { whenText: move.to, whenJson: JSON.stringify(parseWhenOrRefuse(move.to)) } })
   }
   const lines = [texts.sessions.moved(activity.id, activity.title), texts.sessions.from(describeOccurrence(session, describe)), texts.sessions.to(describeOccurrence(moved, describe))]
-  const holiday = env.closedOn(target.date)
-  if (holiday) lines.push(texts.schedule.onHoliday(holiday))
+  lines.push(...(await sessionWarnings(ctx, activity, moved, env, describe)))
   if (isSeries(activity)) lines.push(texts.sessions.othersSame)
   await tellSignedUp(ctx, activity, lines.join('\n'))
 }

@@ -96,10 +96,12 @@ export const reschedule: Command = {
     // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
     const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
     const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
+    const moved = { ...activity, whenText, whenJson: JSON.stringify(when) }
     const text = [
       texts.activity.moved(activity.id, activity.title),
-      ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
+      ...summary(moved, occurrences, plan, describe),
       texts.activity.movedFrom(before),
+      ...(await warnings(ctx, moved, occurrences, plan, describe, true)),
       ...(changedAlone ? [texts.sessions.replanned(activity.id)] : []),
     ].join('\n')
     await tellSignedUp(ctx, activity, text)

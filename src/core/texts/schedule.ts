@@ -92,6 +92,7 @@ export const scheduleTexts = {
     onWeekend: (date: string) => `注意：${date}是周末。`,
     outsideTerm: (terms: string) => `注意：这个时间不在已设置的学期（${terms}）里。需要的话请先用 /学期 设置，例如：/学期 2027-02-22 2027-07-02 第二学期`,
     samePlace: (date: string, id: number, title: string) => `注意：${date}同一地点已有 #${id}「${title}」，时间有重叠。`,
+    duplicateMoved: (date: string, id: number, title: string) => `注意：${date}已有同名的 #${id}「${title}」，是不是重复了？`,
     duplicate: (date: string, id: number, title: string, newId: number) =>
       `注意：${date}已有同名的 #${id}「${title}」，是不是排重了？不需要的话请发送 /取消 ${newId}`,
   },

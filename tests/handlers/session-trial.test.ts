@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHarness, type Harness } from '../helpers/harness.ts'
+
+/**
+ * What a clerk found in a trial of /改期 and /取消, in her own words. On
+ * 2026-11-10 (a Tuesday of week 11): #1 每周一 13:30 at 育秀实验学校 (11月16日 to
+ * 2027年1月18日, 10 sessions), #2 每周三 13:30 (11月11日 to 2027年1月20日, 11 sessions).
+ */
+let h: Harness
+beforeEach(async () => {
+  h = await createHarness('2026-11-10T09:00:00+08:00')
+  await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+  await h.say('/排期 每周一下午 常态化联合教研 语文 @育秀实验学校')
+  await h.say('/排期 每周三下午 读书沙龙')
+  await h.say('/报名 1', { as: '王芳' })
+  await h.say('/报名 2', { as: '李明' })
+  h.sent.length = 0
+})
+afterEach(() => h.close())
+
+const dates = async (activityId: number) =>
+  (await h.app.db.occurrence.findMany({ where: { activityId, skipReason: null }, orderBy: { startAt: 'asc' } })).map((o) => o.date)
+
+describe('/改期 warns as /排期 does, and still moves', () => {
+  it('a session moved to a Saturday by 提前两天', async () => {
+    const [reply] = await h.say('/改期 1 第13周周一 提前两天')
+    expect(reply).toBe([
+      '#1「常态化联合教研」调整一次：', '原定：11月23日(周一) 13:30 (第13周)', '改为：11月21日(周六) 13:30 (第12周)',
+      '注意：11月21日(周六)是周末。', '其余各次不变。',
+    ].join('\n'))
+    expect(await dates(1)).toContain('2026-11-21')
+  })
+
+  it('a session moved to a Sunday, a closed day, or where another activity is at the same time and place', async () => {
+    expect((await h.say('/改期 1 12月7日 改到 12月6日'))[0]).toContain('改为：12月6日(周日) 13:30 (第14周)\n注意：12月6日(周日)是周末。')
+    await h.say('/放假 2026-11-18 校运会')
+    expect((await h.say('/改期 1 11月16日 改到 11月18日'))[0]).toContain('注意：这一天是校运会假期。')
+    await h.say('/排期 12月1日 14:00 名师讲堂 @育秀实验学校')
+    expect((await h.say('/改期 1 11月30日 改到 12月1日下午'))[0]).toContain('注意：12月1日(周二)同一地点已有 #3「名师讲堂」，时间有重叠。')
+    expect(await dates(1)).toEqual(expect.arrayContaining(['2026-12-06', '2026-11-18', '2026-12-01']))
+  })
+
+  it('a one-off moved whole to a weekend, and a series moved whole beside another of its name', async () => {
+    await h.say('/排期 12月3日下午 名师讲堂')
+    expect((await h.say('/改期 3 12月5日下午'))[0]).toContain('时间：12月5日(周六) 13:30 (第14周)')
+    expect((await h.say('/改期 3 推迟一周'))[0]).toContain('注意：12月12日(周六)是周末。')
+    await h.say('/排期 11月24日下午 常态化联合教研')
+    const [reply] = await h.say('/改期 1 每周二下午')
+    expect(reply).toContain('注意：11月24日(周二)已有同名的 #4「常态化联合教研」，是不是重复了？')
+    // Moving is not told to /取消 itself as a duplicate.
+    expect(reply).not.toContain('/取消 1')
+  })
+})
