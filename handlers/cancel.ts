@@ -24,7 +24,7 @@ export const cancel: Command = {
     // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
     const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)
     const asTyped = (read: string[]) => (typed.length === words.length ? typed.slice(words.length - read.length) : read)
-    const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
+    const picked = sessionFromWords(ctx, activity, words, env, '取消')
     if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
     const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined
     assertFits('cancelReason', reason)

@@ -7,10 +7,12 @@ import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 import { moveSession, type SessionTarget } from '../src/services/sessions.ts'
+import { moveRefusal, planMove, readMoveTime } from './move-refusals.ts'
 import { sessionWarnings } from './schedule-warnings.ts'
 import { readMove, readNamedDay, type Move } from './session-args.ts'
+import { dayWord, exampleSession, isAhead, moveExample } from './session-examples.ts'
 import { assertAhead, dayText, isSeries, sessionFromWords } from './sessions.ts'
-import { assertFits, describeEnvOf, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
+import { assertFits, describeEnvOf } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
 /**
@@ -43,51 +45,64 @@ export function sessionMove(activity: ActivityWithOccurrences, words: readonly s
  */
 export async function moveOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, move: Exclude<Move, { kind: 'whole' }>, env: CalendarEnv): Promise<void> {
   const describe = describeEnvOf(ctx, env)
-  if (activity.occurrences.length === 0) throw new Refusal(texts.sessions.pending(activity.id))
-  let session: Occurrence | undefined
-  if (move.session.length > 0) {
-    const picked = sessionFromWords(activity, move.session, env, describe, '改期')
-    if (!picked || picked.rest.length > 0) throw new Refusal(texts.schedule.unreadable(picked ? picked.rest.join(' ') : move.session.join(' ')))
-    session = picked.session
-  } else {
-    session = activity.occurrences.find((o) => !o.skipReason && (o.timed ? o.startAt > ctx.now : o.date >= env.today))
-    if (!session) throw new Refusal(texts.sessions.noNext(activity.id))
-  }
-  const date = dayText(session.date, describe)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
+  const tz = ctx.district.timezone
+  if (activity.occurrences.length === 0) throw new Refusal(texts.sessions.pending(activity.id, moveExample(activity, env, tz)))
+  const session = sessionToMove(ctx, activity, move, env)
+  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, dayWord(session.date, env)))
   assertAhead(ctx, session, env, describe)
-  const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env) : toTarget(activity.id, move.to, env)
+  const example = moveExample(activity, env, tz, session)
+  const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env, example) : toTarget(session, move, env, example)
   if (move.kind === 'to' && move.later && target.date <= session.date) {
-    const later = dayText(addDays(session.date, 2), describe).replace(/\(.*\)/, '')
-    throw new Refusal(texts.sessions.notLater(dayText(session.date, describe), dayText(target.date, describe), activity.id, later))
+    throw new Refusal(texts.sessions.notLater(dayText(session.date, describe), dayText(target.date, describe), example))
   }
   if (activity.occurrences.some((o) => o.id !== session.id && o.date === target.date && !o.skipReason)) {
-    throw new Refusal(texts.sessions.clash(dayText(target.date, describe)))
+    throw new Refusal(texts.sessions.clash(dayText(target.date, describe), activity.id, dayWord(session.date, env), example))
   }
-  const moved = await moveSession(ctx.tx, session, target, ctx.district.timezone)
+  const moved = await moveSession(ctx.tx, session, target, tz)
   if (!isSeries(activity) && move.kind === 'to') {
-    await ctx.tx.activity.update({ where: { id: activity.id }, data: { whenText: move.to, whenJson: JSON.stringify(parseWhenOrRefuse(move.to)) } })
+    await ctx.tx.activity.update({ where: { id: activity.id }, data: { whenText: move.to, whenJson: JSON.stringify(readMoveTime(move.to, example)) } })
   }
-  const lines = [texts.sessions.moved(activity.id, activity.title), texts.sessions.from(describeOccurrence(session, describe)), texts.sessions.to(describeOccurrence(moved, describe))]
-  lines.push(...(await sessionWarnings(ctx, activity, moved, env, describe)))
-  if (isSeries(activity)) lines.push(texts.sessions.othersSame)
+  const lines = [
+    texts.sessions.moved(activity.id, activity.title),
+    texts.sessions.from(describeOccurrence(session, describe)),
+    texts.sessions.to(describeOccurrence(moved, describe)),
+    ...(await sessionWarnings(ctx, activity, moved, env, describe)),
+    ...(isSeries(activity) ? [texts.sessions.othersSame] : []),
+  ]
   await tellSignedUp(ctx, activity, lines.join('\n'))
 }
 
-function shiftTarget(ctx: DistrictContext, session: Occurrence, days: number, env: CalendarEnv): SessionTarget {
+/** The session a move names, or the next one held. */
+function sessionToMove(ctx: DistrictContext, activity: ActivityWithOccurrences, move: Exclude<Move, { kind: 'whole' }>, env: CalendarEnv): Occurrence {
+  const tz = ctx.district.timezone
+  if (move.session.length > 0) {
+    const picked = sessionFromWords(ctx, activity, move.session, env, '改期')
+    if (picked && picked.rest.length === 0) return picked.session
+    const part = picked ? picked.rest.join(' ') : move.session.join(' ')
+    throw new Refusal(texts.sessions.unreadable(part, moveExample(activity, env, tz, exampleSession(activity, env, ctx.now))))
+  }
+  const next = activity.occurrences.find((o) => !o.skipReason && isAhead(o, env, ctx.now))
+  if (next) return next
+  // Only a session paused by a holiday is left ahead: it can be named.
+  const paused = activity.occurrences.find((o) => o.skipReason && !o.cancelled && isAhead(o, env, ctx.now))
+  throw new Refusal(texts.sessions.noNext(activity.id, paused && moveExample(activity, env, tz, paused)))
+}
+
+function shiftTarget(ctx: DistrictContext, session: Occurrence, days: number, env: CalendarEnv, example: string): SessionTarget {
   const date = addDays(session.date, days)
   const startAt = new Date(session.startAt.getTime() + days * 86_400_000)
-  if (date < env.today || (session.timed && date === env.today && startAt <= ctx.now)) throw new Refusal(texts.schedule.inPast)
+  if (date < env.today || (session.timed && date === env.today && startAt <= ctx.now)) throw moveRefusal({ key: 'inPast' }, example)
   return { date }
 }
 
-function toTarget(id: number, text: string, env: CalendarEnv): SessionTarget {
-  if (!text) throw new Refusal(texts.sessions.moveUsage(id))
-  assertFits('whenText', text)
-  const when = parseWhenOrRefuse(text)
-  if (when.repeat) throw new Refusal(texts.sessions.oneDay(id))
-  const plan = planOrRefuse(when, env)
-  if (plan.kind !== 'dated' || plan.occurrences.length !== 1) throw new Refusal(texts.sessions.oneDay(id))
+/** Where "改到 …" puts the session: one day, with its clock times if written. */
+function toTarget(session: Occurrence, move: Extract<Move, { kind: 'to' }>, env: CalendarEnv, example: string): SessionTarget {
+  if (!move.to) throw new Refusal(texts.sessions.moveUsage(session.activityId, example))
+  assertFits('whenText', move.to)
+  const when = readMoveTime(move.to, example)
+  if (when.repeat) throw new Refusal(texts.sessions.oneDay(example))
+  const plan = planMove(when, env, example)
+  if (plan.kind !== 'dated' || plan.occurrences.length !== 1) throw new Refusal(texts.sessions.oneDay(example))
   const [o] = plan.occurrences
   return { date: o!.date, ...(o!.start ? { start: o!.start } : {}), ...(o!.end ? { end: o!.end } : {}) }
 }

@@ -1,27 +1,29 @@
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
-import type { Plan } from '../src/calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type Plan } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { tellSignedUp } from './tell-signed-up.ts'
-import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
-import { moveOneSession, sessionMove } from './move-session.ts'
-import { warnings } from './schedule-warnings.ts'
-import { isSeries } from './sessions.ts'
-import { ruleColumns } from './rules.ts'
-import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { NUMBERING, toWords } from '../src/services/import-line.ts'
-import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
+import { createActivity, isNoticeTitle, rescheduleActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
 import { NO_SIGNUP_WORDS } from '../src/services/args/detail-args.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
+import { NUMBERING, toWords } from '../src/services/import-line.ts'
+import { moveOneSession, sessionMove } from './move-session.ts'
+import { planMove, problemOf, readMoveTime } from './move-refusals.ts'
+import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
+import { ruleColumns } from './rules.ts'
+import { warnings } from './schedule-warnings.ts'
+import { dayWord, exampleSession, moveExample, wholeExample } from './session-examples.ts'
+import { isSeries } from './sessions.ts'
 import { shiftBase } from './shift.ts'
+import { signupButtons } from './signup.ts'
 import {
-  activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
+  activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, planOrRefuse, resolveErrorText,
 } from './shared.ts'
+import { tellSignedUp } from './tell-signed-up.ts'
 
 export const schedule: Command = {
   id: 'schedule',
@@ -79,20 +81,19 @@ export const reschedule: Command = {
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const tz = ctx.district.timezone
     const move = sessionMove(activity, line.args.slice(1), env)
     if (move && move.kind !== 'whole') return moveOneSession(ctx, activity, move, env)
     const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
-    const when = parseWhenOrRefuse(whenText)
+    const example = isSeries(activity) ? wholeExample(activity, env, tz) : moveExample(activity, env, tz, exampleSession(activity, env, ctx.now))
+    const when = readMoveTime(whenText, example)
     // A series given one day would become that one day, its other sessions gone: asked which session instead.
-    if (isSeries(activity) && !move && when.date && !when.repeat && when.shift === undefined) {
-      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
-      throw new Refusal(texts.sessions.seriesToOneDay(activity.id, next ? formatDate(next.date, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '') : '11月16日', whenText))
-    }
-    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, ctx.district.timezone)
+    if (isSeries(activity) && !move && when.date && !when.repeat && when.shift === undefined) throw whichSession(ctx, activity, when, whenText, env)
+    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, tz, example)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
-    const plan = planOrRefuse(when, env)
+    const plan = planMove(when, env, example)
     // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
     const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
     const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
@@ -106,6 +107,26 @@ export const reschedule: Command = {
     ].join('\n')
     await tellSignedUp(ctx, activity, text)
   },
+}
+
+/**
+ * "/改期 2 9月24日下午" for a series: which session? Answered with a command
+ * moving the session nearest that day, and what is wrong with the day if
+ * anything (10月19日是周一，不是周二), never the day refused as an example.
+ */
+function whichSession(ctx: DistrictContext, activity: ActivityWithOccurrences, when: When, whenText: string, env: CalendarEnv): Refusal {
+  const tz = ctx.district.timezone
+  const resolved = resolveWhen(when, env)
+  const whole = wholeExample(activity, env, tz)
+  const single = resolved.ok && resolved.plan.kind === 'dated' && resolved.plan.occurrences.length === 1 ? resolved.plan.occurrences[0]!.date : undefined
+  const near = single ?? (!resolved.ok && resolved.error.key === 'weekdayMismatch' ? resolved.error.date : undefined)
+  const session = exampleSession(activity, env, ctx.now, near)
+  if (!resolved.ok) {
+    const problem = problemOf(resolved.error)
+    return new Refusal(problem ? texts.sessions.badSeriesMove(problem, activity.id, moveExample(activity, env, tz, session), whole) : resolveErrorText(resolved.error))
+  }
+  const example = single && session ? `/改期 ${activity.id} ${dayWord(session.date, env)} 改到 ${whenText}` : moveExample(activity, env, tz, session)
+  return new Refusal(texts.sessions.seriesToOneDay(activity.id, example, whole))
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

@@ -8,7 +8,9 @@ import { restoreActivity, type ActivityWithOccurrences } from '../src/services/a
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeOccurrence, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { cancelSession, restoreSession } from '../src/services/sessions.ts'
+import { dayWhy } from './move-refusals.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
+import { exampleSession, heldAhead, isAhead, moveExample, sessionExample } from './session-examples.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
@@ -20,8 +22,14 @@ export const dayText = (date: string, env: DescribeEnv) => formatDate(date, Numb
 
 /** A session that has begun (or whose day is past) is history: not cancelled, moved or restored. */
 export function assertAhead(ctx: DistrictContext, session: Occurrence, env: CalendarEnv, describe: DescribeEnv): void {
-  const begun = session.timed ? session.startAt <= ctx.now : session.date < env.today
-  if (begun) throw new Refusal(texts.sessions.past(dayText(session.date, describe)))
+  if (!isAhead(session, env, ctx.now)) throw new Refusal(texts.sessions.past(dayText(session.date, describe)))
+}
+
+/** The session an example of the command names: /恢复 one cancelled, the others one held (the one on `near` if any). */
+function exampleFor(command: string, activity: ActivityWithOccurrences, env: CalendarEnv, now: Date, near?: string): Occurrence | undefined {
+  if (command !== '恢复') return exampleSession(activity, env, now, near)
+  const cancelled = activity.occurrences.filter((o) => o.cancelled && isAhead(o, env, now))
+  return cancelled.find((o) => o.date === near) ?? cancelled[0]
 }
 
 /**
@@ -30,16 +38,14 @@ export function assertAhead(ctx: DistrictContext, session: Occurrence, env: Cale
  * activity is not held on is refused with its next sessions.
  */
 export function sessionFromWords(
-  activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv, describe: DescribeEnv, command: string,
+  ctx: DistrictContext, activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv, command: string,
 ): { session: Occurrence; rest: string[] } | null {
+  const describe = describeEnvOf(ctx, env)
+  const example = (near?: string) => sessionExample(command, activity, env, ctx.district.timezone, exampleFor(command, activity, env, ctx.now, near))
   const day = readNamedDay(words, env)
   if (!day) {
     const bad = badNamedDay(words, env)
-    if (bad) {
-      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
-      const example = `/${command} ${activity.id} ${next ? dayText(next.date, describe).replace(/\(.*\)/, '') : '11月16日'}`
-      throw new Refusal(texts.sessions.badDay(bad.text, texts.sessions.dayProblem[bad.key as keyof typeof texts.sessions.dayProblem] ?? texts.sessions.dayProblem.other, example))
-    }
+    if (bad) throw new Refusal(texts.sessions.badDay(bad.text, dayWhy(bad.error), example(bad.error.key === 'weekdayMismatch' ? bad.error.date : undefined)))
     return null
   }
   // A session moved alone is still found by the day it was first planned on.
@@ -49,10 +55,8 @@ export function sessionFromWords(
     // A day inside a multi-day activity (11月30日至12月4日) is that activity's one session.
     ?? activity.occurrences.find((o) => o.endAt && o.date < day.date && localParts(o.endAt, describe.timezone).date >= day.date)
   if (!session) {
-    const next = activity.occurrences.filter((o) => o.date >= env.today && !o.skipReason).slice(0, 4)
-    const list = next.map((o) => describeOccurrence(o, plain(describe))).join('、')
-    const example = `/${command} ${activity.id} ${next[0] ? dayText(next[0].date, describe).replace(/\(.*\)/, '') : '11月16日'}`
-    throw new Refusal(texts.sessions.notASession(activity.id, dayText(day.date, describe), list, example))
+    const list = heldAhead(activity, env, ctx.now).slice(0, 4).map((o) => describeOccurrence(o, plain(describe))).join('、')
+    throw new Refusal(texts.sessions.notASession(activity.id, dayText(day.date, describe), list, example(day.date)))
   }
   return { session, rest: words.slice(day.taken) }
 }
@@ -62,7 +66,7 @@ export async function cancelOneSession(ctx: DistrictContext, activity: ActivityW
   const describe = describeEnvOf(ctx, env)
   const date = dayText(session.date, describe)
   if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
-  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, activity.id))
+  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, moveExample(activity, env, ctx.district.timezone, session)))
   assertAhead(ctx, session, env, describe)
   const reason = reasonWords.join(' ').trim() || undefined
   assertFits('cancelReason', reason)
@@ -82,16 +86,19 @@ export const restore: Command = {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const words = line.args.slice(1)
+    const cancelledOne = exampleFor('恢复', activity, env, ctx.now)
     if (words.length === 0) {
-      if (activity.status !== 'cancelled') throw new Refusal(texts.restore.notCancelled(activity.id))
+      if (activity.status !== 'cancelled') throw new Refusal(texts.restore.notCancelled(activity.id, cancelledOne && sessionExample('恢复', activity, env, ctx.district.timezone, cancelledOne)))
       await restoreActivity(ctx.tx, activity.id)
       const count = await ctx.tx.signup.count({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } } })
       const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
       return tellSignedUp(ctx, activity, texts.restore.restored(activity.id, activity.title, when, count))
     }
     if (activity.status === 'cancelled') throw new Refusal(texts.restore.wholeCancelled(activity.id))
-    const picked = sessionFromWords(activity, words, env, describe, '恢复')
-    if (!picked || picked.rest.length > 0) throw new Refusal(texts.schedule.unreadable(picked ? picked.rest.join(' ') : words.join(' ')))
+    const picked = sessionFromWords(ctx, activity, words, env, '恢复')
+    if (!picked || picked.rest.length > 0) {
+      throw new Refusal(texts.sessions.unreadable(picked ? picked.rest.join(' ') : words.join(' '), sessionExample('恢复', activity, env, ctx.district.timezone, cancelledOne)))
+    }
     const { session } = picked
     if (!session.cancelled) throw new Refusal(texts.sessions.notCancelled(activity.id, dayText(session.date, describe)))
     assertAhead(ctx, session, env, describe)

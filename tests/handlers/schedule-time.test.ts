@@ -179,9 +179,12 @@ describe('/改期 with a relative move', () => {
   it('asks for a new time for a series or an undated activity, and /排期 refuses a move', async () => {
     await h.say('/排期 每周三下午 教研')
     // A series moves its next session, which here would land on the one after: refused, nothing changed.
-    expect(await h.say('/改期 1 推迟一周')).toEqual(['9月9日(周三)已经有这项活动的一次了，请换一天。'])
+    expect(await h.say('/改期 1 推迟一周')).toEqual([
+      '9月9日(周三)已经有这项活动的一次了，没有改动。可以：\n只取消9月2日这一次：/取消 1 9月2日\n或改到别的日子：/改期 1 9月2日 改到 9月3日下午',
+    ])
     await h.say('/排期 10月底 展示')
-    expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 12月3日下午'])
+    // The example is a day of its own window (10月25日-31日).
+    expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 10月26日下午'])
     expect(await h.say('/排期 推迟一周 教研')).toEqual(['「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周'])
     expect(await h.app.db.activity.count()).toBe(2)
   })

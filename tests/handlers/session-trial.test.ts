@@ -20,6 +20,8 @@ afterEach(() => h.close())
 
 const dates = async (activityId: number) =>
   (await h.app.db.occurrence.findMany({ where: { activityId, skipReason: null }, orderBy: { startAt: 'asc' } })).map((o) => o.date)
+/** The commands a reply gives as examples ("例如：/改期 …", "：/取消 …"), one a line. */
+const examples = (reply: string) => [...reply.matchAll(/(\/(?:改期|取消|恢复|确认) [^\n，。]+)/g)].map((m) => m[1]!.trim())
 
 describe('/改期 warns as /排期 does, and still moves', () => {
   it('a session moved to a Saturday by 提前两天', async () => {
@@ -49,5 +51,47 @@ describe('/改期 warns as /排期 does, and still moves', () => {
     expect(reply).toContain('注意：11月24日(周二)已有同名的 #4「常态化联合教研」，是不是重复了？')
     // Moving is not told to /取消 itself as a duplicate.
     expect(reply).not.toContain('/取消 1')
+  })
+})
+
+describe('推迟一周 onto the next session says what to do instead', () => {
+  it('with commands built from the data, each of which works', async () => {
+    const [reply] = await h.say('/改期 1 11月23日 推迟一周')
+    expect(reply).toBe([
+      '11月30日(周一)已经有这项活动的一次了，没有改动。可以：',
+      '只取消11月23日这一次：/取消 1 11月23日',
+      '或改到别的日子：/改期 1 11月23日 改到 11月24日下午',
+    ].join('\n'))
+    expect(await dates(1)).toContain('2026-11-23')
+    const [cancelOne, moveOne] = examples(reply!)
+    expect((await h.say(moveOne!))[0]).toContain('改为：11月24日(周二) 13:30 (第13周)')
+    expect((await h.say(cancelOne!))[0]).toContain('11月24日(周二) 13:30 这次取消')
+  })
+})
+
+describe('an example in a refusal is a command that works, never the words refused', () => {
+  it('/改期 2 第25周 says the term has 21 weeks', async () => {
+    expect(await h.say('/改期 2 第25周')).toEqual([
+      '这个学期只有 21 周，没有第25周，没有改动。#2 是例行活动：\n改某一次：/改期 2 11月11日 改到 11月12日下午\n整个改成别的时间：/改期 2 每周四下午',
+    ])
+  })
+
+  it('/改期 2 10月19日（周二） says 10月19日 is a Monday', async () => {
+    expect((await h.say('/改期 2 10月19日（周二）'))[0]).toMatch(/^10月19日是周一，不是周二，没有改动。/)
+    expect((await h.say('/改期 1 11月23日（周二） 改到 11月24日'))[0]).toBe(
+      '「11月23日(周二)」日期和星期对不上：11月23日是周一，不是周二，没有改动任何活动。请核对日期，例如：/改期 1 11月23日 改到 11月24日下午',
+    )
+  })
+
+  it.each([
+    '/改期 2 第25周', '/改期 2 10月19日（周二）', '/改期 2 11月31日', '/改期 1 11月31日 改到 11月20日', '/改期 1 第25周周一 推迟一周',
+    '/改期 1 11月17日 改到 11月18日', '/改期 1 11月30日 顺延到 11月20日', '/改期 1 11月16日 改到 每周五', '/改期 1 11月16日 改到 周八',
+    '/改期 1 11月16日 改到 11月9日', '/取消 1 11月17日', '/取消 1 第25周周一', '/改期 2 12月10日下午',
+  ])('%s', async (command) => {
+    const [reply] = await h.say(command)
+    const [example] = examples(reply!)
+    expect(example).toBeDefined()
+    const [done] = await h.say(example!)
+    expect(done).toMatch(/调整一次|已改期|这次取消|还没有取消/)
   })
 })

@@ -130,7 +130,11 @@ describe('/恢复', () => {
   })
 
   it('refuses what is not cancelled, and teachers', async () => {
-    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 1 11月16日'])
+    // An example names a session that is cancelled, or none.
+    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。'])
+    h.setNow('2026-11-10T09:00:00+08:00')
+    await h.say('/取消 1 11月30日')
+    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。恢复取消的某一次请写日期，例如：/恢复 1 11月30日'])
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 11月16日(周一)这一次没有取消，照常进行。'])
     expect((await h.say('/恢复 1', { as: '王芳' }))[0]).toContain('只有学区管理员和组织者可以使用')
   })
@@ -185,7 +189,9 @@ describe('/改期 one session', () => {
 
   it('refuses a session moved onto another of the series, or into the past, and changes nothing', async () => {
     h.setNow('2026-11-10T09:00:00+08:00')
-    expect(await h.say('/改期 1 11月16日 改到 11月30日')).toEqual(['11月30日(周一)已经有这项活动的一次了，请换一天。'])
+    expect(await h.say('/改期 1 11月16日 改到 11月30日')).toEqual([
+      '11月30日(周一)已经有这项活动的一次了，没有改动。可以：\n只取消11月16日这一次：/取消 1 11月16日\n或改到别的日子：/改期 1 11月16日 改到 11月17日下午',
+    ])
     expect((await h.say('/改期 1 11月16日 改到 11月9日'))[0]).toContain('已经过去')
     expect((await sessions()).some((o) => o.movedFrom)).toBe(false)
   })

@@ -68,7 +68,7 @@ export const scheduleTexts = {
       actual === null ? `${date}不在学期内，不是第${written}周。请核对后再发。` : `${date}是第${actual}周，不是第${written}周。请核对后再发。`,
     shiftNeedsActivity: '「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周',
     shiftSeries: (id: number) => `#${id} 是例行活动，请写新的时间，例如：/改期 ${id} 每周四下午`,
-    shiftPending: (id: number) => `#${id} 的日期还没定，请直接写日期，例如：/改期 ${id} 12月3日下午`,
+    shiftPending: (id: number, example: string) => `#${id} 的日期还没定，请直接写日期，例如：${example}`,
     badSpan: '结束日期要晚于开始日期，例如：/排期 11月30日至12月4日 教学视导',
     noSuchPeriod: (n: number) => `本学区的作息里没有第${n}节。查看或修改：/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40`,
     badTimeRange: '结束时间要晚于开始时间，例如：/排期 12月3日 13:30-16:00 联合教研',
