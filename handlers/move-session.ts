@@ -11,7 +11,7 @@ import { moveRefusal, planMove, readMoveTime } from './move-refusals.ts'
 import { sessionWarnings } from './schedule-warnings.ts'
 import { readMove, readNamedDay, type Move } from './session-args.ts'
 import { dayWord, exampleSession, isAhead, moveExample } from './session-examples.ts'
-import { assertAhead, dayText, isSeries, sessionFromWords } from './sessions.ts'
+import { assertAhead, dayText, isSeries, plain, sessionFromWords } from './sessions.ts'
 import { assertFits, describeEnvOf } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
@@ -41,14 +41,14 @@ export function sessionMove(activity: ActivityWithOccurrences, words: readonly s
 
 /**
  * `/改期 4 11月16日 改到 11月17日下午`, `/改期 4 推迟一周`, `/改期 4 顺延到下周三`: one
- * session to another day, with /排期's warnings (weekend, holiday, clash).
+ * session to another day, with /排期's warnings (weekend, holiday, clash). A
+ * cancelled session moved is held on its new day.
  */
 export async function moveOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, move: Exclude<Move, { kind: 'whole' }>, env: CalendarEnv): Promise<void> {
   const describe = describeEnvOf(ctx, env)
   const tz = ctx.district.timezone
   if (activity.occurrences.length === 0) throw new Refusal(texts.sessions.pending(activity.id, moveExample(activity, env, tz)))
   const session = sessionToMove(ctx, activity, move, env)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, dayWord(session.date, env)))
   assertAhead(ctx, session, env, describe)
   const example = moveExample(activity, env, tz, session)
   const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env, example) : toTarget(session, move, env, example)
@@ -64,8 +64,9 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
   }
   const lines = [
     texts.sessions.moved(activity.id, activity.title),
-    texts.sessions.from(describeOccurrence(session, describe)),
-    texts.sessions.to(describeOccurrence(moved, describe)),
+    ...(session.cancelled
+      ? [texts.sessions.restoredMoved(dayWord(session.date, env), describeOccurrence(moved, plain(describe)))]
+      : [texts.sessions.from(describeOccurrence(session, describe)), texts.sessions.to(describeOccurrence(moved, describe))]),
     ...(await sessionWarnings(ctx, activity, moved, env, describe)),
     ...(isSeries(activity) ? [texts.sessions.othersSame] : []),
   ]

@@ -65,8 +65,9 @@ export function sessionFromWords(
 export async function cancelOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, session: Occurrence, reasonWords: string[], env: CalendarEnv): Promise<void> {
   const describe = describeEnvOf(ctx, env)
   const date = dayText(session.date, describe)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
-  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, moveExample(activity, env, ctx.district.timezone, session)))
+  const move = () => moveExample(activity, env, ctx.district.timezone, session)
+  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, ''), move()))
+  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, move()))
   assertAhead(ctx, session, env, describe)
   const reason = reasonWords.join(' ').trim() || undefined
   assertFits('cancelReason', reason)

@@ -69,6 +69,29 @@ describe('推迟一周 onto the next session says what to do instead', () => {
   })
 })
 
+describe('a cancelled session moved is held on its new day', () => {
+  it('says so and tells those signed up; the new day is reminded', async () => {
+    await h.say('/取消 1 11月16日')
+    const { sent } = await h.send('/改期 1 11月16日 改到 11月17日下午')
+    expect(sent.map((m) => m.text)).toEqual([
+      ['#1「常态化联合教研」调整一次：', '11月16日这次原已取消，现改到11月17日(周二) 13:30 照常举行。', '其余各次不变。'].join('\n'),
+    ])
+    expect(sent[0]!.mentions?.map((p) => p.name)).toEqual(['王芳'])
+    const row = await h.app.db.occurrence.findFirstOrThrow({ where: { activityId: 1, date: '2026-11-17' } })
+    expect(row).toMatchObject({ cancelled: false, skipReason: null, movedFrom: '2026-11-16' })
+    h.setNow('2026-11-16T16:00:00+08:00')
+    await h.tick()
+    expect(h.sent.at(-1)!.text).toContain('明天 11月17日(周二) 13:30')
+  })
+
+  it('/取消 of a session already cancelled says how to hold it on another day', async () => {
+    await h.say('/取消 1 11月16日')
+    expect(await h.say('/取消 1 11月16日')).toEqual([
+      '#1 11月16日这一次已经取消了。恢复请发送：/恢复 1 11月16日\n改到别的日子照常举行：/改期 1 11月16日 改到 11月17日下午',
+    ])
+  })
+})
+
 describe('an example in a refusal is a command that works, never the words refused', () => {
   it('/改期 2 第25周 says the term has 21 weeks', async () => {
     expect(await h.say('/改期 2 第25周')).toEqual([

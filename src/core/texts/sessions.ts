@@ -34,7 +34,8 @@ export const sessionsTexts = {
       `#${id}「${title}」${when} 这次取消${reason ? `，原因：${reason}` : ''}。其余各次照常。`,
     /** What a session cancelled alone keeps as its skipReason: the reason, or this word. */
     mark: (reason?: string) => reason ?? '已取消',
-    alreadyCancelled: (id: number, date: string) => `#${id} ${date}这一次已经取消了。恢复请发送：/恢复 ${id} ${date}`,
+    alreadyCancelled: (id: number, date: string, move: string) =>
+      `#${id} ${date}这一次已经取消了。恢复请发送：/恢复 ${id} ${date}\n改到别的日子照常举行：${move}`,
     holidayPaused: (date: string, reason: string, example: string) => `${date}因${reason}本来就暂停。要换一天举行请发送：${example}`,
     past: (date: string) => `${date}这一次已经过去了，不能再改。`,
     notCancelled: (id: number, date: string) => `#${id} ${date}这一次没有取消，照常进行。`,
@@ -42,6 +43,8 @@ export const sessionsTexts = {
     moved: (id: number, title: string) => `#${id}「${title}」调整一次：`,
     from: (when: string) => `原定：${when}`,
     to: (when: string) => `改为：${when}`,
+    /** A cancelled session moved: it is held again, on the new day. */
+    restoredMoved: (from: string, to: string) => `${from}这次原已取消，现改到${to} 照常举行。`,
     othersSame: '其余各次不变。',
     clash: (target: string, id: number, session: string, move: string) =>
       `${target}已经有这项活动的一次了，没有改动。可以：\n只取消${session}这一次：/取消 ${id} ${session}\n或改到别的日子：${move}`,
