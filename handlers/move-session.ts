@@ -1,13 +1,14 @@
 import { addDays } from '../src/calendar/dates.ts'
 import { parseWhen } from '../src/calendar/parse-when.ts'
-import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type Resolved } from '../src/calendar/resolve-when.ts'
+import type { When } from '../src/calendar/when.ts'
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
 import { moveSession, type SessionTarget } from '../src/services/sessions.ts'
-import { moveRefusal, planMove, readMoveTime } from './move-refusals.ts'
+import { moveRefusal, readMoveTime } from './move-refusals.ts'
 import { sessionWarnings } from './schedule-warnings.ts'
 import { readMove, readNamedDay, type Move } from './session-args.ts'
 import { dayWord, exampleSession, isAhead, moveExample } from './session-examples.ts'
@@ -51,7 +52,9 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
   const session = sessionToMove(ctx, activity, move, env)
   assertAhead(ctx, session, env, describe)
   const example = moveExample(activity, env, tz, session)
-  const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env, example) : toTarget(session, move, env, example)
+  const { target, fromSession } = move.kind === 'shift'
+    ? { target: shiftTarget(ctx, session, move.days, env, example), fromSession: false }
+    : toTarget(session, move, env, example)
   if (move.kind === 'to' && move.later && target.date <= session.date) {
     throw new Refusal(texts.sessions.notLater(dayText(session.date, describe), dayText(target.date, describe), example))
   }
@@ -67,6 +70,7 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
     ...(session.cancelled
       ? [texts.sessions.restoredMoved(dayWord(session.date, env), describeOccurrence(moved, plain(describe)))]
       : [texts.sessions.from(describeOccurrence(session, describe)), texts.sessions.to(describeOccurrence(moved, describe))]),
+    ...(fromSession && move.kind === 'to' ? [texts.sessions.fromSession(move.to, dayText(session.date, describe))] : []),
     ...(await sessionWarnings(ctx, activity, moved, env, describe)),
     ...(isSeries(activity) ? [texts.sessions.othersSame] : []),
   ]
@@ -96,14 +100,31 @@ function shiftTarget(ctx: DistrictContext, session: Occurrence, days: number, en
   return { date }
 }
 
-/** Where "改到 …" puts the session: one day, with its clock times if written. */
-function toTarget(session: Occurrence, move: Extract<Move, { kind: 'to' }>, env: CalendarEnv, example: string): SessionTarget {
+/** 下周三, 周三, 明天: read from a day rather than written as one. */
+const isRelative = (when: When) => when.date?.kind === 'weekday' || when.date?.kind === 'relativeDay'
+const firstDay = (r: Resolved) => (r.ok && r.plan.kind === 'dated' ? r.plan.occurrences[0]?.date : undefined)
+
+/**
+ * Where "改到 …" puts the session. A 顺延/推迟 to 下周三 whose reading from
+ * today is not after the session ("/改期 1 第15周周一 顺延到下周三") is read
+ * from the session: the week after the session's week.
+ */
+function toTarget(session: Occurrence, move: Extract<Move, { kind: 'to' }>, env: CalendarEnv, example: string): { target: SessionTarget; fromSession: boolean } {
   if (!move.to) throw new Refusal(texts.sessions.moveUsage(session.activityId, example))
   assertFits('whenText', move.to)
   const when = readMoveTime(move.to, example)
   if (when.repeat) throw new Refusal(texts.sessions.oneDay(example))
-  const plan = planMove(when, env, example)
+  let resolved = resolveWhen(when, env)
+  let fromSession = false
+  const day = firstDay(resolved)
+  if (move.later && isRelative(when) && (!day || day <= session.date)) {
+    const again = resolveWhen(when, { ...env, today: session.date })
+    const later = firstDay(again)
+    if (later && later > session.date) [resolved, fromSession] = [again, true]
+  }
+  if (!resolved.ok) throw moveRefusal(resolved.error, example)
+  const plan = resolved.plan
   if (plan.kind !== 'dated' || plan.occurrences.length !== 1) throw new Refusal(texts.sessions.oneDay(example))
   const [o] = plan.occurrences
-  return { date: o!.date, ...(o!.start ? { start: o!.start } : {}), ...(o!.end ? { end: o!.end } : {}) }
+  return { target: { date: o!.date, ...(o!.start ? { start: o!.start } : {}), ...(o!.end ? { end: o!.end } : {}) }, fromSession }
 }

@@ -170,9 +170,11 @@ describe('/改期 with a relative move', () => {
 
   it('reads 顺延到下周三下午 and 改到 9月24日下午 as the new time', async () => {
     await h.say('/排期 9月10日下午3点 听课')
-    // 顺延 to a day before the activity is refused; 改到 moves it there.
-    expect((await h.say('/改期 1 顺延到下周三下午'))[0]).toContain('顺延（推迟）要往后改，9月9日(周三)不在9月10日(周四)之后，没有改动。')
+    // 改到 下周三 is next week's Wednesday, earlier than the activity: moved there.
     expect((await h.say('/改期 1 改到 下周三下午'))[0]).toContain('改为：9月9日(周三) 13:30')
+    // 顺延到下周三, read from today, would be earlier than the activity (9月9日): read from the activity's week instead.
+    const [later] = await h.say('/改期 1 顺延到下周三下午')
+    expect(later).toContain('原定：9月9日(周三) 13:30 (第2周)\n改为：9月16日(周三) 13:30 (第3周)')
     expect((await h.say('/改期 1 改到 9月24日下午'))[0]).toContain('改为：9月24日(周四) 13:30')
   })
 

@@ -45,8 +45,8 @@ describe('a wrong day in /取消 or /改期 changes nothing and says why', () =>
   })
 
   it('顺延 never moves a session earlier', async () => {
-    expect(await h.say('/改期 1 11月2日 顺延到下周三')).toEqual([
-      '顺延（推迟）要往后改，9月23日(周三)不在11月2日(周一)之后，没有改动。请写具体日期，例如：/改期 1 11月2日 改到 11月3日下午',
+    expect(await h.say('/改期 1 11月2日 顺延到 10月28日')).toEqual([
+      '顺延（推迟）要往后改，10月28日(周三)不在11月2日(周一)之后，没有改动。请写具体日期，例如：/改期 1 11月2日 改到 11月3日下午',
     ])
     expect(await h.app.db.occurrence.count({ where: { activityId: 1, date: '2026-11-02' } })).toBe(1)
     // Moving it later is done.

@@ -54,6 +54,21 @@ describe('/改期 warns as /排期 does, and still moves', () => {
   })
 })
 
+describe('顺延到下周三 is read from the session when today would put it earlier', () => {
+  it('/改期 1 第15周周一 顺延到下周三 is the Wednesday of the week after 12月7日', async () => {
+    const [reply] = await h.say('/改期 1 第15周周一 顺延到下周三')
+    expect(reply).toContain('原定：12月7日(周一) 13:30 (第15周)\n改为：12月16日(周三) 13:30 (第16周)\n「下周三」从原定的12月7日(周一)算起。')
+  })
+
+  it('the next session, in the week after today, is moved to next week\'s Wednesday', async () => {
+    expect((await h.say('/改期 1 顺延到下周三'))[0]).toContain('改为：11月18日(周三) 13:30 (第12周)\n其余各次不变。')
+  })
+
+  it('改到 下周三 is next week\'s Wednesday, read from today', async () => {
+    expect((await h.say('/改期 1 第15周周一 改到 下周三'))[0]).toContain('原定：12月7日(周一) 13:30 (第15周)\n改为：11月18日(周三) 13:30 (第12周)')
+  })
+})
+
 describe('推迟一周 onto the next session says what to do instead', () => {
   it('with commands built from the data, each of which works', async () => {
     const [reply] = await h.say('/改期 1 11月23日 推迟一周')

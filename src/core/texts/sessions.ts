@@ -5,6 +5,8 @@ export const sessionsTexts = {
   sessions: {
     notLater: (from: string, to: string, example: string) =>
       `顺延（推迟）要往后改，${to}不在${from}之后，没有改动。请写具体日期，例如：${example}`,
+    /** "「下周三」从原定的12月7日(周一)算起。": a 顺延 read from the session, not from today. */
+    fromSession: (words: string, date: string) => `「${echo(words)}」从原定的${date}算起。`,
     seriesToOneDay: (id: number, example: string, whole: string) =>
       `#${id} 是例行活动，只写一个日子不知道改哪一次，没有改动。\n改某一次：${example}\n整个改成别的时间：${whole}`,
     /** A /改期 whose new time cannot be: what is wrong, and a command that works. */
