@@ -1,13 +1,14 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { cancelActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { describeWhen } from '../src/services/describe.ts'
+import { cancelOrAsk } from './cancel-series.ts'
 import { cancelOneSession, isSeries, sessionFromWords } from './sessions.ts'
-import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
-import { tellSignedUp } from './tell-signed-up.ts'
+import { activityFromArgs, assertFits, assertMayChange } from './shared.ts'
 
-/** `/取消 12 原因`, `/取消 4 11月16日 原因`: an activity, or one session of a series. */
+/**
+ * `/取消 12 原因`, `/取消 4 11月16日 原因`: an activity, or one session of a
+ * series. A series with sessions to come is cancelled whole only after /确认.
+ */
 export const cancel: Command = {
   id: 'cancel',
   name: '取消',
@@ -28,9 +29,6 @@ export const cancel: Command = {
     if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
     const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined
     assertFits('cancelReason', reason)
-    const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
-    await cancelActivity(ctx.tx, activity.id, reason)
-    const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
-    await tellSignedUp(ctx, activity, text)
+    await cancelOrAsk(ctx, activity, reason, env)
   },
 }

@@ -8,6 +8,7 @@ import { restoreActivity, type ActivityWithOccurrences } from '../src/services/a
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeOccurrence, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { cancelSession, restoreSession } from '../src/services/sessions.ts'
+import { closeCancelAsk } from './cancel-series.ts'
 import { dayWhy } from './move-refusals.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
 import { exampleSession, heldAhead, isAhead, moveExample, sessionExample } from './session-examples.ts'
@@ -72,6 +73,8 @@ export async function cancelOneSession(ctx: DistrictContext, activity: ActivityW
   const reason = reasonWords.join(' ').trim() || undefined
   assertFits('cancelReason', reason)
   await cancelSession(ctx.tx, session.id, texts.sessions.mark(reason))
+  // A cancelling of the whole series still waiting for /确认 is not what was meant after all.
+  await closeCancelAsk(ctx, activity.id)
   await tellSignedUp(ctx, activity, texts.sessions.cancelled(activity.id, activity.title, describeOccurrence(session, plain(describe)), reason))
 }
 

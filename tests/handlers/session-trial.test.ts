@@ -20,6 +20,7 @@ afterEach(() => h.close())
 
 const dates = async (activityId: number) =>
   (await h.app.db.occurrence.findMany({ where: { activityId, skipReason: null }, orderBy: { startAt: 'asc' } })).map((o) => o.date)
+const status = async (id: number) => (await h.app.db.activity.findUniqueOrThrow({ where: { id } })).status
 /** The commands a reply gives as examples ("例如：/改期 …", "：/取消 …"), one a line. */
 const examples = (reply: string) => [...reply.matchAll(/(\/(?:改期|取消|恢复|确认) [^\n，。]+)/g)].map((m) => m[1]!.trim())
 
@@ -51,6 +52,74 @@ describe('/改期 warns as /排期 does, and still moves', () => {
     expect(reply).toContain('注意：11月24日(周二)已有同名的 #4「常态化联合教研」，是不是重复了？')
     // Moving is not told to /取消 itself as a duplicate.
     expect(reply).not.toContain('/取消 1')
+  })
+})
+
+describe('/取消 of a whole series asks first', () => {
+  it('says how many sessions and sign-ups, that 停一次 sounds like once, and the one-session form; nothing changes', async () => {
+    const { sent } = await h.send('/取消 2 区里统一安排停一次')
+    expect(sent.map((m) => m.text)).toEqual([[
+      '#2「读书沙龙」是例行活动，接下来还有 11 次（下一次：11月11日(周三) 13:30），已有 1 人报名。还没有取消。',
+      '原因里写了「停一次」：如果只停下一次，请发送：/取消 2 11月11日 区里统一安排停一次',
+      '确实要取消整个活动（全部 11 次，通知已报名的 1 人），请在30分钟内发送：/确认 取消 2',
+    ].join('\n')])
+    expect(sent[0]!.mentions ?? []).toEqual([])
+    expect(await status(2)).toBe('scheduled')
+    expect(await dates(2)).toHaveLength(11)
+  })
+
+  it.each(['这次区里开会', '本次暂停', '本周停', '暂停一次'])('reads「%s」as once too', async (reason) => {
+    expect((await h.say(`/取消 2 ${reason}`))[0]).toContain('：如果只停下一次，请发送：/取消 2 11月11日')
+  })
+
+  it('without such words, shows how to cancel one session', async () => {
+    expect((await h.say('/取消 2 专家临时有事'))[0]).toContain('只取消某一次请写日期，例如：/取消 2 11月11日\n')
+  })
+
+  it('/确认 取消 2 cancels it and tells those signed up', async () => {
+    await h.say('/取消 2 区里统一安排停一次')
+    const { sent } = await h.send('/确认 取消 2')
+    expect(sent.map((m) => m.text)).toEqual(['#2「读书沙龙」（每周三 13:30，共 11 次：11月11日(周三) 起，至 2027年1月20日(周三)）已取消，原因：区里统一安排停一次。'])
+    expect(sent[0]!.mentions?.map((p) => p.name)).toEqual(['李明'])
+    expect(await status(2)).toBe('cancelled')
+    // Once done, nothing waits.
+    expect(await h.say('/确认 取消 2')).toEqual(['没有等待确认的取消。取消整个活动请先发送 /取消 编号 原因，例如：/取消 12 专家临时有事'])
+  })
+
+  it('the one-session form suggested cancels that session only, and the question is closed', async () => {
+    const [ask] = await h.say('/取消 2 区里统一安排停一次')
+    const [once] = examples(ask!.split('\n')[1]!)
+    expect((await h.say(once!))[0]).toBe('#2「读书沙龙」11月11日(周三) 13:30 这次取消，原因：区里统一安排停一次。其余各次照常。')
+    expect(await h.say('/确认 取消 2')).toEqual(['没有等待确认的取消。取消整个活动请先发送 /取消 编号 原因，例如：/取消 12 专家临时有事'])
+    expect(await status(2)).toBe('scheduled')
+    expect(await dates(2)).toHaveLength(10)
+  })
+
+  it('is confirmed only by who asked, within 30 minutes, for the activity asked about', async () => {
+    await h.say('/授权 @赵丽 组织者', { mentions: [{ id: '赵丽', name: '赵丽' }] })
+    await h.say('/取消 2 专家临时有事')
+    expect(await h.say('/确认 取消 1')).toEqual(['等待确认的是取消 #2。确实要取消请发送：/确认 取消 2'])
+    expect(await h.say('/确认 取消 2', { as: '赵丽' })).toEqual(['没有等待确认的取消。取消整个活动请先发送 /取消 编号 原因，例如：/取消 12 专家临时有事'])
+    h.setNow('2026-11-10T09:31:00+08:00')
+    expect((await h.say('/确认 取消 2'))[0]).toContain('没有等待确认的取消')
+    expect(await status(2)).toBe('scheduled')
+  })
+
+  it('/确认 alone confirms the newest request of the sender, then the one before', async () => {
+    await h.say('/排期 10月20日下午 教学视导（补登记）')
+    await h.say('/取消 2 专家临时有事')
+    expect((await h.say('/确认'))[0]).toContain('#2「读书沙龙」（每周三 13:30，共 11 次：11月11日(周三) 起，至 2027年1月20日(周三)）已取消')
+    expect((await h.say('/确认'))[0]).toContain('已补登记 #3「教学视导（补登记）」')
+  })
+
+  it('cancels at once a series with one session left, and a one-off', async () => {
+    h.setNow('2026-11-01T09:00:00+08:00')
+    await h.say('/排期 每周五下午 期中复习 至 11月14日')
+    await h.say('/排期 12月3日下午 名师讲堂')
+    h.setNow('2026-11-10T09:00:00+08:00')
+    expect((await h.say('/取消 3 停一次'))[0]).toContain('已取消，原因：停一次。')
+    expect((await h.say('/取消 4'))[0]).toContain('已取消')
+    expect([await status(3), await status(4)]).toEqual(['cancelled', 'cancelled'])
   })
 })
 

@@ -91,8 +91,9 @@ describe('/取消 one session of a series', () => {
     expect((await h.say('/取消 1 10月5日'))[0]).toContain('10月5日(周一)因国庆节本来就暂停')
   })
 
-  it('still cancels the whole activity with only a reason', async () => {
-    expect(await h.say('/取消 1 专家临时有事')).toEqual([
+  it('still cancels the whole activity with only a reason, once confirmed', async () => {
+    expect((await h.say('/取消 1 专家临时有事'))[0]).toContain('确实要取消整个活动（全部 9 次，通知已报名的 2 人），请在30分钟内发送：/确认 取消 1')
+    expect(await h.say('/确认 取消 1')).toEqual([
       '#1「常态化联合教研」（双周周一 13:30，共 9 次：9月7日(周一) 起，至 2027年1月11日(周一)）已取消，原因：专家临时有事。',
     ])
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('cancelled')
@@ -116,6 +117,7 @@ describe('/恢复', () => {
   it('restores a cancelled activity with its sign-ups', async () => {
     const before = await signedUp()
     await h.say('/取消 1 专家临时有事')
+    await h.say('/确认 取消 1')
     expect((await h.say('/报名 1', { as: '孙红' }))[0]).toContain('取消')
     expect(await h.say('/恢复 1')).toEqual([
       '#1「常态化联合教研」（双周周一 13:30，共 9 次：9月7日(周一) 起，至 2027年1月11日(周一)）已恢复，2 人的报名照旧。',
@@ -126,6 +128,7 @@ describe('/恢复', () => {
 
   it('asks for the whole activity first when the whole activity is cancelled', async () => {
     await h.say('/取消 1 专家临时有事')
+    await h.say('/确认')
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 整个活动已取消。恢复请发送：/恢复 1'])
   })
 

@@ -1,4 +1,4 @@
-/** The texts of one session changed alone (/取消, /改期, /恢复 with a day), and of /恢复. */
+/** The texts of one session changed alone (/取消, /改期, /恢复 with a day), of /恢复, and of cancelling a whole series. */
 import { echo } from '../limits.ts'
 
 export const sessionsTexts = {
@@ -59,6 +59,19 @@ export const sessionsTexts = {
     replanned: (id: number) => `注意：之前单独取消或改动的场次已按新时间重新安排，需要的话请再用 /取消 ${id} 日期 调整。`,
     cancelledList: (list: string) => `已取消的场次：${list}`,
     movedMark: (date: string) => `（原${date}）`,
+  },
+
+  /** /取消 of a whole series with sessions to come: asked first, done on /确认. */
+  cancelSeries: {
+    ask: (id: number, title: string, count: number, next: string, signups: number) =>
+      `#${id}「${title}」是例行活动，接下来还有 ${count} 次（下一次：${next}），${signups > 0 ? `已有 ${signups} 人报名` : '还没有人报名'}。还没有取消。`,
+    once: (word: string, example: string) => `原因里写了「${word}」：如果只停下一次，请发送：${example}`,
+    oneOnly: (example: string) => `只取消某一次请写日期，例如：${example}`,
+    confirm: (id: number, count: number, signups: number, minutes: number) =>
+      `确实要取消整个活动（全部 ${count} 次${signups > 0 ? `，通知已报名的 ${signups} 人` : ''}），请在${minutes}分钟内发送：/确认 取消 ${id}`,
+    nothing: '没有等待确认的取消。取消整个活动请先发送 /取消 编号 原因，例如：/取消 12 专家临时有事',
+    otherActivity: (waiting: number) => `等待确认的是取消 #${waiting}。确实要取消请发送：/确认 取消 ${waiting}`,
+    inGroup: (id: number) => `请在学区的群里发送：/确认 取消 ${id}`,
   },
 
   restore: {
