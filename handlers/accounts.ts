@@ -10,7 +10,8 @@ import { homeDistrictId, listName, memberForPerson } from '../src/services/membe
 import { confirmClaim, findPlaceholder, openClaims } from '../src/services/placeholders.ts'
 import { assertNotGuessing, wrongCode } from './district.ts'
 import { argsOf } from './shared.ts'
-import { confirmPastActivity, hasPastWaiting } from './past-activity.ts'
+import { CANCEL_SERIES, confirmCancelSeries } from './cancel-series.ts'
+import { confirmPastActivity, PAST_ACTIVITY } from './past-activity.ts'
 
 /** How long a merge waits for each /确认. */
 const MERGE_MINUTES = 10
@@ -57,7 +58,11 @@ export const confirm: Command = {
   async run(ctx, line) {
     const merge = ctx.message.chat.isDirect ? await openMerge(ctx.tx, ctx.sender.memberId, ctx.now) : null
     if (merge && line.args.length === 0) return confirmMerge(ctx, merge)
-    if (line.args[0] === '补登记' || (line.args.length === 0 && (await hasPastWaiting(ctx)))) return confirmPastActivity(ctx)
+    if (line.args[0] === '补登记') return confirmPastActivity(ctx)
+    if (line.args[0] === '取消') return confirmCancelSeries(ctx, line.args.slice(1))
+    const waiting = line.args.length === 0 ? await newestWaiting(ctx) : null
+    if (waiting === PAST_ACTIVITY) return confirmPastActivity(ctx)
+    if (waiting === CANCEL_SERIES) return confirmCancelSeries(ctx, [])
     const district = ctx.district ?? (ctx.message.chat.isDirect ? await homeDistrict(ctx) : null)
     if (!district) throw new Refusal(line.args.length ? texts.router.noDistrict : texts.claims.nothing)
     const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, district.id, ctx.sender.memberId)
@@ -65,6 +70,15 @@ export const confirm: Command = {
     if (!roles.has('admin')) throw new Refusal(texts.claims.nothing)
     await confirmPlaceholder({ ...ctx, district }, line)
   },
+}
+
+/** What `/确认` alone confirms: the sender's newest request still open (a past activity to record, a series to cancel). */
+async function newestWaiting(ctx: Context): Promise<string | null> {
+  const row = await ctx.tx.confirmation.findFirst({
+    where: { kind: { in: [PAST_ACTIVITY, CANCEL_SERIES] }, waitingFor: ctx.sender.memberId, doneAt: null, expiresAt: { gt: ctx.now } },
+    orderBy: { id: 'desc' },
+  })
+  return row?.kind ?? null
 }
 
 async function homeDistrict(ctx: Context) {

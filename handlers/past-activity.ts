@@ -9,7 +9,8 @@ import { scheduleFromArgs } from './schedule.ts'
 
 /** How long a /排期 of a past time waits for /确认 补登记. */
 const CONFIRM_MINUTES = 30
-const KIND = 'pastActivity'
+export const PAST_ACTIVITY = 'pastActivity'
+const KIND = PAST_ACTIVITY
 
 interface PastPayload {
   args: string[]
@@ -45,11 +46,6 @@ export async function askPastConfirmation(ctx: DistrictContext, args: readonly s
   const first = plan.occurrences[0]!
   const when = describeOccurrence({ date: first.date, startAt: toInstant(first.date, first.start ?? '00:00', describe.timezone), endAt: null, timed: first.start !== undefined }, describe)
   ctx.reply(texts.past.ask(when, CONFIRM_MINUTES))
-}
-
-/** Whether the sender has a past activity waiting for /确认. */
-export async function hasPastWaiting(ctx: Context): Promise<boolean> {
-  return (await openPast(ctx)) !== null
 }
 
 function openPast(ctx: Context) {

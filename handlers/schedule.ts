@@ -1,28 +1,29 @@
-import { weekdayOf } from '../src/calendar/dates.ts'
-import { semesterOn } from '../src/calendar/semester.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
 import { makeUpWorkday } from '../src/calendar/holidays.ts'
-import type { Plan } from '../src/calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type Plan } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
-import { tellSignedUp } from './tell-signed-up.ts'
-import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
-import { cancelOneSession, isSeries, moveOneSession, sessionFromWords, sessionMove } from './sessions.ts'
-import { ruleColumns } from './rules.ts'
-import { signupButtons } from './signup.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { findClashes } from '../src/services/clashes.ts'
-import { NUMBERING, toWords } from '../src/services/import-line.ts'
-import { describeDetails, describeRules, describeSkipped, describeWhen, describeWhenLines, type DescribeEnv } from '../src/services/describe.ts'
+import { createActivity, isNoticeTitle, rescheduleActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
 import { NO_SIGNUP_WORDS } from '../src/services/args/detail-args.ts'
+import { calendarEnv } from '../src/services/calendar-env.ts'
+import { describeDetails, describeRules, describeSkipped, describeWhen, describeWhenLines, type DescribeEnv } from '../src/services/describe.ts'
+import { NUMBERING, toWords } from '../src/services/import-line.ts'
+import { moveOneSession, sessionMove } from './move-session.ts'
+import { planMove, problemOf, readMoveTime } from './move-refusals.ts'
+import { askPastConfirmation, isPast, pastPlan } from './past-activity.ts'
+import { ruleColumns } from './rules.ts'
+import { warnings } from './schedule-warnings.ts'
+import { dayWord, exampleSession, moveExample, wholeExample } from './session-examples.ts'
+import { isSeries } from './sessions.ts'
 import { shiftBase } from './shift.ts'
+import { signupButtons } from './signup.ts'
 import {
-  activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse,
+  activityFromArgs, argsErrorText, assertFits, assertMayChange, describeEnvOf, planOrRefuse, resolveErrorText,
 } from './shared.ts'
+import { tellSignedUp } from './tell-signed-up.ts'
 
 export const schedule: Command = {
   id: 'schedule',
@@ -80,74 +81,52 @@ export const reschedule: Command = {
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const tz = ctx.district.timezone
     const move = sessionMove(activity, line.args.slice(1), env)
     if (move && move.kind !== 'whole') return moveOneSession(ctx, activity, move, env)
     const whenText = move?.kind === 'whole' ? move.to : line.args.slice(1).join(' ')
     assertFits('whenText', whenText)
-    const when = parseWhenOrRefuse(whenText)
+    const example = isSeries(activity) ? wholeExample(activity, env, tz) : moveExample(activity, env, tz, exampleSession(activity, env, ctx.now))
+    const when = readMoveTime(whenText, example)
     // A series given one day would become that one day, its other sessions gone: asked which session instead.
-    if (isSeries(activity) && !move && when.date && !when.repeat && when.shift === undefined) {
-      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
-      throw new Refusal(texts.sessions.seriesToOneDay(activity.id, next ? formatDate(next.date, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '') : '11月16日', whenText))
-    }
-    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, ctx.district.timezone)
+    if (isSeries(activity) && !move && when.date && !when.repeat && when.shift === undefined) throw whichSession(ctx, activity, when, whenText, env)
+    if (when.shift !== undefined) env.base = shiftBase(activity, env.today, tz, example)
     const describe = describeEnvOf(ctx, env)
     const before = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
-    const plan = planOrRefuse(when, env)
+    const plan = planMove(when, env, example)
     // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
     const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
     const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
+    const moved = { ...activity, whenText, whenJson: JSON.stringify(when) }
     const text = [
       texts.activity.moved(activity.id, activity.title),
-      ...summary({ ...activity, whenText, whenJson: JSON.stringify(when) }, occurrences, plan, describe),
+      ...summary(moved, occurrences, plan, describe),
       texts.activity.movedFrom(before),
+      ...(await warnings(ctx, moved, occurrences, plan, describe, true)),
       ...(changedAlone ? [texts.sessions.replanned(activity.id)] : []),
     ].join('\n')
     await tellSignedUp(ctx, activity, text)
   },
 }
 
-export const cancel: Command = {
-  id: 'cancel',
-  name: '取消',
-  aliases: ['cancel'],
-  role: 'organizer',
-  meant: (line) => texts.signup.meantWithdraw(/^#?\d+$/.test(line.args[0] ?? '') ? line.args[0]!.replace('#', '') : '12'),
-  scope: 'district',
-  async run(ctx, line) {
-    const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
-    assertMayChange(ctx, activity)
-    if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-    const words = line.args.slice(1)
-    // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
-    const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)
-    const asTyped = (read: string[]) => (typed.length === words.length ? typed.slice(words.length - read.length) : read)
-    const picked = sessionFromWords(activity, words, env, describeEnvOf(ctx, env), '取消')
-    if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
-    const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined
-    assertFits('cancelReason', reason)
-    const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
-    await cancelActivity(ctx.tx, activity.id, reason)
-    const text = texts.activity.cancelled(activity.id, activity.title, when, reason)
-    await tellSignedUp(ctx, activity, text)
-  },
-}
-
-/** Said without refusing: a clash at the same place and time, a duplicate, a one-off on a weekend that is not worked. */
-async function warnings(ctx: DistrictContext, activity: Activity, occurrences: Occurrence[], plan: Plan, env: DescribeEnv): Promise<string[]> {
-  const year = Number(env.today.slice(0, 4))
-  const lines: string[] = []
-  // Outside every term set: said, since 第N周 and holidays are counted from the terms.
-  const first = plan.kind === 'pending' ? plan.from : plan.occurrences[0]?.date
-  if (first && env.semesters.length > 0 && !semesterOn(first, env.semesters)) lines.push(texts.schedule.outsideTerm(env.semesters.map((t) => t.name).join('、')))
-  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
-  if (only && weekdayOf(only) >= 6 && !makeUpWorkday(only)) lines.push(texts.schedule.onWeekend(formatDate(only, year)))
-  for (const c of await findClashes(ctx.tx, activity, occurrences)) {
-    const when = formatDate(c.date, year)
-    lines.push(c.kind === 'duplicate' ? texts.schedule.duplicate(when, c.activityId, c.title, activity.id) : texts.schedule.samePlace(when, c.activityId, c.title))
+/**
+ * "/改期 2 9月24日下午" for a series: which session? Answered with a command
+ * moving the session nearest that day, and what is wrong with the day if
+ * anything (10月19日是周一，不是周二), never the day refused as an example.
+ */
+function whichSession(ctx: DistrictContext, activity: ActivityWithOccurrences, when: When, whenText: string, env: CalendarEnv): Refusal {
+  const tz = ctx.district.timezone
+  const resolved = resolveWhen(when, env)
+  const whole = wholeExample(activity, env, tz)
+  const single = resolved.ok && resolved.plan.kind === 'dated' && resolved.plan.occurrences.length === 1 ? resolved.plan.occurrences[0]!.date : undefined
+  const near = single ?? (!resolved.ok && resolved.error.key === 'weekdayMismatch' ? resolved.error.date : undefined)
+  const session = exampleSession(activity, env, ctx.now, near)
+  if (!resolved.ok) {
+    const problem = problemOf(resolved.error)
+    return new Refusal(problem ? texts.sessions.badSeriesMove(problem, activity.id, moveExample(activity, env, tz, session), whole) : resolveErrorText(resolved.error))
   }
-  return lines
+  const example = single && session ? `/改期 ${activity.id} ${dayWord(session.date, env)} 改到 ${whenText}` : moveExample(activity, env, tz, session)
+  return new Refusal(texts.sessions.seriesToOneDay(activity.id, example, whole))
 }
 
 /** The lines after "已安排 #12": when, where, and what holidays change. */

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../src/calendar/dates.ts'
 import { parseWhen } from '../src/calendar/parse-when.ts'
-import { resolveWhen, type CalendarEnv } from '../src/calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type ResolveError } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
 
 /** The most words a session's date is written in ("11月16日", "第12周 周一", "2026年 11月 16日"). */
@@ -40,17 +40,17 @@ export function readNamedDay(words: readonly string[], env: CalendarEnv): NamedD
  * 21-week term, 10月19日(周二) on a Monday. Its text and why, so a command
  * never takes it for a reason and acts on the whole activity instead.
  */
-export function badNamedDay(words: readonly string[], env: CalendarEnv): { text: string; key: string } | null {
+export function badNamedDay(words: readonly string[], env: CalendarEnv): { text: string; error: ResolveError } | null {
   for (let n = Math.min(MAX_DATE_WORDS, words.length); n >= 1; n--) {
     const text = words.slice(0, n).join(' ')
     const when = singleDay(text)
     if (!when) continue
     const resolved = resolveWhen(when, { ...env, allowPast: true })
-    if (!resolved.ok) return { text, key: resolved.error.key }
+    if (!resolved.ok) return { text, error: resolved.error }
   }
   // A month-day no reader takes (13月5日, 11/31): still a day, and a wrong one.
   const first = words[0] ?? ''
-  return /^\d{1,2}(月|\/|\.)\d{1,2}/.test(first) && !readNamedDay(words, env) ? { text: first, key: 'badDate' } : null
+  return /^\d{1,2}(月|\/|\.)\d{1,2}/.test(first) && !readNamedDay(words, env) ? { text: first, error: { key: 'badDate' } } : null
 }
 
 /** A time expression naming one day, not a series or a span. */

@@ -1,6 +1,5 @@
-import { addDays, localParts } from '../src/calendar/dates.ts'
+import { localParts } from '../src/calendar/dates.ts'
 import { formatDate } from '../src/calendar/format.ts'
-import { parseWhen } from '../src/calendar/parse-when.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
@@ -8,21 +7,30 @@ import type { Occurrence } from '../src/generated/prisma/client.ts'
 import { restoreActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeOccurrence, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
-import { cancelSession, moveSession, restoreSession, type SessionTarget } from '../src/services/sessions.ts'
-import { badNamedDay, readMove, readNamedDay, type Move } from './session-args.ts'
-import { activityFromArgs, assertFits, assertMayChange, describeEnvOf, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
+import { cancelSession, restoreSession } from '../src/services/sessions.ts'
+import { closeCancelAsk } from './cancel-series.ts'
+import { dayWhy } from './move-refusals.ts'
+import { badNamedDay, readNamedDay } from './session-args.ts'
+import { exampleSession, heldAhead, isAhead, moveExample, sessionExample } from './session-examples.ts'
+import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
 /** An activity held more than once: its sessions are cancelled and moved one by one. */
 export const isSeries = (activity: ActivityWithOccurrences): boolean => activity.occurrences.length > 1
 
-const plain = (env: DescribeEnv): DescribeEnv => ({ ...env, semesters: [] })
-const dayText = (date: string, env: DescribeEnv) => formatDate(date, Number(env.today.slice(0, 4)))
+export const plain = (env: DescribeEnv): DescribeEnv => ({ ...env, semesters: [] })
+export const dayText = (date: string, env: DescribeEnv) => formatDate(date, Number(env.today.slice(0, 4)))
 
 /** A session that has begun (or whose day is past) is history: not cancelled, moved or restored. */
-function assertAhead(ctx: DistrictContext, session: Occurrence, env: CalendarEnv, describe: DescribeEnv): void {
-  const begun = session.timed ? session.startAt <= ctx.now : session.date < env.today
-  if (begun) throw new Refusal(texts.sessions.past(dayText(session.date, describe)))
+export function assertAhead(ctx: DistrictContext, session: Occurrence, env: CalendarEnv, describe: DescribeEnv): void {
+  if (!isAhead(session, env, ctx.now)) throw new Refusal(texts.sessions.past(dayText(session.date, describe)))
+}
+
+/** The session an example of the command names: /恢复 one cancelled, the others one held (the one on `near` if any). */
+function exampleFor(command: string, activity: ActivityWithOccurrences, env: CalendarEnv, now: Date, near?: string): Occurrence | undefined {
+  if (command !== '恢复') return exampleSession(activity, env, now, near)
+  const cancelled = activity.occurrences.filter((o) => o.cancelled && isAhead(o, env, now))
+  return cancelled.find((o) => o.date === near) ?? cancelled[0]
 }
 
 /**
@@ -31,16 +39,14 @@ function assertAhead(ctx: DistrictContext, session: Occurrence, env: CalendarEnv
  * activity is not held on is refused with its next sessions.
  */
 export function sessionFromWords(
-  activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv, describe: DescribeEnv, command: string,
+  ctx: DistrictContext, activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv, command: string,
 ): { session: Occurrence; rest: string[] } | null {
+  const describe = describeEnvOf(ctx, env)
+  const example = (near?: string) => sessionExample(command, activity, env, ctx.district.timezone, exampleFor(command, activity, env, ctx.now, near))
   const day = readNamedDay(words, env)
   if (!day) {
     const bad = badNamedDay(words, env)
-    if (bad) {
-      const next = activity.occurrences.find((o) => o.date >= env.today && !o.skipReason)
-      const example = `/${command} ${activity.id} ${next ? dayText(next.date, describe).replace(/\(.*\)/, '') : '11月16日'}`
-      throw new Refusal(texts.sessions.badDay(bad.text, texts.sessions.dayProblem[bad.key as keyof typeof texts.sessions.dayProblem] ?? texts.sessions.dayProblem.other, example))
-    }
+    if (bad) throw new Refusal(texts.sessions.badDay(bad.text, dayWhy(bad.error), example(bad.error.key === 'weekdayMismatch' ? bad.error.date : undefined)))
     return null
   }
   // A session moved alone is still found by the day it was first planned on.
@@ -50,10 +56,8 @@ export function sessionFromWords(
     // A day inside a multi-day activity (11月30日至12月4日) is that activity's one session.
     ?? activity.occurrences.find((o) => o.endAt && o.date < day.date && localParts(o.endAt, describe.timezone).date >= day.date)
   if (!session) {
-    const next = activity.occurrences.filter((o) => o.date >= env.today && !o.skipReason).slice(0, 4)
-    const list = next.map((o) => describeOccurrence(o, plain(describe))).join('、')
-    const example = `/${command} ${activity.id} ${next[0] ? dayText(next[0].date, describe).replace(/\(.*\)/, '') : '11月16日'}`
-    throw new Refusal(texts.sessions.notASession(activity.id, dayText(day.date, describe), list, example))
+    const list = heldAhead(activity, env, ctx.now).slice(0, 4).map((o) => describeOccurrence(o, plain(describe))).join('、')
+    throw new Refusal(texts.sessions.notASession(activity.id, dayText(day.date, describe), list, example(day.date)))
   }
   return { session, rest: words.slice(day.taken) }
 }
@@ -62,12 +66,15 @@ export function sessionFromWords(
 export async function cancelOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, session: Occurrence, reasonWords: string[], env: CalendarEnv): Promise<void> {
   const describe = describeEnvOf(ctx, env)
   const date = dayText(session.date, describe)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
-  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, activity.id))
+  const move = () => moveExample(activity, env, ctx.district.timezone, session)
+  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, ''), move()))
+  if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, move()))
   assertAhead(ctx, session, env, describe)
   const reason = reasonWords.join(' ').trim() || undefined
   assertFits('cancelReason', reason)
   await cancelSession(ctx.tx, session.id, texts.sessions.mark(reason))
+  // A cancelling of the whole series still waiting for /确认 is not what was meant after all.
+  await closeCancelAsk(ctx, activity.id)
   await tellSignedUp(ctx, activity, texts.sessions.cancelled(activity.id, activity.title, describeOccurrence(session, plain(describe)), reason))
 }
 
@@ -83,97 +90,23 @@ export const restore: Command = {
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const words = line.args.slice(1)
+    const cancelledOne = exampleFor('恢复', activity, env, ctx.now)
     if (words.length === 0) {
-      if (activity.status !== 'cancelled') throw new Refusal(texts.restore.notCancelled(activity.id))
+      if (activity.status !== 'cancelled') throw new Refusal(texts.restore.notCancelled(activity.id, cancelledOne && sessionExample('恢复', activity, env, ctx.district.timezone, cancelledOne)))
       await restoreActivity(ctx.tx, activity.id)
       const count = await ctx.tx.signup.count({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } } })
       const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
       return tellSignedUp(ctx, activity, texts.restore.restored(activity.id, activity.title, when, count))
     }
     if (activity.status === 'cancelled') throw new Refusal(texts.restore.wholeCancelled(activity.id))
-    const picked = sessionFromWords(activity, words, env, describe, '恢复')
-    if (!picked || picked.rest.length > 0) throw new Refusal(texts.schedule.unreadable(picked ? picked.rest.join(' ') : words.join(' ')))
+    const picked = sessionFromWords(ctx, activity, words, env, '恢复')
+    if (!picked || picked.rest.length > 0) {
+      throw new Refusal(texts.sessions.unreadable(picked ? picked.rest.join(' ') : words.join(' '), sessionExample('恢复', activity, env, ctx.district.timezone, cancelledOne)))
+    }
     const { session } = picked
     if (!session.cancelled) throw new Refusal(texts.sessions.notCancelled(activity.id, dayText(session.date, describe)))
     assertAhead(ctx, session, env, describe)
     await restoreSession(ctx.tx, session.id)
     await tellSignedUp(ctx, activity, texts.sessions.restored(activity.id, activity.title, describeOccurrence(session, plain(describe))))
   },
-}
-
-/**
- * Reads /改期's words as a move of one session; null when they move the whole
- * activity ("/改期 12 第5周周三下午"), or the whole activity's new time
- * after a "改到" ({ kind: 'whole' }). A series given a session's day and a new
- * time without "改到" ("11月16日 11月17日下午") moves that session.
- */
-export function sessionMove(activity: ActivityWithOccurrences, words: readonly string[], env: CalendarEnv): Move | null {
-  const move = readMove(words)
-  // A one-off or a span moved by 推迟一周 moves whole (its span kept); a series moves one session.
-  if (move.kind === 'shift') return isSeries(activity) ? move : null
-  if (move.kind === 'to') {
-    if (move.session.length > 0 || isSeries(activity)) return move
-    // A one-off "改到 12月8日" keeps its clock time, as a session moved does; a new series or a pending one is rewritten whole.
-    const parsed = parseWhen(move.to)
-    const oneDay = parsed.ok && parsed.when.date && !parsed.when.repeat
-    return activity.occurrences.length === 1 && oneDay ? move : { kind: 'whole', to: move.to }
-  }
-  if (!isSeries(activity)) return null
-  const day = readNamedDay(words, env)
-  if (!day || day.taken >= words.length || !activity.occurrences.some((o) => o.date === day.date)) return null
-  const to = words.slice(day.taken).join(' ')
-  return parseWhen(to).ok ? { kind: 'to', session: words.slice(0, day.taken), to } : null
-}
-
-/** `/改期 4 11月16日 改到 11月17日下午`, `/改期 4 推迟一周`, `/改期 4 顺延到下周三`: one session to another day. */
-export async function moveOneSession(ctx: DistrictContext, activity: ActivityWithOccurrences, move: Exclude<Move, { kind: 'whole' }>, env: CalendarEnv): Promise<void> {
-  const describe = describeEnvOf(ctx, env)
-  if (activity.occurrences.length === 0) throw new Refusal(texts.sessions.pending(activity.id))
-  let session: Occurrence | undefined
-  if (move.session.length > 0) {
-    const picked = sessionFromWords(activity, move.session, env, describe, '改期')
-    if (!picked || picked.rest.length > 0) throw new Refusal(texts.schedule.unreadable(picked ? picked.rest.join(' ') : move.session.join(' ')))
-    session = picked.session
-  } else {
-    session = activity.occurrences.find((o) => !o.skipReason && (o.timed ? o.startAt > ctx.now : o.date >= env.today))
-    if (!session) throw new Refusal(texts.sessions.noNext(activity.id))
-  }
-  const date = dayText(session.date, describe)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, '')))
-  assertAhead(ctx, session, env, describe)
-  const target = move.kind === 'shift' ? shiftTarget(ctx, session, move.days, env) : toTarget(activity.id, move.to, env)
-  if (move.kind === 'to' && move.later && target.date <= session.date) {
-    const later = dayText(addDays(session.date, 2), describe).replace(/\(.*\)/, '')
-    throw new Refusal(texts.sessions.notLater(dayText(session.date, describe), dayText(target.date, describe), activity.id, later))
-  }
-  if (activity.occurrences.some((o) => o.id !== session.id && o.date === target.date && !o.skipReason)) {
-    throw new Refusal(texts.sessions.clash(dayText(target.date, describe)))
-  }
-  const moved = await moveSession(ctx.tx, session, target, ctx.district.timezone)
-  if (!isSeries(activity) && move.kind === 'to') {
-    await ctx.tx.activity.update({ where: { id: activity.id }, data: { whenText: move.to, whenJson: JSON.stringify(parseWhenOrRefuse(move.to)) } })
-  }
-  const lines = [texts.sessions.moved(activity.id, activity.title), texts.sessions.from(describeOccurrence(session, describe)), texts.sessions.to(describeOccurrence(moved, describe))]
-  const holiday = env.closedOn(target.date)
-  if (holiday) lines.push(texts.schedule.onHoliday(holiday))
-  if (isSeries(activity)) lines.push(texts.sessions.othersSame)
-  await tellSignedUp(ctx, activity, lines.join('\n'))
-}
-
-function shiftTarget(ctx: DistrictContext, session: Occurrence, days: number, env: CalendarEnv): SessionTarget {
-  const date = addDays(session.date, days)
-  const startAt = new Date(session.startAt.getTime() + days * 86_400_000)
-  if (date < env.today || (session.timed && date === env.today && startAt <= ctx.now)) throw new Refusal(texts.schedule.inPast)
-  return { date }
-}
-
-function toTarget(id: number, text: string, env: CalendarEnv): SessionTarget {
-  if (!text) throw new Refusal(texts.sessions.moveUsage(id))
-  assertFits('whenText', text)
-  const when = parseWhenOrRefuse(text)
-  if (when.repeat) throw new Refusal(texts.sessions.oneDay(id))
-  const plan = planOrRefuse(when, env)
-  if (plan.kind !== 'dated' || plan.occurrences.length !== 1) throw new Refusal(texts.sessions.oneDay(id))
-  const [o] = plan.occurrences
-  return { date: o!.date, ...(o!.start ? { start: o!.start } : {}), ...(o!.end ? { end: o!.end } : {}) }
 }

@@ -10,10 +10,10 @@ import { DAY_END, lastDayOf } from '../src/services/describe.ts'
  * with their times. A series is given its new rhythm instead, and a 日期待定
  * activity its date.
  */
-export function shiftBase(activity: ActivityWithOccurrences, today: string, tz: string): PlannedOccurrence[] {
+export function shiftBase(activity: ActivityWithOccurrences, today: string, tz: string, example: string): PlannedOccurrence[] {
   if (activity.rrule) throw new Refusal(texts.schedule.shiftSeries(activity.id))
   const coming = activity.occurrences.filter((o) => o.date >= today)
-  if (coming.length === 0) throw new Refusal(texts.schedule.shiftPending(activity.id))
+  if (coming.length === 0) throw new Refusal(texts.schedule.shiftPending(activity.id, example))
   return coming.map((o) => {
     const last = lastDayOf(o, tz)
     const end = o.endAt ? localParts(o.endAt, tz) : null

@@ -107,6 +107,8 @@ describe('§2 one session of a series, and undoing a mistake', () => {
     await h.say('/恢复 1 11月16日')
     expect(await saved(1)).toContain('2026-11-02,2026-11-16,2026-11-30')
     await h.say('/取消 1')
+    await h.say('/确认 取消 1')
+    expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('cancelled')
     await h.say('/恢复 1')
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('scheduled')
     expect(await h.app.db.signup.count({ where: { activityId: 1, status: 'confirmed' } })).toBe(1)

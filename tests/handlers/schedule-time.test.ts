@@ -181,18 +181,23 @@ describe('/改期 with a relative move', () => {
 
   it('reads 顺延到下周三下午 and 改到 9月24日下午 as the new time', async () => {
     await h.say('/排期 9月10日下午3点 听课')
-    // 顺延 to a day before the activity is refused; 改到 moves it there.
-    expect((await h.say('/改期 1 顺延到下周三下午'))[0]).toContain('顺延（推迟）要往后改，9月9日(周三)不在9月10日(周四)之后，没有改动。')
+    // 改到 下周三 is next week's Wednesday, earlier than the activity: moved there.
     expect((await h.say('/改期 1 改到 下周三下午'))[0]).toContain('改为：9月9日(周三) 13:30')
+    // 顺延到下周三, read from today, would be earlier than the activity (9月9日): read from the activity's week instead.
+    const [later] = await h.say('/改期 1 顺延到下周三下午')
+    expect(later).toContain('原定：9月9日(周三) 13:30 (第2周)\n改为：9月16日(周三) 13:30 (第3周)')
     expect((await h.say('/改期 1 改到 9月24日下午'))[0]).toContain('改为：9月24日(周四) 13:30')
   })
 
   it('asks for a new time for a series or an undated activity, and /排期 refuses a move', async () => {
     await h.say('/排期 每周三下午 教研')
     // A series moves its next session, which here would land on the one after: refused, nothing changed.
-    expect(await h.say('/改期 1 推迟一周')).toEqual(['9月9日(周三)已经有这项活动的一次了，请换一天。'])
+    expect(await h.say('/改期 1 推迟一周')).toEqual([
+      '9月9日(周三)已经有这项活动的一次了，没有改动。可以：\n只取消9月2日这一次：/取消 1 9月2日\n或改到别的日子：/改期 1 9月2日 改到 9月3日下午',
+    ])
     await h.say('/排期 10月底 展示')
-    expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 12月3日下午'])
+    // The example is a day of its own window (10月25日-31日).
+    expect(await h.say('/改期 2 推迟一周')).toEqual(['#2 的日期还没定，请直接写日期，例如：/改期 2 10月26日下午'])
     expect(await h.say('/排期 推迟一周 教研')).toEqual(['「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周'])
     expect(await h.app.db.activity.count()).toBe(2)
   })

@@ -22,8 +22,8 @@ const live = async (id: number) => (await h.app.db.occurrence.count({ where: { a
 describe('a wrong day in /取消 or /改期 changes nothing and says why', () => {
   it.each([
     ['/取消 1 11月31日 区里开会', '「11月31日」这个日期不存在，没有改动任何活动。请核对日期，例如：/取消 1 9月21日'],
-    ['/取消 1 第25周周一 区里开会', '「第25周周一」学期里没有这一周，没有改动任何活动。请核对日期，例如：/取消 1 9月21日'],
-    ['/取消 1 10月19日（周二） 区里开会', '「10月19日(周二)」日期和星期对不上，没有改动任何活动。请核对日期，例如：/取消 1 9月21日'],
+    ['/取消 1 第25周周一 区里开会', '「第25周周一」学期里没有这一周（这个学期只有 21 周），没有改动任何活动。请核对日期，例如：/取消 1 9月21日'],
+    ['/取消 1 10月19日（周二） 区里开会', '「10月19日(周二)」日期和星期对不上：10月19日是周一，不是周二，没有改动任何活动。请核对日期，例如：/取消 1 10月19日'],
     ['/取消 1 13月5日 开会', '「13月5日」这个日期不存在，没有改动任何活动。请核对日期，例如：/取消 1 9月21日'],
   ])('%s', async (command, answer) => {
     const before = await live(1)
@@ -37,7 +37,7 @@ describe('a wrong day in /取消 or /改期 changes nothing and says why', () =>
   it('one day given to a series asks which session instead of making the series that one day', async () => {
     const before = await live(2)
     expect(await h.say('/改期 2 9月24日下午')).toEqual([
-      '#2 是例行活动，只写一个日子不知道改哪一次，没有改动。\n改某一次：/改期 2 9月24日 改到 9月24日下午\n整个改成别的时间：/改期 2 每周四下午',
+      '#2 是例行活动，只写一个日子不知道改哪一次，没有改动。\n改某一次：/改期 2 9月24日 改到 9月24日下午\n整个改成别的时间：/改期 2 每周五下午',
     ])
     expect(await live(2)).toBe(before)
     // A new rhythm still moves the whole series.
@@ -45,8 +45,8 @@ describe('a wrong day in /取消 or /改期 changes nothing and says why', () =>
   })
 
   it('顺延 never moves a session earlier', async () => {
-    expect(await h.say('/改期 1 11月2日 顺延到下周三')).toEqual([
-      '顺延（推迟）要往后改，9月23日(周三)不在11月2日(周一)之后，没有改动。请写具体日期，例如：/改期 1 11月2日 改到 11月4日下午',
+    expect(await h.say('/改期 1 11月2日 顺延到 10月28日')).toEqual([
+      '顺延（推迟）要往后改，10月28日(周三)不在11月2日(周一)之后，没有改动。请写具体日期，例如：/改期 1 11月2日 改到 11月3日下午',
     ])
     expect(await h.app.db.occurrence.count({ where: { activityId: 1, date: '2026-11-02' } })).toBe(1)
     // Moving it later is done.

@@ -91,8 +91,9 @@ describe('/取消 one session of a series', () => {
     expect((await h.say('/取消 1 10月5日'))[0]).toContain('10月5日(周一)因国庆节本来就暂停')
   })
 
-  it('still cancels the whole activity with only a reason', async () => {
-    expect(await h.say('/取消 1 专家临时有事')).toEqual([
+  it('still cancels the whole activity with only a reason, once confirmed', async () => {
+    expect((await h.say('/取消 1 专家临时有事'))[0]).toContain('确实要取消整个活动（全部 9 次，通知已报名的 2 人），请在30分钟内发送：/确认 取消 1')
+    expect(await h.say('/确认 取消 1')).toEqual([
       '#1「常态化联合教研」（双周周一 13:30，共 9 次，9月7日(周一)—2027年1月11日(周一)）已取消，原因：专家临时有事。',
     ])
     expect((await h.app.db.activity.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('cancelled')
@@ -116,6 +117,7 @@ describe('/恢复', () => {
   it('restores a cancelled activity with its sign-ups', async () => {
     const before = await signedUp()
     await h.say('/取消 1 专家临时有事')
+    await h.say('/确认 取消 1')
     expect((await h.say('/报名 1', { as: '孙红' }))[0]).toContain('取消')
     expect(await h.say('/恢复 1')).toEqual([
       '#1「常态化联合教研」（双周周一 13:30，共 9 次，9月7日(周一)—2027年1月11日(周一)）已恢复，2 人的报名照旧。',
@@ -126,11 +128,16 @@ describe('/恢复', () => {
 
   it('asks for the whole activity first when the whole activity is cancelled', async () => {
     await h.say('/取消 1 专家临时有事')
+    await h.say('/确认')
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 整个活动已取消。恢复请发送：/恢复 1'])
   })
 
   it('refuses what is not cancelled, and teachers', async () => {
-    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 1 11月16日'])
+    // An example names a session that is cancelled, or none.
+    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。'])
+    h.setNow('2026-11-10T09:00:00+08:00')
+    await h.say('/取消 1 11月30日')
+    expect(await h.say('/恢复 1')).toEqual(['#1 没有取消，不需要恢复。恢复取消的某一次请写日期，例如：/恢复 1 11月30日'])
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 11月16日(周一)这一次没有取消，照常进行。'])
     expect((await h.say('/恢复 1', { as: '王芳' }))[0]).toContain('只有学区管理员和组织者可以使用')
   })
@@ -185,7 +192,9 @@ describe('/改期 one session', () => {
 
   it('refuses a session moved onto another of the series, or into the past, and changes nothing', async () => {
     h.setNow('2026-11-10T09:00:00+08:00')
-    expect(await h.say('/改期 1 11月16日 改到 11月30日')).toEqual(['11月30日(周一)已经有这项活动的一次了，请换一天。'])
+    expect(await h.say('/改期 1 11月16日 改到 11月30日')).toEqual([
+      '11月30日(周一)已经有这项活动的一次了，没有改动。可以：\n只取消11月16日这一次：/取消 1 11月16日\n或改到别的日子：/改期 1 11月16日 改到 11月17日下午',
+    ])
     expect((await h.say('/改期 1 11月16日 改到 11月9日'))[0]).toContain('已经过去')
     expect((await sessions()).some((o) => o.movedFrom)).toBe(false)
   })

@@ -7,6 +7,7 @@ import { systemTexts } from './system.ts'
 import { accountsTexts } from './accounts.ts'
 import { scheduleTexts } from './schedule.ts'
 import { listTexts } from './list.ts'
+import { sessionsTexts } from './sessions.ts'
 import { signupTexts } from './signup.ts'
 import { workshopTexts } from './workshop.ts'
 import { remindersTexts } from './reminders.ts'
@@ -20,6 +21,7 @@ export const texts = {
   ...accountsTexts,
   ...scheduleTexts,
   ...listTexts,
+  ...sessionsTexts,
   ...signupTexts,
   ...workshopTexts,
   ...remindersTexts,

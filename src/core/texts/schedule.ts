@@ -73,7 +73,7 @@ export const scheduleTexts = {
       actual === null ? `${date}不在学期内，不是第${written}周。请核对后再发。` : `${date}是第${actual}周，不是第${written}周。请核对后再发。`,
     shiftNeedsActivity: '「推迟一周」这样的写法用于改期，例如：/改期 12 推迟一周',
     shiftSeries: (id: number) => `#${id} 是例行活动，请写新的时间，例如：/改期 ${id} 每周四下午`,
-    shiftPending: (id: number) => `#${id} 的日期还没定，请直接写日期，例如：/改期 ${id} 12月3日下午`,
+    shiftPending: (id: number, example: string) => `#${id} 的日期还没定，请直接写日期，例如：${example}`,
     badSpan: '结束日期要晚于开始日期，例如：/排期 11月30日至12月4日 教学视导',
     noSuchPeriod: (n: number) => `本学区的作息里没有第${n}节。查看或修改：/设置 作息 第1节 8:00 第2节 8:55 … 放学后 15:40`,
     badTimeRange: '结束时间要晚于开始时间，例如：/排期 12月3日 13:30-16:00 联合教研',
@@ -99,6 +99,7 @@ export const scheduleTexts = {
     onWeekend: (date: string) => `注意：${date}是周末。`,
     outsideTerm: (terms: string) => `注意：这个时间不在已设置的学期（${terms}）里。需要的话请先用 /学期 设置，例如：/学期 2027-02-22 2027-07-02 第二学期`,
     samePlace: (date: string, id: number, title: string) => `注意：${date}同一地点已有 #${id}「${title}」，时间有重叠。`,
+    duplicateMoved: (date: string, id: number, title: string) => `注意：${date}已有同名的 #${id}「${title}」，是不是重复了？`,
     duplicate: (date: string, id: number, title: string, newId: number) =>
       `注意：${date}已有同名的 #${id}「${title}」，是不是排重了？不需要的话请发送 /取消 ${newId}`,
   },
@@ -137,44 +138,6 @@ export const scheduleTexts = {
     paused: (name: string) => `（${name}，暂停）`,
   },
 
-  sessions: {
-    notLater: (from: string, to: string, id: number, later: string) =>
-      `顺延（推迟）要往后改，${to}不在${from}之后，没有改动。请写具体日期，例如：/改期 ${id} ${from.replace(/\(.*\)/, '')} 改到 ${later}下午`,
-    seriesToOneDay: (id: number, session: string, to: string) =>
-      `#${id} 是例行活动，只写一个日子不知道改哪一次，没有改动。\n改某一次：/改期 ${id} ${session} 改到 ${to}\n整个改成别的时间：/改期 ${id} 每周四下午`,
-    badDay: (text: string, why: string, example: string) => `「${text}」${why}，没有改动任何活动。请核对日期，例如：${example}`,
-    dayProblem: {
-      badDate: '这个日期不存在', weekOutOfTerm: '学期里没有这一周', weekdayMismatch: '日期和星期对不上', termWeekMismatch: '日期和第几周对不上',
-      needSemester: '要先设置学期才能按周算', inPast: '已经过去了', other: '读不出是哪一天',
-    },
-    notASession: (id: number, date: string, next: string, example: string) =>
-      `#${id} 在${date}没有安排。${next ? `接下来的几次：${next}\n例如：${example}` : '之后没有安排了。'}`,
-    cancelled: (id: number, title: string, when: string, reason?: string) =>
-      `#${id}「${title}」${when} 这次取消${reason ? `，原因：${reason}` : ''}。其余各次照常。`,
-    /** What a session cancelled alone keeps as its skipReason: the reason, or this word. */
-    mark: (reason?: string) => reason ?? '已取消',
-    alreadyCancelled: (id: number, date: string) => `#${id} ${date}这一次已经取消了。恢复请发送：/恢复 ${id} ${date}`,
-    holidayPaused: (date: string, reason: string, id: number) =>
-      `${date}因${reason}本来就暂停。要换一天举行请发送：/改期 ${id} ${date} 改到 10月8日下午`,
-    past: (date: string) => `${date}这一次已经过去了，不能再改。`,
-    notCancelled: (id: number, date: string) => `#${id} ${date}这一次没有取消，照常进行。`,
-    restored: (id: number, title: string, when: string) => `#${id}「${title}」${when} 这次恢复进行，报名照旧。`,
-    moved: (id: number, title: string) => `#${id}「${title}」调整一次：`,
-    from: (when: string) => `原定：${when}`,
-    to: (when: string) => `改为：${when}`,
-    othersSame: '其余各次不变。',
-    clash: (date: string) => `${date}已经有这项活动的一次了，请换一天。`,
-    noNext: (id: number) => `#${id} 接下来没有可以改期的场次。请写明哪一次，例如：/改期 ${id} 11月16日 改到 11月17日下午`,
-    pending: (id: number) => `#${id} 日期待定，还没有可推迟的日子。定下日期请发送：/改期 ${id} 12月3日下午`,
-    oneDay: (id: number) => `一次活动只能改到某一天，例如：/改期 ${id} 11月16日 改到 11月17日下午`,
-    moveUsage: (id: number) =>
-      `请写明改到哪天，例如：\n/改期 ${id} 11月16日 改到 11月17日下午\n/改期 ${id} 推迟一周\n/改期 ${id} 顺延到下周三`,
-    cancelledMark: '（本次取消）',
-    replanned: (id: number) => `注意：之前单独取消或改动的场次已按新时间重新安排，需要的话请再用 /取消 ${id} 日期 调整。`,
-    cancelledList: (list: string) => `已取消的场次：${list}`,
-    movedMark: (date: string) => `（原${date}）`,
-  },
-
   notice: {
     line: (id: number) => `无需报名（仅通知）。要开放报名请发送 /设置 ${id} 报名`,
     detail: '无需报名（仅通知）',
@@ -189,13 +152,6 @@ export const scheduleTexts = {
     never: '已举行，存档用，不发提醒。',
     nothing: '没有等待确认的补登记。请先发送 /排期 时间 活动名称，例如：/排期 10月20日下午 教学视导 @肇文学校',
     notPast: '这个时间还没到，不用补登记。请直接用 /排期 安排。',
-  },
-
-  restore: {
-    wholeCancelled: (id: number) => `#${id} 整个活动已取消。恢复请发送：/恢复 ${id}`,
-    notCancelled: (id: number) => `#${id} 没有取消，不需要恢复。恢复某一次请写日期，例如：/恢复 ${id} 11月16日`,
-    restored: (id: number, title: string, when: string, count: number) =>
-      `#${id}「${title}」（${when}）已恢复${count > 0 ? `，${count} 人的报名照旧` : ''}。`,
   },
 
   rules: {
