@@ -52,6 +52,8 @@ export const confirm: Command = {
   forms: [
     // Saving a past activity is scheduling it.
     { usage: '确认 补登记', role: 'organizer', matches: (line) => line.args[0] === '补登记' },
+    // Cancelling a whole series is for who may cancel (/取消 asks for this first).
+    { usage: '确认 取消 <编号>', role: 'organizer', matches: (line) => line.args[0] === '取消' },
     { usage: '确认 <名字>', role: 'admin', matches: (line) => line.args.length > 0 },
   ],
   scope: 'anywhere',

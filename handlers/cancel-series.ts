@@ -86,7 +86,9 @@ export async function confirmCancelSeries(ctx: Context, args: readonly string[])
   if (!row?.payload) throw new Refusal(texts.cancelSeries.nothing)
   const { activityId, reason } = JSON.parse(row.payload) as CancelPayload
   const named = args[0]?.replace(/^#/, '')
-  if (named && named !== String(activityId)) throw new Refusal(texts.cancelSeries.otherActivity(activityId))
+  // Cancelling a whole series takes its number (/确认 取消 2): a bare /确认 meant for something else never cancels one.
+  if (!named) throw new Refusal(texts.cancelSeries.nameIt(activityId))
+  if (named !== String(activityId)) throw new Refusal(texts.cancelSeries.otherActivity(activityId))
   if (!ctx.district || ctx.district.id !== row.districtId) throw new Refusal(texts.cancelSeries.inGroup(activityId))
   const district = ctx.district
   const dctx: DistrictContext = { ...ctx, district }

@@ -79,7 +79,7 @@ describe('/取消 of a whole series asks first', () => {
   it('/确认 取消 2 cancels it and tells those signed up', async () => {
     await h.say('/取消 2 区里统一安排停一次')
     const { sent } = await h.send('/确认 取消 2')
-    expect(sent.map((m) => m.text)).toEqual(['#2「读书沙龙」（每周三 13:30，共 11 次：11月11日(周三) 起，至 2027年1月20日(周三)）已取消，原因：区里统一安排停一次。'])
+    expect(sent.map((m) => m.text)).toEqual(['#2「读书沙龙」（每周三 13:30，共 11 次，11月11日(周三)—2027年1月20日(周三)）已取消，原因：区里统一安排停一次。'])
     expect(sent[0]!.mentions?.map((p) => p.name)).toEqual(['李明'])
     expect(await status(2)).toBe('cancelled')
     // Once done, nothing waits.
@@ -105,11 +105,13 @@ describe('/取消 of a whole series asks first', () => {
     expect(await status(2)).toBe('scheduled')
   })
 
-  it('/确认 alone confirms the newest request of the sender, then the one before', async () => {
-    await h.say('/排期 10月20日下午 教学视导（补登记）')
+  it('/确认 alone never cancels a whole series: it asks for the number, and still confirms a 补登记', async () => {
     await h.say('/取消 2 专家临时有事')
-    expect((await h.say('/确认'))[0]).toContain('#2「读书沙龙」（每周三 13:30，共 11 次：11月11日(周三) 起，至 2027年1月20日(周三)）已取消')
+    expect(await h.say('/确认')).toEqual(['取消整个活动要写明编号，没有改动。确实要取消请发送：/确认 取消 2'])
+    expect(await status(2)).toBe('scheduled')
+    await h.say('/排期 10月20日下午 教学视导（补登记）')
     expect((await h.say('/确认'))[0]).toContain('已补登记 #3「教学视导（补登记）」')
+    expect((await h.say('/确认 取消 2'))[0]).toContain('#2「读书沙龙」（每周三 13:30，共 11 次，11月11日(周三)—2027年1月20日(周三)）已取消')
   })
 
   it('cancels at once a series with one session left, and a one-off', async () => {

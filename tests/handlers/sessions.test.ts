@@ -128,7 +128,7 @@ describe('/恢复', () => {
 
   it('asks for the whole activity first when the whole activity is cancelled', async () => {
     await h.say('/取消 1 专家临时有事')
-    await h.say('/确认')
+    await h.say('/确认 取消 1')
     expect(await h.say('/恢复 1 11月16日')).toEqual(['#1 整个活动已取消。恢复请发送：/恢复 1'])
   })
 

@@ -70,6 +70,7 @@ export const sessionsTexts = {
     confirm: (id: number, count: number, signups: number, minutes: number) =>
       `确实要取消整个活动（全部 ${count} 次${signups > 0 ? `，通知已报名的 ${signups} 人` : ''}），请在${minutes}分钟内发送：/确认 取消 ${id}`,
     nothing: '没有等待确认的取消。取消整个活动请先发送 /取消 编号 原因，例如：/取消 12 专家临时有事',
+    nameIt: (waiting: number) => `取消整个活动要写明编号，没有改动。确实要取消请发送：/确认 取消 ${waiting}`,
     otherActivity: (waiting: number) => `等待确认的是取消 #${waiting}。确实要取消请发送：/确认 取消 ${waiting}`,
     inGroup: (id: number) => `请在学区的群里发送：/确认 取消 ${id}`,
   },
