@@ -97,7 +97,7 @@ function definedOnly(fixed: Fixed): Fixed {
  * a time label goes, a bracketed qualifier that is a rule becomes that rule's words.
  */
 export function toWords(text: string): string[] {
-  const qualified = text.replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
+  const qualified = (titleThenTime(text) ?? text).replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
     const rule = qualifierWords(inner.trim())
     return rule ? ` ${rule.join(' ')} ` : whole
   })
@@ -108,6 +108,36 @@ export function toWords(text: string): string[] {
     // Written without brackets, "活动内容单周提前公示" and "1-8年教龄" are the same rules.
     .flatMap((word) => (/公示|教龄/.test(word) && !/^(限?教龄|提前公示)/.test(word) ? (qualifierWords(word) ?? [word]) : [word]))
     .filter(Boolean)
+}
+
+/** A colon that is no clock's ("14:00" is one). */
+const PAUSE_COLON = /(?<!\d)[:：]|[:：](?!\d)/
+
+/**
+ * "常态化的教研联动：双周一下午，活动内容单周提前公示。": a title, a colon, then
+ * sentences holding the time, rules, place or subject, and prose (定时间、定地点、
+ * 定主题, an open bracket's note) that is none of them and goes. As words:
+ * "常态化的教研联动 双周一下午 活动内容单周提前公示". null: not that form (no
+ * sentence after the colon is a time), the line is read as written.
+ */
+function titleThenTime(text: string): string | null {
+  const at = text.search(PAUSE_COLON)
+  const rest = text.slice(at + 1)
+  if (at < 2 || !/[，。；;,]/.test(rest)) return null
+  const head = text.slice(0, at).trim()
+  if (KEPT_LABEL.test(head) || DROPPED_WORD.test(head) || parseWhen(head).ok) return null
+  const sentences = rest.split(/[，。；;,]/).map((s) => s.trim()).filter(Boolean)
+  const isTime = (s: string) => parseWhen(s).ok || s.split(' ').some((w) => parseWhen(w).ok)
+  if (!sentences.some(isTime)) return null
+  const kept = sentences.filter((s) => parseWhen(s).ok || s.split(' ').every(isKnownWord))
+  return [head, ...kept].join(' ')
+}
+
+/** A word a /排期 line may hold besides its title: a time, a school, a subject, a rule or a labelled value. */
+function isKnownWord(word: string): boolean {
+  const bare = word.replace(/^[（(](.*)[）)]$/, '$1')
+  if (parseWhen(bare).ok || SUBJECT.test(bare) || bare.startsWith('@') || qualifierWords(bare) !== null) return true
+  return bare.split('、').every((w) => SCHOOL.test(w)) || (PAUSE_COLON.test(bare) && KEPT_LABEL.test(bare.split(/[:：]/)[0]!))
 }
 
 function splitColon(word: string): string[] {
