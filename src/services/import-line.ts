@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { parseWhen } from '../calendar/parse-when.ts'
-import { resolveWhen, type CalendarEnv } from '../calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type Plan } from '../calendar/resolve-when.ts'
+import type { SemesterInfo } from '../calendar/semester.ts'
 import type { DateSpec, Term, When } from '../calendar/when.ts'
 import { longerThan } from '../core/limits.ts'
 import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
@@ -72,6 +73,8 @@ export function readWords(line: number, text: string, words: string[], context: 
   if (rules.workshopId !== undefined) return fail(line, text, { key: 'workshop' })
   const resolved = resolveWhen(when, env)
   if (!resolved.ok) return fail(line, text, resolved.error)
+  // "3月：教学视导" in a second term that is not set: refused as its 第N周 rows are.
+  if (term === 2 && !inSomeTerm(resolved.plan, env.semesters)) return fail(line, text, { key: 'termNotFound' })
   const importRules = toRules(rules, env)
   if (importRules && 'error' in importRules) return fail(line, text, importRules.error)
   return {
@@ -195,6 +198,12 @@ function argsReason(error: ScheduleArgsError): ImportReason {
 function termOfMonth(month: number | null): 1 | 2 | undefined {
   if (month === null) return undefined
   return month >= 8 || month === 1 ? 1 : 2
+}
+
+/** Whether any day of the plan lies in a term that is set. */
+function inSomeTerm(plan: Plan, semesters: readonly SemesterInfo[]): boolean {
+  const spans = plan.kind === 'pending' ? [{ from: plan.from, to: plan.to }] : plan.occurrences.map((o) => ({ from: o.date, to: o.endDate ?? o.date }))
+  return spans.some(({ from, to }) => semesters.some((s) => s.startDate <= to && from <= s.endDate))
 }
 
 const TERM_TEXT: Record<1 | 2, string> = { 1: '第一学期', 2: '第二学期' }

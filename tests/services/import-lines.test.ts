@@ -87,6 +87,15 @@ describe('a 行事历 line under 9月：', () => {
     expect(items.map((i) => (i.ok ? `${i.whenText} ${i.plan.kind === 'dated' && i.plan.occurrences[0]!.date}` : i.reason.key))).toEqual(['第二学期第4周周三下午 2027-03-17'])
   })
 
+  it('refuses the lines under 3月-6月 while the second term is not set, as its 第N周 lines are; takes them once it is', () => {
+    const lines = ['1月：', '1、教育集团工作期末交流', '3月：', '1、教育集团领导工作例会', '2、教学视导    钱桥学校', '3、读书会 3月10日下午', '6月：', '1、相关资料整理']
+    const read = (e: CalendarEnv) => planImport(lines, e).map((i) => (i.ok ? `${i.line} ${i.plan.kind === 'pending' ? `${i.plan.from}~${i.plan.to}` : i.plan.occurrences[0]!.date}` : `${i.line} ${i.reason.key}`))
+    // 1月 is the first term's (it ends 2027-01-22).
+    expect(read(env)).toEqual(['2 2027-01-01~2027-01-31', '4 termNotFound', '5 termNotFound', '6 termNotFound', '8 termNotFound'])
+    const spring = { ...env, semesters: [...env.semesters, { name: '第二学期', startDate: '2027-02-22', endDate: '2027-07-02' }] }
+    expect(read(spring)).toEqual(['2 2027-01-01~2027-01-31', '4 2027-03-01~2027-03-31', '5 2027-03-01~2027-03-31', '6 2027-03-10', '8 2027-06-01~2027-06-30'])
+  })
+
   it('reads tab-indented lines under a heading one by one (a list, not a table row)', () => {
     const items = planImport(['9月：', '\t1、校长书记会议 9月2日下午', '\t2、主题式联合教研 第4周 育秀实验学校'], env)
     expect(items.map((i) => (i.ok ? `${i.line} ${i.details.title} ${i.details.place ?? ''}` : i.reason.key))).toEqual(['2 校长书记会议 ', '3 主题式联合教研 育秀实验学校'])
