@@ -8,6 +8,7 @@ import type { District } from '../generated/prisma/client.ts'
 import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
 import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
+import { withHeadLine } from './import-notice.ts'
 import { captionOf, carryDown, readHeader, readRow, rowKinds, type ColumnKind, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
@@ -106,8 +107,8 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     const item = readActivityLine(record.line, text, { month, ...(term ? { term } : {}) }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
     const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, { month, ...(term ? { term } : {}) }, env) : null
     if (merged) {
-      for (const row of titleRows) items.splice(items.indexOf(row), 1)
-      items.push(merged)
+      for (const row of merged.taken) items.splice(items.indexOf(row), 1)
+      items.push(merged.item)
       titleRows = []
       continue
     }
@@ -115,18 +116,6 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     titleRows = !item.ok && item.reason.key === 'notActivity' ? [...titleRows, item].slice(-3) : []
   }
   return items
-}
-
-/**
- * A notice written over several lines ("6、教育集团市现场展示活动 育秀实验学校",
- * "主题：…", "时间：10月底"): a line with only a time is the time of the
- * numbered line just above it.
- */
-function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportItem[], context: LineContext, env: CalendarEnv): ImportItem | null {
-  const head = above.find((i) => /^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．])/.test(i.text)) ?? above[0]
-  if (!head) return null
-  const merged = readActivityLine(head.line, `${head.text} ${item.text}`, context, env)
-  return merged?.ok ? merged : null
 }
 
 /** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */

@@ -68,10 +68,18 @@ describe('a 行事历 line under 9月：', () => {
     expect(read(line)).toBe(expected)
   })
 
-  it('takes a line with only a time as the time of the numbered line above it (a notice over several lines)', () => {
-    const items = planImport(['6、教育集团市现场展示活动    育秀实验学校', '    主题：阅读指导课程建设', '    时间：10月底'], env)
+  it('takes a line with only a time as the time of the numbered line above it (a notice over several lines), its 主题 into the title', () => {
+    const items = planImport(['6、教育集团市现场展示活动    育秀实验学校', '    主题：阅读指导课程建设   ', '', '    时间：10月底 '], env)
     expect(items.map((i) => (i.ok ? [i.line, i.details.title, i.details.place, i.plan.kind === 'pending' && `${i.plan.from}~${i.plan.to}`].join(' | ') : i.reason.key))).toEqual([
-      '1 | 教育集团市现场展示活动 | 育秀实验学校 | 2026-10-25~2026-10-31',
+      '1 | 教育集团市现场展示活动（阅读指导课程建设） | 育秀实验学校 | 2026-10-25~2026-10-31',
+    ])
+  })
+
+  it('reads a notice\'s 地点 and 内容 lines with its head; the prose above the head stays no activity', () => {
+    const items = planImport(['三、说明文字', '7、读书会', '地点：育秀实验学校 三楼报告厅', '内容：整本书阅读', '时间：10月12日下午'], env)
+    expect(items.map((i) => (i.ok ? [i.line, i.details.title, i.details.place, i.plan.kind === 'dated' && i.plan.occurrences[0]!.date].join(' | ') : `${i.line} ${i.reason.key}`))).toEqual([
+      '1 notActivity',
+      '2 | 读书会（整本书阅读） | 育秀实验学校 三楼报告厅 | 2026-10-12',
     ])
   })
 
