@@ -9,6 +9,8 @@ import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
 import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
 import { withHeadLine } from './import-notice.ts'
+import { findSameActivities, type SameActivity } from './import-existing.ts'
+import { mergeDuplicates, type Merge } from './import-merge.ts'
 import { captionOf, carryDown, readHeader, readRow, rowKinds, type ColumnKind, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
@@ -241,7 +243,12 @@ export interface ImportPlan {
   reference: LocalDate
   items: ImportItem[]
   fresh: Fresh[]
+  /** Activities of the file the district has already: imported before, or the same activity from another file. */
   existing: number
+  /** Lines that write an activity another line of the file wrote already (a table and the 行事历): merged into it. */
+  merges: Merge[]
+  /** Lines that are an activity of the district imported from another file or scheduled (counted in existing). */
+  same: { item: Fresh; activity: SameActivity }[]
   /** Lines that look like activities but cannot be read, each with its reason. */
   unreadable: Unreadable[]
   /** Lines that are no activity (prose, a title): listed too, so that nothing is left without a word. */
@@ -254,14 +261,21 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   const reference = referenceDate(env.semesters, env.today)
   if (!reference) return null
   const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true })
-  const known = await importedKeys(tx, district.id, items)
-  const existing = items.filter((i) => i.ok && known.has(i.key)).length
+  const readable = items.filter((i): i is Fresh => i.ok)
+  // The same activity twice in one file (a table and the 行事历 both list it) is created once.
+  const { items: activities, merges } = mergeDuplicates(readable)
+  // Each line's own key (imported alone before) and each merged activity's.
+  const known = await importedKeys(tx, district.id, [...readable, ...activities])
+  const knownInto = new Set(merges.filter((m) => known.has(m.key)).map((m) => m.into))
+  const unknown = activities.filter((i) => !known.has(i.key) && !knownInto.has(i.line))
+  const same = await findSameActivities(tx, district, unknown)
   return {
     reference,
     items,
-    // The same activity twice in one file (a table and the 行事历 both list it) is created once.
-    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key) && Boolean(known.add(i.key))),
-    existing,
+    fresh: unknown.filter((i) => !same.has(i)),
+    existing: activities.length - unknown.length + same.size,
+    merges,
+    same: [...same].map(([item, activity]) => ({ item, activity })),
     unreadable: items.filter((i): i is Unreadable => !i.ok && i.reason.key !== 'notActivity'),
     notActivities: items.filter((i): i is Unreadable => !i.ok && i.reason.key === 'notActivity'),
   }
@@ -269,7 +283,7 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
 
 /** Keys of items already in the district, for the preview (a 行事历 may hold thousands: looked up a slice at a time). */
 export async function importedKeys(tx: Tx, districtId: number, items: ImportItem[]): Promise<Set<string>> {
-  const keys = items.filter((i) => i.ok).map((i) => (i as { key: string }).key)
+  const keys = [...new Set(items.filter((i) => i.ok).map((i) => (i as { key: string }).key))]
   const rows = await readInChunks(keys, (slice) => tx.activity.findMany({ where: { districtId, importKey: { in: slice } }, select: { importKey: true } }))
   return new Set(rows.map((row) => row.importKey!))
 }
