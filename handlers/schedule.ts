@@ -1,7 +1,5 @@
-import { weekdayOf } from '../src/calendar/dates.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import { formatDate, formatRange } from '../src/calendar/format.ts'
-import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { Plan } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
@@ -14,7 +12,7 @@ import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
 import { cancelActivity, createActivity, isNoticeTitle, rescheduleActivity } from '../src/services/activities.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
-import { findClashes } from '../src/services/clashes.ts'
+import { findClashes, makeUpDay, weekendDay } from '../src/services/clashes.ts'
 import { NUMBERING, toWords } from '../src/services/import-line.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
@@ -141,8 +139,8 @@ async function warnings(ctx: DistrictContext, activity: Activity, occurrences: O
   // Outside every term set: said, since 第N周 and holidays are counted from the terms.
   const first = plan.kind === 'pending' ? plan.from : plan.occurrences[0]?.date
   if (first && env.semesters.length > 0 && !semesterOn(first, env.semesters)) lines.push(texts.schedule.outsideTerm(env.semesters.map((t) => t.name).join('、')))
-  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
-  if (only && weekdayOf(only) >= 6 && !makeUpWorkday(only)) lines.push(texts.schedule.onWeekend(formatDate(only, year)))
+  const weekend = weekendDay(plan)
+  if (weekend) lines.push(texts.schedule.onWeekend(formatDate(weekend, year)))
   for (const c of await findClashes(ctx.tx, activity, occurrences)) {
     const when = formatDate(c.date, year)
     lines.push(c.kind === 'duplicate' ? texts.schedule.duplicate(when, c.activityId, c.title, activity.id) : texts.schedule.samePlace(when, c.activityId, c.title))
@@ -165,8 +163,8 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     const skipped = describeSkipped(occurrences, env)
     if (skipped) lines.push(skipped)
     if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))
-    const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
-    if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
+    const makeUp = makeUpDay(plan)
+    if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(makeUp.date, year), makeUp.holiday))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
     else if (plan.occurrences.every((o) => o.start === undefined && !o.endDate)) lines.push(texts.schedule.noClock)
   }

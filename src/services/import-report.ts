@@ -2,6 +2,7 @@ import { formatDate, formatDay, formatRange, formatTime } from '../calendar/form
 import { texts } from '../core/texts/index.ts'
 import type { ResolveError } from '../calendar/resolve-when.ts'
 import type { ScheduleArgsError } from './args/schedule-args.ts'
+import { makeUpDay, weekendDay } from './clashes.ts'
 import type { SameActivity } from './import-existing.ts'
 import type { Merge } from './import-merge.ts'
 import type { ImportItem, ImportReason } from './import-types.ts'
@@ -13,9 +14,21 @@ import {
 type Ok = Extract<ImportItem, { ok: true }>
 
 /** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）"; a dated one with its time, a series with its count, then its rules. */
-export function itemLine(item: Ok, year: number): string {
+export function itemLine(item: Ok, year: number): string[] {
   const extras = [item.details.subject, item.details.place, ...ruleWords(item)].filter(Boolean).map((x) => ` · ${x}`).join('')
-  return texts.importing.item(item.line, item.details.title, extras, whenOf(item, year))
+  return [texts.importing.item(item.line, item.details.title, extras, whenOf(item, year)), ...dayNotes(item, year).map(texts.importing.note)]
+}
+
+/** What /排期 says of such a day without refusing it: a holiday, a make-up workday, a weekend. */
+function dayNotes({ plan }: Ok, year: number): string[] {
+  const S = texts.schedule
+  const makeUp = makeUpDay(plan)
+  const weekend = weekendDay(plan)
+  return [
+    plan.kind === 'dated' && plan.holiday ? S.onHoliday(plan.holiday) : '',
+    makeUp ? S.makeUpDay(formatDate(makeUp.date, year), makeUp.holiday) : '',
+    weekend ? S.onWeekend(formatDate(weekend, year)) : '',
+  ].filter(Boolean)
 }
 
 /** "10月25日-31日（日期待定）", "9月21日(周一) 13:30", "9月7日(周一) 13:30 起共 10 次". */
@@ -79,7 +92,7 @@ export function reasonText(reason: ImportReason, describe: ReasonTexts): string 
 
 /** "第15行 → …" for each item to create (the first `max`, then how many more). */
 export function itemLines(items: Ok[], year: number, max = Infinity): string[] {
-  const lines = items.slice(0, max).map((i) => itemLine(i, year))
+  const lines = items.slice(0, max).flatMap((i) => itemLine(i, year))
   if (items.length > max) lines.push(texts.importing.more(items.length - max))
   return lines
 }

@@ -88,3 +88,24 @@ describe("seed 004's plan imported, then the same activities again from the cler
     expect(await h.app.db.activity.count()).toBe(22)
   })
 })
+
+describe('a row on a weekend', () => {
+  it('carries the note /排期 gives: 12月12日 is a Saturday', async () => {
+    const { preview } = await importFile(h, 'month.csv', Buffer.from(monthCsv))
+    expect(preview).toContain('  第6行 → 见习期教师汇报课 · 育秀实验学校，12月12日(周六)\n    注意：12月12日(周六)是周末。\n  第7行 → 名师讲堂')
+    // The same sentence as /排期's.
+    const [reply] = await h.say('/排期 12月12日 见习期教师汇报课 @育秀实验学校')
+    expect(reply).toContain('注意：12月12日(周六)是周末。')
+  })
+
+  it('says a row on a holiday is one, and a row on a make-up workday what it makes up for', async () => {
+    // 10月1日 is 国庆节; 9月20日 (a Sunday) is worked for 国庆节 in 2026.
+    const { preview } = await importFile(h, '日程.csv', Buffer.from(['日期,活动内容', '10月1日,升旗仪式', '9月20日,调休日教研'].join('\n')))
+    expect(preview).toContain('  第2行 → 升旗仪式，10月1日(周四)\n    注意：这一天是国庆节假期。')
+    expect(preview).toContain('  第3行 → 调休日教研，9月20日(周日)\n    提醒：9月20日(周日)是国庆节调休上班日。\n')
+    // /排期 says the same, and no weekend of a worked Sunday.
+    const [reply] = await h.say('/排期 9月20日下午 调休日教研')
+    expect(reply).toContain('提醒：9月20日(周日)是国庆节调休上班日。')
+    expect(reply).not.toContain('是周末')
+  })
+})

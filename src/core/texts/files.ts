@@ -76,6 +76,7 @@ export const filesTexts = {
     willCreate: (n: number) => `将创建 ${n} 项活动：`,
     created: (n: number) => `已创建 ${n} 项活动：`,
     item: (line: number, title: string, extras: string, when: string) => `  第${line}行 → ${title}${extras}，${when}`,
+    note: (warning: string) => `    ${warning}`,
     pendingWhen: (range: string) => `${range}（日期待定）`,
     datedWhen: (first: string, count: number) => (count > 1 ? `${first} 起共 ${count} 次` : first),
     existing: (n: number) => `已导入过、跳过 ${n} 项（重复导入不会产生重复活动）。`,
