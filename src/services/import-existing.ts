@@ -1,7 +1,7 @@
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
-import { EventIndex, placeCores, precision, shapeOf, subjectCores, titleCores, type EventShape } from './import-same.ts'
+import { describedAs, EventIndex, precision, shapeOf, type EventShape } from './import-same.ts'
 import type { ImportItem } from './import-types.ts'
 
 type Fresh = Extract<ImportItem, { ok: true }>
@@ -57,7 +57,7 @@ export async function findSameActivities(tx: Tx, district: District, items: read
 }
 
 function shapeOfActivity(row: Row, tz: string): EventShape | null {
-  const base = { cores: titleCores(row.title), places: placeCores(row.place), subjects: subjectCores(row.subject) }
+  const base = describedAs(row.title, row.place, row.subject)
   if (row.pendingFrom && row.pendingTo) return { ...base, spans: [{ from: row.pendingFrom, to: row.pendingTo }], pending: true }
   const [first] = row.occurrences
   if (!first) return null

@@ -12,6 +12,8 @@ type Fresh = Extract<ImportItem, { ok: true }>
 export interface EventShape {
   /** The title's cores: without brackets, punctuation, generic words, and each without a group's name (see titleCores). */
   cores: string[]
+  /** What the title's brackets say (决赛, 一, 阅读指导课程建设): two that say other things are two activities. */
+  notes: string[]
   /** School cores of the place (育秀实验学校 → 育秀), none when no place is written. */
   places: string[]
   /** Subject cores (中小学道德与法治 → 道德与法治), none when no subject is written. */
@@ -46,13 +48,19 @@ export function placeCores(place: string | null | undefined): string[] {
   return place.split(/[、,，/]/).map((p) => p.replace(/\s+/g, '')).filter(Boolean).map((p) => p.replace(/实验|学校/g, '') || p)
 }
 
-export function subjectCores(subject: string | null | undefined): string[] {
+function subjectCores(subject: string | null | undefined): string[] {
   return subject ? subject.split(/[、,，/]/).map(subjectCore).filter(Boolean) : []
+}
+
+/** What the title, place and subject say, compared as sameEvent compares them. */
+export function describedAs(title: string, place: string | null | undefined, subject: string | null | undefined): Pick<EventShape, 'cores' | 'notes' | 'places' | 'subjects'> {
+  const notes = [...title.matchAll(/[（(]([^（）()]*)[）)]/g)].map((m) => m[1]!.replace(/[\s\p{P}\p{S}]/gu, '')).filter(Boolean)
+  return { cores: titleCores(title), notes, places: placeCores(place), subjects: subjectCores(subject) }
 }
 
 export function shapeOf(item: Fresh): EventShape {
   const { plan, details } = item
-  const base = { cores: titleCores(details.title), places: placeCores(details.place), subjects: subjectCores(details.subject) }
+  const base = describedAs(details.title, details.place, details.subject)
   if (plan.kind === 'pending') return { ...base, spans: [{ from: plan.from, to: plan.to }], pending: true }
   const spans = plan.occurrences.map((o) => ({ from: o.date, to: o.endDate ?? o.date }))
   const start = plan.occurrences[0]?.start
@@ -67,7 +75,7 @@ export function shapeOf(item: Fresh): EventShape {
  * Two 主题式联合教研 of other subjects or weeks stay two.
  */
 export function sameEvent(a: EventShape, b: EventShape): boolean {
-  return sameDays(a, b) && within(a.places, b.places) && within(a.subjects, b.subjects) && sameTitle(a.cores, b.cores)
+  return sameDays(a, b) && within(a.places, b.places) && within(a.subjects, b.subjects) && within(a.notes, b.notes) && sameTitle(a.cores, b.cores)
 }
 
 /** Lower is more precise: a day and time, a day, then the narrower window to be set. */
@@ -110,7 +118,6 @@ function sameTitle(a: string[], b: string[]): boolean {
   }
   return false
 }
-
 
 /** Substrings of a title core up to this long are indexed: a longer core is looked up by its head, then compared whole. */
 const MAX_INDEXED = 12

@@ -106,6 +106,7 @@ describe('activities that only look alike stay apart', () => {
     ['a series and a one-off on one of its days', ['1、常态化联合教研 双周一下午', '2、主题式联合教研活动 9月21日下午']],
     ['a weekly and a fortnightly series', ['1、常态化联合教研 每周一下午', '2、常态化联合教研 双周一下午']],
     ['titles sharing only a generic word', ['10月：', '1、教育集团领导工作例会', '2、教学视导 肇文学校']],
+    ['brackets that say other things', ['1、“育秀杯”青年教师教学技能比武（初赛） 育秀实验学校 第14周', '2、“育秀杯”青年教师教学技能比武（决赛） 育秀实验学校 第14周']],
   ])('%s', (_, lines) => {
     const { activities, merges } = merged(lines)
     expect(merges).toEqual([])
