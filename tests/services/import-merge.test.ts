@@ -17,8 +17,8 @@ const env: CalendarEnv = {
 type Fresh = Extract<ImportItem, { ok: true }>
 
 /** line | title | subject | place | days | rules, each activity once, then the merges. */
-function merged(lines: string[]): { activities: string[]; merges: string[] } {
-  const readable = planImport(lines, env).filter((i): i is Fresh => i.ok)
+function merged(lines: string[], calendar = env): { activities: string[]; merges: string[] } {
+  const readable = planImport(lines, calendar).filter((i): i is Fresh => i.ok)
   const { items, merges } = mergeDuplicates(readable)
   const days = (i: Fresh) => (i.plan.kind === 'pending' ? `${i.plan.from}~${i.plan.to}` : i.plan.occurrences.map((o) => `${o.date}${o.start ? ` ${o.start}` : ''}`).join(','))
   const rules = (i: Fresh) => [i.details.capacity ? `名额${i.details.capacity}` : '', i.rules.minYears !== undefined ? `教龄${i.rules.minYears}-${i.rules.maxYears}` : ''].filter(Boolean).join(' ')
@@ -70,6 +70,22 @@ describe("seed 004's whole plan: its tables and its 行事历 name the same acti
       '178→60',
       '185→114',
       '186→87', // “育秀杯”青年教师教学技能比武 is the group's
+    ])
+  })
+
+  it('merges the second term\'s lines into its table rows too, once that term is set', () => {
+    const spring = { ...env, semesters: [...env.semesters, { name: '第二学期', startDate: '2027-02-22', endDate: '2027-07-02' }] }
+    const { activities, merges } = merged(seed, spring)
+    // The 21 above, 3月-5月's 例会 and 6月's 总结交流 and 资料整理 (5), and the second term's table rows (10).
+    expect(activities).toHaveLength(36)
+    expect(activities).toContain('119 | 集团内教学视导 |  | 钱桥学校 | 2027-03-01~2027-03-31 | ')
+    // Week 5 of the term that starts on 2027-02-22 (a Monday): 2027-03-22..26.
+    expect(activities).toContain('139 | 中小学毕业班专题研讨 |  | 西渡学校、江山小学 | 2027-03-22~2027-03-26 | ')
+    expect(merges.slice(10)).toEqual([
+      '196→119', '197→65', // 主题式教研活动 is the table's 主题式联合教研活动
+      '198→139', // 中小学毕业班工作专题研讨
+      '199→27', '204→124', '205→70', '210→129', '211→75',
+      '212→92', // 骨干教师展示活动 is 骨干教师课堂教学展示活动
     ])
   })
 })
