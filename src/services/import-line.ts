@@ -144,8 +144,7 @@ function isKnownWord(word: string): boolean {
 }
 
 function splitColon(word: string): string[] {
-  // A colon between digits is a clock ("14:00"), not a pause.
-  const at = word.search(/(?<!\d)[:：]|[:：](?!\d)/)
+  const at = word.search(PAUSE_COLON)
   if (at === -1) return [word]
   const head = word.slice(0, at)
   const rest = word.slice(at + 1)
