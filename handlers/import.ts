@@ -1,7 +1,7 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { MAX_IMPORT_ACTIVITIES, prepareImport, saveImport } from '../src/services/import.ts'
-import { itemLines, notActivityLines, unreadableLines } from '../src/services/import-report.ts'
+import { itemLines, mergeLines, notActivityLines, sameLines, unreadableLines } from '../src/services/import-report.ts'
 import { argsErrorText, resolveErrorText } from './shared.ts'
 
 const KEEP_MS = 24 * 60 * 60_000
@@ -33,7 +33,7 @@ export const importData: Command = {
     // Read when it came (in a worker, within limits): nothing is parsed again here, inside the transaction.
     const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, JSON.parse(pending.lines) as string[])
     if (!plan) throw new Refusal(texts.importing.noSemester)
-    const { reference, items, fresh, existing, unreadable, notActivities } = plan
+    const { reference, items, fresh, existing, merges, same, unreadable, notActivities } = plan
     if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Refusal(texts.importing.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
     const year = Number(reference.slice(0, 4))
     const T = texts.importing
@@ -42,13 +42,15 @@ export const importData: Command = {
       const origin = ctx.message.chat.isDirect ? null : ctx.groupId
       const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh)
       await ctx.tx.pendingImport.delete({ where: { id: pending.id } })
-      lines.push(T.summary(result.created.length, items.length - unreadable.length - notActivities.length - result.created.length, unreadable.length))
+      lines.push(T.summary(result.created.length, existing + result.existing.length, unreadable.length, merges.length))
       lines.push(T.created(result.created.length))
     } else {
       lines.push(T.willCreate(fresh.length))
     }
     lines.push(...itemLines(fresh, year, MAX_PREVIEW))
+    lines.push(...mergeLines(merges, MAX_PREVIEW))
     if (existing) lines.push(T.existing(existing))
+    lines.push(...sameLines(same, year, MAX_PREVIEW))
     lines.push(...unreadableLines(unreadable, { resolve: resolveErrorText, args: argsErrorText }, MAX_PREVIEW))
     lines.push(...notActivityLines(notActivities, MAX_NOT_ACTIVITIES))
     if (items.length === 0) lines.push(T.emptyFile)

@@ -1,5 +1,5 @@
 import { formatDate, formatRange } from '../src/calendar/format.ts'
-import { makeUpWorkday } from '../src/calendar/holidays.ts'
+import { makeUpDay } from '../src/services/clashes.ts'
 import { resolveWhen, type CalendarEnv, type Plan } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
@@ -144,8 +144,8 @@ function summary(activity: Activity, occurrences: Occurrence[], plan: Plan, env:
     const skipped = describeSkipped(occurrences, env)
     if (skipped) lines.push(skipped)
     if (plan.holiday) lines.push(texts.schedule.onHoliday(plan.holiday))
-    const makeUp = plan.occurrences.length === 1 ? makeUpWorkday(plan.occurrences[0]!.date) : null
-    if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(plan.occurrences[0]!.date, year), makeUp))
+    const makeUp = makeUpDay(plan)
+    if (makeUp) lines.push(texts.schedule.makeUpDay(formatDate(makeUp.date, year), makeUp.holiday))
     if (plan.needsTimetable) lines.push(texts.schedule.needTimetable)
     else if (plan.occurrences.every((o) => o.start === undefined && !o.endDate)) lines.push(texts.schedule.noClock)
   }

@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { inTx, openDb } from '../src/db/client.ts'
 import { MAX_IMPORT_ACTIVITIES, prepareImport, readLines, saveImport } from '../src/services/import.ts'
-import { fileProblemText, itemLines, notActivityLines, unreadableLines } from '../src/services/import-report.ts'
+import { fileProblemText, itemLines, mergeLines, notActivityLines, sameLines, unreadableLines } from '../src/services/import-report.ts'
 import { MAX_FILE_BYTES } from '../src/services/file-reader/limits.ts'
 import { FileTooBig, readAtMost } from '../src/core/read-at-most.ts'
 
@@ -39,7 +39,7 @@ try {
   if (!read.ok) throw new Error(fileProblemText(path.basename(file), read.problem))
   const plan = await inTx(db, async (tx) => prepareImport(tx, district, new Date(), read.lines))
   if (!plan) throw new Error(T.noSemester)
-  const { reference, items, fresh, existing, unreadable, notActivities } = plan
+  const { reference, items, fresh, existing, merges, same, unreadable, notActivities } = plan
   if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Error(T.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
   const year = Number(reference.slice(0, 4))
   say(T.header(path.basename(file), district.name, reference))
@@ -47,7 +47,9 @@ try {
     say(T.willCreate(fresh.length))
     itemLines(fresh, year).forEach(say)
   }
+  mergeLines(merges).forEach(say)
   if (existing) say(T.existing(existing))
+  sameLines(same, year).forEach(say)
   unreadableLines(unreadable, { resolve: resolveErrorText, args: argsErrorText }).forEach(say)
   notActivityLines(notActivities).forEach(say)
   if (items.length === 0) say(T.emptyFile)
@@ -65,7 +67,7 @@ try {
     bar.stop()
     say(T.created(result.created.length))
     itemLines(fresh, year).forEach(say)
-    say(T.summary(result.created.length, items.length - unreadable.length - notActivities.length - result.created.length, unreadable.length))
+    say(T.summary(result.created.length, existing + result.existing.length, unreadable.length, merges.length))
   }
 } catch (err) {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)

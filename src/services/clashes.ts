@@ -1,3 +1,6 @@
+import { weekdayOf, type LocalDate } from '../calendar/dates.ts'
+import { makeUpWorkday } from '../calendar/holidays.ts'
+import type { Plan } from '../calendar/resolve-when.ts'
 import { chunked } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { Activity, Occurrence } from '../generated/prisma/client.ts'
@@ -50,4 +53,17 @@ function overlaps(a: Occurrence, b: Occurrence): boolean {
   if (!a.timed || !b.timed) return true
   const end = (o: Occurrence) => (o.endAt ?? new Date(o.startAt.getTime() + ASSUMED_LENGTH_MS)).getTime()
   return a.startAt.getTime() < end(b) && b.startAt.getTime() < end(a)
+}
+
+/** The day of a one-off on a weekend that is not a make-up workday: said (注意：12月12日(周六)是周末。), not refused. */
+export function weekendDay(plan: Plan): LocalDate | null {
+  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
+  return only && weekdayOf(only) >= 6 && !makeUpWorkday(only) ? only : null
+}
+
+/** A one-off on a make-up workday (调休上班日): the day and the holiday it makes up for. */
+export function makeUpDay(plan: Plan): { date: LocalDate; holiday: string } | null {
+  const only = plan.kind !== 'pending' && plan.occurrences.length === 1 ? plan.occurrences[0]!.date : null
+  const holiday = only ? makeUpWorkday(only) : null
+  return only && holiday ? { date: only, holiday } : null
 }

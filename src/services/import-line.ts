@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { parseWhen } from '../calendar/parse-when.ts'
-import { resolveWhen, type CalendarEnv } from '../calendar/resolve-when.ts'
+import { resolveWhen, type CalendarEnv, type Plan } from '../calendar/resolve-when.ts'
+import type { SemesterInfo } from '../calendar/semester.ts'
 import type { DateSpec, Term, When } from '../calendar/when.ts'
 import { longerThan } from '../core/limits.ts'
 import { SCHOOL, SUBJECT } from '../core/vocabulary.ts'
@@ -72,6 +73,8 @@ export function readWords(line: number, text: string, words: string[], context: 
   if (rules.workshopId !== undefined) return fail(line, text, { key: 'workshop' })
   const resolved = resolveWhen(when, env)
   if (!resolved.ok) return fail(line, text, resolved.error)
+  // "3月：教学视导" in a second term that is not set: refused as its 第N周 rows are.
+  if (term === 2 && !inSomeTerm(resolved.plan, env.semesters)) return fail(line, text, { key: 'termNotFound' })
   const importRules = toRules(rules, env)
   if (importRules && 'error' in importRules) return fail(line, text, importRules.error)
   return {
@@ -97,7 +100,7 @@ function definedOnly(fixed: Fixed): Fixed {
  * a time label goes, a bracketed qualifier that is a rule becomes that rule's words.
  */
 export function toWords(text: string): string[] {
-  const qualified = text.replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
+  const qualified = (titleThenTime(text) ?? text).replace(/[（(]([^（）()]{1,40})[）)]/g, (whole, inner: string) => {
     const rule = qualifierWords(inner.trim())
     return rule ? ` ${rule.join(' ')} ` : whole
   })
@@ -110,9 +113,38 @@ export function toWords(text: string): string[] {
     .filter(Boolean)
 }
 
+/** A colon that is no clock's ("14:00" is one). */
+const PAUSE_COLON = /(?<!\d)[:：]|[:：](?!\d)/
+
+/**
+ * "常态化的教研联动：双周一下午，活动内容单周提前公示。": a title, a colon, then
+ * sentences holding the time, rules, place or subject, and prose (定时间、定地点、
+ * 定主题, an open bracket's note) that is none of them and goes. As words:
+ * "常态化的教研联动 双周一下午 活动内容单周提前公示". null: not that form (no
+ * sentence after the colon is a time), the line is read as written.
+ */
+function titleThenTime(text: string): string | null {
+  const at = text.search(PAUSE_COLON)
+  const rest = text.slice(at + 1)
+  if (at < 2 || !/[，。；;,]/.test(rest)) return null
+  const head = text.slice(0, at).trim()
+  if (KEPT_LABEL.test(head) || DROPPED_WORD.test(head) || parseWhen(head).ok) return null
+  const sentences = rest.split(/[，。；;,]/).map((s) => s.trim()).filter(Boolean)
+  const isTime = (s: string) => parseWhen(s).ok || s.split(' ').some((w) => parseWhen(w).ok)
+  if (!sentences.some(isTime)) return null
+  const kept = sentences.filter((s) => parseWhen(s).ok || s.split(' ').every(isKnownWord))
+  return [head, ...kept].join(' ')
+}
+
+/** A word a /排期 line may hold besides its title: a time, a school, a subject, a rule or a labelled value. */
+function isKnownWord(word: string): boolean {
+  const bare = word.replace(/^[（(](.*)[）)]$/, '$1')
+  if (parseWhen(bare).ok || SUBJECT.test(bare) || bare.startsWith('@') || qualifierWords(bare) !== null) return true
+  return bare.split('、').every((w) => SCHOOL.test(w)) || (PAUSE_COLON.test(bare) && KEPT_LABEL.test(bare.split(/[:：]/)[0]!))
+}
+
 function splitColon(word: string): string[] {
-  // A colon between digits is a clock ("14:00"), not a pause.
-  const at = word.search(/(?<!\d)[:：]|[:：](?!\d)/)
+  const at = word.search(PAUSE_COLON)
   if (at === -1) return [word]
   const head = word.slice(0, at)
   const rest = word.slice(at + 1)
@@ -167,6 +199,12 @@ function argsReason(error: ScheduleArgsError): ImportReason {
 function termOfMonth(month: number | null): 1 | 2 | undefined {
   if (month === null) return undefined
   return month >= 8 || month === 1 ? 1 : 2
+}
+
+/** Whether any day of the plan lies in a term that is set. */
+function inSomeTerm(plan: Plan, semesters: readonly SemesterInfo[]): boolean {
+  const spans = plan.kind === 'pending' ? [{ from: plan.from, to: plan.to }] : plan.occurrences.map((o) => ({ from: o.date, to: o.endDate ?? o.date }))
+  return spans.some(({ from, to }) => semesters.some((s) => s.startDate <= to && from <= s.endDate))
 }
 
 const TERM_TEXT: Record<1 | 2, string> = { 1: '第一学期', 2: '第二学期' }

@@ -2,6 +2,9 @@ import { formatDate, formatDay, formatRange, formatTime } from '../calendar/form
 import { texts } from '../core/texts/index.ts'
 import type { ResolveError } from '../calendar/resolve-when.ts'
 import type { ScheduleArgsError } from './args/schedule-args.ts'
+import { makeUpDay, weekendDay } from './clashes.ts'
+import type { SameActivity } from './import-existing.ts'
+import type { Merge } from './import-merge.ts'
 import type { ImportItem, ImportReason } from './import-types.ts'
 import {
   MAX_DOCX_ELEMENTS, MAX_FILE_BYTES, MAX_LINES, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, PARSE_HEAP_MB, PARSE_TIME_LIMIT_MS,
@@ -11,14 +14,45 @@ import {
 type Ok = Extract<ImportItem, { ok: true }>
 
 /** "第15行 → 主题式联合教研活动 · 道德与法治 · 肇文学校，10月21日-25日（日期待定）"; a dated one with its time, a series with its count, then its rules. */
-export function itemLine(item: Ok, year: number): string {
+export function itemLine(item: Ok, year: number): string[] {
   const extras = [item.details.subject, item.details.place, ...ruleWords(item)].filter(Boolean).map((x) => ` · ${x}`).join('')
+  return [texts.importing.item(item.line, item.details.title, extras, whenOf(item, year)), ...dayNotes(item, year).map(texts.importing.note)]
+}
+
+/** What /排期 says of such a day without refusing it: a holiday, a make-up workday, a weekend. */
+function dayNotes({ plan }: Ok, year: number): string[] {
+  const S = texts.schedule
+  const makeUp = makeUpDay(plan)
+  const weekend = weekendDay(plan)
+  return [
+    plan.kind === 'dated' && plan.holiday ? S.onHoliday(plan.holiday) : '',
+    makeUp ? S.makeUpDay(formatDate(makeUp.date, year), makeUp.holiday) : '',
+    weekend ? S.onWeekend(formatDate(weekend, year)) : '',
+  ].filter(Boolean)
+}
+
+/** "10月25日-31日（日期待定）", "9月21日(周一) 13:30", "9月7日(周一) 13:30 起共 10 次". */
+function whenOf(item: Ok, year: number): string {
   const first = item.plan.kind === 'dated' ? item.plan.occurrences[0]! : null
-  const when =
-    item.plan.kind === 'pending'
-      ? texts.importing.pendingWhen(formatRange(item.plan.from, item.plan.to))
-      : texts.importing.datedWhen(`${formatDate(first!.date, year)}${first!.start ? ` ${formatTime(first!.start, first!.end)}` : ''}`, item.plan.occurrences.length)
-  return texts.importing.item(item.line, item.details.title, extras, when)
+  return item.plan.kind === 'pending'
+    ? texts.importing.pendingWhen(formatRange(item.plan.from, item.plan.to))
+    : texts.importing.datedWhen(`${formatDate(first!.date, year)}${first!.start ? ` ${formatTime(first!.start, first!.end)}` : ''}`, item.plan.occurrences.length)
+}
+
+/** 「第170行与第137行是同一项，已合并」 for each line merged into another's activity (the first `max`, then how many more). */
+export function mergeLines(merges: readonly Merge[], max = Infinity): string[] {
+  if (merges.length === 0) return []
+  const lines = [texts.importing.merged(merges.length), ...merges.slice(0, max).map((m) => texts.importing.mergedLine(m.line, m.into))]
+  if (merges.length > max) lines.push(texts.importing.moreLines(merges.length - max))
+  return lines
+}
+
+/** Each line that is an activity the district has (from another file): which, and whether the line says more of its time. */
+export function sameLines(same: readonly { item: Ok; activity: SameActivity }[], year: number, max = Infinity): string[] {
+  const T = texts.importing
+  const lines = same.slice(0, max).map(({ item, activity: a }) => `${T.sameLine(item.line, a.id, a.title)}${a.morePrecise ? T.morePrecise(whenOf(item, year), a.id) : ''}`)
+  if (same.length > max) lines.push(T.moreLines(same.length - max))
+  return lines
 }
 
 /** The rules an item carries, as the preview shows them: 教龄1-8年, 提前公示1周, 名额40, 限语文老师. */
@@ -58,7 +92,7 @@ export function reasonText(reason: ImportReason, describe: ReasonTexts): string 
 
 /** "第15行 → …" for each item to create (the first `max`, then how many more). */
 export function itemLines(items: Ok[], year: number, max = Infinity): string[] {
-  const lines = items.slice(0, max).map((i) => itemLine(i, year))
+  const lines = items.slice(0, max).flatMap((i) => itemLine(i, year))
   if (items.length > max) lines.push(texts.importing.more(items.length - max))
   return lines
 }

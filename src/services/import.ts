@@ -8,6 +8,9 @@ import type { District } from '../generated/prisma/client.ts'
 import { toInstant } from '../calendar/dates.ts'
 import { createActivities, type NewActivity } from './activities.ts'
 import { qualifierWords, readActivityLine, readWords, toWords, type LineContext } from './import-line.ts'
+import { withHeadLine } from './import-notice.ts'
+import { findSameActivities, type SameActivity } from './import-existing.ts'
+import { mergeDuplicates, type Merge } from './import-merge.ts'
 import { captionOf, carryDown, readHeader, readRow, rowKinds, type ColumnKind, type Header } from './import-table.ts'
 import type { ImportItem, ImportRules } from './import-types.ts'
 import { calendarEnv } from './calendar-env.ts'
@@ -106,8 +109,8 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     const item = readActivityLine(record.line, text, { month, ...(term ? { term } : {}) }, env) ?? { ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } }
     const merged = !item.ok && item.reason.key === 'noTitle' ? withHeadLine(item, titleRows, { month, ...(term ? { term } : {}) }, env) : null
     if (merged) {
-      for (const row of titleRows) items.splice(items.indexOf(row), 1)
-      items.push(merged)
+      for (const row of merged.taken) items.splice(items.indexOf(row), 1)
+      items.push(merged.item)
       titleRows = []
       continue
     }
@@ -115,18 +118,6 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
     titleRows = !item.ok && item.reason.key === 'notActivity' ? [...titleRows, item].slice(-3) : []
   }
   return items
-}
-
-/**
- * A notice written over several lines ("6、教育集团市现场展示活动 育秀实验学校",
- * "主题：…", "时间：10月底"): a line with only a time is the time of the
- * numbered line just above it.
- */
-function withHeadLine(item: Extract<ImportItem, { ok: false }>, above: ImportItem[], context: LineContext, env: CalendarEnv): ImportItem | null {
-  const head = above.find((i) => /^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．])/.test(i.text)) ?? above[0]
-  if (!head) return null
-  const merged = readActivityLine(head.line, `${head.text} ${item.text}`, context, env)
-  return merged?.ok ? merged : null
 }
 
 /** Stands for a table row's title among the words the reader sees: no time, school, subject or rule. */
@@ -252,7 +243,12 @@ export interface ImportPlan {
   reference: LocalDate
   items: ImportItem[]
   fresh: Fresh[]
+  /** Activities of the file the district has already: imported before, or the same activity from another file. */
   existing: number
+  /** Lines that write an activity another line of the file wrote already (a table and the 行事历): merged into it. */
+  merges: Merge[]
+  /** Lines that are an activity of the district imported from another file or scheduled (counted in existing). */
+  same: { item: Fresh; activity: SameActivity }[]
   /** Lines that look like activities but cannot be read, each with its reason. */
   unreadable: Unreadable[]
   /** Lines that are no activity (prose, a title): listed too, so that nothing is left without a word. */
@@ -265,14 +261,21 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
   const reference = referenceDate(env.semesters, env.today)
   if (!reference) return null
   const items = planImport(lines, { ...env, today: reference, nowTime: '00:00', allowPast: true, planYear: true })
-  const known = await importedKeys(tx, district.id, items)
-  const existing = items.filter((i) => i.ok && known.has(i.key)).length
+  const readable = items.filter((i): i is Fresh => i.ok)
+  // The same activity twice in one file (a table and the 行事历 both list it) is created once.
+  const { items: activities, merges } = mergeDuplicates(readable)
+  // Each line's own key (imported alone before) and each merged activity's.
+  const known = await importedKeys(tx, district.id, [...readable, ...activities])
+  const knownInto = new Set(merges.filter((m) => known.has(m.key)).map((m) => m.into))
+  const unknown = activities.filter((i) => !known.has(i.key) && !knownInto.has(i.line))
+  const same = await findSameActivities(tx, district, unknown)
   return {
     reference,
     items,
-    // The same activity twice in one file (a table and the 行事历 both list it) is created once.
-    fresh: items.filter((i): i is Fresh => i.ok && !known.has(i.key) && Boolean(known.add(i.key))),
-    existing,
+    fresh: unknown.filter((i) => !same.has(i)),
+    existing: activities.length - unknown.length + same.size,
+    merges,
+    same: [...same].map(([item, activity]) => ({ item, activity })),
     unreadable: items.filter((i): i is Unreadable => !i.ok && i.reason.key !== 'notActivity'),
     notActivities: items.filter((i): i is Unreadable => !i.ok && i.reason.key === 'notActivity'),
   }
@@ -280,7 +283,7 @@ export async function prepareImport(tx: Tx, district: District, now: Date, lines
 
 /** Keys of items already in the district, for the preview (a 行事历 may hold thousands: looked up a slice at a time). */
 export async function importedKeys(tx: Tx, districtId: number, items: ImportItem[]): Promise<Set<string>> {
-  const keys = items.filter((i) => i.ok).map((i) => (i as { key: string }).key)
+  const keys = [...new Set(items.filter((i) => i.ok).map((i) => (i as { key: string }).key))]
   const rows = await readInChunks(keys, (slice) => tx.activity.findMany({ where: { districtId, importKey: { in: slice } }, select: { importKey: true } }))
   return new Set(rows.map((row) => row.importKey!))
 }

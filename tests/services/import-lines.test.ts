@@ -48,6 +48,15 @@ describe('a 行事历 line under 9月：', () => {
     ['精英杯教学评优 （9~20年教龄） 第12周周二上午 光明学校', '精英杯教学评优 |  | 光明学校 | 2026-11-17 09:00 | 教龄9-20'],
     ['期中质量分析会 第9周周四下午（学区办）', '期中质量分析会 |  |  | 2026-10-29 13:30 | 主持学区办'],
     ['第一学期第7周：中小学毕业班专题研讨    （育秀实验学校、肇文学校）', '中小学毕业班专题研讨 |  | 育秀实验学校、肇文学校 | 2026-10-12~2026-10-16 | '],
+    // "title：time，rules。": the title before the colon, then the time, the rules, a place; prose between goes (seed 004's line 43).
+    ['1、常态化的教研联动：双周一下午，活动内容单周提前公示。', '常态化的教研联动 |  |  | 2026-09-07 13:30 ×10 | 公示1'],
+    [
+      '1、常态化的教研联动：定时间、定地点、定主题。双周一下午，活动内容单周提前公示。（各校教导处关注网络教研活动的具体内容，根据学校需要有选择地开展教研组教研联',
+      '常态化的教研联动 |  |  | 2026-09-07 13:30 ×10 | 公示1',
+    ],
+    ['读书会：10月12日下午，育秀实验学校，限语文教师。', '读书会 |  | 育秀实验学校 | 2026-10-12 13:30 | 限语文'],
+    // Commas without a colon and a time after it: read as written (the heading's month).
+    ['育秀教育集团校长书记、教导主任会议，制定教育集团工作计划', '育秀教育集团校长书记、教导主任会议，制定教育集团工作计划 |  |  | 2026-09-01~2026-09-30 | '],
     // A qualifier that is no rule stays in the title as written.
     ['“育秀杯”青年教师教学技能比武（决赛） 第14周', '“育秀杯”青年教师教学技能比武（决赛） |  |  | 2026-11-30~2026-12-04 | '],
     // What cannot be an activity says why.
@@ -59,10 +68,18 @@ describe('a 行事历 line under 9月：', () => {
     expect(read(line)).toBe(expected)
   })
 
-  it('takes a line with only a time as the time of the numbered line above it (a notice over several lines)', () => {
-    const items = planImport(['6、教育集团市现场展示活动    育秀实验学校', '    主题：阅读指导课程建设', '    时间：10月底'], env)
+  it('takes a line with only a time as the time of the numbered line above it (a notice over several lines), its 主题 into the title', () => {
+    const items = planImport(['6、教育集团市现场展示活动    育秀实验学校', '    主题：阅读指导课程建设   ', '', '    时间：10月底 '], env)
     expect(items.map((i) => (i.ok ? [i.line, i.details.title, i.details.place, i.plan.kind === 'pending' && `${i.plan.from}~${i.plan.to}`].join(' | ') : i.reason.key))).toEqual([
-      '1 | 教育集团市现场展示活动 | 育秀实验学校 | 2026-10-25~2026-10-31',
+      '1 | 教育集团市现场展示活动（阅读指导课程建设） | 育秀实验学校 | 2026-10-25~2026-10-31',
+    ])
+  })
+
+  it('reads a notice\'s 地点 and 内容 lines with its head; the prose above the head stays no activity', () => {
+    const items = planImport(['三、说明文字', '7、读书会', '地点：育秀实验学校 三楼报告厅', '内容：整本书阅读', '时间：10月12日下午'], env)
+    expect(items.map((i) => (i.ok ? [i.line, i.details.title, i.details.place, i.plan.kind === 'dated' && i.plan.occurrences[0]!.date].join(' | ') : `${i.line} ${i.reason.key}`))).toEqual([
+      '1 notActivity',
+      '2 | 读书会（整本书阅读） | 育秀实验学校 三楼报告厅 | 2026-10-12',
     ])
   })
 
@@ -76,6 +93,15 @@ describe('a 行事历 line under 9月：', () => {
     // Week 1 of the spring term: 2027-02-22 (a Monday); week 4's Wednesday is 2027-03-17.
     const items = planImport(['第二学期：', '1、主题式教研活动 钱桥学校 中小学英语 第4周周三下午'], spring)
     expect(items.map((i) => (i.ok ? `${i.whenText} ${i.plan.kind === 'dated' && i.plan.occurrences[0]!.date}` : i.reason.key))).toEqual(['第二学期第4周周三下午 2027-03-17'])
+  })
+
+  it('refuses the lines under 3月-6月 while the second term is not set, as its 第N周 lines are; takes them once it is', () => {
+    const lines = ['1月：', '1、教育集团工作期末交流', '3月：', '1、教育集团领导工作例会', '2、教学视导    钱桥学校', '3、读书会 3月10日下午', '6月：', '1、相关资料整理']
+    const read = (e: CalendarEnv) => planImport(lines, e).map((i) => (i.ok ? `${i.line} ${i.plan.kind === 'pending' ? `${i.plan.from}~${i.plan.to}` : i.plan.occurrences[0]!.date}` : `${i.line} ${i.reason.key}`))
+    // 1月 is the first term's (it ends 2027-01-22).
+    expect(read(env)).toEqual(['2 2027-01-01~2027-01-31', '4 termNotFound', '5 termNotFound', '6 termNotFound', '8 termNotFound'])
+    const spring = { ...env, semesters: [...env.semesters, { name: '第二学期', startDate: '2027-02-22', endDate: '2027-07-02' }] }
+    expect(read(spring)).toEqual(['2 2027-01-01~2027-01-31', '4 2027-03-01~2027-03-31', '5 2027-03-01~2027-03-31', '6 2027-03-10', '8 2027-06-01~2027-06-30'])
   })
 
   it('reads tab-indented lines under a heading one by one (a list, not a table row)', () => {
