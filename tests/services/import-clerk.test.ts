@@ -24,7 +24,7 @@ describe('/排期 written as the plan writes it: title：time，rules。', () =>
   it('schedules seed 004\'s 常态化的教研联动 as a 双周一 13:30 series announced a week ahead', async () => {
     const [reply] = await h.say('/排期 常态化的教研联动：双周一下午，活动内容单周提前公示。')
     expect(reply).toContain('已安排 #1「常态化的教研联动」')
-    expect(reply).toContain('时间：双周周一 13:30，共 9 次：9月7日(周一) 起，至 2027年1月11日(周一)')
+    expect(reply).toContain('时间：双周周一 13:30\n共 9 次，9月7日(周一)—2027年1月11日(周一)')
     expect(await savedActivities(h)).toEqual([`常态化的教研联动 |  |  | ${EVEN_MONDAYS} 13:30 | 提前公示1周`])
   })
 })
