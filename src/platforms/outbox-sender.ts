@@ -47,6 +47,12 @@ export const MAX_GATHER = MAX_MENTIONS_PER_MESSAGE
 
 interface Held {
   row: OutboxRow
+  /**
+   * Taken up by a pass (a dead process's message, a retry): it may already
+   * have gone out alone, so it goes alone again under its own key, which Lark
+   * drops as a repeat; gathered into a new message it would be told twice.
+   */
+  alone: boolean
   done(sent: boolean): void
 }
 
@@ -73,7 +79,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let open: { ids: number[]; done: Promise<void> } | null = null
 
   /** Puts rows in their chats' lanes (all of them first: a batch must be whole when a lane looks at it), then runs the lanes. */
-  function hand(rows: readonly OutboxRow[]): Promise<boolean>[] {
+  function hand(rows: readonly OutboxRow[], alone = false): Promise<boolean>[] {
     const touched = new Map<string, Lane>()
     const settled = rows.map((row) => {
       held.add(row.id)
@@ -81,7 +87,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       let lane = lanes.get(key)
       if (!lane) lanes.set(key, (lane = { queue: [], running: null }))
       touched.set(key, lane)
-      return new Promise<boolean>((done) => lane.queue.push({ row, done }))
+      return new Promise<boolean>((done) => lane.queue.push({ row, alone, done }))
     })
     for (const [key, lane] of touched) run(key, lane)
     return settled
@@ -169,7 +175,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function passOnce(): Promise<number> {
     const now = clock()
     const rows = await inTx(db, (tx) => takeDue(tx, now, new Date(now.getTime() + leaseMs), held))
-    const results = await Promise.all(hand(rows))
+    const results = await Promise.all(hand(rows, true))
     return results.filter(Boolean).length
   }
 
@@ -207,14 +213,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 /**
  * The next message of a chat: a batch recorded before a crash as it was;
  * else the first waiting message with every waiting one that gathers with it
- * (up to MAX_GATHER); else the first alone.
+ * (up to MAX_GATHER), never one taken up by a pass; else the first alone.
  */
 function takeGroup(queue: Held[]): Held[] {
   const head = queue.shift()!
   const { batchId, gatherKey } = head.row
   const joins = (h: Held) =>
-    batchId !== null ? h.row.batchId === batchId : gatherKey !== null && h.row.batchId === null && h.row.gatherKey === gatherKey
-  if (batchId === null && gatherKey === null) return [head]
+    batchId !== null ? h.row.batchId === batchId : gatherKey !== null && !h.alone && h.row.batchId === null && h.row.gatherKey === gatherKey
+  if (batchId === null && (gatherKey === null || head.alone)) return [head]
   const group = [head]
   for (let i = 0; i < queue.length && (batchId !== null || group.length < MAX_GATHER); ) {
     if (joins(queue[i]!)) group.push(...queue.splice(i, 1))

@@ -53,3 +53,26 @@ it('says "系统繁忙" when the database stays locked', async () => {
   const sent = await dispatchWith(broken(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })))
   expect(sent.map((m) => m.text)).toEqual(['系统繁忙，请稍后再试。'])
 })
+
+it('sends alone, under its own key, a confirmation a dead process left: gathered with others it would be told twice', async () => {
+  const sent: OutgoingMessage[] = []
+  const log = { error: () => {}, debug: () => {} } as never
+  let now = new Date('2026-09-01T10:00:00+08:00')
+  const outbox = createOutboxSender({ db: h.app.db, send: async (m) => void sent.push(m), log, clock: () => now, leaseMs: 60_000 })
+  const chat = { platform: 'lark' as const, chatId: 'oc_school' }
+  const confirmation = (i: number): OutgoingMessage => ({
+    chat,
+    text: `老师${i} 报名成功`,
+    gather: { key: 'signup:1', head: '#1「联合教研」报名：', line: `老师${i}：已报名`, mention: { id: `ou_t${i}`, name: `老师${i}` } },
+  })
+  // Written by a process that died before it marked them sent (it may have sent some).
+  const rows = await h.app.db.$transaction((tx) => outbox.write(tx as never, [1, 2, 3].map(confirmation)))
+  now = new Date(now.getTime() + 61_000)
+  expect(await outbox.pass()).toBe(3)
+  expect(sent.map((m) => [m.key, m.text])).toEqual(rows.map((r, i) => [`out:${r.id}`, `老师${i + 1} 报名成功`]))
+  // Written by this process and delivered at once, the same three go as one 接龙-style message.
+  sent.length = 0
+  const fresh = await h.app.db.$transaction((tx) => outbox.write(tx as never, [4, 5, 6].map(confirmation)))
+  await outbox.deliver(fresh)
+  expect(sent.map((m) => m.text)).toEqual(['#1「联合教研」报名：\n老师4：已报名\n老师5：已报名\n老师6：已报名'])
+})
