@@ -25,23 +25,35 @@ export function timetableFromJson(json: string | null | undefined): Timetable | 
  * timetable; null when a word cannot be read or no time is given.
  */
 export function readTimetable(words: readonly string[]): Timetable | null {
-  const text = normalizeText(words.join(' ')).replace(/上午|下午|晚上/g, ' ').replace(/\s+/g, ' ')
-  const pairs = text.matchAll(/(?:第?([0-9零〇一二两三四五六七八九十]{1,3})节(?:课)?|(放学后?|放学时间))[ :]*(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?/g)
+  const text = normalizeText(words.join(' ')).replace(/\s+/g, ' ')
+  const item = /(上午|下午|晚上)|(?:第?([0-9零〇一二两三四五六七八九十]{1,3})节(?:课)?|(放学后?|放学时间))[ :]*(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?/g
   const timetable: Timetable = { periods: {} }
-  let read = ''
-  for (const m of pairs) {
-    const time = readClock(m[3]!)
-    if (!time) return null
-    if (m[2]) timetable.afterSchool = time
-    else {
-      const n = parseNumber(m[1]!)
-      if (!n || n > 12) return null
-      timetable.periods[String(n)] = time
+  // "上午第1节 8:00 第2节 8:50 下午第1节 13:00": the afternoon's periods counted on from the morning's.
+  let base = 0
+  let last = 0
+  for (const m of text.matchAll(item)) {
+    if (m[1]) {
+      if (m[1] !== '上午') base = last
+      continue
     }
-    read += m[0]
+    const time = readClock(m[4]!)
+    if (!time) return null
+    if (m[3]) timetable.afterSchool = time
+    else {
+      const written = parseNumber(m[2]!)
+      if (!written) return null
+      const n = written <= base ? written + base : written
+      if (n > 12) return null
+      timetable.periods[String(n)] = time
+      last = Math.max(last, n)
+    }
   }
-  const leftover = text.replace(/(?:第?([0-9零〇一二两三四五六七八九十]{1,3})节(?:课)?|(放学后?|放学时间))[ :]*(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?/g, '').replace(/[ ,，;；、…。.]/g, '')
-  if (!read || leftover) return null
+  const leftover = text.replace(item, '').replace(/[ ,，;；、…。.]/g, '')
+  if (!Object.keys(timetable.periods).length && !timetable.afterSchool) return null
+  if (leftover) return null
+  // Periods in the order of the day: a later period never starts earlier (a misread would move activities silently).
+  const times = Object.entries(timetable.periods).sort(([a], [b]) => Number(a) - Number(b)).map(([, t]) => t)
+  if (times.some((t, i) => i > 0 && t <= times[i - 1]!)) return null
   return timetable
 }
 

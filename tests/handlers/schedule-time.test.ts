@@ -124,6 +124,23 @@ describe('/排期 with class periods and the district 作息', () => {
     expect(after).toContain('9月2日(周三) 16:20')
   })
 
+  it('reads a 作息 written 上午第1节 … 下午第1节 …: the afternoon counted on from the morning', async () => {
+    const [saved] = await h.say('/设置 作息 上午第1节 8:00 第2节 8:50 下午第1节 13:00 第2节 13:50 放学后 15:40')
+    expect(saved).toContain('第1节 08:00、第2节 08:50、第3节 13:00、第4节 13:50')
+    const [first] = await h.say('/排期 9月17日下午第一节 教研')
+    expect(first).toContain('9月17日(周四) 13:00')
+    const [morning] = await h.say('/排期 9月18日第一节 公开课')
+    expect(morning).toContain('9月18日(周五) 08:00')
+  })
+
+  it('refuses a 作息 whose periods go back in time (it would time activities wrongly), and saves nothing', async () => {
+    const [reply] = await h.say('/设置 作息 第1节 8:00 第2节 8:50 第1节 13:00')
+    expect(reply).toContain('/设置 作息 第1节 8:00')
+    const [back] = await h.say('/设置 作息 第1节 13:00 第2节 8:50')
+    expect(back).toContain('/设置 作息 第1节 8:00')
+    expect((await h.app.db.district.findFirstOrThrow()).timetable).toBeNull()
+  })
+
   it('refuses a 作息 it cannot read, with an example, and saves nothing', async () => {
     const [reply] = await h.say('/设置 作息 第一节八点')
     expect(reply).toContain('/设置 作息 第1节 8:00')
