@@ -68,7 +68,7 @@ export function readParityNote(c: Cursor): 'odd' | 'even' | null {
  */
 export function readVague(c: Cursor): string | null {
   const m =
-    c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?![的周${WD_CHARS}])`)) ??
+    c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?! ?[的周${WD_CHARS}])`)) ??
     c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)(?:至少|不少于|最多)?${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
     c.take(/每个?月(?:上旬|中旬|下旬|初|中|底|末)|每周末|不定期|定期|(?:时间|日期)?(?:待定|另行通知|另定)/)
   return m ? m[0] : null

@@ -198,7 +198,7 @@ function readUntil(c: Cursor): DateSpec | null {
 
 function readRepeat(c: Cursor): Repeat | null {
   return c.attempt(() => {
-    const weekly = c.take(new RegExp(`(每个?周|每?双周|每?单周|隔周|每隔一周|每两周|每2周)(?:的)?周?${WD}`))
+    const weekly = c.take(new RegExp(`(每个?周|每?双周|每?单周|隔周|每隔一周|每两周|每2周)(?:一次)? ?(?:的)?周?${WD}`))
     if (weekly) {
       const weekday = parseWeekday(weekly[2]!)
       if (!weekday) return null

@@ -28,8 +28,8 @@ const SUBJECT_GROUPS: Record<string, string[]> = {
  * subjects ("语文、数学"): any of them will do.
  */
 export function sameSubject(rule: string, has: string): boolean {
-  const a = subjectCore(rule)
-  const admitted = [a, ...(SUBJECT_GROUPS[a] ?? [])]
+  // "限语文、数学": any of the subjects named.
+  const admitted = rule.split(/[、,，/]/).map(subjectCore).filter(Boolean).flatMap((a) => [a, ...(SUBJECT_GROUPS[a] ?? [])])
   return has.split(/[、,，/]/).map(subjectCore).filter(Boolean).some((b) => admitted.some((x) => x === b || x.includes(b) || b.includes(x)))
 }
 

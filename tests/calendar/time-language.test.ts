@@ -65,6 +65,9 @@ const section3: [string, string[] | string][] = [
 const more: [string, string[] | string][] = [
   // a clock after 第N周 is a time, never 周1 (found by the outside look: 第12周 14:00 was 周一 16:00)
   ['第12周 14:00', 'pending 2026-11-16..2026-11-20'],
+  // 每两周一次 with its weekday is every other week, from the first (9月3日)
+  ['每两周一次 周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
+  ['每两周一次周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
   ['第4周 10:00', 'pending 2026-09-21..2026-09-25'],
   ['第12周13:30-16:00', 'pending 2026-11-16..2026-11-20'],
   ['第12周周1 14:00', ['2026-11-16 14:00']],

@@ -27,6 +27,10 @@ describe('labels and words after the time', () => {
     ['9-20年教龄', { minYears: 9, maxYears: 20 }],
     ['教龄在1-8年', { minYears: 1, maxYears: 8 }],
     ['5年以上教龄', { minYears: 5, maxYears: null }],
+    ['教龄不超过8年', { minYears: null, maxYears: 8 }],
+    ['教龄不满8年', { minYears: null, maxYears: 7 }],
+    ['教龄不少于5年', { minYears: 5, maxYears: null }],
+    ['限语文、数学', { subjectRule: '语文、数学' }],
   ])('%s is a rule, not part of the title', async (rule, expected) => {
     await h.say(`/排期 双周一下午 常态化联合教研 ${rule} 活动内容单周提前公示`)
     expect(await activity(1)).toMatchObject({ title: '常态化联合教研', noticeWeeks: 1, ...expected })
@@ -98,6 +102,10 @@ describe('subject groups and teachers of several subjects', () => {
     expect((await h.say('/报名 1', { as: '李明' }))[0]).toContain('李明 报名成功')
     expect(await h.say('/报名 1', { as: '赵丽' })).toEqual(['此活动限史地老师，您登记的学科是语文。'])
     expect((await h.say('/报名 2', { as: '戊' }))[0]).toContain('戊 报名成功')
+    // 限语文、数学: a teacher of either.
+    await h.say('/排期 10月16日下午 语数联合教研 限语文、数学')
+    expect((await h.say('/报名 3', { as: '赵丽' }))[0]).toContain('赵丽 报名成功')
+    expect((await h.say('/报名 3', { as: '王芳' }))[0]).toContain('此活动限语文、数学老师')
   })
 
   it('a 接龙-style profile is read field by field', async () => {

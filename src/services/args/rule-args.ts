@@ -92,7 +92,7 @@ export function takeRule(args: readonly string[], i: number): RuleTake {
   if (limited) {
     // 限中小学语文教师, 限育秀实验学校老师: the people are the subject's or the school's teachers.
     const what = limited[1]!.replace(/^(.{2,}?)(?:的)?(?:教师|老师)们?$/, (whole, core: string) => (SUBJECT.test(core) || SCHOOL.test(core) ? core : whole))
-    if (SUBJECT.test(what) || token.includes('学科')) return { taken: 1, patch: { subjectRule: what } }
+    if (SUBJECT.test(what) || what.split(/[、,，/]/).every((w) => SUBJECT.test(w)) || token.includes('学科')) return { taken: 1, patch: { subjectRule: what } }
     if (SCHOOL.test(what) || token.includes('学校')) return { taken: 1, patch: { schoolRule: what } }
   }
   return null
@@ -106,9 +106,12 @@ function readYearsRange(text: string): { minYears: number | null; maxYears: numb
     const [a, b] = [Number(m[1]), Number(m[2])]
     return a <= b ? { minYears: a, maxYears: b } : null
   }
-  m = /^(\d{1,2})年?(以上|及以上)$/.exec(t) ?? /^(?:≥|>=)(\d{1,2})年?$/.exec(t)
+  m = /^(\d{1,2})年?(以上|及以上)$/.exec(t) ?? /^(?:≥|>=|不少于|满)(\d{1,2})年?$/.exec(t)
   if (m) return { minYears: Number(m[1]), maxYears: null }
-  m = /^(\d{1,2})年?(以下|以内|及以下)$/.exec(t) ?? /^(?:≤|<=)(\d{1,2})年?$/.exec(t)
+  // 不满/未满/不到 8年 is fewer than 8: at most 7.
+  m = /^(?:不满|未满|不到)(\d{1,2})年?$/.exec(t)
+  if (m && Number(m[1]) > 0) return { minYears: null, maxYears: Number(m[1]) - 1 }
+  m = /^(\d{1,2})年?(以下|以内|及以下)$/.exec(t) ?? /^(?:≤|<=|不超过)(\d{1,2})年?$/.exec(t)
   if (m) return { minYears: null, maxYears: Number(m[1]) }
   return null
 }
