@@ -1,7 +1,7 @@
 import { argsWithMentions, wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import type { Context, RestrictedForm } from '../src/core/command.ts'
 import type { IncomingMessage } from '../src/core/message.ts'
-import { jielongProfile } from '../src/core/plain-commands.ts'
+import { ownProfile } from '../src/core/plain-commands.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { findActivity } from '../src/services/activities.ts'
 import { isMentorOf } from '../src/services/workshops.ts'
@@ -10,7 +10,7 @@ import { isMentorOf } from '../src/services/workshops.ts'
 export function namesOthers(line: CommandLine, message: IncomingMessage): boolean {
   const args = argsWithMentions(line, message.mentions)
   if (args.length < 2) return false
-  return !(args.every((a) => !a.person) && jielongProfile(wordsOf(args).slice(1)))
+  return !(args.every((a) => !a.person) && ownProfile(wordsOf(args).slice(1)))
 }
 
 /** The sender organizes the activity the line names, or mentors the workshop it is a session of. */

@@ -3,7 +3,7 @@ import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
-import { jielongProfile } from '../src/core/plain-commands.ts'
+import { ownProfile } from '../src/core/plain-commands.ts'
 import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
@@ -22,7 +22,7 @@ import { activityFromArgs, argsOf, describeEnvOf, personName } from './shared.ts
 export const signup: Command = {
   id: 'signup',
   name: '报名',
-  aliases: ['signup', 'join'],
+  aliases: ['signup', 'join', '接龙'],
   role: 'teacher',
   forms: [signUpOthersForm],
   scope: 'district',
@@ -30,7 +30,7 @@ export const signup: Command = {
   async run(ctx, line) {
     const args = argsOf(ctx, line)
     // "报名 7 李明/西渡学校/历史/3年": oneself, with one's profile as a 接龙 line gives it.
-    const profile = args.length > 1 && args.every((a) => !a.person) ? jielongProfile(wordsOf(args).slice(1)) : null
+    const profile = args.length > 1 && args.every((a) => !a.person) ? ownProfile(wordsOf(args).slice(1)) : null
     const activity = await targetActivity(ctx, wordsOf(args), '报名')
     const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     assertOpen(activity, ctx.now, env)

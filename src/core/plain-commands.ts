@@ -1,11 +1,12 @@
 import { normalizeText } from '../calendar/normalize.ts'
 import type { CommandLine } from './command-line.ts'
 import type { IncomingMessage } from './message.ts'
+import { SCHOOL, SUBJECT } from './vocabulary.ts'
 
 /** "报名 12", "取消报名#12": what teachers write in a 接龙 without a slash. */
 const WITH_NUMBER = /^(报名|取消报名)\s*#?(\d{1,9})$/
 /** "报名 7 李明/西渡学校/历史/3年": signing up with one's profile, as a 接龙 line gives it. */
-const WITH_PROFILE = /^报名\s*#?(\d{1,9})\s+(.+)$/
+const WITH_PROFILE = /^(?:报名|接龙)\s*#?(\d{1,9})\s+(.+)$|^#?(\d{1,9})\s*接龙\s+(.+)$/
 /** "接龙 报名 2", "接龙 2", "2 接龙": signing up for #2 in a 接龙. */
 const JIELONG = /^(?:接龙\s*(?:报名\s*)?#?(\d{1,9})|#?(\d{1,9})\s*接龙)$/
 /** Replies to the bot's announcement that mean "count me in" / "count me out". */
@@ -27,8 +28,9 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
   if (jielong) return line('报名', [jielong[1] ?? jielong[2]!])
   // Only a 接龙 profile after the number: "报名 7 个人了" is chat.
   const withProfile = WITH_PROFILE.exec(text)
-  const profile = withProfile ? jielongProfile([withProfile[2]!]) : null
-  if (profile) return line('报名', [withProfile![1]!, profile])
+  const rest = withProfile ? (withProfile[2] ?? withProfile[4]!) : ''
+  const profile = withProfile ? (jielongProfile([rest]) ?? spacedProfile(rest)) : null
+  if (profile) return line('报名', [withProfile![1] ?? withProfile![3]!, profile])
   const quoted = message.replyTo
   // "报名" alone, quoting nothing of the bot's: the sign-up asks which activity, listing the coming ones.
   if (BARE_JOIN.test(text) && !(quoted?.fromBot && quoted.text)) return line('报名', [])
@@ -48,6 +50,23 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
 export function jielongProfile(words: readonly string[]): string | null {
   const text = words.join(' ').replace(/\s*([/／])\s*/g, '$1').trim()
   return text && !/\s/.test(text) && (text.match(/[/／]/g) ?? []).length >= 2 ? text : null
+}
+
+/**
+ * "钱红 肇文学校 语文 6年": a 接龙 profile written with spaces. Only the full
+ * four fields (a school, a subject, 教龄) count, so chat after 报名 stays chat.
+ */
+/** The sender's own profile after a sign-up's number, with slashes or four spaced fields; null for names of others. */
+export function ownProfile(words: readonly string[]): string | null {
+  return jielongProfile(words) ?? spacedProfile(words.join(' '))
+}
+
+function spacedProfile(text: string): string | null {
+  const words = text.split(' ')
+  if (words.length !== 4) return null
+  const [name, school, subject, years] = words as [string, string, string, string]
+  const ok = name.length <= 20 && SCHOOL.test(school) && subject.split(/[、,，]/).every((w) => SUBJECT.test(w)) && /^(?:教龄)?\d{1,2}年?(?:教龄)?$/.test(years)
+  return ok ? words.join('/') : null
 }
 
 function line(name: string, args: string[]): CommandLine {

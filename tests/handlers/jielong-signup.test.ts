@@ -32,6 +32,23 @@ describe('报名 7 李明/西渡学校/历史/3年: a sign-up with the sender\'s
     expect(await profileOf('小赵')).toEqual(['赵丽', '肇文学校', '数学', 8, '2026-11-23'])
   })
 
+  it.each([
+    ['接龙 1 吴敏/育秀实验学校/语文/4年', '吴敏', '育秀实验学校'],
+    ['1 接龙 钱红/肇文学校/语文/6年', '钱红', '肇文学校'],
+    ['报名 1 钱红 肇文学校 语文 6年', '钱红', '肇文学校'],
+    ['/报名 1 钱红 肇文学校 语文 6年', '钱红', '肇文学校'],
+    ['/接龙 1 吴敏/育秀实验学校/语文/4年', '吴敏', '育秀实验学校'],
+  ])('%s signs the sender up with that profile (found by the second outside look)', async (text, name, school) => {
+    expect((await h.say(text, { as: '老师' }))[0]).toContain(`${name} 报名成功：#1`)
+    expect((await profileOf('老师')).slice(0, 2)).toEqual([name, school])
+    expect(await h.app.db.signup.count()).toBe(1)
+  })
+
+  it('/接龙 1 is /报名 1; chat after 报名 that is no full profile is left alone', async () => {
+    expect((await h.say('/接龙 1', { as: '老师' }))[0]).toContain('报名成功：#1')
+    expect(await h.say('报名 1 个人了 还有谁', { as: '别人' })).toEqual([])
+  })
+
   it('a profile it cannot read: one sentence with the form to copy, and nothing changed', async () => {
     await h.say('/我是 李明 西渡学校 历史 教龄3', { as: '小李' })
     expect(await h.say('报名 2 李明/西渡学校/历史/很多年', { as: '小李' })).toEqual([
