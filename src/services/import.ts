@@ -30,6 +30,8 @@ export { MAX_PLACE_CHARS, MAX_SUBJECT_CHARS, MAX_TITLE_CHARS, type ImportItem, t
 /** "9月：", "九月份", "2026年9月", "【10月】", "10月份安排：". */
 /** "第二学期：", "【下学期】". */
 const TERM_HEADING = /^[【[]?(第[一二]学期|上学期|下学期|秋季学期|春季学期)[】\]]?[:：]?$/
+/** "其他：", "补充安排：": a heading that ends the month above it; no activity of its own. */
+const OTHER_HEADING = /^[【[]?(?:[一二三四五六七八九十]{1,2}[、.．])?(其他|其它|其他安排|其他工作|补充|补充安排|备注|说明|附注|注|另外)[】\]]?[:：]?$/
 const MONTH_HEADING = /^[【[]?(?:\d{4}年)?(\d{1,2}|[一二三四五六七八九十]{1,2}|元)月份?(?:工作)?(?:安排|计划|行事历)?[】\]]?[:：]?$/
 
 /** A line of the file, or a table row (its cells). */
@@ -93,6 +95,12 @@ export function planImport(lines: readonly string[], env: CalendarEnv): ImportIt
       month = heading[1] === '元' ? 1 : (parseNumber(heading[1]!) ?? month)
       term = undefined
       titleRows = []
+      continue
+    }
+    if (OTHER_HEADING.test(text.replace(/\s/g, ''))) {
+      month = null
+      titleRows = []
+      items.push({ ok: false, line: record.line, text: text.trim(), reason: { key: 'notActivity' } })
       continue
     }
     const termHeading = TERM_HEADING.exec(text.replace(/\s/g, ''))

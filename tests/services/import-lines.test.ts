@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CalendarEnv } from '../../src/calendar/resolve-when.ts'
 import { planImport, type ImportItem } from '../../src/services/import.ts'
 import { qualifierWords } from '../../src/services/import-line.ts'
+import { importFile, savedActivities, termDistrict } from '../helpers/import-files.ts'
 
 /** The 2026 autumn term: week 1 = 2026-08-31..09-06; 下午 13:30, 上午 09:00. Dates below worked out by hand. */
 const env: CalendarEnv = {
@@ -170,5 +171,23 @@ describe('property: any table or cell lines are read or given a reason, never th
       }),
       { numRuns: 400 },
     )
+  })
+})
+
+describe('a heading that is no month (second outside look)', () => {
+  it('其他： and 补充安排： end the month above and are no activity; the lines under them keep their own dates', async () => {
+    const h = await termDistrict()
+    try {
+      const text = ['1月：', '1、期末质量分析会 1月18日下午', '补充安排：', '其他：', '新秀杯教学评优（教龄1-8年） 10月12日下午', '教研组长会'].join('\n')
+      const { preview } = await importFile(h, '行事历.txt', Buffer.from(text))
+      expect(preview).toContain('第3行「补充安排：」')
+      expect(preview).toContain('第4行「其他：」')
+      expect(await savedActivities(h)).toEqual([
+        '期末质量分析会 |  |  | 2027-01-18 13:30 | ',
+        '新秀杯教学评优 |  |  | 2026-10-12 13:30 | 教龄1-8',
+      ])
+    } finally {
+      await h.close()
+    }
   })
 })
