@@ -17,6 +17,9 @@ describe('labels and words after the time', () => {
     expect(await activity(1)).toMatchObject({ title: '教研', place: '育秀实验学校', subject: '中小学语文', capacity: 40 })
     await h.say('/排期 10月13日下午 读书会 在育秀实验学校 限40人')
     expect(await activity(2)).toMatchObject({ title: '读书会', place: '育秀实验学校', capacity: 40 })
+    // A school written first is the place when a title follows it (second outside look).
+    await h.say('/排期 第8周 肇文学校 中小学道德与法治 主题式联合教研')
+    expect(await activity(3)).toMatchObject({ title: '主题式联合教研', place: '肇文学校', subject: '中小学道德与法治' })
   })
 
   it.each([

@@ -76,9 +76,10 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   const taken = untilAfterTitle(words, found)
   const titleWords = words.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
-    const school = titleWords.findIndex((w, i) => i > 0 && SCHOOL.test(w))
+    // "第8周 肇文学校 中小学道德与法治 主题式联合教研": a school first is the place too, when a title follows.
+    const school = titleWords.findIndex((w) => SCHOOL.test(w.replace(/^[在于]/, '')))
     // "在育秀实验学校", "于肇文学校": the place without its preposition.
-    if (school > 0) details.place = titleWords.splice(school, ROOM.test(titleWords[school + 1] ?? '') ? 2 : 1).join(' ').replace(/^[在于]/, '')
+    if (school >= 0) details.place = titleWords.splice(school, ROOM.test(titleWords[school + 1] ?? '') ? 2 : 1).join(' ').replace(/^[在于]/, '')
   }
   const title = titleWords.join(' ').trim()
   if (!title) return fail({ key: 'noTitle' })
