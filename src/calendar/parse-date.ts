@@ -135,10 +135,11 @@ function readWeekOfMonth(c: Cursor, month: number, year: { year?: number }): Dat
     if (!n || n > 5 || !weekday) return null
     return { kind: 'monthNth', month, nth: n, weekday, ...year }
   }
-  const week = c.take(new RegExp(`的?第${NUM}周(?:的?周?${WD})?`))
+  const week = c.take(new RegExp(`的?(?:第${NUM}|(最后一|末))周(?:的?周?${WD})?`))
   if (!week) return null
-  const n = parseNumber(week[1]!)
-  const weekday = week[2] ? parseWeekday(week[2]) : undefined
+  // "12月最后一周": the week holding the month's last Thursday.
+  const n = week[2] ? -1 : parseNumber(week[1]!)
+  const weekday = week[3] ? parseWeekday(week[3]) : undefined
   if (!n || n > 5 || weekday === null) return null
   return { kind: 'monthWeek', month, week: n, ...year, ...(weekday ? { weekday } : {}) }
 }

@@ -17,7 +17,7 @@ export function readTermSpan(c: Cursor): DateSpec | null {
     const week = opening[2] ? 1 : parseNumber(opening[1]!)
     return week && week <= 30 ? { kind: 'semesterWeek', week } : null
   }
-  if (c.take(/(?:本|这个?)?学期(?:末|结束前)|期末(?:考试前|阶段|前)?|(?:寒假|暑假|放假)前/)) return { kind: 'termEnd' }
+  if (c.take(/(?:本|这个?)?学期(?:末|结束前)|期末(?:考试(?:前|后|结束后)?|阶段|前|后)?|(?:寒假|暑假|放假)前/)) return { kind: 'termEnd' }
   if (c.take(/(?:本|这个?)?学期中|期中(?:考试前后|考试|阶段|前后)?/)) return { kind: 'termMid' }
   const half = c.take(/(?:(\d{4})年)?(?:度)?(上|下)半年/)
   if (half) return { kind: 'halfYear', half: half[2] === '上' ? 1 : 2, ...(half[1] ? { year: Number(half[1]) } : {}) }
@@ -26,7 +26,8 @@ export function readTermSpan(c: Cursor): DateSpec | null {
     const week = after[2] ? parseNumber(after[2]) : 1
     return week && week <= 10 ? { kind: 'afterHoliday', holiday: holidayOf(after[1]!), week } : null
   }
-  const month = c.take(/(本|这个?|下个?|上个?)月份?(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/)
+  // "月底" alone is this month's.
+  const month = c.take(/(本|这个?|下个?|上个?)月份?(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/) ?? c.take(/()月(上中旬|中下旬|上旬|中旬|下旬|初|底|末)/)
   if (month) {
     const offset = month[1]!.startsWith('下') ? 1 : month[1]!.startsWith('上') ? -1 : 0
     return { kind: 'relativeMonth', offset, ...(month[2] ? { part: MONTH_PARTS[month[2]]! } : {}) }

@@ -64,7 +64,8 @@ const RECENT_PAST_DAYS = 92
  */
 function monthWeekWindow(year: number, month: number, week: number, weekday?: number): Window | null {
   const first = makeDate(year, month, 1)
-  const thursday = addDays(first, (4 - weekdayOf(first) + 7) % 7 + (week - 1) * 7)
+  const last = makeDate(year, month, lastDayOfMonth(year, month))
+  const thursday = week === -1 ? addDays(last, -((weekdayOf(last) - 4 + 7) % 7)) : addDays(first, (4 - weekdayOf(first) + 7) % 7 + (week - 1) * 7)
   if (Number(thursday.slice(5, 7)) !== month) return null
   const monday = addDays(thursday, -3)
   return weekday ? single(addDays(monday, weekday - 1)) : { from: monday, to: addDays(monday, 6) }

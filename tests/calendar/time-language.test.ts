@@ -65,6 +65,12 @@ const section3: [string, string[] | string][] = [
 const more: [string, string[] | string][] = [
   // a clock after 第N周 is a time, never 周1 (found by the outside look: 第12周 14:00 was 周一 16:00)
   ['第12周 14:00', 'pending 2026-11-16..2026-11-20'],
+  // the month's last week holds its last Thursday: 2026-12-31 (Thu) → 12月28日-1月3日; 9月24日 (Thu) → 9月21日-27日
+  ['12月最后一周', 'pending 2026-12-28..2027-01-03'],
+  ['9月最后一周', 'pending 2026-09-21..2026-09-27'],
+  // 月底 alone is this month's last seven days; 期末考试后 the term's end
+  ['月底', 'pending 2026-09-24..2026-09-30'],
+  ['期末考试后', 'pending 2027-01-11..2027-01-22'],
   // 每两周一次 with its weekday is every other week, from the first (9月3日)
   ['每两周一次 周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
   ['每两周一次周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
