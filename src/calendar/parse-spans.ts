@@ -21,6 +21,9 @@ export function readTermSpan(c: Cursor): DateSpec | null {
   if (c.take(/(?:本|这个?)?学期中|期中(?:考试前后|考试|阶段|前后)?/)) return { kind: 'termMid' }
   const half = c.take(/(?:(\d{4})年)?(?:度)?(上|下)半年/)
   if (half) return { kind: 'halfYear', half: half[2] === '上' ? 1 : 2, ...(half[1] ? { year: Number(half[1]) } : {}) }
+  // "元旦前": the second half of the month before it (12月下旬).
+  const before = c.take(/(国庆节?|十一|元旦节?|新年|五一|劳动节)(?:假期|长假|节)?(?:以)?前(?!\d)/)
+  if (before) return { kind: 'month', month: /元旦|新年/.test(before[1]!) ? 12 : /国庆|十一/.test(before[1]!) ? 9 : 4, part: 'late' }
   const after = c.take(new RegExp(`(国庆节?|十一|元旦节?|五一|劳动节)(?:假期|长假|节)?(?:以)?后(?:的)?(?:第${NUM}(?:个)?周)?`))
   if (after) {
     const week = after[2] ? parseNumber(after[2]) : 1
@@ -71,7 +74,7 @@ export function readVague(c: Cursor): string | null {
   const m =
     c.take(new RegExp(`每(?:隔)?${NUM}(?:-|至|到|~)?${NUM}?个?(?:周|星期|月)(?:一次|1次)?(?:左右)?(?! ?[的周${WD_CHARS}])`)) ??
     c.take(new RegExp(`每(?:个)?(?:周|星期|月|学期|学年)(?:至少|不少于|最多)?${NUM}(?:(?:-|至|到|~)${NUM})?次(?:左右)?`)) ??
-    c.take(/每个?月(?:上旬|中旬|下旬|初|中|底|末)|每周末|不定期|定期|(?:时间|日期)?(?:待定|另行通知|另定)/)
+    c.take(/每个?月(?:上旬|中旬|下旬|初|中|底|末)|每个?月(?![0-9零〇一二两三四五六七八九十第的最])|每周末|不定期|定期|(?:时间|日期)?(?:待定|另行通知|另定)/)
   return m ? m[0] : null
 }
 

@@ -13,7 +13,9 @@ export { readDate, readDayRange } from './parse-date.ts'
  * could not be read, or that a date is missing.
  */
 export function parseWhen(input: string): ParseResult {
-  const c = new Cursor(normalizeText(input).trim())
+  // "本学期每月第二个周四": the term is what every series runs in; "12月3日、4日两天": the days already say how many.
+  const text = normalizeText(input).trim().replace(/^(?:本|这个?)学期(?=每|第|的)/, '').replace(/(?<=日)\s*(?:共)?[两二三四五六七]天$/, '')
+  const c = new Cursor(text)
   if (c.done) return { ok: false, problem: 'empty' }
   const when: When = { time: {} }
   c.skipSpace()

@@ -71,6 +71,11 @@ const more: [string, string[] | string][] = [
   // 月底 alone is this month's last seven days; 期末考试后 the term's end
   ['月底', 'pending 2026-09-24..2026-09-30'],
   ['期末考试后', 'pending 2027-01-11..2027-01-22'],
+  // 元旦前 is 12月下旬; 本学期 before a series says nothing more; 两天 after the days neither
+  ['元旦前', 'pending 2026-12-21..2026-12-31'],
+  ['本学期每月第二个周四', ['2026-09-10', '2026-10-08', '2026-11-12', '2026-12-10', '2027-01-14']],
+  ['12月3日、4日两天', ['2026-12-03', '2026-12-04']],
+  ['每月', 'pending 2026-09-01..2027-01-22'],
   // 每两周一次 with its weekday is every other week, from the first (9月3日)
   ['每两周一次 周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
   ['每两周一次周四下午', series(everyWeekday('2026-09-03', '2027-01-22', [4], 2), '13:30')],
