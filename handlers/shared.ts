@@ -37,6 +37,7 @@ export function resolveErrorText(error: ResolveError): string {
 export function argsErrorText(error: ScheduleArgsError): string {
   switch (error.key) {
     case 'noWhen': return texts.schedule.noWhen
+    case 'noWhenFor': return texts.schedule.noWhenFor(error.title)
     case 'unreadable': return texts.schedule.unreadable(error.part)
     case 'noDate': return texts.schedule.noDate(error.part)
     case 'noTitle': return texts.schedule.noTitle

@@ -187,12 +187,12 @@ function mayStartTime(word: string): boolean {
 }
 
 function isTimeProblem(error: ScheduleArgsError): boolean {
-  return error.key === 'noWhen' || error.key === 'unreadable' || error.key === 'noDate'
+  return error.key === 'noWhen' || error.key === 'noWhenFor' || error.key === 'unreadable' || error.key === 'noDate'
 }
 
 function argsReason(error: ScheduleArgsError): ImportReason {
   if (error.key === 'noTitle') return { key: 'noTitle' }
-  if (error.key === 'noWhen') return { key: 'noTime' }
+  if (error.key === 'noWhen' || error.key === 'noWhenFor') return { key: 'noTime' }
   return { key: 'args', error }
 }
 

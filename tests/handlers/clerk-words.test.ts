@@ -54,6 +54,11 @@ describe('labels and words after the time', () => {
     if (!a.pendingFrom) expect(clock(o[0]!.startAt)).toBe('13:30')
   })
 
+  it('a line with no time at all is told the time is missing, with its own title in the example', async () => {
+    expect(await h.say('/排期 教育集团领导工作例会')).toEqual(['没有写时间。请写上哪天，例如：/排期 12月3日下午 教育集团领导工作例会'])
+    expect(await h.app.db.activity.count()).toBe(0)
+  })
+
   it('限青年教师 is no rule the bot can check: it stays in the title', async () => {
     await h.say('/排期 10月12日下午 教学研讨 限青年教师')
     expect(await activity(1)).toMatchObject({ title: '教学研讨 限青年教师', subjectRule: null, schoolRule: null })

@@ -57,6 +57,7 @@ export const scheduleTexts = {
       `没看懂时间「${echo(part)}」。可以这样写：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
     noWhen:
       `请写上活动时间，例如：\n${SCHEDULE_EXAMPLES[0]}\n/排期 12月3日下午 联合教研`,
+    noWhenFor: (title: string) => `没有写时间。请写上哪天，例如：/排期 12月3日下午 ${echo(title)}`,
     noDate: (part: string) =>
       `「${echo(part)}」只有时刻，没有日期。请写上哪一天，例如：/排期 明天下午3点 联合教研，或 /排期 每周三 15:30 联合教研`,
     noTitle: '请写上活动名称，例如：/排期 12月3日下午 联合教研 语文',

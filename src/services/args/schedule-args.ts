@@ -14,6 +14,7 @@ export interface ScheduleArgs {
 
 export type ScheduleArgsError =
   | { key: 'noWhen' }
+  | { key: 'noWhenFor'; title: string }
   | { key: 'unreadable'; part: string }
   | { key: 'noDate'; part: string }
   | { key: 'noTitle' }
@@ -104,6 +105,8 @@ function findWhen(words: readonly string[]): Found {
     }
   }
   if (vague) return vague
+  // "教育集团领导工作例会": no word could be a time at all; the time was left out, not misread.
+  if (!words.some((w) => TIME_HINT.test(w))) return { error: { key: 'noWhenFor', title: words.join(' ') } }
   const first = parseWhen(words[0]!)
   if (!first.ok && first.problem === 'noDate') return { error: { key: 'noDate', part: words[0]! } }
   if (!first.ok && first.problem === 'unread') return { error: { key: 'unreadable', part: first.unread } }
@@ -111,6 +114,8 @@ function findWhen(words: readonly string[]): Found {
 }
 
 const UNTIL = /^(?:至|到|直到)$/
+/** A word that may hold a time: digits, dates, weeks, parts of the day, spans. */
+const TIME_HINT = /[0-9零〇一二两三四五六七八九十]|[年月日号周天午晚早节期旬底初末每隔单双今明昨前后]/
 /** A word that may add to a time read earlier: a clock, a part of the day, weeks, 单周, 至…. */
 const TIME_PART = /\d|[上中下]午|晚上|早上|节|周|至|到|单|双|放学/
 
