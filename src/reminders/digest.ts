@@ -93,7 +93,9 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
     lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => `#${a.id} ${describeWhen(a, [], plain)} ${a.title}${describeExtras(a)}`))
     if (pending.length > MAX_PENDING_LINES) lines.push(texts.reminders.moreThisWeek(pending.length - MAX_PENDING_LINES))
   }
-  if (week.some((o) => !o.skipReason && !o.activity.noSignup)) lines.push(texts.reminders.howToSignUp)
+  // The example is an activity of this digest that takes sign-ups.
+  const example = week.find((o) => !o.skipReason && !o.activity.noSignup)
+  if (example) lines.push(texts.reminders.howToSignUp(example.activity.id))
   lines.push(...ahead)
   // A group reads the digest: only the questions every group may see.
   const openWhere = { AND: [visibleWhere(district.id, GROUP_READER), { answeredAt: null }] }

@@ -7,7 +7,7 @@ export const remindersTexts = {
     paused: (date: string, reason: string, title: string) => `${date} ${reason}${/假$/.test(reason) ? '' : '放假'}，${title}暂停`,
     sessionCancelled: (date: string, title: string) => `${date} ${title}这次取消`,
     placesLeft: (left: number | null) => (left === null ? '' : left > 0 ? ` · 还剩${left}个名额` : ' · 名额已满（可候补）'),
-    howToSignUp: '报名：发送 /报名 编号（例如 /报名 12），发送 /活动 编号 查看详情。',
+    howToSignUp: (id: number) => `报名：发送 /报名 编号（例如 /报名 ${id}），发送 /活动 编号 查看详情。`,
     noticeHeader: '【提前公示】',
     moreThisWeek: (n: number) => `……还有 ${n} 项，发送 /本周 查看全部。`,
     openQuestions: (n: number, list: string[]) => `【待回答的问题】${n} 个：${list.join('；')} — 发送 /问题 查看`,
