@@ -87,16 +87,25 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
   const out: Candidate[] = []
   for (const group of targets.values()) {
     const leads = leadsOf.get(group.id) ?? []
+    const quietHours = { from: group.quietFrom, to: group.quietTo }
+    const raw = leads.map((lead) => leadDue(lead, o, tz))
+    const dues = raw.map((d) => (d ? afterQuiet(d, quietHours, tz) : null))
+    /** Lead j comes after lead i: due later, or held to the same moment but nearer the start. */
+    const after = (j: number, i: number) => dues[j]! > dues[i]! || (dues[j]!.getTime() === dues[i]!.getTime() && raw[j]! > raw[i]!)
     for (const [i, lead] of leads.entries()) {
       const due = leadDue(lead, o, tz)
       if (!due) continue
+      // A reminder is useful until the next one of the session in this group is due: after a restart
+      // or quiet hours, the day-before and the two-hour reminders never go out together; the nearer one goes.
+      const next = dues.filter((d, j): d is Date => d !== null && after(j, i)).sort((a, b) => a.getTime() - b.getTime())[0]
+      const staleAt = next && next < o.startAt ? next : o.startAt
       out.push({
         key: `before:${o.id}:${leadKey(lead)}:${group.id}`,
         kind: 'before',
         groupId: group.id,
         occurrenceId: o.id,
-        dueAt: afterQuiet(due, { from: group.quietFrom, to: group.quietTo }, tz),
-        staleAt: o.startAt,
+        dueAt: dues[i]!,
+        staleAt,
         quiet: quietOf(ctx, group),
         build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0),
       })

@@ -143,6 +143,19 @@ describe('quiet hours, downtime and settings', () => {
     expect(h.sent.filter((m) => m.chat.chatId === 'console').map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读观摩」08:30 开始（还有40分钟）。'])
   })
 
+  it('never sends two reminders of one session together: when quiet hours or a restart hold both, only the nearer one goes', async () => {
+    await h.say('/提醒 免打扰 22:00-07:00')
+    await h.say('/提醒 提前 1天 2小时')
+    await h.say('/排期 11月24日 08:30 早读观摩')
+    h.sent.length = 0
+    // Down from Monday noon to Tuesday 07:00: the day-before reminder (16:00) and the 2-hour one (06:30, in quiet hours) are both due.
+    at('2026-11-24T07:00:00+08:00')
+    await h.tick()
+    expect(h.sent.filter((m) => m.chat.chatId === 'console').map((m) => m.text.split('\n')[0])).toEqual(['【活动提醒】#2「早读观摩」08:30 开始（还有1小时30分钟）。'])
+    const skipped = await h.app.db.reminder.findMany({ where: { status: 'skipped', note: 'stale', kind: 'before' } })
+    expect(skipped.map((r) => r.key)).toEqual([expect.stringMatching(/^before:\d+:1d:/)])
+  })
+
   it('shows and changes the settings (admins), refusing what it cannot read', async () => {
     expect(await h.say('/提醒')).toEqual([
       '本群的自动提醒：\n周报：每周一 07:30\n活动提醒：提前 1天(16:00)、1小时\n免打扰：无\n管理员可以修改，例如：/提醒 周报 周日 19:00、/提醒 提前 1天 2小时、/提醒 关闭 周报、/提醒 免打扰 22:00-07:00',
