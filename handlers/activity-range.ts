@@ -1,4 +1,4 @@
-import { formatRange } from '../src/calendar/format.ts'
+import { formatRange, formatDay } from '../src/calendar/format.ts'
 import { semesterFrom, semesterOn } from '../src/calendar/semester.ts'
 import type { LocalDate } from '../src/calendar/dates.ts'
 import type { DistrictContext } from '../src/core/command.ts'
@@ -45,8 +45,7 @@ export async function showPending(ctx: DistrictContext, describe: DescribeEnv): 
   if (pending.length === 0) return ctx.reply(texts.list.pendingNone)
   const total = pending.length > MAX_LISTED ? await countPendingBetween(ctx.tx, ctx.district.id, from, '9999-12-31') : pending.length
   const [first] = pending
-  const example = first!.pendingFrom!.slice(5).split('-').map(Number)
-  const lines = [texts.list.pendingAllHeader(total, first!.id, `${example[0]}月${example[1]}日`), ...pending.slice(0, MAX_LISTED).map((a) => pendingLine(a, describe))]
+  const lines = [texts.list.pendingAllHeader(total, first!.id, formatDay(first!.pendingFrom!)), ...pending.slice(0, MAX_LISTED).map((a) => pendingLine(a, describe))]
   if (total > MAX_LISTED) lines.push(texts.list.moreInRange(total - MAX_LISTED, 0, texts.list.narrowerMonth))
   for (const message of splitIntoMessages(lines)) ctx.reply(message)
 }

@@ -3,7 +3,7 @@ import { texts } from '../src/core/texts/index.ts'
 import { calendarEnv } from '../src/services/calendar-env.ts'
 import { cancelOrAsk } from './cancel-series.ts'
 import { cancelOneSession, isSeries, sessionFromWords } from './sessions.ts'
-import { activityFromArgs, assertFits, assertMayChange } from './shared.ts'
+import { activityFromArgs, assertFits, assertMayChange, exampleId } from './shared.ts'
 
 /**
  * `/取消 12 原因`, `/取消 4 11月16日 原因`: an activity, or one session of a
@@ -14,7 +14,7 @@ export const cancel: Command = {
   name: '取消',
   aliases: ['cancel'],
   role: 'organizer',
-  meant: (line) => texts.signup.meantWithdraw(/^#?\d+$/.test(line.args[0] ?? '') ? line.args[0]!.replace('#', '') : '12'),
+  meant: (line) => texts.signup.meantWithdraw(exampleId(line)),
   scope: 'district',
   async run(ctx, line) {
     const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })

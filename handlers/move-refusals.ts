@@ -1,5 +1,5 @@
 import { weekdayOf } from '../src/calendar/dates.ts'
-import { formatDate, weekdayName } from '../src/calendar/format.ts'
+import { weekdayName, formatDay } from '../src/calendar/format.ts'
 import { parseWhen } from '../src/calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
@@ -13,7 +13,7 @@ import { resolveErrorText } from './shared.ts'
  * (no term set yet), which keeps its own text.
  */
 export function problemOf(error: ResolveError): string | null {
-  const day = (date: string) => formatDate(date).replace(/\(.*\)/, '')
+  const day = (date: string) => formatDay(date)
   switch (error.key) {
     case 'needSemester':
     case 'termNotFound':

@@ -1,11 +1,10 @@
 import { formatDate } from '../src/calendar/format.ts'
-import { makeUpWorkday } from '../src/calendar/holidays.ts'
 import type { CalendarEnv, Plan } from '../src/calendar/resolve-when.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import type { DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { findClashes, weekendDay } from '../src/services/clashes.ts'
+import { findClashes, makeUpDay, weekendDay } from '../src/services/clashes.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 
 /**
@@ -33,10 +32,11 @@ export async function warnings(ctx: DistrictContext, activity: Activity, occurre
 /** The same for one session moved (/改期 4 11月16日 改到 …), with the holiday or the 调休 workday it lands on. */
 export async function sessionWarnings(ctx: DistrictContext, activity: Activity, moved: Occurrence, env: CalendarEnv, describe: DescribeEnv): Promise<string[]> {
   const holiday = env.closedOn(moved.date)
-  const makeUp = makeUpWorkday(moved.date)
+  const plan: Plan = { kind: 'dated', occurrences: [{ date: moved.date }] }
+  const makeUp = makeUpDay(plan)
   return [
     ...(holiday ? [texts.schedule.onHoliday(holiday)] : []),
-    ...(makeUp ? [texts.schedule.makeUpDay(formatDate(moved.date, Number(env.today.slice(0, 4))), makeUp)] : []),
-    ...(await warnings(ctx, activity, [moved], { kind: 'dated', occurrences: [{ date: moved.date }] }, describe, true)),
+    ...(makeUp ? [texts.schedule.makeUpDay(formatDate(makeUp.date, Number(env.today.slice(0, 4))), makeUp.holiday)] : []),
+    ...(await warnings(ctx, activity, [moved], plan, describe, true)),
   ]
 }

@@ -1,5 +1,5 @@
 import { addDays, localParts, weekdayOf, type LocalDate } from '../src/calendar/dates.ts'
-import { formatDate, weekdayName } from '../src/calendar/format.ts'
+import { weekdayName, formatDay } from '../src/calendar/format.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
@@ -11,7 +11,7 @@ import type { ActivityWithOccurrences } from '../src/services/activities.ts'
  */
 
 /** "11月16日" (the year when not this year's): a session's day as a command names it. */
-export const dayWord = (date: LocalDate, env: CalendarEnv): string => formatDate(date, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '')
+export const dayWord = (date: LocalDate, env: CalendarEnv): string => formatDay(date, Number(env.today.slice(0, 4)))
 
 /** A session not yet begun. */
 export const isAhead = (o: Occurrence, env: CalendarEnv, now: Date): boolean => (o.timed ? o.startAt > now : o.date >= env.today)

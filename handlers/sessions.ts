@@ -1,5 +1,5 @@
 import { localParts } from '../src/calendar/dates.ts'
-import { formatDate } from '../src/calendar/format.ts'
+import { formatDate, formatDay } from '../src/calendar/format.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
@@ -67,7 +67,7 @@ export async function cancelOneSession(ctx: DistrictContext, activity: ActivityW
   const describe = describeEnvOf(ctx, env)
   const date = dayText(session.date, describe)
   const move = () => moveExample(activity, env, ctx.district.timezone, session)
-  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, date.replace(/\(.*\)/, ''), move()))
+  if (session.cancelled) throw new Refusal(texts.sessions.alreadyCancelled(activity.id, formatDay(session.date, Number(describe.today.slice(0, 4))), move()))
   if (session.skipReason) throw new Refusal(texts.sessions.holidayPaused(date, session.skipReason, move()))
   assertAhead(ctx, session, env, describe)
   const reason = reasonWords.join(' ').trim() || undefined

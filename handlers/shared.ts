@@ -1,6 +1,6 @@
 import { parseWhen } from '../src/calendar/parse-when.ts'
 import { resolveWhen, type CalendarEnv, type Plan, type ResolveError } from '../src/calendar/resolve-when.ts'
-import { weekdayName, formatDate } from '../src/calendar/format.ts'
+import { weekdayName, formatDate, formatDay } from '../src/calendar/format.ts'
 import { weekdayOf } from '../src/calendar/dates.ts'
 import type { When } from '../src/calendar/when.ts'
 import { argsWithMentions, type Arg, type CommandLine } from '../src/core/command-line.ts'
@@ -22,7 +22,7 @@ export function resolveErrorText(error: ResolveError): string {
     case 'badDate': return texts.schedule.badDate
     case 'inPast': return texts.schedule.inPast
     case 'weekdayMismatch':
-      return texts.schedule.weekdayMismatch(formatDate(error.date).replace(/\(.*\)/, ''), weekdayName(error.written), weekdayName(weekdayOf(error.date)))
+      return texts.schedule.weekdayMismatch(formatDay(error.date), weekdayName(error.written), weekdayName(weekdayOf(error.date)))
     case 'badTimeRange': return texts.schedule.badTimeRange
     case 'noOccurrence': return texts.schedule.noOccurrence
     case 'tooMany': return texts.schedule.tooMany(error.max)
@@ -104,4 +104,9 @@ export function personName(ctx: Context, word: string): string {
 /** The command's arguments with each @mention read as the person, exactly (argsWithMentions). */
 export function argsOf(ctx: Context, line: CommandLine): Arg[] {
   return argsWithMentions(line, ctx.message.mentions)
+}
+
+/** The activity number a line starts with ("12", "#12"), for an example in a refusal; 12 when it has none. */
+export function exampleId(line: CommandLine): string {
+  return /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1] ?? '12'
 }

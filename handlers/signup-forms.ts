@@ -5,6 +5,7 @@ import { ownProfile } from '../src/core/plain-commands.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { findActivity } from '../src/services/activities.ts'
 import { isMentorOf } from '../src/services/workshops.ts'
+import { exampleId } from './shared.ts'
 
 /** "/报名 12 李明 赵丽", "/取消报名 12 @王芳": people named after the number. A 接龙 profile ("李明/西渡学校/历史/3年") is the sender's own. */
 export function namesOthers(line: CommandLine, message: IncomingMessage): boolean {
@@ -23,15 +24,13 @@ async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
   return activity.workshopId !== null && (await isMentorOf(ctx.tx, activity.workshopId, ctx.sender.memberId))
 }
 
-const idOf = (line: CommandLine) => line.args[0]?.replace(/^#/, '') || '12'
-
 /** 代报名: admins and organizers, and those who run the activity (its organizer, its workshop's mentors). */
 export const signUpOthers: RestrictedForm = {
   usage: '报名 <编号> <名字…>',
   role: 'organizer',
   matches: namesOthers,
   also: { who: texts.help.alsoWorkshopMentors, may: runsActivity },
-  refusal: (line) => texts.signup.onlyOrganizers(idOf(line)),
+  refusal: (line) => texts.signup.onlyOrganizers(exampleId(line)),
 }
 
 /** Taking someone's place away: admins and those who run the activity, not any organizer. */
@@ -40,5 +39,5 @@ export const withdrawOthers: RestrictedForm = {
   role: 'admin',
   matches: namesOthers,
   also: { who: texts.help.alsoThoseWhoRunIt, may: runsActivity },
-  refusal: (line) => texts.signup.onlyItsOrganizers(idOf(line)),
+  refusal: (line) => texts.signup.onlyItsOrganizers(exampleId(line)),
 }

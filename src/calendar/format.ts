@@ -12,18 +12,17 @@ export function formatDate(date: LocalDate, referenceYear?: number): string {
   return year + texts.calendar.dayOfWeek(texts.calendar.day(m, d), weekdayName(weekdayOf(date)))
 }
 
-/** "12月3日"; a short form for ranges. */
-export function formatDay(date: LocalDate): string {
-  const [, m, d] = date.split('-').map(Number) as [number, number, number]
-  return texts.calendar.day(m, d)
+/** "12月3日", without its weekday; the year is added when it is not the reference year ("2027年1月11日"). */
+export function formatDay(date: LocalDate, referenceYear?: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return (referenceYear !== undefined && y !== referenceYear ? texts.calendar.year(y) : '') + texts.calendar.day(m, d)
 }
 
 /** "10月25日-31日", "11月30日-12月4日"; a year is added when it is not the reference year ("2027年3月1日-31日"). */
 export function formatRange(from: LocalDate, to: LocalDate, referenceYear?: number): string {
-  const year = (date: LocalDate) => (referenceYear !== undefined && yearOf(date) !== referenceYear ? texts.calendar.year(yearOf(date)) : '')
   return yearOf(from) === yearOf(to) && from.slice(5, 7) === to.slice(5, 7)
-    ? texts.calendar.sameMonthRange(year(from) + formatDay(from), Number(to.slice(8)))
-    : texts.calendar.range(year(from) + formatDay(from), year(to) + formatDay(to))
+    ? texts.calendar.sameMonthRange(formatDay(from, referenceYear), Number(to.slice(8)))
+    : texts.calendar.range(formatDay(from, referenceYear), formatDay(to, referenceYear))
 }
 
 export function formatTime(start?: string | null, end?: string | null): string {
@@ -33,9 +32,7 @@ export function formatTime(start?: string | null, end?: string | null): string {
 
 /** "11月30日—12月4日": the days of a multi-day activity; a year is added when it is not the reference year. */
 export function formatSpan(from: LocalDate, to: LocalDate, referenceYear?: number): string {
-  const day = (date: LocalDate) =>
-    (referenceYear !== undefined && yearOf(date) !== referenceYear ? texts.calendar.year(yearOf(date)) : '') + formatDay(date)
-  return texts.calendar.span(day(from), day(to))
+  return texts.calendar.span(formatDay(from, referenceYear), formatDay(to, referenceYear))
 }
 
 /** "2027年1月1日(周五)": always with the year (the days a district closes). */

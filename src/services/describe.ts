@@ -1,5 +1,5 @@
 import { daysBetween, localParts, type LocalDate } from '../calendar/dates.ts'
-import { formatDate, formatRange, formatSpan, formatTime, weekdayName } from '../calendar/format.ts'
+import { formatDate, formatRange, formatSpan, formatTime, weekdayName, formatDay } from '../calendar/format.ts'
 import { semesterOn, weekOf, type SemesterInfo } from '../calendar/semester.ts'
 import type { Repeat, When } from '../calendar/when.ts'
 import { texts } from '../core/texts/index.ts'
@@ -147,7 +147,7 @@ export function describeCancelled(occurrences: Pick<Occurrence, 'date' | 'cancel
 export function sessionMark(o: Pick<Occurrence, 'skipReason' | 'cancelled' | 'movedFrom'>, env: DescribeEnv): string {
   if (o.cancelled) return texts.sessions.cancelledMark
   if (o.skipReason) return texts.activity.paused(o.skipReason)
-  return o.movedFrom ? texts.sessions.movedMark(formatDate(o.movedFrom, Number(env.today.slice(0, 4))).replace(/\(.*\)/, '')) : ''
+  return o.movedFrom ? texts.sessions.movedMark(formatDay(o.movedFrom, Number(env.today.slice(0, 4)))) : ''
 }
 
 /** " · 中小学语文 · 育秀实验学校" */

@@ -74,7 +74,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   if ('error' in found && marked) [words, found] = [rest, findWhen(rest)]
   if ('error' in found) return fail(found.error)
   if (marked && words === plain) found.when = { ...found.when, tentative: true }
-  const taken = untilAfterTitle(words, found)
+  const taken = timeAfterTitle(words, found)
   const titleWords = words.filter((_, i) => (i < found.start || i >= found.end) && !taken.has(i))
   if (!details.place && titleWords.length > 1) {
     // "第8周 肇文学校 中小学道德与法治 主题式联合教研": a school first is the place too, when a title follows.
@@ -126,7 +126,7 @@ const TIME_PART = /\d|[上中下]午|晚上|早上|节|周|至|到|单|双|放�
  * is taken when the time read with it still reads and says more. Updates
  * `found` and returns the indices of the words it took.
  */
-function untilAfterTitle(words: readonly string[], found: Extract<Found, { when: When }>): Set<number> {
+function timeAfterTitle(words: readonly string[], found: Extract<Found, { when: When }>): Set<number> {
   const taken = new Set<number>()
   for (let i = 0; i < words.length; i++) {
     if ((i >= found.start && i < found.end) || !TIME_PART.test(words[i]!)) continue
