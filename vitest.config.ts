@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+/** The suites that run a second time on PostgreSQL: storage, concurrency, reminders and platforms. */
+const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
+
 // Nothing may depend on the machine's timezone: everything runs with TZ=UTC,
 // and the suites that touch dates run again with TZ=Asia/Shanghai.
 export default defineConfig({
@@ -15,6 +18,15 @@ export default defineConfig({
           name: 'tz-shanghai',
           include: ['tests/calendar/**/*.test.ts', 'tests/core/**/*.test.ts', 'tests/handlers/**/*.test.ts'],
           env: { TZ: 'Asia/Shanghai' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ON_POSTGRES,
+          globalSetup: ['tests/global-setup-postgres.ts'],
+          env: { TZ: 'UTC', XUEQU_TEST_DB: 'postgres' },
         },
       },
     ],

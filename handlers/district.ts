@@ -113,8 +113,7 @@ export async function assertNotGuessing(ctx: Context): Promise<void> {
 
 /** A wrong code: refused, and recorded (with the refusal, after the rollback) so repeated guessing is slowed down and logged. */
 export function wrongCode(ctx: Context, text: string): Refusal {
-  const scopes = attemptScopes(ctx.sender.memberId, ctx.groupId)
-  return new Refusal(text, { record: (tx) => recordWrongCode(tx, scopes, ctx.now), log: texts.codes.wrongLog })
+  return new Refusal(text, { record: (tx, who) => recordWrongCode(tx, attemptScopes(who.memberId, who.groupId), ctx.now), log: texts.codes.wrongLog })
 }
 
 /**

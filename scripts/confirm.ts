@@ -21,7 +21,7 @@ if (!values.district) {
   process.stderr.write(`${T.usage}\n`)
   process.exit(2)
 }
-const db = await openDb(loadConfig().databaseFile)
+const db = await openDb(loadConfig().DATABASE_URL)
 try {
   const district = await db.district.findUnique({ where: { name: values.district } })
   if (!district) throw new Error(T.noDistrict(values.district))

@@ -22,7 +22,7 @@ if (!values.district) {
   process.stderr.write('用法：npm run export -- --district 学区名称 [--term 第一学期|全部] [--activity 12] [--out 文件夹]\n')
   process.exit(2)
 }
-const db = await openDb(config.databaseFile)
+const db = await openDb(config.DATABASE_URL)
 try {
   const district = await db.district.findUnique({ where: { name: values.district } })
   if (!district) throw new Error(`没有名为「${values.district}」的学区。`)
@@ -36,7 +36,7 @@ try {
   }
   const activityId = values.activity ? Number(values.activity) : undefined
   const wb = await inTx(db, (tx) => buildWorkbook(tx, { districtId: district.id, ...range, ...(activityId ? { activityId } : {}), reader: OPERATOR }))
-  const out = path.resolve(values.out ?? path.join(path.dirname(config.databaseFile), 'exports'))
+  const out = path.resolve(values.out ?? path.join(config.dataDir, 'exports'))
   mkdirSync(out, { recursive: true })
   const base = texts.export.fileName(district.name, activityId ? `#${activityId}` : label).replace(/\.xlsx$/, '')
   const file = path.join(out, `${base}.xlsx`)

@@ -27,7 +27,7 @@ if (!file || !values.district) {
   process.exit(2)
 }
 const config = loadConfig()
-const db = await openDb(config.databaseFile)
+const db = await openDb(config.DATABASE_URL)
 try {
   const district = await db.district.findUnique({ where: { name: values.district } })
   if (!district) throw new Error(T.noDistrict(values.district))

@@ -1,7 +1,7 @@
 import { commands } from '../handlers/index.ts'
 import type { Config } from './config.ts'
 import { checkDataFolder, inTx, openDb, type Db } from './db/client.ts'
-import { applyMigrations } from './db/migrate.ts'
+import { migrateIfNeeded } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
 import type { OutgoingMessage, SendFn } from './core/message.ts'
 import { Registry } from './core/registry.ts'
@@ -20,6 +20,8 @@ export interface App {
   announce: Announce
   /** Printed at first start until one district has been claimed. */
   claimCode: string | null
+  /** The migrations this start applied (none when the database was up to date). */
+  migrated: string[]
   close(): Promise<void>
 }
 
@@ -44,11 +46,9 @@ export interface AppOptions {
 /** Migrates, opens the database and builds the dispatcher: everything but the platforms. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log, send, clock } = options
-  if (options.migrate !== false) {
-    checkDataFolder(config.databaseFile)
-    await applyMigrations(config.DATABASE_URL)
-  }
-  const db = await openDb(config.databaseFile)
+  if (options.migrate !== false && config.databaseFile) checkDataFolder(config.databaseFile)
+  const migrated = options.migrate === false ? [] : await migrateIfNeeded(config.DATABASE_URL)
+  const db = await openDb(config.DATABASE_URL)
   const registry = new Registry(commands)
   const outbox = createOutboxSender({ db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
   const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
@@ -59,7 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await outbox.deliver(rows)
   }
   return {
-    db, dispatch, registry, outbox, announce, claimCode,
+    db, dispatch, registry, outbox, announce, claimCode, migrated,
     async close() {
       outbox.stop()
       await outbox.idle()

@@ -7,8 +7,12 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, { message: 'expected a SQLite file url such as file:./data/xuequ.db' })
+    .regex(/^(file:.+|postgres(ql)?:\/\/\S+)$/, {
+      message: 'expected a SQLite file url such as file:./data/xuequ.db, or postgresql://user:password@host:5432/xuequ',
+    })
     .default('file:./data/xuequ.db'),
+  /** Files the bot keeps besides the database: exports, imports, the WeChat session, the archive. */
+  DATA_DIR: z.string().default('./data'),
   BOT_NAME: z.string().min(1).default('学区助手'),
   DEFAULT_TIMEZONE: timezone.default('Asia/Shanghai'),
   DEFAULT_MORNING: clock.default('09:00'),
@@ -46,7 +50,11 @@ const schema = z.object({
 })
 
 export type Config = z.infer<typeof schema> & {
-  databaseFile: string
+  /** The SQLite file, or null on PostgreSQL. */
+  databaseFile: string | null
+  database: 'sqlite' | 'postgres'
+  /** DATA_DIR, absolute. */
+  dataDir: string
   /** The wechaty puppet to run, or null when WeChat is not configured. */
   wechatPuppet: string | null
   larkEnabled: boolean
@@ -73,8 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const wechatPuppet =
     data.WECHATY_PUPPET ??
     (data.WECHATY_PUPPET_SERVICE_TOKEN ? 'wechaty-puppet-service' : data.WECHAT_ENABLED ? 'wechaty-puppet-wechat4u' : null)
+  const dataDir = path.resolve(cwd, data.DATA_DIR)
+  if (/^postgres/.test(data.DATABASE_URL)) {
+    return { ...data, databaseFile: null, database: 'postgres', dataDir, wechatPuppet, larkEnabled }
+  }
   const databaseFile = path.resolve(cwd, data.DATABASE_URL.replace(/^file:/, ''))
-  return { ...data, DATABASE_URL: `file:${databaseFile}`, databaseFile, wechatPuppet, larkEnabled }
+  return { ...data, DATABASE_URL: `file:${databaseFile}`, databaseFile, database: 'sqlite', dataDir, wechatPuppet, larkEnabled }
 }
 
 function isTimezone(name: string): boolean {

@@ -7,9 +7,7 @@ import { texts } from './core/texts/index.ts'
 import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
 import { startHttpServer, type Route } from './platforms/http-server.ts'
-import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from './platforms/lark.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
-import { WechatAdapter, buildWechaty } from './platforms/wechat.ts'
 import { createReminders } from './reminders/runner.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
 import { CALENDAR_PATH, calendarRoute } from './services/feed-route.ts'
@@ -38,12 +36,14 @@ async function main(config: Config): Promise<void> {
   let district: string | null = null
   if (consoleOn) {
     district = await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock()))
-    router.use('console', createConsoleSend(out, config.BOT_NAME, path.join(path.dirname(config.databaseFile), 'exports')))
+    router.use('console', createConsoleSend(out, config.BOT_NAME, path.join(config.dataDir, 'exports')))
   } else say(texts.startup.off('控制台群', texts.startup.consoleOff))
 
   if (config.wechatPuppet) {
+    // wechaty and the Lark SDK take seconds to load: only when configured.
+    const { WechatAdapter, buildWechaty } = await import('./platforms/wechat.ts')
     const adapter = new WechatAdapter({
-      bot: buildWechaty({ puppet: config.wechatPuppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: path.dirname(config.databaseFile) }),
+      bot: buildWechaty({ puppet: config.wechatPuppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: config.dataDir }),
       dispatch: app.dispatch,
       announce: app.announce,
       log,
@@ -58,6 +58,7 @@ async function main(config: Config): Promise<void> {
   } else say(texts.startup.off('微信', texts.startup.wechatOff))
 
   if (config.larkEnabled) {
+    const { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } = await import('./platforms/lark.ts')
     const adapter = new LarkAdapter({
       appId: config.LARK_APP_ID!,
       appSecret: config.LARK_APP_SECRET!,

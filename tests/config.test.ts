@@ -5,8 +5,15 @@ describe('loadConfig', () => {
   it('has working defaults for every variable', () => {
     const config = loadConfig({}, '/srv/bot')
     expect(config.databaseFile).toBe('/srv/bot/data/xuequ.db')
+    expect([config.database, config.dataDir]).toEqual(['sqlite', '/srv/bot/data'])
     expect(config.DEFAULT_TIMEZONE).toBe('Asia/Shanghai')
     expect(config.DEFAULT_AFTERNOON).toBe('13:30')
+  })
+
+  it('runs on PostgreSQL by its url, and keeps files in DATA_DIR whatever the database', () => {
+    const pg = loadConfig({ DATABASE_URL: 'postgresql://xuequ:secret@10.0.0.5:5432/xuequ', DATA_DIR: '/var/lib/xuequ' }, '/srv/bot')
+    expect([pg.database, pg.databaseFile, pg.dataDir, pg.DATABASE_URL]).toEqual(['postgres', null, '/var/lib/xuequ', 'postgresql://xuequ:secret@10.0.0.5:5432/xuequ'])
+    expect(loadConfig({ DATABASE_URL: 'file:/elsewhere/bot.db' }, '/srv/bot').dataDir).toBe('/srv/bot/data')
   })
 
   it('treats empty values from .env.example as unset', () => {
@@ -16,7 +23,7 @@ describe('loadConfig', () => {
   it.each([
     ['DEFAULT_TIMEZONE', 'Beijing'],
     ['DEFAULT_AFTERNOON', '25:00'],
-    ['DATABASE_URL', 'postgres://x'],
+    ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
     ['CLOCK_START', 'tomorrow'],
   ])('names the bad variable %s', (name, value) => {

@@ -76,12 +76,19 @@ export type Command =
  * A refusal for the user: the transaction is rolled back, nothing changes,
  * and the text is the only reply. A refusal worth remembering (a wrong code:
  * repeated ones are slowed down) carries what to record with its answer, and
- * a line for the log.
+ * a line for the log. It records in a new transaction, with the sender as
+ * identified there: ids read in the rolled-back one may be gone (a member
+ * created by it; on PostgreSQL its ids are never handed out again).
  */
+export interface RefusalAudit {
+  record(tx: Tx, who: { memberId: number; groupId: number }): Promise<void>
+  log: string
+}
+
 export class Refusal extends Error {
   constructor(
     readonly text: string,
-    readonly audit?: { record(tx: Tx): Promise<void>; log: string },
+    readonly audit?: RefusalAudit,
   ) {
     super(text)
     this.name = 'Refusal'

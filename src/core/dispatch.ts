@@ -131,9 +131,9 @@ async function refuse(deps: DispatcherDeps, message: IncomingMessage, refusal: R
   const now = deps.clock()
   const done = await inTx(deps.db, async (tx) => {
     if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
-    await refusal.audit?.record(tx)
     const notes: OutgoingMessage[] = []
-    await identify(tx, message, now, (m) => void notes.push(m))
+    const who = await identify(tx, message, now, (m) => void notes.push(m))
+    await refusal.audit?.record(tx, who)
     return keep(deps, tx, message, [replyMessage(message, refusal.text), ...notes])
   })
   return done ?? { rows: [], answers: [] }

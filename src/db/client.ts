@@ -3,7 +3,8 @@ import path from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts'
 import PQueue from 'p-queue'
-import { retryWhileBusy } from './busy.ts'
+import { retryLostRace, retryWhileBusy } from './busy.ts'
+import { isPostgresUrl } from './url.ts'
 
 export type Db = PrismaClient
 export type Tx = Prisma.TransactionClient
@@ -46,14 +47,39 @@ export function checkDataFolder(databaseFile: string): void {
   }
 }
 
-export async function openDb(databaseFile: string): Promise<Db> {
-  mkdirSync(path.dirname(databaseFile), { recursive: true })
-  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 100 })
+/** Opens the database a url names: `file:` SQLite (the default) or `postgresql://`. */
+export async function openDb(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    // Loaded only for PostgreSQL: the SQLite default does not pay for pg at start.
+    const [{ PrismaClient: PgClient }, { PrismaPg }, { createPool }] = await Promise.all([
+      import('../generated/prisma-pg/client.ts'),
+      import('@prisma/adapter-pg'),
+      import('./postgres.ts'),
+    ])
+    // The client generated for PostgreSQL has the same models and calls as the
+    // SQLite one (one schema source); the app is typed against the latter.
+    const db = new PgClient({ adapter: new PrismaPg(createPool(url, 20), { disposeExternalPool: true }) }) as unknown as Db
+    dialects.set(db, 'postgres')
+    await db.$queryRaw`SELECT 1`
+    return db
+  }
+  const file = url.replace(/^file:/, '')
+  mkdirSync(path.dirname(file), { recursive: true })
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 100 })
   const db = new PrismaClient({ adapter })
+  dialects.set(db, 'sqlite')
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON')
   return db
+}
+
+export type Dialect = 'sqlite' | 'postgres'
+const dialects = new WeakMap<object, Dialect>()
+
+/** Which database a client or a transaction of it talks to. */
+export function dialectOf(client: Db | Tx): Dialect {
+  return dialects.get(client) ?? 'sqlite'
 }
 
 export interface TxOptions {
@@ -71,6 +97,12 @@ interface Line {
 }
 
 const lines = new WeakMap<Db, Line>()
+/**
+ * Transactions of one process at a time: SQLite has one writer, and its adapter
+ * would interleave bare queries with an open transaction; PostgreSQL runs them
+ * side by side, each guarding what it reads to write with a row lock (lock.ts).
+ */
+const CONCURRENT: Record<Dialect, number> = { sqlite: 1, postgres: 8 }
 /** After this long held by another process, those waiting are told (before Lark's 3 s). */
 const TELL_AFTER_MS = 2000
 
@@ -88,8 +120,13 @@ const TELL_AFTER_MS = 2000
  */
 export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
   let line = lines.get(db)
-  if (!line) lines.set(db, (line = { queue: new PQueue({ concurrency: 1 }), busySince: null, waiting: new Set() }))
+  if (!line) lines.set(db, (line = { queue: new PQueue({ concurrency: CONCURRENT[dialectOf(db)] }), busySince: null, waiting: new Set() }))
   const { queue, waiting } = line
+  const dialect = dialectOf(db)
+  const marked = (tx: Tx) => {
+    dialects.set(tx, dialect)
+    return fn(tx)
+  }
   const deadline = Date.now() + (options.waitMs ?? 5000)
   const tell = options.onWait
   if (tell) waiting.add(tell)
@@ -100,6 +137,9 @@ export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: TxOptions =
     waiting.clear()
   }
   return queue
-    .add(() => retryWhileBusy(() => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 }), Math.max(0, deadline - Date.now()), held))
+    .add(() => {
+      const once = () => retryLostRace(() => db.$transaction(marked, { maxWait: 10_000, timeout: 15_000 }))
+      return retryWhileBusy(once, Math.max(0, deadline - Date.now()), held)
+    })
     .finally(() => tell && waiting.delete(tell))
 }

@@ -52,8 +52,7 @@ export function createReminders(options: ReminderOptions): Reminders {
   /**
    * Writes the due candidates' rows: their messages built in one read
    * transaction, the reminders and their outbox rows written in one write
-   * transaction. A key another tick or process took meanwhile makes that
-   * fail; then each is written on its own and the taken ones are left.
+   * transaction, but for the keys another tick or process took meanwhile.
    */
   async function queue(due: Candidate[], now: Date): Promise<{ rows: OutboxRow[]; queued: number; skipped: number }> {
     const built = await inTx(db, async (tx) => {
@@ -67,36 +66,24 @@ export function createReminders(options: ReminderOptions): Reminders {
       // Written (so sent) in each chat in the order they fell due.
       return list.sort((a, b) => a.candidate.dueAt.getTime() - b.candidate.dueAt.getTime())
     })
-    const write = (items: typeof built) =>
-      inTx(db, async (tx) => {
-        const messages = items.flatMap((b) => (b.message ? [b.message] : []))
-        const rows = await outbox.write(tx, messages)
-        const byKey = new Map(rows.map((r) => [r.message.key!, r.id]))
-        await tx.reminder.createMany({
-          data: items.map(({ candidate: c, message, note }) => ({
-            key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
-            status: message ? 'queued' : 'skipped', outboxId: message ? byKey.get(c.key)! : null, note, createdAt: now,
-          })),
-        })
-        return rows
+    // Keys another tick or process took meanwhile are left to it; one that takes a key
+    // between this read and the write makes the transaction run again (inTx), and then it is left too.
+    const { rows, written } = await inTx(db, async (tx) => {
+      const taken = new Set(
+        (await tx.reminder.findMany({ where: { key: { in: built.map((b) => b.candidate.key) } }, select: { key: true } })).map((r) => r.key),
+      )
+      const mine = built.filter((b) => !taken.has(b.candidate.key))
+      const messages = mine.flatMap((b) => (b.message ? [b.message] : []))
+      const rows = await outbox.write(tx, messages)
+      const byKey = new Map(rows.map((r) => [r.message.key!, r.id]))
+      await tx.reminder.createMany({
+        data: mine.map(({ candidate: c, message, note }) => ({
+          key: c.key, kind: c.kind, groupId: c.groupId, occurrenceId: c.occurrenceId, dueAt: c.dueAt,
+          status: message ? 'queued' : 'skipped', outboxId: message ? byKey.get(c.key)! : null, note, createdAt: now,
+        })),
       })
-    let written = built
-    let rows: OutboxRow[]
-    try {
-      rows = await write(built)
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      written = []
-      rows = []
-      for (const item of built) {
-        try {
-          rows.push(...(await write([item])))
-          written.push(item)
-        } catch (e) {
-          if (!isUniqueViolation(e)) throw e
-        }
-      }
-    }
+      return { rows, written: mine }
+    })
     for (const { candidate: c, note } of written) {
       if (note === 'stale') log.info({ key: c.key, dueAt: c.dueAt, staleAt: c.staleAt }, 'reminder skipped: too late to be useful')
     }
@@ -131,7 +118,3 @@ export function createReminders(options: ReminderOptions): Reminders {
   }
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string }
-  return e?.code === 'P2002' || /UNIQUE constraint failed/i.test(e?.message ?? '')
-}

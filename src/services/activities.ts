@@ -136,17 +136,25 @@ export async function createActivities(
  * here (see Stored for how its rows are typed).
  */
 export async function findActivity(tx: Tx, districtId: number, id: number): Promise<ActivityWithOccurrences | null> {
-  const [row] = await tx.$queryRawUnsafe<ActivityRow[]>(ACTIVITY_SQL, id, districtId)
+  // The activity's columns on every row, one row per occurrence (one row of nulls when it has none).
+  const rows = await tx.$queryRaw<ActivityRow[]>`
+    SELECT a.*, (SELECT "displayName" FROM "Member" WHERE "id" = a."organizerId") AS "organizerName",
+           o."id" AS "o_id", o."date" AS "o_date", o."startAt" AS "o_startAt", o."endAt" AS "o_endAt", o."timed" AS "o_timed",
+           o."skipReason" AS "o_skipReason", o."cancelled" AS "o_cancelled", o."movedFrom" AS "o_movedFrom"
+    FROM "Activity" a LEFT JOIN "Occurrence" o ON o."activityId" = a."id"
+    WHERE a."id" = ${id} AND a."districtId" = ${districtId}
+    ORDER BY o."startAt", o."id"`
+  const row = rows[0]
   if (!row) return null
-  const occurrences = (JSON.parse(row.occurrencesJson) as OccurrenceRow[]).map(
-    (o): Occurrence => ({
-      id: o.id, activityId: o.activityId, districtId: o.districtId, date: o.date,
-      startAt: new Date(o.startAt), endAt: dateOrNull(o.endAt), timed: Boolean(o.timed), skipReason: o.skipReason,
-      cancelled: Boolean(o.cancelled), movedFrom: o.movedFrom,
-    }),
+  const occurrences = rows.flatMap((o): Occurrence[] =>
+    o.o_id === null
+      ? []
+      : [{
+          id: o.o_id, activityId: row.id, districtId: row.districtId, date: o.o_date!,
+          startAt: new Date(o.o_startAt!), endAt: dateOrNull(o.o_endAt), timed: Boolean(o.o_timed), skipReason: o.o_skipReason,
+          cancelled: Boolean(o.o_cancelled), movedFrom: o.o_movedFrom,
+        }],
   )
-  // json_group_array keeps the subquery's order in practice, but SQLite does not promise it.
-  occurrences.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.id - b.id)
   const activity: Activity = {
     id: row.id, districtId: row.districtId, groupId: row.groupId, organizerId: row.organizerId,
     title: row.title, subject: row.subject, place: row.place, capacity: row.capacity, host: row.host,
@@ -159,17 +167,9 @@ export async function findActivity(tx: Tx, districtId: number, id: number): Prom
   return { ...activity, occurrences, organizer: { displayName: row.organizerName } }
 }
 
-type OccurrenceRow = Stored<Occurrence>
-type ActivityRow = Stored<Activity> & { organizerName: string; occurrencesJson: string }
-
-const ACTIVITY_SQL = `
-SELECT a.*,
-       (SELECT displayName FROM Member WHERE id = a.organizerId) AS organizerName,
-       (SELECT json_group_array(json_object('id', o.id, 'activityId', o.activityId, 'districtId', o.districtId, 'date', o.date,
-                 'startAt', o.startAt, 'endAt', o.endAt, 'timed', o.timed, 'skipReason', o.skipReason,
-                 'cancelled', o.cancelled, 'movedFrom', o.movedFrom))
-          FROM (SELECT * FROM Occurrence WHERE activityId = a.id ORDER BY startAt, id) o) AS occurrencesJson
-FROM Activity a WHERE a.id = ? AND a.districtId = ?`
+type OccurrenceColumns = Stored<Omit<Occurrence, 'activityId' | 'districtId'>>
+/** An activity's row joined with one of its occurrences, whose columns are prefixed o_ (null when it has none). */
+type ActivityRow = Stored<Activity> & { organizerName: string } & { [K in keyof OccurrenceColumns as `o_${K}`]: OccurrenceColumns[K] | null }
 
 export type OccurrenceWithActivity = Occurrence & { activity: Activity }
 

@@ -9,7 +9,11 @@ import { timetableFromJson } from '../calendar/timetable.ts'
 export async function calendarEnv(tx: Tx, district: District, now: Date): Promise<CalendarEnv> {
   const { date, time } = localParts(now, district.timezone)
   // The terms and the closed days still ahead in one read: nearly every command asks for them.
-  const rows = await tx.$queryRawUnsafe<{ kind: string; name: string; a: string; b: string | null }[]>(CALENDAR_SQL, district.id, district.id, date)
+  const rows = await tx.$queryRaw<{ kind: string; name: string; a: string; b: string | null }[]>`
+    SELECT 'semester' AS "kind", "name", "startDate" AS "a", "endDate" AS "b" FROM "Semester" WHERE "districtId" = ${district.id}
+    UNION ALL
+    SELECT 'closed' AS "kind", "name", "date" AS "a", NULL AS "b" FROM "ClosedDay" WHERE "districtId" = ${district.id} AND "date" >= ${date}
+    ORDER BY "kind", "a"`
   const semesters = rows.filter((r) => r.kind === 'semester').map((r) => ({ name: r.name, startDate: r.a, endDate: r.b! }))
   const closedDays = new Map(rows.filter((r) => r.kind === 'closed').map((r) => [r.a, r.name]))
   return {
@@ -21,9 +25,3 @@ export async function calendarEnv(tx: Tx, district: District, now: Date): Promis
     timetable: timetableFromJson(district.timetable),
   }
 }
-
-const CALENDAR_SQL = `
-SELECT 'semester' AS kind, name, startDate AS a, endDate AS b FROM Semester WHERE districtId = ?
-UNION ALL
-SELECT 'closed' AS kind, name, date AS a, NULL AS b FROM ClosedDay WHERE districtId = ? AND date >= ?
-ORDER BY kind, a`

@@ -69,18 +69,7 @@ interface SenderRow {
   roles: string | null
 }
 
-const SENDER_SQL = `
-SELECT g.id AS groupId, g.title AS title, g.lastSeenAt AS groupSeen, g.direct AS direct, g.ownerId AS ownerId,
-       a.memberId AS memberId, a.displayName AS displayName, a.stableId AS stableId, a.lastGroupId AS lastGroupId, a.lastSeenAt AS accountSeen,
-       m.lastSeenAt AS memberSeen,
-       d.id AS districtId, d.name AS districtName, d.timezone AS timezone, d.morningAt AS morningAt, d.afternoonAt AS afternoonAt,
-       d.eveningAt AS eveningAt, d.timetable AS timetable, d.createdAt AS districtCreatedAt,
-       (SELECT group_concat(r.role) FROM MemberRole r WHERE r.districtId = g.districtId AND r.memberId = a.memberId) AS roles
-FROM "Group" g
-JOIN Account a ON a.platform = ? AND a.userId = ?
-LEFT JOIN District d ON d.id = g.districtId
-LEFT JOIN Membership m ON m.districtId = g.districtId AND m.memberId = a.memberId
-WHERE g.platform = ? AND g.chatId = ?`
+
 
 /**
  * The common case in one read (every message pays for identify): a known
@@ -91,7 +80,18 @@ WHERE g.platform = ? AND g.chatId = ?`
 async function knownSender(tx: Tx, message: IncomingMessage, now: Date): Promise<Identity | null> {
   if (message.idsSince) return null
   const { platform, sender, chat } = message
-  const [row] = await tx.$queryRawUnsafe<SenderRow[]>(SENDER_SQL, platform, sender.id, platform, chat.id)
+  const [row] = await tx.$queryRaw<SenderRow[]>`
+    SELECT g."id" AS "groupId", g."title" AS "title", g."lastSeenAt" AS "groupSeen", g."direct" AS "direct", g."ownerId" AS "ownerId",
+           a."memberId" AS "memberId", a."displayName" AS "displayName", a."stableId" AS "stableId", a."lastGroupId" AS "lastGroupId",
+           a."lastSeenAt" AS "accountSeen", m."lastSeenAt" AS "memberSeen",
+           d."id" AS "districtId", d."name" AS "districtName", d."timezone" AS "timezone", d."morningAt" AS "morningAt",
+           d."afternoonAt" AS "afternoonAt", d."eveningAt" AS "eveningAt", d."timetable" AS "timetable", d."createdAt" AS "districtCreatedAt",
+           (SELECT string_agg(r."role", ',') FROM "MemberRole" r WHERE r."districtId" = g."districtId" AND r."memberId" = a."memberId") AS "roles"
+    FROM "Group" g
+    JOIN "Account" a ON a."platform" = ${platform} AND a."userId" = ${sender.id}
+    LEFT JOIN "District" d ON d."id" = g."districtId"
+    LEFT JOIN "Membership" m ON m."districtId" = g."districtId" AND m."memberId" = a."memberId"
+    WHERE g."platform" = ${platform} AND g."chatId" = ${chat.id}`
   if (!row) return null
   const fresh = (iso: string | null) => iso !== null && !isStale(new Date(iso), now)
   const unchanged =

@@ -10,16 +10,15 @@ import type { Db, Tx } from '../db/client.ts'
 export async function receive(tx: Tx, key: string, alsoKnownAs: readonly string[], platform: string, payload: string, now: Date): Promise<'new' | 'known'> {
   const keys = [key, ...alsoKnownAs]
   if ((await tx.inboundEvent.count({ where: { key: { in: keys } } })) > 0) return 'known'
-  const [row] = await tx.$queryRawUnsafe<{ key: string }[]>(
-    `INSERT INTO "Inbox" ("key", "platform", "payload", "receivedAt") VALUES (?, ?, ?, ?) ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-    key, platform, payload, now,
-  )
+  const [row] = await tx.$queryRaw<{ key: string }[]>`
+    INSERT INTO "Inbox" ("key", "platform", "payload", "receivedAt") VALUES (${key}, ${platform}, ${payload}, ${now})
+    ON CONFLICT ("key") DO NOTHING RETURNING "key"`
   return row ? 'new' : 'known'
 }
 
 /** Handled (or found to need nothing): forgotten. */
 export async function handled(db: Db, key: string): Promise<void> {
-  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(`DELETE FROM "Inbox" WHERE "key" = ?`, key)]), 60_000)
+  await retryWhileBusy(() => db.$transaction([db.$executeRaw`DELETE FROM "Inbox" WHERE "key" = ${key}`]), 60_000)
 }
 
 /** Events received before `before` and never handled (their process died): oldest first. */

@@ -10,7 +10,7 @@ import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 /** The name lists show: the one given with /我是, else the platform name. */
 /** A member by id, in one plain read (each sign-up asks for the sender's profile). */
 export async function findMember(tx: Tx, id: number): Promise<Member> {
-  const [row] = await tx.$queryRawUnsafe<Stored<Member>[]>('SELECT * FROM Member WHERE id = ?', id)
+  const [row] = await tx.$queryRaw<Stored<Member>[]>`SELECT * FROM "Member" WHERE "id" = ${id}`
   if (!row) throw new Error(`member ${id} not found`)
   return {
     id: row.id, displayName: row.displayName, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),

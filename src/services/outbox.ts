@@ -2,6 +2,8 @@ import { chunked } from '../db/chunks.ts'
 import type { Db, Tx } from '../db/client.ts'
 import type { OutgoingMessage } from '../core/message.ts'
 import { retryWhileBusy } from '../db/busy.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import { skipLocked } from '../db/lock.ts'
 
 /** A write after a send must not be lost to another process's lock (the message would go again): it waits up to a minute. */
 const MARK_WAIT_MS = 60_000
@@ -27,11 +29,10 @@ export async function enqueue(tx: Tx, messages: readonly OutgoingMessage[], now:
   const rows: OutboxRow[] = []
   for (const message of messages) {
     const gatherKey = message.gather?.key ?? null
-    const [{ id }] = (await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `INSERT INTO "Outbox" ("platform", "chatId", "messageJson", "gatherKey", "status", "attempts", "nextAttemptAt", "createdAt")
-       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING "id"`,
-      message.chat.platform, message.chat.chatId, JSON.stringify(message), gatherKey, leaseUntil, now,
-    )) as [{ id: number | bigint }]
+    const [{ id }] = (await tx.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Outbox" ("platform", "chatId", "messageJson", "gatherKey", "status", "attempts", "nextAttemptAt", "createdAt")
+      VALUES (${message.chat.platform}, ${message.chat.chatId}, ${JSON.stringify(message)}, ${gatherKey}, 'pending', 0, ${leaseUntil}, ${now})
+      RETURNING "id"`) as [{ id: number | bigint }]
     rows.push({ id: Number(id), message, gatherKey, batchId: null, attempts: 0, createdAt: now })
   }
   return rows
@@ -44,13 +45,18 @@ export async function enqueue(tx: Tx, messages: readonly OutgoingMessage[], now:
  * Rows recorded as one batch come together, to go out as the same message.
  */
 export async function takeDue(tx: Tx, now: Date, leaseUntil: Date, skip: ReadonlySet<number>, limit = 200): Promise<OutboxRow[]> {
-  const due = (await tx.outbox.findMany({ where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { id: 'asc' }, take: limit + skip.size }))
-    .filter((r) => !skip.has(r.id))
-    .slice(0, limit)
+  // On PostgreSQL another process's pass may be taking rows at this moment: the
+  // rows it holds are passed over, and once it commits they are no longer due.
+  const free = skipLocked(tx)
+  const ids = await tx.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ORDER BY "id" LIMIT ${limit + skip.size} ${free}`
+  const wanted = ids.map((r) => Number(r.id)).filter((id) => !skip.has(id)).slice(0, limit)
+  const due = wanted.length ? await tx.outbox.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } }) : []
   const batches = [...new Set(due.flatMap((r) => (r.batchId === null ? [] : [r.batchId])))]
   const taken = new Set(due.map((r) => r.id))
   // At most `limit` batch ids; the rows they bring may be more than one statement binds, so they are leased a slice at a time.
-  const rest = batches.length ? await tx.outbox.findMany({ where: { status: 'pending', batchId: { in: batches } } }) : []
+  const held = batches.length ? await lockedBatchRows(tx, batches) : new Set<number>()
+  const rest = batches.length ? (await tx.outbox.findMany({ where: { status: 'pending', batchId: { in: batches } } })).filter((r) => held.has(r.id)) : []
   const rows = [...due, ...rest.filter((r) => !taken.has(r.id) && !skip.has(r.id))].sort((a, b) => a.id - b.id)
   if (rows.length === 0) return []
   for (const ids of chunked(rows.map((r) => r.id))) await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: leaseUntil } })
@@ -64,10 +70,17 @@ export async function takeDue(tx: Tx, now: Date, leaseUntil: Date, skip: Readonl
   }))
 }
 
+/** The pending rows of the batches, but those another process is taking. */
+async function lockedBatchRows(tx: Tx, batches: readonly number[]): Promise<Set<number>> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "batchId" IN (${Prisma.join(batches)}) ${skipLocked(tx)}`
+  return new Set(rows.map((r) => Number(r.id)))
+}
+
 /** Rows going out as one message: recorded before the send, so a resend after a crash is the same message. */
 export async function recordBatch(db: Db, ids: readonly number[]): Promise<void> {
-  const sql = `UPDATE "Outbox" SET "batchId" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`
-  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(sql, ids[0]!, ...ids)]), MARK_WAIT_MS)
+  const update = () => db.$executeRaw`UPDATE "Outbox" SET "batchId" = ${ids[0]!} WHERE "id" IN (${Prisma.join(ids)})`
+  await retryWhileBusy(() => db.$transaction([update()]), MARK_WAIT_MS)
 }
 
 /**
@@ -75,8 +88,8 @@ export async function recordBatch(db: Db, ids: readonly number[]): Promise<void>
  * lock as a transaction does, at a third of the cost.
  */
 export async function markSent(db: Db, ids: readonly number[], now: Date): Promise<void> {
-  const sql = `UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ? WHERE "id" IN (${ids.map(() => '?').join(',')})`
-  await retryWhileBusy(() => db.$transaction([db.$executeRawUnsafe(sql, now, ...ids)]), MARK_WAIT_MS)
+  const update = () => db.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${now} WHERE "id" IN (${Prisma.join(ids)})`
+  await retryWhileBusy(() => db.$transaction([update()]), MARK_WAIT_MS)
 }
 
 /** A failed send: tried again at `retryAt`, or given up ("failed", kept for the record). */

@@ -1,5 +1,6 @@
 import { readInChunks } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
+import { lockActivity } from '../db/lock.ts'
 import { dateOrNull, type Stored } from '../db/rows.ts'
 import type { Activity, Member, Signup } from '../generated/prisma/client.ts'
 
@@ -17,8 +18,10 @@ export interface Place {
 /**
  * Signs a member up. The first `capacity` are confirmed, the rest wait in
  * arrival order. Signing up again changes nothing; after a cancel, a new
- * sign-up goes to the end of the line. Runs inside the command's
- * transaction, which SQLite serialises, so seq is the arrival order.
+ * sign-up goes to the end of the line. The activity is held (lockActivity)
+ * from the read of its places and last seq to the write, so seq is the
+ * arrival order and no place is given twice, whatever runs beside it; its
+ * capacity is read under that hold, not taken from the caller.
  */
 export async function signUp(
   tx: Tx,
@@ -26,16 +29,24 @@ export async function signUp(
   memberId: number,
   origin: { groupId: number | null; byId: number | null; now: Date },
 ): Promise<SignupOutcome> {
-  // The member's row, the last seq and both counts in one read: a burst of sign-ups is this command many times over.
-  const [line] = await tx.$queryRawUnsafe<LineRow[]>(LINE_SQL, activity.id, memberId)
+  await lockActivity(tx, activity.id)
+  // The member's row, the capacity, the last seq and both counts in one read: a burst of sign-ups is this command many times over.
+  const [line] = await tx.$queryRaw<LineRow[]>`
+    SELECT s.*,
+           (SELECT "capacity" FROM "Activity" WHERE "id" = a."id") AS "capacity",
+           (SELECT max("seq") FROM "Signup" WHERE "activityId" = a."id") AS "lastSeq",
+           (SELECT count(*) FROM "Signup" WHERE "activityId" = a."id" AND "status" = 'confirmed') AS "confirmed",
+           (SELECT count(*) FROM "Signup" WHERE "activityId" = a."id" AND "status" = 'waiting') AS "waiting"
+    FROM (SELECT CAST(${activity.id} AS INTEGER) AS "id") a LEFT JOIN "Signup" s ON s."activityId" = a."id" AND s."memberId" = ${memberId}`
   const existing = signupOf(line!)
   if (existing && existing.status !== 'cancelled') {
     return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
   }
   const [confirmed, waiting] = [Number(line!.confirmed), Number(line!.waiting)]
   const seq = Number(line!.lastSeq ?? 0) + 1
+  const capacity = line!.capacity === null ? null : Number(line!.capacity)
   // Nobody jumps the waiting line: a place is free only when no one waits.
-  const status = activity.capacity === null || (waiting === 0 && confirmed < activity.capacity) ? 'confirmed' : 'waiting'
+  const status = capacity === null || (waiting === 0 && confirmed < capacity) ? 'confirmed' : 'waiting'
   const data = { status, seq, groupId: origin.groupId, byId: origin.byId, signedUpAt: origin.now, cancelledAt: null }
   const signup = existing
     ? await tx.signup.update({ where: { id: existing.id }, data })
@@ -45,6 +56,7 @@ export async function signUp(
 
 /** The member's sign-up row (all null when there is none), the last seq and both counts. */
 type LineRow = { [K in keyof Stored<Signup>]: Stored<Signup>[K] | null } & {
+  capacity: number | bigint | null
   lastSeq: number | bigint | null
   confirmed: number | bigint
   waiting: number | bigint
@@ -58,29 +70,23 @@ function signupOf(row: LineRow): Signup | null {
   }
 }
 
-const LINE_SQL = `
-SELECT s.*,
-       (SELECT max(seq) FROM Signup WHERE activityId = a.id) AS lastSeq,
-       (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'confirmed') AS confirmed,
-       (SELECT count(*) FROM Signup WHERE activityId = a.id AND status = 'waiting') AS waiting
-FROM (SELECT ? AS id) a LEFT JOIN Signup s ON s.activityId = a.id AND s.memberId = ?`
-
 /** A new sign-up row (one statement; the adapter writes the dates as Prisma does). */
 async function insertSignup(tx: Tx, row: Omit<Signup, 'id'>): Promise<Signup> {
-  const [{ id }] = (await tx.$queryRawUnsafe<{ id: number }[]>(
-    'INSERT INTO Signup (activityId, memberId, status, seq, groupId, byId, signedUpAt, cancelledAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    row.activityId, row.memberId, row.status, row.seq, row.groupId, row.byId, row.signedUpAt, row.cancelledAt,
-  )) as [{ id: number }]
+  const [{ id }] = (await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "Signup" ("activityId", "memberId", "status", "seq", "groupId", "byId", "signedUpAt", "cancelledAt")
+    VALUES (${row.activityId}, ${row.memberId}, ${row.status}, ${row.seq}, ${row.groupId}, ${row.byId}, ${row.signedUpAt}, ${row.cancelledAt})
+    RETURNING "id"`) as [{ id: number }]
   return { id: Number(id), ...row }
 }
 
 /** Withdraws a sign-up; a freed place goes to the first who waits. Null when there was none. */
 export async function withdraw(
   tx: Tx,
-  activity: Pick<Activity, 'id' | 'capacity'>,
+  activity: Pick<Activity, 'id'>,
   memberId: number,
   now: Date,
 ): Promise<{ was: 'confirmed' | 'waiting'; promoted: SignupWithMember[] } | null> {
+  await lockActivity(tx, activity.id)
   const existing = await tx.signup.findUnique({ where: { activityId_memberId: { activityId: activity.id, memberId } } })
   if (!existing || existing.status === 'cancelled') return null
   await tx.signup.update({ where: { id: existing.id }, data: { status: 'cancelled', cancelledAt: now } })
@@ -88,10 +94,12 @@ export async function withdraw(
   return { was: existing.status as 'confirmed' | 'waiting', promoted }
 }
 
-/** Fills free places from the waiting list, first come first served; returns those promoted. */
-export async function promoteWaiting(tx: Tx, activity: Pick<Activity, 'id' | 'capacity'>): Promise<SignupWithMember[]> {
+/** Fills free places from the waiting list, first come first served, under the activity's hold and its capacity as it is now; returns those promoted. */
+export async function promoteWaiting(tx: Tx, activity: Pick<Activity, 'id'>): Promise<SignupWithMember[]> {
+  await lockActivity(tx, activity.id)
+  const { capacity } = await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, select: { capacity: true } })
   const confirmed = await tx.signup.count({ where: { activityId: activity.id, status: 'confirmed' } })
-  const free = activity.capacity === null ? Infinity : activity.capacity - confirmed
+  const free = capacity === null ? Infinity : capacity - confirmed
   if (free <= 0) return []
   const next = await tx.signup.findMany({
     where: { activityId: activity.id, status: 'waiting' },

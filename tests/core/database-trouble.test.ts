@@ -27,7 +27,7 @@ function lockFor(file: string, ms: number): Promise<{ done: Promise<void> }> {
 
 describe('database trouble', () => {
   it('with the file locked by another process for 2 s, a sign-up waits and succeeds; nothing is lost', async () => {
-    const lock = await lockFor(h.config.databaseFile, 2000)
+    const lock = await lockFor(h.config.databaseFile!, 2000)
     const started = Date.now()
     const [reply] = await h.say('/报名 1', { as: '王芳' })
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
@@ -39,7 +39,7 @@ describe('database trouble', () => {
 
 describe('database held longer than Lark waits', () => {
   it('tells the sender the message waits its turn, then does it when the database is free', async () => {
-    const lock = await lockFor(h.config.databaseFile, 6000)
+    const lock = await lockFor(h.config.databaseFile!, 6000)
     expect(await h.say('/报名 1', { as: '王芳' })).toEqual([
       '系统繁忙，您的消息已收到，正在排队，处理后会回复您。请不要重复发送。',
       '王芳 报名成功：#1「联合教研」，第 1 位（还剩 29 个名额）。',
@@ -49,7 +49,7 @@ describe('database held longer than Lark waits', () => {
   }, 20_000)
 
   it('keeps first come, first served: those told to wait take places 1 and 2, ahead of those who came after the lock', async () => {
-    const lock = await lockFor(h.config.databaseFile, 5000)
+    const lock = await lockFor(h.config.databaseFile!, 5000)
     const early = [h.say('/报名 1', { as: '甲' }), h.say('/报名 1', { as: '乙' })]
     await lock.done
     const late = [h.say('/报名 1', { as: '丙' }), h.say('/报名 1', { as: '丁' })]
@@ -65,7 +65,7 @@ describe('database held longer than Lark waits', () => {
     try {
       await short.say('/学期 2026-09-01 2027-01-22 第一学期')
       await short.say('/排期 12月3日下午 联合教研 名额30')
-      const lock = await lockFor(short.config.databaseFile, 6000)
+      const lock = await lockFor(short.config.databaseFile!, 6000)
       expect(await short.say('/报名 1', { as: '王芳' })).toEqual([
         '系统繁忙，您的消息已收到，正在排队，处理后会回复您。请不要重复发送。',
         '系统繁忙，请稍后再试。',

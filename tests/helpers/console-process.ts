@@ -19,7 +19,7 @@ export interface ConsoleRun {
 /** Starts `npm start`'s entry with the bot's own variables from this shell removed and `env` added. */
 export function startBot(env: Record<string, string>) {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|DATA_DIR|CLOCK_START|LOG_LEVEL)/.test(k)),
   )
   return spawn(NODE_TSX[0], [...NODE_TSX.slice(1), 'src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
 }
@@ -45,9 +45,9 @@ export function runConsole(lines: string[], env: Record<string, string>): Promis
   })
 }
 
-/** Runs one reminder tick in a child process on the database file at the given instant; returns what it sent. */
-export function tickInProcess(databaseFile: string, iso: string): Promise<{ chat: { chatId: string }; text: string }[]> {
-  const child = spawn(TSX, [path.join(ROOT, 'tests', 'helpers', 'reminder-tick.ts'), databaseFile, iso], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+/** Runs one reminder tick in a child process on the database at the given instant; returns what it sent. */
+export function tickInProcess(databaseUrl: string, iso: string): Promise<{ chat: { chatId: string }; text: string }[]> {
+  const child = spawn(TSX, [path.join(ROOT, 'tests', 'helpers', 'reminder-tick.ts'), databaseUrl, iso], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')))
@@ -71,7 +71,7 @@ export async function freePort(): Promise<number> {
 
 /** Runs one of scripts/ (an operator's command, as `npm run` runs it) with the bot's variables from this shell removed and `env` added. */
 export function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|CLOCK_START|LOG_LEVEL)/.test(k)))
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WECHATY_|WECHAT_|LARK_|HTTP_PORT|CONSOLE|DATABASE_URL|DATA_DIR|CLOCK_START|LOG_LEVEL)/.test(k)))
   const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), script, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

@@ -8,6 +8,7 @@ import { inTx } from '../../src/db/client.ts'
 import type { SendFn } from '../../src/core/message.ts'
 import { createLogger } from '../../src/log.ts'
 import { issueClaimCode } from '../../src/services/claim-codes.ts'
+import { copyOfTemplate } from './postgres.ts'
 
 export interface TestApp {
   app: App
@@ -18,13 +19,23 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** The real app on a copy of the migrated template database, in a temporary directory. */
-export async function openTestApp(options: { send: SendFn; clock: () => Date; env?: Record<string, string> }): Promise<TestApp> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-test-'))
+/** The suites that run again on PostgreSQL set this in their vitest project (vitest.config.ts). */
+export const onPostgres = process.env.XUEQU_TEST_DB === 'postgres'
+
+/** A fresh database for one test: a copy of the migrated template, SQLite's file or a PostgreSQL database. */
+export async function testDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (onPostgres) return copyOfTemplate(inject('postgresServer'), inject('postgresTemplate'), inject('postgresPrefix'))
   const file = path.join(dir, 'test.db')
   copyFileSync(inject('templateDb'), file)
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, ...options.env })
-  const app = await createApp({ config, log: createLogger('silent'), send: options.send, clock: options.clock, migrate: false })
+  return { url: `file:${file}`, drop: async () => {} }
+}
+
+/** The real app on a copy of the migrated template database, with a temporary data folder. */
+export async function openTestApp(options: { send: SendFn; clock: () => Date; env?: Record<string, string> }): Promise<TestApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-test-'))
+  const database = await testDatabase(dir)
+  const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dir, ...options.env })
+  const app = await createApp({ config, log: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), send: options.send, clock: options.clock, migrate: false })
   return {
     app,
     config,
@@ -32,6 +43,7 @@ export async function openTestApp(options: { send: SendFn; clock: () => Date; en
     claimCode: () => inTx(app.db, issueClaimCode),
     async close() {
       await app.close()
+      await database.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

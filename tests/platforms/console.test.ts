@@ -16,6 +16,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** A database in a folder that does not exist yet, as on a fresh machine. */
 const envFor = (extra: Record<string, string> = {}) => ({
   DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
+  DATA_DIR: path.join(dir, 'data'),
   CLOCK_START: '2026-09-01T09:00:00+08:00',
   ...extra,
 })

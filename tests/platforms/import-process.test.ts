@@ -38,7 +38,7 @@ describe('a bot process (npm start, Lark webhook mode) sent hostile 行事历 fi
     await test.app.close()
     const port = await freePort()
     const child = startBot({
-      DATABASE_URL: `file:${test.config.databaseFile}`, CONSOLE: 'off', LOG_LEVEL: 'error',
+      DATABASE_URL: test.config.DATABASE_URL, DATA_DIR: test.dir, CONSOLE: 'off', LOG_LEVEL: 'error',
       LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: fake.url,
       LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
     })

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
@@ -6,6 +5,7 @@ import {
   cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, messageEvent, postSigned, startLarkBench,
   type FakeLark, type LarkBench,
 } from '../helpers/fake-lark.ts'
+import { rawDb } from '../helpers/raw-db.ts'
 import { eventually, type TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
@@ -100,15 +100,14 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     const [card] = await say('ou_zhang', '/排期 12月3日下午 联合教研 名额40')
     const sentBefore = fake.sent.length
     // Another process holds the database for 4 s: the sign-up waits its turn past Lark's window.
-    const other = new Database(test.config.databaseFile)
-    other.exec('BEGIN IMMEDIATE')
-    const released = new Promise<void>((resolve) => setTimeout(() => resolve(void other.exec('COMMIT')), 4000))
+    const other = await rawDb(test.config.DATABASE_URL)
+    const { released } = await other.hold(4000)
     const press = cardTrigger({ token: TOKEN, openId: 'ou_wang', chatId: CHAT, messageId: card!.messageId, value: { command: '/报名 1' } })
     const res = await postSigned(`${base}${LARK_EVENTS_PATH}`, encrypt(press, ENCRYPT_KEY), ENCRYPT_KEY)
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toEqual({ toast: { type: 'info', content: '已收到，结果稍后在群里告诉您。' } })
     await released
-    other.close()
+    await other.close()
     await adapter.idle()
     await eventually(async () => (await signups()).length === 1, 'the sign-up')
     await adapter.idle()

@@ -1,5 +1,4 @@
 import { connect } from 'node:net'
-import Database from 'better-sqlite3'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
@@ -8,6 +7,7 @@ import { LARK_EVENTS_PATH, type LarkAdapter, readContent } from '../../src/platf
 import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
 import { SendError } from '../../src/platforms/platform.ts'
 import { FakeLark, encrypt, messageEvent, postSigned, signatureHeaders, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
+import { rawDb } from '../helpers/raw-db.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 const ENCRYPT_KEY = 'test-encrypt-key'
@@ -115,12 +115,11 @@ describe('Lark through the official SDK against a fake Open Platform', () => {
     const body = encrypt(event, ENCRYPT_KEY)
     const before = fake.sent.length
     // Another process holds the write lock for 3.5 s: the command waits (busy retry) past the acknowledgement window.
-    const other = new Database(test.config.databaseFile)
-    other.exec('BEGIN IMMEDIATE')
-    const released = new Promise<void>((resolve) => setTimeout(() => resolve(void other.exec('COMMIT')), 3500))
+    const other = await rawDb(test.config.DATABASE_URL)
+    const { released } = await other.hold(3500)
     expect((await postSigned(url, body, ENCRYPT_KEY)).status).toBe(503)
     await released
-    other.close()
+    await other.close()
     await adapter.idle()
     expect(await inTx(test.app.db, (tx) => tx.activity.count())).toBe(1)
     // Lark delivers it again 15 s later: acknowledged, and nothing done twice.

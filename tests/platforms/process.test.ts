@@ -26,6 +26,7 @@ describe('npm start with console, WeChat and Lark together', () => {
     const port = await freePort()
     const child = startBot({
       DATABASE_URL: `file:${path.join(dir, 'data', 'xuequ.db')}`,
+      DATA_DIR: path.join(dir, 'data'),
       CONSOLE: 'on',
       WECHATY_PUPPET: 'wechaty-puppet-mock',
       LARK_APP_ID: FAKE_APP_ID,

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
 import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
 import { FAKE_APP_ID, FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
 import { freePort, startBot } from '../helpers/console-process.ts'
 import { buildMessage } from '../helpers/harness.ts'
+import { rawDb } from '../helpers/raw-db.ts'
 import { eventually, openTestApp } from '../helpers/test-app.ts'
 
 const KEY = 'restart-encrypt-key'
@@ -16,7 +16,7 @@ const PLACES = 30
 const GROUPS = 60
 
 let dir: string
-let file: string
+let url: string
 let fake: FakeLark
 let port: number
 
@@ -24,7 +24,7 @@ let port: number
 async function prepareDatabase(now: string, lines: string[], groups: { chatId: string; title: string }[]): Promise<void> {
   const test = await openTestApp({ send: async () => {}, clock: () => new Date(now) })
   dir = test.dir
-  file = test.config.databaseFile
+  url = test.config.DATABASE_URL
   await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(now)))
   for (const [i, line] of lines.entries()) await test.app.dispatch(buildMessage(line, i + 1, new Date(now)))
   await inTx(test.app.db, async (tx) => {
@@ -37,7 +37,8 @@ async function prepareDatabase(now: string, lines: string[], groups: { chatId: s
 /** `npm start`'s entry on the file, Lark in webhook mode against the fake; resolves once Lark is live. */
 async function startChild(clockStart: string) {
   const child = startBot({
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: url,
+    DATA_DIR: dir,
     CONSOLE: 'on',
     LARK_APP_ID: FAKE_APP_ID,
     LARK_APP_SECRET: 'secret',
@@ -113,18 +114,18 @@ describe('a bot process killed (SIGKILL) and started again', () => {
     const cutOff = statuses.filter((s) => s !== 200).length
     expect(cutOff).toBeGreaterThan(0)
 
-    // Right after the kill: the file is sound, and every event the bot acknowledged has its sign-up or waits in the inbox.
-    let db = new Database(file, { readonly: true })
-    const check = () => ({
-      integrity: db.pragma('integrity_check', { simple: true }),
-      rows: db
-        .prepare("select a.userId, s.status, s.seq from Signup s join Account a on a.memberId = s.memberId and a.platform = 'lark' where s.activityId = 1 order by s.seq")
-        .all() as { userId: string; status: string; seq: number }[],
+    // Right after the kill: the database is sound (SQLite's file: its integrity check), and every event the bot acknowledged has its sign-up or waits in the inbox.
+    let db = await rawDb(url)
+    const check = async () => ({
+      integrity: url.startsWith('file:') ? (await db.all<{ integrity_check: string }>('PRAGMA integrity_check'))[0]!.integrity_check : 'ok',
+      rows: await db.all<{ userId: string; status: string; seq: number }>(
+        `select a."userId", s."status", s."seq" from "Signup" s join "Account" a on a."memberId" = s."memberId" and a."platform" = 'lark' where s."activityId" = 1 order by s."seq"`,
+      ),
     })
-    const afterKill = check()
+    const afterKill = await check()
     expect(afterKill.integrity).toBe('ok')
     const signedUp = new Set(afterKill.rows.map((r) => r.userId))
-    const waiting = new Set((db.prepare('select key from Inbox').all() as { key: string }[]).map((r) => r.key))
+    const waiting = new Set((await db.all<{ key: string }>('select "key" from "Inbox"')).map((r) => r.key))
     members.forEach((m, i) => {
       const received = signedUp.has(m.member_id) || waiting.has(`lark:event:${events[i]!.header.event_id}`)
       if (statuses[i] === 200) expect(received, `${m.name} was acknowledged`).toBe(true)
@@ -133,9 +134,9 @@ describe('a bot process killed (SIGKILL) and started again', () => {
     expect(afterKill.rows.filter((r) => r.status === 'confirmed').length).toBe(Math.min(PLACES, afterKill.rows.length))
 
     // Started again; Lark delivers again what it holds undelivered, and (as it may) some it had delivered.
-    db.close()
+    await db.close()
     const second = await startChild('2026-11-24T10:01:00+08:00')
-    db = new Database(file, { readonly: true })
+    db = await rawDb(url)
     try {
       let again = await deliver(events)
       for (let round = 0; again.some((s) => s !== 200) && round < 5; round++) again = await deliver(events.filter((_, i) => again[i] !== 200))
@@ -147,7 +148,7 @@ describe('a bot process killed (SIGKILL) and started again', () => {
       const twice = [...confirmations()].filter(([, n]) => n !== 1)
       expect(twice).toEqual([])
 
-      const end = check()
+      const end = await check()
       expect(end.integrity).toBe('ok')
       expect(end.rows.map((r) => r.userId).sort()).toEqual(members.map((m) => m.member_id).sort())
       expect(end.rows.map((r) => r.seq)).toEqual(Array.from({ length: BURST }, (_, i) => i + 1))
@@ -156,11 +157,12 @@ describe('a bot process killed (SIGKILL) and started again', () => {
       // What was signed up before the kill kept its place.
       expect(end.rows.slice(0, afterKill.rows.length)).toEqual(afterKill.rows)
       // Nothing left waiting; one member per teacher, each event taken once.
-      expect((db.prepare('select count(*) n from Inbox').get() as { n: number }).n).toBe(0)
-      expect((db.prepare("select count(*) n from Account where platform = 'lark'").get() as { n: number }).n).toBe(BURST)
-      expect((db.prepare("select count(*) n from InboundEvent where key like 'lark:msg:%'").get() as { n: number }).n).toBe(BURST)
+      const count = async (sql: string) => Number((await db.all<{ n: number | string }>(sql))[0]!.n)
+      expect(await count('select count(*) n from "Inbox"')).toBe(0)
+      expect(await count(`select count(*) n from "Account" where "platform" = 'lark'`)).toBe(BURST)
+      expect(await count(`select count(*) n from "InboundEvent" where "key" like 'lark:msg:%'`)).toBe(BURST)
     } finally {
-      db.close()
+      await db.close()
       second.child.kill('SIGTERM')
       await second.closed
     }
@@ -182,8 +184,9 @@ describe('a bot process killed (SIGKILL) and started again', () => {
     const second = await startChild('2026-11-23T07:30:30+08:00')
     try {
       await eventually(() => larkSent().length >= GROUPS, 'every digest', 60_000)
-      const db = new Database(file, { readonly: true })
-      await eventually(() => (db.prepare("select count(*) n from Outbox where status = 'pending'").get() as { n: number }).n === 0, 'every message marked sent', 30_000)
+      const db = await rawDb(url)
+      const pending = async () => Number((await db.all<{ n: number | string }>(`select count(*) n from "Outbox" where "status" = 'pending'`))[0]!.n)
+      await eventually(async () => (await pending()) === 0, 'every message marked sent', 30_000)
       // A little longer, for anything sent twice to show.
       await new Promise((r) => setTimeout(r, 1500))
       const perChat = new Map<string, number>()
@@ -191,14 +194,16 @@ describe('a bot process killed (SIGKILL) and started again', () => {
       expect([...perChat.values()].every((n) => n === 1)).toBe(true)
       expect(perChat.size).toBe(GROUPS)
       for (const m of larkSent()) expect(m.text).toContain('联合教研')
-      const rows = db.prepare("select o.status, count(*) n from Reminder r join Outbox o on o.id = r.outboxId where r.groupId in (select id from `Group` where platform = 'lark') group by o.status").all()
-      expect(rows).toEqual([{ status: 'sent', n: GROUPS }])
+      const rows = await db.all<{ status: string; n: number | string }>(
+        `select o."status", count(*) n from "Reminder" r join "Outbox" o on o."id" = r."outboxId" where r."groupId" in (select "id" from "Group" where "platform" = 'lark') group by o."status"`,
+      )
+      expect(rows.map((r) => ({ status: r.status, n: Number(r.n) }))).toEqual([{ status: 'sent', n: GROUPS }])
       // The console group's digest printed once, by one of the two processes.
       // Each digest went under its reminder's uuid; a send the kill cut off before it was marked went again and Lark dropped it.
       expect(new Set(fake.uuids).size).toBe(GROUPS)
       const printed = `${first.out.stdout}${second.out.stdout}`.split('学区活动】').length - 1
       expect(printed).toBe(1)
-      db.close()
+      await db.close()
     } finally {
       second.child.kill('SIGTERM')
       await second.closed

@@ -13,7 +13,7 @@ import { runScript } from '../helpers/console-process.ts'
 
 /** The operator's confirmation (npm run confirm), on the test's database file. */
 async function runConfirm(district: string, name: string) {
-  const run = await runScript('scripts/confirm.ts', ['--district', district, '--name', name], { DATABASE_URL: `file:${currentDb}` })
+  const run = await runScript('scripts/confirm.ts', ['--district', district, '--name', name], { DATABASE_URL: currentDb })
   expect(run.stderr).toBe('')
   expect(run.stdout).toContain(`已确认：新账号就是登记的「${name}」`)
 }
@@ -54,7 +54,7 @@ describe('WeChat through wechaty and the mock puppet', () => {
     bot = WechatyBuilder.build({ puppet })
     const router = createSendRouter()
     test = await openTestApp({ send: router.send, clock })
-    currentDb = test.config.databaseFile
+    currentDb = test.config.DATABASE_URL
     adapter = new WechatAdapter({ bot, dispatch: test.app.dispatch, announce: test.app.announce, log: createLogger('silent'), botName: '学区助手', sendIntervalMs: 0, sendJitterMs: 0, clock })
     router.use('wechat', (m) => adapter.send(m))
     await adapter.start()

@@ -69,7 +69,7 @@ describe('exactly once, across crashes and processes', () => {
     {
       const all: string[] = []
       for (const time of ['2026-11-23T07:30:00+08:00', '2026-11-24T16:00:00+08:00', '2026-11-25T12:30:00+08:00']) {
-        const runs = await Promise.all([tickInProcess(h.config.databaseFile, time), tickInProcess(h.config.databaseFile, time)])
+        const runs = await Promise.all([tickInProcess(h.config.DATABASE_URL, time), tickInProcess(h.config.DATABASE_URL, time)])
         for (const m of runs.flat()) all.push(`${m.chat.chatId}|${m.text.split('\n')[0]}`)
       }
       expect(all.sort()).toEqual(

@@ -155,10 +155,10 @@ describe('the archive workbook', () => {
   })
 
   it('npm run export writes the workbook and the CSVs', async () => {
-    const out = path.join(h.config.databaseFile, '..', 'out')
+    const out = path.join(h.config.dataDir, 'out')
     const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/export.ts', '--district', '示范学区', '--term', '第一学期', '--out', out], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${h.config.databaseFile}` },
+      env: { ...process.env, DATABASE_URL: h.config.DATABASE_URL, DATA_DIR: h.config.dataDir },
       encoding: 'utf8',
     })
     expect(run.stderr).not.toMatch(/Error/)

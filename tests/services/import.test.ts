@@ -135,11 +135,11 @@ describe('npm run import', () => {
 
   const run = (...args: string[]) =>
     spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/import.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${h.config.databaseFile}` }, encoding: 'utf8',
+      cwd: ROOT, env: { ...process.env, DATABASE_URL: h.config.DATABASE_URL, DATA_DIR: h.config.dataDir }, encoding: 'utf8',
     })
 
   it('previews, saves with --yes, and creates nothing twice on a second import', async () => {
-    const docx = path.join(path.dirname(h.config.databaseFile), '行事历.docx')
+    const docx = path.join(h.config.dataDir, '行事历.docx')
     const lines = text.toString('utf8').split('\n')
     writeFileSync(docx, await Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] })))
     const preview = run(docx, '--district', '示范学区')
@@ -161,7 +161,7 @@ describe('npm run import', () => {
   }, 60_000)
 
   it('previews and saves a 行事历 of 5 000 activities (more values than SQLite binds in one statement)', () => {
-    const file = path.join(path.dirname(h.config.databaseFile), '行事历.txt')
+    const file = path.join(h.config.dataDir, '行事历.txt')
     writeFileSync(file, longCalendar(5000))
     const preview = run(file, '--district', '示范学区')
     expect(preview.stderr).toBe('')
@@ -172,7 +172,7 @@ describe('npm run import', () => {
   }, 120_000)
 
   it('exits with the reason, not an abort, on a zip bomb and on a file over 5 MB', async () => {
-    const dir = path.dirname(h.config.databaseFile)
+    const dir = h.config.dataDir
     writeFileSync(path.join(dir, '行事历.docx'), await paragraphFlood())
     writeFileSync(path.join(dir, '行事历.xlsx'), await sharedStringBomb())
     writeFileSync(path.join(dir, '行事历.txt'), Buffer.alloc(6 * 1024 * 1024, 0x61))

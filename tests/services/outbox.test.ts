@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { inTx } from '../../src/db/client.ts'
+import { inTx, openDb } from '../../src/db/client.ts'
+import type { OutgoingMessage } from '../../src/core/message.ts'
+import { createLogger } from '../../src/log.ts'
+import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
 import { takeDue } from '../../src/services/outbox.ts'
 import { createHarness, type Harness } from '../helpers/harness.ts'
 
@@ -43,5 +46,32 @@ describe('takeDue', () => {
     const [first] = await h.app.db.outbox.findMany({ orderBy: { id: 'asc' }, take: 1 })
     const rows = await inTx(h.app.db, (tx) => takeDue(tx, now, later, new Set([first!.id])))
     expect(rows.map((r) => r.message.text)).toEqual(['2', '3'])
+  })
+})
+
+describe('several processes passing over the outbox', () => {
+  it('three senders, each on its own connection, taking the same 300 due messages at once send each once', async () => {
+    const due = new Date('2026-11-20T00:00:00Z')
+    await h.app.db.outbox.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        platform: 'console', chatId: `chat-${i % 30}`, messageJson: JSON.stringify({ chat: { platform: 'console', chatId: `chat-${i % 30}` }, text: `m${i}` }),
+        status: 'pending', nextAttemptAt: due, createdAt: due,
+      })),
+    })
+    const sent: string[] = []
+    // Each "process" has its own client (its own pool of connections), as separate bot processes would.
+    const clients = await Promise.all([1, 2, 3].map(() => openDb(h.config.DATABASE_URL)))
+    try {
+      const senders = clients.map((db) =>
+        createOutboxSender({ db, log: createLogger('silent'), clock: () => now, send: async (m: OutgoingMessage) => void sent.push(m.text) }),
+      )
+      await Promise.all(senders.flatMap((s) => [s.pass(), s.pass()]))
+      await Promise.all(senders.map((s) => s.idle()))
+      expect(sent).toHaveLength(300)
+      expect(new Set(sent).size).toBe(300)
+      expect(await h.app.db.outbox.count({ where: { status: 'sent' } })).toBe(300)
+    } finally {
+      await Promise.all(clients.map((db) => db.$disconnect()))
+    }
   })
 })
