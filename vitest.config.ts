@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config'
 /** The suites that run a second time on PostgreSQL: storage, concurrency, reminders and platforms. */
 const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
 
+/** Files of those suites that never open the bot's database (parsing, timing, and the console processes' own SQLite file). */
+const DATABASE_FREE = [
+  'tests/services/file-reader.test.ts', 'tests/services/import-lines.test.ts', 'tests/services/import-merge.test.ts', 'tests/reminders/timing.test.ts',
+  'tests/platforms/console.test.ts', 'tests/platforms/http-server.test.ts', 'tests/platforms/process.test.ts',
+]
+
 // Nothing may depend on the machine's timezone: everything runs with TZ=UTC,
 // and the suites that touch dates run again with TZ=Asia/Shanghai.
 export default defineConfig({
@@ -25,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ON_POSTGRES,
+          exclude: DATABASE_FREE,
           globalSetup: ['tests/global-setup-postgres.ts'],
           env: { TZ: 'UTC', XUEQU_TEST_DB: 'postgres' },
         },

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import dotenv from 'dotenv'
 import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { inTx, openDb } from '../src/db/client.ts'
+import { closeDb, inTx, openDb } from '../src/db/client.ts'
 import { listName } from '../src/services/members.ts'
 import { confirmClaim, openClaims } from '../src/services/placeholders.ts'
 
@@ -40,5 +40,5 @@ try {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
   process.exitCode = 1
 } finally {
-  await db.$disconnect()
+  await closeDb(db)
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import dotenv from 'dotenv'
 import { loadConfig } from '../src/config.ts'
-import { inTx, openDb } from '../src/db/client.ts'
+import { closeDb, inTx, openDb } from '../src/db/client.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../src/services/export.ts'
 import { OPERATOR } from '../src/services/question-access.ts'
@@ -51,5 +51,5 @@ try {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
   process.exitCode = 1
 } finally {
-  await db.$disconnect()
+  await closeDb(db)
 }

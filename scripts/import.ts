@@ -11,7 +11,7 @@ import dotenv from 'dotenv'
 import { argsErrorText, resolveErrorText } from '../handlers/shared.ts'
 import { loadConfig } from '../src/config.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { inTx, openDb } from '../src/db/client.ts'
+import { closeDb, inTx, openDb } from '../src/db/client.ts'
 import { MAX_IMPORT_ACTIVITIES, prepareImport, readLines, saveImport } from '../src/services/import.ts'
 import { fileProblemText, itemLines, mergeLines, notActivityLines, sameLines, unreadableLines } from '../src/services/import-report.ts'
 import { MAX_FILE_BYTES } from '../src/services/file-reader/limits.ts'
@@ -73,5 +73,5 @@ try {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
   process.exitCode = 1
 } finally {
-  await db.$disconnect()
+  await closeDb(db)
 }

@@ -1,6 +1,6 @@
 import { commands } from '../handlers/index.ts'
 import type { Config } from './config.ts'
-import { checkDataFolder, inTx, openDb, type Db } from './db/client.ts'
+import { checkDataFolder, closeDb, inTx, openDb, type Db } from './db/client.ts'
 import { migrateIfNeeded } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
 import type { OutgoingMessage, SendFn } from './core/message.ts'
@@ -63,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       outbox.stop()
       await outbox.idle()
-      await db.$disconnect()
+      await closeDb(db)
     },
   }
 }

@@ -27,6 +27,7 @@ async function main(config: Config): Promise<void> {
   const say = (line: string) => void out.write(`${line}\n`)
   const router = createSendRouter()
   const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send })
+  say(texts.startup.database(config.database, databaseWhere(config), app.migrated.length))
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []
@@ -98,7 +99,7 @@ async function main(config: Config): Promise<void> {
   reminders.start()
   void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {
-    reminders.stop()
+    await reminders.stop()
     app.outbox.stop()
     await app.outbox.idle()
     await Promise.allSettled(adapters.map((a) => a.stop()))
@@ -146,6 +147,13 @@ async function main(config: Config): Promise<void> {
       say(texts.startup.failed(name, err instanceof Error ? err.message : String(err)))
     }
   }
+}
+
+/** Where the database is, for the start-up line: the file, or the server and database name (never the password). */
+function databaseWhere(config: Config): string {
+  if (config.databaseFile) return config.databaseFile
+  const url = new URL(config.DATABASE_URL)
+  return `${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
 }
 
 try {

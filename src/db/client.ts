@@ -82,6 +82,16 @@ export function dialectOf(client: Db | Tx): Dialect {
   return dialects.get(client) ?? 'sqlite'
 }
 
+/**
+ * Closes the client once the transactions already in line have finished: on
+ * PostgreSQL a transaction cut off by the disconnect would hold its
+ * connection, and the pool's end would wait for it for ever.
+ */
+export async function closeDb(db: Db): Promise<void> {
+  await lines.get(db)?.queue.onIdle()
+  await db.$disconnect()
+}
+
 export interface TxOptions {
   /** How long to keep trying while another process holds the database (default 5 s), counted from the call. */
   waitMs?: number

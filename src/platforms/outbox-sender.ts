@@ -205,6 +205,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       clearInterval(timer)
     },
     async idle() {
+      await passing?.catch(() => {})
       while (lanes.size > 0) await Promise.allSettled([...lanes.values()].map((l) => l.running))
     },
   }

@@ -32,7 +32,8 @@ export interface Reminders {
   tick(): Promise<TickResult>
   /** Starts node-cron: a tick every 30 seconds. */
   start(): void
-  stop(): void
+  /** Stops the ticks; resolves when a tick under way has finished. */
+  stop(): Promise<void>
 }
 
 /**
@@ -112,8 +113,9 @@ export function createReminders(options: ReminderOptions): Reminders {
         this.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
       }, { name: 'reminders', noOverlap: true })
     },
-    stop() {
+    async stop() {
       void task?.stop()
+      await running?.catch(() => {})
     },
   }
 }

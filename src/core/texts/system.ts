@@ -61,6 +61,8 @@ export const systemTexts = {
   },
 
   startup: {
+    database: (kind: 'sqlite' | 'postgres', where: string, migrated: number) =>
+      `数据库：${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${where}）${migrated > 0 ? `，本次启动更新了表结构（${migrated} 项迁移）` : ''}。`,
     console: (bot: string, district: string) =>
       `${bot}已启动：控制台群（属于「${district}」）。\n直接输入一行即以「我」（管理员）的身份发言；输入「王老师> /活动」以王老师的身份发言。\n发送 /帮助 查看命令，Ctrl+D 退出。`,
     connect: [
