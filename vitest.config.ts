@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /** The suites that run a second time on PostgreSQL: storage, concurrency, reminders and platforms. */
-const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
+const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/db/copy.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
 
 /** Files of those suites that never open the bot's database (parsing, timing, and the console processes' own SQLite file). */
 const DATABASE_FREE = [
@@ -17,7 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      // tests/db/copy.test.ts moves SQLite data to PostgreSQL: it needs the server, so it runs in the postgres project only.
+      { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], exclude: ['tests/db/copy.test.ts'], env: { TZ: 'UTC' } } },
       {
         extends: true,
         test: {

@@ -35,6 +35,8 @@ const schema = z.object({
   WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   WECHAT_SEND_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   WECHAT_MAX_TEXT: z.coerce.number().int().min(100).max(10_000).default(1500),
+  /** With several processes on one database, one logs in to WeChat; another takes over this long after it stops renewing (died). */
+  WECHAT_LEASE_S: z.coerce.number().int().min(3).max(3600).default(60),
   LARK_APP_ID: z.string().optional(),
   LARK_APP_SECRET: z.string().optional(),
   LARK_MODE: z.enum(['ws', 'webhook']).default('ws'),

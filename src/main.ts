@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import dotenv from 'dotenv'
 import { createApp, createClock } from './app.ts'
@@ -9,6 +10,8 @@ import { createConsoleSend, runConsoleGroup } from './platforms/console/console-
 import { startHttpServer, type Route } from './platforms/http-server.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { createReminders } from './reminders/runner.ts'
+import { createLeaseKeeper, type LeaseKeeper } from './platforms/lease-keeper.ts'
+import { HEARTBEAT_MS, liveProcesses, registerProcess, removeProcess, seeProcess } from './services/processes.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
 import { CALENDAR_PATH, calendarRoute } from './services/feed-route.ts'
 
@@ -27,7 +30,12 @@ async function main(config: Config): Promise<void> {
   const say = (line: string) => void out.write(`${line}\n`)
   const router = createSendRouter()
   const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send })
-  say(texts.startup.database(config.database, databaseWhere(config), app.migrated.length))
+  // This process on the database's list of live ones, seen every half minute (the machine's clock: leases and liveness are real time).
+  const processId = randomUUID()
+  await registerProcess(app.db, processId, new Date())
+  const heartbeat = setInterval(() => void seeProcess(app.db, processId, new Date()).catch((err: unknown) => log.warn({ err }, 'heartbeat failed')), HEARTBEAT_MS)
+  heartbeat.unref()
+  say(texts.startup.database(config.database, databaseWhere(config), app.migrated.length, await liveProcesses(app.db, new Date())))
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []
@@ -40,22 +48,44 @@ async function main(config: Config): Promise<void> {
     router.use('console', createConsoleSend(out, config.BOT_NAME, path.join(config.dataDir, 'exports')))
   } else say(texts.startup.off('控制台群', texts.startup.consoleOff))
 
+  let wechatLease: LeaseKeeper | undefined
   if (config.wechatPuppet) {
+    const puppet = config.wechatPuppet
     // wechaty and the Lark SDK take seconds to load: only when configured.
     const { WechatAdapter, buildWechaty } = await import('./platforms/wechat.ts')
-    const adapter = new WechatAdapter({
-      bot: buildWechaty({ puppet: config.wechatPuppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: config.dataDir }),
-      dispatch: app.dispatch,
-      announce: app.announce,
-      log,
-      botName: config.BOT_NAME,
-      sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
-      sendJitterMs: config.WECHAT_SEND_JITTER_MS,
-      maxTextLength: config.WECHAT_MAX_TEXT,
-      output: out,
-      clock,
+    let adapter: PlatformAdapter | undefined
+    let started = false
+    // One process at a time logs in to the WeChat account; the others wait and take over.
+    wechatLease = createLeaseKeeper({
+      db: app.db, name: 'wechat', holder: processId, leaseMs: config.WECHAT_LEASE_S * 1000, clock: () => new Date(), log,
+      onHeld: async () => {
+        if (started) say(texts.startup.wechatTakeover)
+        started = true
+        adapter = new WechatAdapter({
+          bot: buildWechaty({ puppet, token: config.WECHATY_PUPPET_SERVICE_TOKEN, dataDir: config.dataDir }),
+          dispatch: app.dispatch,
+          announce: app.announce,
+          log,
+          botName: config.BOT_NAME,
+          sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
+          sendJitterMs: config.WECHAT_SEND_JITTER_MS,
+          maxTextLength: config.WECHAT_MAX_TEXT,
+          output: out,
+          clock,
+        })
+        await startAdapter(adapter, '微信', texts.startup.wechatDetail(puppet))
+      },
+      onLost: async () => {
+        if (!adapter) return
+        adapters.splice(adapters.indexOf(adapter), 1)
+        await adapter.stop()
+        adapter = undefined
+      },
     })
-    await startAdapter(adapter, '微信', texts.startup.wechatDetail(config.wechatPuppet))
+    if (!(await wechatLease.start())) {
+      started = true
+      say(texts.startup.wechatStandby(config.WECHAT_LEASE_S))
+    }
   } else say(texts.startup.off('微信', texts.startup.wechatOff))
 
   if (config.larkEnabled) {
@@ -99,11 +129,15 @@ async function main(config: Config): Promise<void> {
   reminders.start()
   void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {
+    clearInterval(heartbeat)
     await reminders.stop()
     app.outbox.stop()
     await app.outbox.idle()
     await Promise.allSettled(adapters.map((a) => a.stop()))
+    // Logged out first, then the lease given up: another process may log in at once.
+    await wechatLease?.stop()
     await Promise.allSettled(closers.map((close) => close()))
+    await removeProcess(app.db, processId).catch(() => {})
     await app.close()
   }
   let stopping = false
@@ -119,7 +153,7 @@ async function main(config: Config): Promise<void> {
     say(`${texts.startup.console(config.BOT_NAME, district)}\n${hasPlatform ? '' : `${texts.startup.connect}\n`}`)
     await runConsoleGroup({ input: process.stdin, output: out, botName: config.BOT_NAME, dispatch: app.dispatch, clock })
     // End of console input: the process stays up only for the platforms that are live.
-    if (adapters.length === 0 && !stopping) {
+    if (adapters.length === 0 && !wechatLease && !stopping) {
       stopping = true
       await shutdown()
     }

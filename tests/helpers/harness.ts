@@ -42,10 +42,10 @@ export interface Harness {
  * fake clock and a send function that records. The console group is bound to
  * 示范学区 with 我 as admin, as `npm start` does.
  */
-export async function createHarness(now: string, env: Record<string, string> = {}): Promise<Harness> {
+export async function createHarness(now: string, env: Record<string, string> = {}, database?: 'sqlite' | 'postgres'): Promise<Harness> {
   let clock = new Date(now)
   const sent: OutgoingMessage[] = []
-  const test = await openTestApp({ send: async (m) => void sent.push(m), clock: () => clock, env })
+  const test = await openTestApp({ send: async (m) => void sent.push(m), clock: () => clock, env, ...(database ? { database } : {}) })
   const { app, config } = test
   await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock))
   let seq = 0

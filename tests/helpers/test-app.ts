@@ -23,17 +23,17 @@ export interface TestApp {
 export const onPostgres = process.env.XUEQU_TEST_DB === 'postgres'
 
 /** A fresh database for one test: a copy of the migrated template, SQLite's file or a PostgreSQL database. */
-export async function testDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (onPostgres) return copyOfTemplate(inject('postgresServer'), inject('postgresTemplate'), inject('postgresPrefix'))
+export async function testDatabase(dir: string, kind: 'sqlite' | 'postgres' = onPostgres ? 'postgres' : 'sqlite'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'postgres') return copyOfTemplate(inject('postgresServer'), inject('postgresTemplate'), inject('postgresPrefix'))
   const file = path.join(dir, 'test.db')
   copyFileSync(inject('templateDb'), file)
   return { url: `file:${file}`, drop: async () => {} }
 }
 
 /** The real app on a copy of the migrated template database, with a temporary data folder. */
-export async function openTestApp(options: { send: SendFn; clock: () => Date; env?: Record<string, string> }): Promise<TestApp> {
+export async function openTestApp(options: { send: SendFn; clock: () => Date; env?: Record<string, string>; database?: 'sqlite' | 'postgres' }): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-test-'))
-  const database = await testDatabase(dir)
+  const database = await testDatabase(dir, options.database)
   const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dir, ...options.env })
   const app = await createApp({ config, log: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), send: options.send, clock: options.clock, migrate: false })
   return {

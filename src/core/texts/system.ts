@@ -61,8 +61,11 @@ export const systemTexts = {
   },
 
   startup: {
-    database: (kind: 'sqlite' | 'postgres', where: string, migrated: number) =>
-      `数据库：${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${where}）${migrated > 0 ? `，本次启动更新了表结构（${migrated} 项迁移）` : ''}。`,
+    database: (kind: 'sqlite' | 'postgres', where: string, migrated: number, processes: number) =>
+      `数据库：${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${where}）${migrated > 0 ? `，本次启动更新了表结构（${migrated} 项迁移）` : ''}` +
+      `${kind === 'postgres' ? `；连着这个库的机器人进程共 ${processes} 个（含本进程）` : ''}。`,
+    wechatStandby: (seconds: number) => `微信：这个微信号已由另一个机器人进程登录，本进程待命；那个进程停止后（意外退出时约 ${seconds} 秒后）由本进程接手登录。`,
+    wechatTakeover: '微信：本进程接手登录微信。',
     console: (bot: string, district: string) =>
       `${bot}已启动：控制台群（属于「${district}」）。\n直接输入一行即以「我」（管理员）的身份发言；输入「王老师> /活动」以王老师的身份发言。\n发送 /帮助 查看命令，Ctrl+D 退出。`,
     connect: [
