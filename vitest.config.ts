@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 /** The suites that run a second time on PostgreSQL: storage, concurrency, reminders and platforms. */
 const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/db/copy.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
 
+/** Files that need the PostgreSQL server (moving SQLite data to it, four processes on it): the postgres project only. */
+const POSTGRES_ONLY = ['tests/db/copy.test.ts', 'tests/platforms/four-processes.test.ts']
+
 /** Files of those suites that never open the bot's database (parsing, timing, and the console processes' own SQLite file). */
 const DATABASE_FREE = [
   'tests/services/file-reader.test.ts', 'tests/services/import-lines.test.ts', 'tests/services/import-merge.test.ts', 'tests/reminders/timing.test.ts',
@@ -17,8 +20,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      // tests/db/copy.test.ts moves SQLite data to PostgreSQL: it needs the server, so it runs in the postgres project only.
-      { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], exclude: ['tests/db/copy.test.ts'], env: { TZ: 'UTC' } } },
+      { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], exclude: POSTGRES_ONLY, env: { TZ: 'UTC' } } },
       {
         extends: true,
         test: {

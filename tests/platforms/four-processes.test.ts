@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { inTx } from '../../src/db/client.ts'
+import { texts } from '../../src/core/texts/index.ts'
+import { prepareConsoleGroup } from '../../src/services/console-setup.ts'
+import { FAKE_APP_ID, FakeLark, encrypt, messageEvent, postSigned } from '../helpers/fake-lark.ts'
+import { freePort, startBot } from '../helpers/console-process.ts'
+import { buildMessage } from '../helpers/harness.ts'
+import { rawDb } from '../helpers/raw-db.ts'
+import { eventually, openTestApp } from '../helpers/test-app.ts'
+
+// Four bot processes on one PostgreSQL database (the postgres project only, vitest.config.ts),
+// each receiving a quarter of a district's sign-up burst at the same moment.
+const KEY = 'four-encrypt-key'
+const TOKEN = 'four-token'
+const TEACHERS = 1000
+const PLACES = 50
+const GROUPS = 20
+const now = '2026-11-24T10:00:00+08:00'
+
+let dir = ''
+let drop = async () => {}
+let fake: FakeLark | undefined
+const children: ReturnType<typeof startBot>[] = []
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill('SIGKILL')
+  await fake?.stop()
+  await drop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('four bot processes on one PostgreSQL database', () => {
+  it(`${TEACHERS} sign-ups for ${PLACES} places sent to all four at once: exactly ${PLACES} confirmed, the rest waiting, seq 1…${TEACHERS} once each, no error reply`, async () => {
+    // The district as an admin left it: a term, the activity, twenty Lark school groups bound to it.
+    const test = await openTestApp({ send: async () => {}, clock: () => new Date(now) })
+    dir = test.dir
+    const url = test.config.DATABASE_URL
+    drop = async () => void (await test.close())
+    await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(now)))
+    for (const [i, line] of ['/学期 2026-09-01 2027-01-22 第一学期', `/排期 12月3日 13:30 联合教研 名额${PLACES}`].entries()) {
+      await test.app.dispatch(buildMessage(line, i + 1, new Date(now)))
+    }
+    const district = await test.app.db.district.findFirstOrThrow()
+    await test.app.db.group.createMany({ data: Array.from({ length: GROUPS }, (_, g) => ({ platform: 'lark', chatId: `oc_s${g}`, title: `学校${g}教研群`, districtId: district.id })) })
+
+    fake = await new FakeLark().start()
+    const members = Array.from({ length: TEACHERS }, (_, i) => ({ member_id: `ou_t${i}`, name: `老师${i}`, chat: `oc_s${i % GROUPS}` }))
+    for (let g = 0; g < GROUPS; g++) fake.chats.set(`oc_s${g}`, { name: `学校${g}教研群`, members: members.filter((m) => m.chat === `oc_s${g}`) })
+    const ports = await Promise.all([1, 2, 3, 4].map(() => freePort()))
+    const outs = ports.map((port) => {
+      const child = startBot({
+        DATABASE_URL: url, DATA_DIR: dir, CONSOLE: 'off', CLOCK_START: now, LOG_LEVEL: 'error',
+        LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: fake!.url,
+        LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
+      })
+      children.push(child)
+      const out = { stdout: '', stderr: '' }
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out.stdout += d))
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (out.stderr += d))
+      return out
+    })
+    for (const out of outs) await eventually(() => out.stdout.includes('已接入 飞书'), `a process to start (${out.stdout}${out.stderr})`, 60_000)
+
+    // Each process gets every fourth teacher, twenty posts in flight per process, all four at once.
+    const events = members.map((m) => messageEvent({ token: TOKEN, chatId: m.chat, sender: m.member_id, text: '/报名 1' }))
+    const statuses: number[] = new Array(TEACHERS).fill(0)
+    await Promise.all(
+      ports.map(async (port, p) => {
+        const mine = events.map((_, i) => i).filter((i) => i % ports.length === p)
+        let next = 0
+        await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            while (next < mine.length) {
+              const i = mine[next++]!
+              statuses[i] = await postSigned(`http://127.0.0.1:${port}/lark/events`, encrypt(events[i], KEY), KEY).then((r) => r.status, () => 0)
+            }
+          }),
+        )
+      }),
+    )
+    expect(statuses.filter((s) => s !== 200)).toEqual([])
+
+    const db = await rawDb(url)
+    try {
+      const rows = async () =>
+        db.all<{ status: string; seq: number }>(`SELECT "status", "seq" FROM "Signup" WHERE "activityId" = 1 ORDER BY "seq"`)
+      await eventually(async () => (await rows()).length === TEACHERS, 'every sign-up', 120_000)
+      const line = await rows()
+      expect(line.map((r) => r.seq)).toEqual(Array.from({ length: TEACHERS }, (_, i) => i + 1))
+      expect(line.filter((r) => r.status === 'confirmed').map((r) => r.seq)).toEqual(Array.from({ length: PLACES }, (_, i) => i + 1))
+      expect(line.filter((r) => r.status === 'waiting')).toHaveLength(TEACHERS - PLACES)
+      // One member and one account per teacher, each event taken once.
+      const count = async (sql: string) => Number((await db.all<{ n: number | string }>(sql))[0]!.n)
+      expect(await count(`SELECT count(*) n FROM "Account" WHERE "platform" = 'lark'`)).toBe(TEACHERS)
+      expect(await count(`SELECT count(*) n FROM "InboundEvent" WHERE "key" LIKE 'lark:msg:%'`)).toBe(TEACHERS)
+    } finally {
+      await db.close()
+    }
+    // Whatever has been sent so far: no 出错了 and no 系统繁忙 among it.
+    const failures = [texts.router.internal, texts.router.busy, texts.router.busyQueued]
+    expect(fake.sent.filter((m) => failures.some((f) => m.text.includes(f)))).toEqual([])
+    for (const out of outs) expect(out.stderr).not.toMatch(/command failed|Error/)
+  }, 240_000)
+})
