@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
+    // Much of the suite waits on child processes, sockets and PostgreSQL; one worker per core left most of the run idle.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'tz-utc', include: ['tests/**/*.test.ts'], exclude: POSTGRES_ONLY, env: { TZ: 'UTC' } } },

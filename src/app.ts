@@ -3,7 +3,7 @@ import type { Config } from './config.ts'
 import { checkDataFolder, closeDb, inTx, openDb, type Db } from './db/client.ts'
 import { migrateIfNeeded } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
-import type { OutgoingMessage, SendFn } from './core/message.ts'
+import type { OutgoingMessage, Platform, SendFn } from './core/message.ts'
 import { Registry } from './core/registry.ts'
 import type { Logger } from './log.ts'
 import { createOutboxSender, type OutboxSender } from './platforms/outbox-sender.ts'
@@ -39,6 +39,8 @@ export interface AppOptions {
    * already spent. Defaults to `clock` (tests move both together).
    */
   opsClock?: () => Date
+  /** The platforms this process runs (see OutboxSenderOptions.serves); unset: all. */
+  serves?: () => readonly Platform[]
   /** Tests hand in a database that already has the schema. */
   migrate?: boolean
 }
@@ -50,7 +52,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const migrated = options.migrate === false ? [] : await migrateIfNeeded(config.DATABASE_URL)
   const db = await openDb(config.DATABASE_URL)
   const registry = new Registry(commands)
-  const outbox = createOutboxSender({ db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000 })
+  const outbox = createOutboxSender({
+    db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000, ...(options.serves ? { serves: options.serves } : {}),
+  })
   const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
   const claimCode = await inTx(db, firstStartClaimCode)
   const announce: Announce = async (message, eventKeys = []) => {

@@ -29,7 +29,7 @@ async function main(config: Config): Promise<void> {
   const out = process.stdout
   const say = (line: string) => void out.write(`${line}\n`)
   const router = createSendRouter()
-  const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send })
+  const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send, serves: router.platforms })
   // This process on the database's list of live ones, seen every half minute (the machine's clock: leases and liveness are real time).
   const processId = randomUUID()
   await registerProcess(app.db, processId, new Date())

@@ -1,9 +1,9 @@
 import { chunked } from '../db/chunks.ts'
 import { inTx, type Db, type Tx } from '../db/client.ts'
-import type { OutgoingMessage, Person, SendFn } from '../core/message.ts'
+import type { OutgoingMessage, Person, Platform, SendFn } from '../core/message.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 import type { Logger } from '../log.ts'
-import { enqueue, markFailed, markSent, recordBatch, takeDue, type OutboxRow } from '../services/outbox.ts'
+import { enqueue, expire, markFailed, markSent, recordBatch, release, takeDue, type OutboxRow } from '../services/outbox.ts'
 import { SendError } from './platform.ts'
 
 export interface OutboxSenderOptions {
@@ -20,6 +20,12 @@ export interface OutboxSenderOptions {
   leaseMs?: number
   /** How often due messages (retries, a dead process's) are looked for. */
   passEveryMs?: number
+  /**
+   * The platforms this process runs (several processes share a database and
+   * only one logs in to WeChat): messages for the others are left to them.
+   * Unset: every platform.
+   */
+  serves?: () => readonly Platform[]
 }
 
 export interface OutboxSender {
@@ -174,7 +180,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 
   async function passOnce(): Promise<number> {
     const now = clock()
-    const rows = await inTx(db, (tx) => takeDue(tx, now, new Date(now.getTime() + leaseMs), held))
+    if (options.serves) {
+      const expired = await expire(db, new Date(now.getTime() - GIVE_UP_AFTER_MS))
+      if (expired > 0) log.warn({ expired }, 'messages no process sent within a day kept as failed')
+    }
+    const rows = await inTx(db, (tx) => takeDue(tx, now, new Date(now.getTime() + leaseMs), held, 200, options.serves?.()))
     const results = await Promise.all(hand(rows, true))
     return results.filter(Boolean).length
   }
@@ -185,6 +195,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       return enqueue(tx, messages, now, new Date(now.getTime() + leaseMs))
     },
     async deliver(rows) {
+      const served = options.serves?.()
+      const others = served ? rows.filter((r) => !served.includes(r.message.chat.platform)) : []
+      if (others.length > 0) {
+        await release(db, others.map((r) => r.id), clock()).catch((err: unknown) => log.warn({ err }, 'could not leave messages to another process'))
+        rows = rows.filter((r) => !others.includes(r))
+      }
       const results = await Promise.all(hand(rows))
       return results.filter(Boolean).length
     },

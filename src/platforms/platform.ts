@@ -23,10 +23,11 @@ export class SendError extends Error {
 }
 
 /** One send function for the whole process, routing by the chat's platform. */
-export function createSendRouter(): { send: SendFn; use(platform: Platform, send: SendFn): void } {
+export function createSendRouter(): { send: SendFn; use(platform: Platform, send: SendFn): void; platforms(): Platform[] } {
   const routes = new Map<Platform, SendFn>()
   return {
     use: (platform, send) => void routes.set(platform, send),
+    platforms: () => [...routes.keys()],
     send: async (message) => {
       const send = routes.get(message.chat.platform)
       if (!send) throw new SendError(`platform ${message.chat.platform} is not running`, true)

@@ -44,12 +44,17 @@ export async function enqueue(tx: Tx, messages: readonly OutgoingMessage[], now:
  * each one's time on by the lease so no other process takes it meanwhile.
  * Rows recorded as one batch come together, to go out as the same message.
  */
-export async function takeDue(tx: Tx, now: Date, leaseUntil: Date, skip: ReadonlySet<number>, limit = 200): Promise<OutboxRow[]> {
+export async function takeDue(
+  tx: Tx, now: Date, leaseUntil: Date, skip: ReadonlySet<number>, limit = 200, platforms?: readonly string[],
+): Promise<OutboxRow[]> {
+  if (platforms && platforms.length === 0) return []
   // On PostgreSQL another process's pass may be taking rows at this moment: the
   // rows it holds are passed over, and once it commits they are no longer due.
+  // Only the platforms this process runs: another process sends the rest.
   const free = skipLocked(tx)
+  const mine = platforms ? Prisma.sql`AND "platform" IN (${Prisma.join(platforms)})` : Prisma.empty
   const ids = await tx.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ORDER BY "id" LIMIT ${limit + skip.size} ${free}`
+    SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ${mine} ORDER BY "id" LIMIT ${limit + skip.size} ${free}`
   const wanted = ids.map((r) => Number(r.id)).filter((id) => !skip.has(id)).slice(0, limit)
   const due = wanted.length ? await tx.outbox.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } }) : []
   const batches = [...new Set(due.flatMap((r) => (r.batchId === null ? [] : [r.batchId])))]
@@ -75,6 +80,24 @@ async function lockedBatchRows(tx: Tx, batches: readonly number[]): Promise<Set<
   const rows = await tx.$queryRaw<{ id: number }[]>`
     SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "batchId" IN (${Prisma.join(batches)}) ${skipLocked(tx)}`
   return new Set(rows.map((r) => Number(r.id)))
+}
+
+/** Rows this process cannot send (their platform runs in another process): due at once, for that process's next pass. */
+export async function release(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  await retryWhileBusy(() => db.$transaction([db.outbox.updateMany({ where: { id: { in: [...ids] } }, data: { nextAttemptAt: now } })]), MARK_WAIT_MS)
+}
+
+/** Pending rows written before `before` that no process took (their platform ran nowhere): kept as failed, never sent late. */
+export async function expire(db: Db, before: Date): Promise<number> {
+  const [{ count }] = await retryWhileBusy(() =>
+    db.$transaction([
+      db.outbox.updateMany({
+        where: { status: 'pending', createdAt: { lt: before } },
+        data: { status: 'failed', lastError: 'not sent within a day: no process ran its platform' },
+      }),
+    ]),
+  )
+  return count
 }
 
 /** Rows going out as one message: recorded before the send, so a resend after a crash is the same message. */

@@ -75,3 +75,36 @@ describe('several processes passing over the outbox', () => {
     }
   })
 })
+
+describe('a process that does not run every platform', () => {
+  it('leaves the other platforms\' messages to the process that runs them, at once, and gives up on those nobody sent within a day', async () => {
+    const t0 = new Date('2026-11-20T01:00:00Z')
+    const make = (platform: 'lark' | 'wechat', text: string) => ({ chat: { platform, chatId: `${platform}-room` }, text })
+    const larkOnly: string[] = []
+    const lark = createOutboxSender({
+      db: h.app.db, log: createLogger('silent'), clock: () => t0, leaseMs: 60_000, serves: () => ['lark'],
+      send: async (m: OutgoingMessage) => void larkOnly.push(m.text),
+    })
+    const rows = await inTx(h.app.db, (tx) => lark.write(tx, [make('lark', '飞书提醒'), make('wechat', '微信提醒')]))
+    expect(await lark.deliver(rows)).toBe(1)
+    expect(larkOnly).toEqual(['飞书提醒'])
+    // The WeChat message is due now, not held for the writer's lease, and no attempt was counted against it.
+    const left = await h.app.db.outbox.findFirstOrThrow({ where: { platform: 'wechat' } })
+    expect([left.status, left.attempts, left.nextAttemptAt]).toEqual(['pending', 0, t0])
+    // The lark process's own pass does not take it; the WeChat process's pass sends it.
+    expect(await lark.pass()).toBe(0)
+    const wechatSent: string[] = []
+    const wechat = createOutboxSender({
+      db: h.app.db, log: createLogger('silent'), clock: () => t0, serves: () => ['wechat'],
+      send: async (m: OutgoingMessage) => void wechatSent.push(m.text),
+    })
+    expect(await wechat.pass()).toBe(1)
+    expect(wechatSent).toEqual(['微信提醒'])
+
+    // A message for a platform no process runs is not sent a day late: it is kept as failed.
+    await inTx(h.app.db, (tx) => lark.write(tx, [make('wechat', '没人发的')]))
+    const dayLater = createOutboxSender({ db: h.app.db, log: createLogger('silent'), clock: () => new Date(t0.getTime() + 25 * 3600_000), serves: () => ['lark'], send: async () => {} })
+    await dayLater.pass()
+    expect((await h.app.db.outbox.findFirstOrThrow({ where: { messageJson: { contains: '没人发的' } } })).status).toBe('failed')
+  })
+})
