@@ -29,37 +29,43 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** The district as an admin left it (a term, the activity, Lark school groups bound to it) and `count` bot processes on it in Lark webhook mode. */
+async function district(count: number, members: { member_id: string; name: string; chat: string }[]) {
+  const test = await openTestApp({ send: async () => {}, clock: () => new Date(now) })
+  dir = test.dir
+  const url = test.config.DATABASE_URL
+  drop = async () => void (await test.close())
+  await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(now)))
+  for (const [i, line] of ['/学期 2026-09-01 2027-01-22 第一学期', `/排期 12月3日 13:30 联合教研 名额${PLACES}`].entries()) {
+    await test.app.dispatch(buildMessage(line, i + 1, new Date(now)))
+  }
+  const { id: districtId } = await test.app.db.district.findFirstOrThrow()
+  await test.app.db.group.createMany({ data: Array.from({ length: GROUPS }, (_, g) => ({ platform: 'lark', chatId: `oc_s${g}`, title: `学校${g}教研群`, districtId })) })
+  const lark = (fake = await new FakeLark().start())
+  for (let g = 0; g < GROUPS; g++) lark.chats.set(`oc_s${g}`, { name: `学校${g}教研群`, members: members.filter((m) => m.chat === `oc_s${g}`) })
+  const ports = await Promise.all(Array.from({ length: count }, () => freePort()))
+  const outs = ports.map((port) => {
+    const child = startBot({
+      DATABASE_URL: url, DATA_DIR: dir, CONSOLE: 'off', CLOCK_START: now, LOG_LEVEL: 'error',
+      LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: lark.url,
+      LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
+    })
+    children.push(child)
+    const out = { stdout: '', stderr: '' }
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out.stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out.stderr += d))
+    return out
+  })
+  for (const out of outs) await eventually(() => out.stdout.includes('已接入 飞书'), `a process to start (${out.stdout}${out.stderr})`, 60_000)
+  return { url, lark, ports, outs }
+}
+
+const failures = [texts.router.internal, texts.router.busy, texts.router.busyQueued]
+
 describe('four bot processes on one PostgreSQL database', () => {
   it(`${TEACHERS} sign-ups for ${PLACES} places sent to all four at once: exactly ${PLACES} confirmed, the rest waiting, seq 1…${TEACHERS} once each, no error reply`, async () => {
-    // The district as an admin left it: a term, the activity, twenty Lark school groups bound to it.
-    const test = await openTestApp({ send: async () => {}, clock: () => new Date(now) })
-    dir = test.dir
-    const url = test.config.DATABASE_URL
-    drop = async () => void (await test.close())
-    await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(now)))
-    for (const [i, line] of ['/学期 2026-09-01 2027-01-22 第一学期', `/排期 12月3日 13:30 联合教研 名额${PLACES}`].entries()) {
-      await test.app.dispatch(buildMessage(line, i + 1, new Date(now)))
-    }
-    const district = await test.app.db.district.findFirstOrThrow()
-    await test.app.db.group.createMany({ data: Array.from({ length: GROUPS }, (_, g) => ({ platform: 'lark', chatId: `oc_s${g}`, title: `学校${g}教研群`, districtId: district.id })) })
-
-    fake = await new FakeLark().start()
     const members = Array.from({ length: TEACHERS }, (_, i) => ({ member_id: `ou_t${i}`, name: `老师${i}`, chat: `oc_s${i % GROUPS}` }))
-    for (let g = 0; g < GROUPS; g++) fake.chats.set(`oc_s${g}`, { name: `学校${g}教研群`, members: members.filter((m) => m.chat === `oc_s${g}`) })
-    const ports = await Promise.all([1, 2, 3, 4].map(() => freePort()))
-    const outs = ports.map((port) => {
-      const child = startBot({
-        DATABASE_URL: url, DATA_DIR: dir, CONSOLE: 'off', CLOCK_START: now, LOG_LEVEL: 'error',
-        LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: fake!.url,
-        LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
-      })
-      children.push(child)
-      const out = { stdout: '', stderr: '' }
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out.stdout += d))
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (out.stderr += d))
-      return out
-    })
-    for (const out of outs) await eventually(() => out.stdout.includes('已接入 飞书'), `a process to start (${out.stdout}${out.stderr})`, 60_000)
+    const { url, lark, ports, outs } = await district(4, members)
 
     // Each process gets every fourth teacher, twenty posts in flight per process, all four at once.
     const events = members.map((m) => messageEvent({ token: TOKEN, chatId: m.chat, sender: m.member_id, text: '/报名 1' }))
@@ -97,8 +103,34 @@ describe('four bot processes on one PostgreSQL database', () => {
       await db.close()
     }
     // Whatever has been sent so far: no 出错了 and no 系统繁忙 among it.
-    const failures = [texts.router.internal, texts.router.busy, texts.router.busyQueued]
-    expect(fake.sent.filter((m) => failures.some((f) => m.text.includes(f)))).toEqual([])
+    expect(lark.sent.filter((m) => failures.some((f) => m.text.includes(f)))).toEqual([])
     for (const out of outs) expect(out.stderr).not.toMatch(/command failed|Error/)
   }, 240_000)
+
+  it('a Lark event delivered to two processes at once is handled once: one sign-up, one answer, both acknowledged', async () => {
+    const members = Array.from({ length: 10 }, (_, i) => ({ member_id: `ou_d${i}`, name: `老师${i}`, chat: `oc_s${i % GROUPS}` }))
+    const { url, lark, ports, outs } = await district(2, members)
+    for (const m of members) {
+      // Lark redelivers an event it thinks failed; the long connection may hand it to another process.
+      const event = encrypt(messageEvent({ token: TOKEN, chatId: m.chat, sender: m.member_id, text: '/报名 1' }), KEY)
+      const statuses = await Promise.all(ports.map((port) => postSigned(`http://127.0.0.1:${port}/lark/events`, event, KEY).then((r) => r.status)))
+      expect(statuses).toEqual([200, 200])
+    }
+    const db = await rawDb(url)
+    try {
+      await eventually(async () => (await db.all('SELECT "id" FROM "Signup"')).length === members.length, 'every sign-up', 30_000)
+      await eventually(async () => (await db.all(`SELECT "id" FROM "Outbox" WHERE "status" = 'pending'`)).length === 0, 'every answer sent', 30_000)
+      await new Promise((r) => setTimeout(r, 1000)) // anything handled twice would show by now
+      expect(await db.all('SELECT "id" FROM "Signup"')).toHaveLength(members.length)
+    } finally {
+      await db.close()
+    }
+    // Each teacher told once (a reply, or an @mention in a gathered message).
+    for (const m of members) {
+      const told = lark.sent.filter((s) => s.text.includes(`<at user_id="${m.member_id}">`) || (s.kind === 'reply' && s.text.includes(m.name)))
+      expect(told, m.name).toHaveLength(1)
+    }
+    expect(lark.sent.filter((m) => failures.some((f) => m.text.includes(f)))).toEqual([])
+    for (const out of outs) expect(out.stderr).not.toMatch(/command failed|Error/)
+  }, 120_000)
 })
