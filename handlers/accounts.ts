@@ -2,7 +2,7 @@ import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { assertMayUse } from '../src/core/permissions.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { burnCode, useLinkCode } from '../src/services/claim-codes.ts'
+import { useLinkCode } from '../src/services/claim-codes.ts'
 import { directChatOf } from '../src/services/direct-chats.ts'
 import { rolesOf } from '../src/services/identity.ts'
 import { askMerge, finishMerge, heldRoles, openMerge, type Merge } from '../src/services/merge-requests.ts'
@@ -24,7 +24,7 @@ const MERGE_MINUTES = 10
  */
 export async function linkAccounts(ctx: Context, code: string): Promise<void> {
   // Seen by a whole group, a personal code is no longer the issuer's secret: it is burnt.
-  if (!ctx.message.chat.isDirect) throw new Refusal(texts.link.directOnly, { record: (tx) => burnCode(tx, code, 'link', ctx.now), log: texts.codes.burntLog })
+  if (!ctx.message.chat.isDirect) throw new Refusal(texts.link.directOnly, { record: (work) => work.claimCodes.burnCode(code, 'link', ctx.now), log: texts.codes.burntLog })
   await assertNotGuessing(ctx)
   const issuer = await useLinkCode(ctx.tx, code, ctx.now)
   if (!issuer) throw wrongCode(ctx, texts.link.badCode)

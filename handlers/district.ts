@@ -1,15 +1,15 @@
 import { readClock } from '../src/calendar/normalize.ts'
 import type { Tx } from '../src/db/client.ts'
 import type { CommandLine } from '../src/core/command-line.ts'
-import { Refusal, type Command, type Context } from '../src/core/command.ts'
+import { Refusal, type Command, type Context, type Work } from '../src/core/command.ts'
 import { assertMayUse } from '../src/core/permissions.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
 import {
-  BIND_CODE_HOURS, burnCode, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
+  BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
   useBindCode,
 } from '../src/services/claim-codes.ts'
-import { attemptScopes, recordWrongCode, tooManyWrongCodes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
+import { attemptScopes, tooManyWrongCodes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
 import { directChatOf } from '../src/services/direct-chats.ts'
 import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
 import { rolesOf, touchMembership } from '../src/services/identity.ts'
@@ -90,7 +90,7 @@ async function bindByCode(ctx: Context, code: string): Promise<void> {
   if (!used) throw wrongCode(ctx, texts.bind.badCode)
   const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: used.districtId } })
   // Shown in a group where it cannot be used, the code is burnt: everyone there has read it.
-  const burnt = { record: (tx: Tx) => burnCode(tx, code, 'bind', ctx.now), log: texts.codes.burntLog }
+  const burnt = { record: (work: Work) => work.claimCodes.burnCode(code, 'bind', ctx.now), log: texts.codes.burntLog }
   if (ctx.district?.id === target.id) throw new Refusal(texts.bind.alreadyBurnt(target.name), burnt)
   if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrictBurnt(ctx.district.name), burnt)
   await bindGroup(ctx.tx, ctx.groupId, target.id)
@@ -113,7 +113,7 @@ export async function assertNotGuessing(ctx: Context): Promise<void> {
 
 /** A wrong code: refused, and recorded (with the refusal, after the rollback) so repeated guessing is slowed down and logged. */
 export function wrongCode(ctx: Context, text: string): Refusal {
-  return new Refusal(text, { record: (tx, who) => recordWrongCode(tx, attemptScopes(who.memberId, who.groupId), ctx.now), log: texts.codes.wrongLog })
+  return new Refusal(text, { record: (work, who) => work.codeAttempts.recordWrongCode(attemptScopes(who.memberId, who.groupId), ctx.now), log: texts.codes.wrongLog })
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Logger } from './log.ts'
 import { createOutboxSender, type OutboxSender } from './platforms/outbox-sender.ts'
 import { firstStartClaimCode } from './services/claim-codes.ts'
 import { claimOnce } from './services/inbound-events.ts'
+import { createDomain } from './services/domain.ts'
 
 export interface App {
   db: Db
@@ -55,7 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const outbox = createOutboxSender({
     db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000, ...(options.serves ? { serves: options.serves } : {}),
   })
-  const dispatch = createDispatcher({ db, registry, outbox, log, config, clock })
+  const dispatch = createDispatcher({ domain: createDomain(db, outbox.write), registry, outbox, log, config, clock })
   const claimCode = await inTx(db, firstStartClaimCode)
   const announce: Announce = async (message, eventKeys = []) => {
     const now = (options.opsClock ?? clock)()

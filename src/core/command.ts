@@ -15,10 +15,21 @@ export interface Sender {
   roles: ReadonlySet<Role>
 }
 
+/**
+ * The domain services a command calls, bound to its unit of work: one
+ * transaction per command. Core declares it empty and src/services/work.ts
+ * fills it in (declaration merging), so core never imports a service and a
+ * handler never sees the database.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Work {}
+
 /** What a handler sees; replies and posts are sent after the transaction commits. */
 export interface Context {
   message: IncomingMessage
+  /** @deprecated being replaced by `work` (issue 15): no handler may use it. */
   tx: Tx
+  work: Work
   now: Date
   sender: Sender
   groupId: number
@@ -81,7 +92,7 @@ export type Command =
  * created by it; on PostgreSQL its ids are never handed out again).
  */
 export interface RefusalAudit {
-  record(tx: Tx, who: { memberId: number; groupId: number }): Promise<void>
+  record(work: Work, who: { memberId: number; groupId: number }): Promise<void>
   log: string
 }
 

@@ -1,40 +1,29 @@
 import type { Config } from '../config.ts'
-import { inTx, type Db, type Tx } from '../db/client.ts'
-import type { District } from '../generated/prisma/client.ts'
-import type { Role } from './roles.ts'
-import { isBusy } from '../db/busy.ts'
 import type { Logger } from '../log.ts'
-import { identify, rolesOf } from '../services/identity.ts'
-import { homeDistrictId } from '../services/members.ts'
-import { claimOnce } from '../services/inbound-events.ts'
-import type { OutboxRow } from '../services/outbox.ts'
-import { MAX_FILE_BYTES } from '../services/file-reader/limits.ts'
-import { readLines } from '../services/import.ts'
-import { fileProblemText } from '../services/import-report.ts'
 import { admit } from './intake.ts'
 import { plainCommand } from './plain-commands.ts'
 import { FileTooBig } from './read-at-most.ts'
 import { parseCommandLine, type CommandLine } from './command-line.ts'
 import { Refusal, type Command, type Context } from './command.ts'
+import type { Domain, Unit } from './domain.ts'
 import { createReply, replyMessage, type IncomingMessage, type OutgoingMessage } from './message.ts'
 import type { Registry } from './registry.ts'
 import { assertMayUse } from './permissions.ts'
 import { texts } from './texts/index.ts'
 
-/** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts). */
-export interface Delivery {
-  /** Writes messages in the caller's transaction. */
-  write(tx: Tx, messages: readonly OutgoingMessage[]): Promise<OutboxRow[]>
-  /** Sends rows written in a committed transaction. */
-  deliver(rows: readonly OutboxRow[]): Promise<unknown>
+/** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts); a unit of work writes the rows. */
+export interface Delivery<Row> {
+  /** Sends rows written in a committed unit of work. */
+  deliver(rows: readonly Row[]): Promise<unknown>
   /** Sends without writing (the database is locked): a "busy" answer. */
   sendNow(message: OutgoingMessage): Promise<void>
 }
 
-export interface DispatcherDeps {
-  db: Db
+export interface DispatcherDeps<Row = unknown> {
+  /** Units of work over the domain services (src/services/domain.ts). */
+  domain: Domain<Row>
   registry: Registry
-  outbox: Delivery
+  outbox: Delivery<Row>
   log: Logger
   config: Config
   clock: () => Date
@@ -62,7 +51,7 @@ export interface DispatchHooks {
  * after commit, and after a restart if the process died first. A refusal
  * changes nothing but its own answer. Never throws.
  */
-export function createDispatcher(deps: DispatcherDeps): Dispatch {
+export function createDispatcher<Row>(deps: DispatcherDeps<Row>): Dispatch {
   return async (incoming, hooks) => {
     // Sizes and names are settled before anything reads the message (intake.ts); long chat not for the bot is left alone.
     const admitted = admit(incoming, deps.config.BOT_NAME)
@@ -72,7 +61,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     }
     const { message } = admitted
     const line = admitted.refusal ? null : parseCommandLine(message.text, deps.config.BOT_NAME)
-    let done: Done
+    let done: Done<Row>
     try {
       // Too big to read: answered, and nothing of it recorded (not even who sent it).
       done = admitted.refusal ? await answer(deps, message, admitted.refusal) : await dispatchAdmitted(deps, message, line, hooks)
@@ -86,7 +75,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 }
 
 /** A message of a readable size: a file, a plain command ("报名 12"), a command, or chat addressed to the bot. */
-async function dispatchAdmitted(deps: DispatcherDeps, message: IncomingMessage, parsed: CommandLine | null, hooks?: DispatchHooks): Promise<Done> {
+async function dispatchAdmitted<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, parsed: CommandLine | null, hooks?: DispatchHooks): Promise<Done<Row>> {
   const plain = !parsed || !(parsed.slash || message.mentionedBot) ? plainCommand(message) : null
   if (message.file && !message.text.trim()) return receiveFile(deps, message, hooks)
   if (plain) return route(deps, message, plain)
@@ -96,8 +85,8 @@ async function dispatchAdmitted(deps: DispatcherDeps, message: IncomingMessage, 
 }
 
 /** What a message did: the outbox rows it wrote (committed), and the answers a button press shows in place. */
-interface Done {
-  rows: OutboxRow[]
+interface Done<Row> {
+  rows: Row[]
   answers: OutgoingMessage[]
 }
 
@@ -105,18 +94,18 @@ interface Done {
  * Writes what a command says in its transaction. A button press's answers to
  * itself are not written: the platform shows them in place (a Lark card).
  */
-async function keep(deps: DispatcherDeps, tx: Tx, message: IncomingMessage, said: OutgoingMessage[]): Promise<Done> {
+async function keep<Row>(unit: Unit<Row>, message: IncomingMessage, said: OutgoingMessage[]): Promise<Done<Row>> {
   const inPlace = (m: OutgoingMessage) => message.via === 'button' && m.replyToId === message.id
-  const rows = await deps.outbox.write(tx, said.filter((m) => !inPlace(m)))
+  const rows = await unit.write(said.filter((m) => !inPlace(m)))
   return { rows, answers: said.filter(inPlace) }
 }
 
 /** One answer to a message, with its event keys taken: nothing when the event was handled before. */
-async function answer(deps: DispatcherDeps, message: IncomingMessage, text: string): Promise<Done> {
+async function answer<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, text: string): Promise<Done<Row>> {
   const now = deps.clock()
-  const done = await inTx(deps.db, async (tx) => {
-    if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
-    return keep(deps, tx, message, [replyMessage(message, text)])
+  const done = await deps.domain.unit(async (unit) => {
+    if (!(await unit.claimOnce(message.eventKeys ?? [], now))) return null
+    return keep(unit, message, [replyMessage(message, text)])
   })
   return done ?? { rows: [], answers: [] }
 }
@@ -127,32 +116,32 @@ async function answer(deps: DispatcherDeps, message: IncomingMessage, text: stri
  * whose name waits for an admin's /确认 is told so, and the admins asked,
  * even when its first command was refused.
  */
-async function refuse(deps: DispatcherDeps, message: IncomingMessage, refusal: Refusal): Promise<Done> {
+async function refuse<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, refusal: Refusal): Promise<Done<Row>> {
   const now = deps.clock()
-  const done = await inTx(deps.db, async (tx) => {
-    if (!(await claimOnce(tx, message.eventKeys ?? [], now))) return null
+  const done = await deps.domain.unit(async (unit) => {
+    if (!(await unit.claimOnce(message.eventKeys ?? [], now))) return null
     const notes: OutgoingMessage[] = []
-    const who = await identify(tx, message, now, (m) => void notes.push(m))
-    await refusal.audit?.record(tx, who)
-    return keep(deps, tx, message, [replyMessage(message, refusal.text), ...notes])
+    const who = await unit.identify(message, now, (m) => void notes.push(m))
+    await refusal.audit?.record(unit.work, who)
+    return keep(unit, message, [replyMessage(message, refusal.text), ...notes])
   })
   return done ?? { rows: [], answers: [] }
 }
 
 /** A refusal's answer (its command rolled back); "busy" sent as it is; anything else logged with one polite sentence. */
-async function failure(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done> {
+async function failure<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, line: CommandLine | null, err: unknown): Promise<Done<Row>> {
   if (err instanceof Refusal) {
     if (err.audit) deps.log.warn({ platform: message.platform, chat: message.chat.id, sender: message.sender.id, command: line?.name }, err.audit.log)
     return refuse(deps, message, err).catch((e: unknown) => failure(deps, message, line, e))
   }
-  const reply = replyMessage(message, isBusy(err) ? texts.router.busy : texts.router.internal)
-  if (!isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
+  const reply = replyMessage(message, deps.domain.isBusy(err) ? texts.router.busy : texts.router.internal)
+  if (!deps.domain.isBusy(err)) deps.log.error({ err, platform: message.platform, chat: message.chat.id, command: line?.name }, 'command failed')
   if (message.via === 'button') return { rows: [], answers: [reply] }
   await deps.outbox.sendNow(reply)
   return { rows: [], answers: [] }
 }
 
-async function route(deps: DispatcherDeps, message: IncomingMessage, line: CommandLine): Promise<Done> {
+async function route<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, line: CommandLine): Promise<Done<Row>> {
   const command = deps.registry.find(line.name)
   if (!command) {
     if (!line.slash) return answer(deps, message, texts.router.addressed(deps.config.BOT_NAME))
@@ -163,16 +152,16 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
   // Held up by another process: told once that the message waits its turn (nothing can be written meanwhile).
   const onWait = message.via === 'button' ? undefined : () => void deps.outbox.sendNow(replyMessage(message, texts.router.busyQueued))
   // What the command says is kept per run of the transaction (a busy database runs it again), and written with it.
-  const done = await inTx(deps.db, async (tx) => {
+  const done = await deps.domain.unit(async (unit) => {
     // A redelivered event whose command has committed is dropped; one whose command never committed runs now.
-    if (!(await claimOnce(tx, keys, now))) return null
+    if (!(await unit.claimOnce(keys, now))) return null
     const said: OutgoingMessage[] = []
     const say = (m: OutgoingMessage) => void said.push(m)
     // What identifying the sender has to say (a name waiting for an admin's /确认) goes after the command's own answer.
     const notes: OutgoingMessage[] = []
-    const who = await identify(tx, message, now, (m) => void notes.push(m))
+    const who = await unit.identify(message, now, (m) => void notes.push(m))
     const ctx: Context = {
-      message, tx, now,
+      message, tx: unit.tx, work: unit.work, now,
       reply: createReply(say, message),
       sender: { memberId: who.memberId, name: who.name, roles: who.roles },
       groupId: who.groupId,
@@ -181,8 +170,8 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
       registry: deps.registry,
       config: deps.config,
     }
-    await runCommand(command, ctx, line)
-    return keep(deps, tx, message, [...said, ...notes])
+    await runCommand(command, ctx, line, unit)
+    return keep(unit, message, [...said, ...notes])
   }, { waitMs: deps.config.BUSY_WAIT_S * 1000, onWait })
   if (!done) {
     deps.log.debug({ keys }, 'event already handled')
@@ -192,13 +181,13 @@ async function route(deps: DispatcherDeps, message: IncomingMessage, line: Comma
   return done
 }
 
-async function runCommand(command: Command, ctx: Context, line: CommandLine): Promise<void> {
+async function runCommand<Row>(command: Command, ctx: Context, line: CommandLine, unit: Unit<Row>): Promise<void> {
   if (command.scope === 'anywhere') {
     // Roles are known in a district's group; elsewhere the command finds them and asks the same (assertMayUse).
     if (ctx.district) await assertMayUse(command, line, ctx)
     return command.run(ctx, line)
   }
-  if (!ctx.district && ctx.message.chat.isDirect && command.direct) await actForHomeDistrict(ctx)
+  if (!ctx.district && ctx.message.chat.isDirect && command.direct) await actForHomeDistrict(ctx, unit)
   const district = ctx.district
   // "报名 12" typed as plain chat in a group that is no district's: not meant for the bot.
   if (!district && !line.slash && !ctx.message.mentionedBot && !ctx.message.chat.isDirect) return
@@ -213,16 +202,16 @@ async function runCommand(command: Command, ctx: Context, line: CommandLine): Pr
  * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
  * never downloaded.
  */
-async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks?: DispatchHooks): Promise<Done> {
+async function receiveFile<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, hooks?: DispatchHooks): Promise<Done<Row>> {
   const file = message.file!
-  const nothing: Done = { rows: [], answers: [] }
+  const nothing: Done<Row> = { rows: [], answers: [] }
   if (!IMPORTABLE.test(file.name)) return nothing
   const now = deps.clock()
   const keys = message.eventKeys ?? []
-  const admin = await inTx(deps.db, async (tx) => {
-    if (!(await claimOnce(tx, keys, now))) return null
-    const who = await identify(tx, message, now)
-    const home = who.district ? who : message.chat.isDirect ? await homeDistrict(tx, who.memberId) : null
+  const admin = await deps.domain.unit(async (unit) => {
+    if (!(await unit.claimOnce(keys, now))) return null
+    const who = await unit.identify(message, now)
+    const home = who.district ? who : message.chat.isDirect ? await unit.homeDistrict(who.memberId) : null
     if (!home?.district || !home.roles.has('admin')) return null
     return { memberId: who.memberId, districtId: home.district.id }
   })
@@ -231,45 +220,36 @@ async function receiveFile(deps: DispatcherDeps, message: IncomingMessage, hooks
   if (!admin) return nothing
   // Its keys are taken: what it is told is written without them. A file refused also lets go of the one sent before, so /导入 never previews an older file by mistake.
   const tell = (text: string) =>
-    inTx(deps.db, async (tx) => {
-      await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
-      return keep(deps, tx, message, [replyMessage(message, text)])
+    deps.domain.unit(async (unit) => {
+      await unit.keepImportFile({ memberId: admin.memberId, lines: null }, now)
+      return keep(unit, message, [replyMessage(message, text)])
     })
   // A size the platform states is checked before the download; the download itself stops past the limit.
-  if (file.size !== undefined && file.size > MAX_FILE_BYTES) return tell(texts.importing.tooBig)
-  const bytes = await file.fetch(MAX_FILE_BYTES).catch((err: unknown) => {
+  if (file.size !== undefined && file.size > deps.domain.maxFileBytes) return tell(texts.importing.tooBig)
+  const bytes = await file.fetch(deps.domain.maxFileBytes).catch((err: unknown) => {
     if (err instanceof FileTooBig) return null
     throw err
   })
   if (!bytes) return tell(texts.importing.tooBig)
   // Read now (in a worker, within limits), so a file that cannot be read is refused at once and never kept.
-  const read = await readLines(file.name, bytes)
+  const read = await deps.domain.readImportFile(file.name, bytes)
   if (!read.ok) {
     deps.log.info({ file: file.name, problem: read.problem }, 'import file refused')
-    return tell(fileProblemText(file.name, read.problem))
+    return tell(read.text)
   }
   const said = [replyMessage(message, texts.importing.received(file.name))]
-  return inTx(deps.db, async (tx) => {
-    await tx.pendingImport.deleteMany({ where: { memberId: admin.memberId } })
-    await tx.pendingImport.create({ data: { ...admin, name: file.name, lines: JSON.stringify(read.lines), receivedAt: now } })
-    return keep(deps, tx, message, said)
+  return deps.domain.unit(async (unit) => {
+    await unit.keepImportFile({ ...admin, name: file.name, lines: read.lines }, now)
+    return keep(unit, message, said)
   })
 }
 
 const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
-async function actForHomeDistrict(ctx: Context): Promise<void> {
-  const home = await homeDistrict(ctx.tx, ctx.sender.memberId)
+async function actForHomeDistrict<Row>(ctx: Context, unit: Unit<Row>): Promise<void> {
+  const home = await unit.homeDistrict(ctx.sender.memberId)
   if (!home) throw new Refusal(texts.router.noHomeDistrict)
   ctx.district = home.district
   ctx.sender = { ...ctx.sender, roles: home.roles }
-}
-
-/** The district a member was last seen in, and their roles there: where a direct chat acts. */
-async function homeDistrict(tx: Tx, memberId: number): Promise<{ district: District; roles: Set<Role> } | null> {
-  const districtId = await homeDistrictId(tx, memberId)
-  if (!districtId) return null
-  const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
-  return { district, roles: await rolesOf(tx, districtId, memberId) }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { Refusal, type Command } from '../../src/core/command.ts'
 import { createDispatcher } from '../../src/core/dispatch.ts'
+import { createDomain } from '../../src/services/domain.ts'
 import type { OutgoingMessage } from '../../src/core/message.ts'
 import { Registry } from '../../src/core/registry.ts'
 import { createOutboxSender } from '../../src/platforms/outbox-sender.ts'
@@ -20,7 +21,7 @@ const broken = (error: Error): Command => ({
   role: 'teacher',
   scope: 'district',
   async run(ctx) {
-    await ctx.tx.closedDay.create({ data: { districtId: ctx.district.id, date: '2026-09-10', name: 'x' } })
+    await ctx.work.closedDays.registerClosedDays(ctx.district.id, '2026-09-10', '2026-09-10', 'x')
     ctx.reply('half done')
     throw error
   },
@@ -32,7 +33,7 @@ async function dispatchWith(command: Command): Promise<OutgoingMessage[]> {
   const log = { error: (o: unknown) => logged.push(o), debug: () => {} } as never
   const clock = () => new Date()
   const outbox = createOutboxSender({ db: h.app.db, send: async (m) => void sent.push(m), log, clock })
-  const dispatch = createDispatcher({ db: h.app.db, registry: new Registry([command]), outbox, log, config: { ...h.config, BUSY_WAIT_S: 1 }, clock })
+  const dispatch = createDispatcher({ domain: createDomain(h.app.db, outbox.write), registry: new Registry([command]), outbox, log, config: { ...h.config, BUSY_WAIT_S: 1 }, clock })
   await dispatch(buildMessage('/boom', 1, new Date()))
   return sent
 }

@@ -1,0 +1,54 @@
+/**
+ * The domain as the dispatcher sees it (the port in src/core/domain.ts): one
+ * unit of work is one transaction, with the services bound to it. The web
+ * console runs its actions through the same `unit`.
+ */
+import type { Domain, Unit } from '../core/domain.ts'
+import type { OutgoingMessage } from '../core/message.ts'
+import { isBusy } from '../db/busy.ts'
+import { inTx, type Db, type Tx } from '../db/client.ts'
+import { MAX_FILE_BYTES } from './file-reader/limits.ts'
+import { identify, rolesOf } from './identity.ts'
+import { claimOnce } from './inbound-events.ts'
+import { readLines } from './import.ts'
+import { fileProblemText } from './import-report.ts'
+import { homeDistrictId } from './members.ts'
+import { createWork } from './work.ts'
+
+/** How a unit writes what it will send (the outbox sender's write). */
+export type WriteSends<Row> = (tx: Tx, messages: readonly OutgoingMessage[]) => Promise<Row[]>
+
+export function createDomain<Row>(db: Db, write: WriteSends<Row>): Domain<Row> {
+  return {
+    unit: (fn, options) => inTx(db, (tx) => fn(unitOf(tx, write)), options),
+    isBusy,
+    maxFileBytes: MAX_FILE_BYTES,
+    async readImportFile(name, bytes) {
+      const read = await readLines(name, bytes)
+      return read.ok ? read : { ok: false, problem: read.problem, text: fileProblemText(name, read.problem) }
+    },
+  }
+}
+
+/** One transaction as a unit of work. */
+export function unitOf<Row>(tx: Tx, write: WriteSends<Row>): Unit<Row> {
+  return {
+    work: createWork(tx),
+    claimOnce: (keys, now) => claimOnce(tx, keys, now),
+    identify: (message, now, note) => identify(tx, message, now, note),
+    async homeDistrict(memberId) {
+      const districtId = await homeDistrictId(tx, memberId)
+      if (!districtId) return null
+      const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
+      return { district, roles: await rolesOf(tx, districtId, memberId) }
+    },
+    async keepImportFile(file, now) {
+      await tx.pendingImport.deleteMany({ where: { memberId: file.memberId } })
+      if (file.lines === null) return
+      const { memberId, districtId, name, lines } = file
+      await tx.pendingImport.create({ data: { memberId, districtId, name, lines: JSON.stringify(lines), receivedAt: now } })
+    },
+    write: (messages) => write(tx, messages),
+    tx,
+  }
+}

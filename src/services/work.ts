@@ -1,0 +1,70 @@
+/**
+ * The domain services as a command sees them: every service function that
+ * takes the transaction first, bound to one unit of work. A handler calls
+ * `ctx.work.signups.signUp(activity, …)` and never sees the transaction or a
+ * table; the web console builds the same object over its own unit of work.
+ *
+ * A family of services is one module here; a new module is one line below.
+ */
+import type { Tx } from '../db/client.ts'
+import * as activities from './activities.ts'
+import * as calendarEnv from './calendar-env.ts'
+import * as calendarFeed from './calendar-feed.ts'
+import * as claimCodes from './claim-codes.ts'
+import * as clashes from './clashes.ts'
+import * as closedDays from './closed-days.ts'
+import * as codeAttempts from './code-attempts.ts'
+import * as directChats from './direct-chats.ts'
+import * as districts from './districts.ts'
+import * as eligibility from './eligibility.ts'
+import * as exporting from './export.ts'
+import * as identity from './identity.ts'
+import * as imports from './import.ts'
+import * as members from './members.ts'
+import * as mergeRequests from './merge-requests.ts'
+import * as placeholders from './placeholders.ts'
+import * as questionAccess from './question-access.ts'
+import * as semesters from './semesters.ts'
+import * as sessions from './sessions.ts'
+import * as signups from './signups.ts'
+import * as workshops from './workshops.ts'
+
+const families = {
+  activities, calendarEnv, calendarFeed, claimCodes, clashes, closedDays, codeAttempts, directChats,
+  districts, eligibility, exporting, identity, imports, members, mergeRequests, placeholders,
+  questionAccess, semesters, sessions, signups, workshops,
+}
+
+/** A module's functions that take the transaction first, with it bound. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TxFunction = (tx: Tx, ...args: any[]) => unknown
+export type Bound<M> = {
+  readonly [K in keyof M as M[K] extends TxFunction ? K : never]: M[K] extends (tx: Tx, ...args: infer A) => infer R ? (...args: A) => R : never
+}
+
+export type Services = { readonly [F in keyof typeof families]: Bound<(typeof families)[F]> }
+
+declare module '../core/command.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Work extends Services {}
+}
+
+/** The services bound to one transaction (bound when first used: a command touches a few families). */
+export function createWork(tx: Tx): Services {
+  const bound = new Map<string, unknown>()
+  return new Proxy({} as Services, {
+    get(_, family) {
+      if (typeof family !== 'string' || !(family in families)) return undefined
+      if (!bound.has(family)) bound.set(family, bind(tx, families[family as keyof typeof families]))
+      return bound.get(family)
+    },
+  })
+}
+
+function bind(tx: Tx, module: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value === 'function') out[name] = (...args: unknown[]) => (value as (...a: unknown[]) => unknown)(tx, ...args)
+  }
+  return out
+}
