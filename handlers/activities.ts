@@ -2,11 +2,8 @@ import { addDays, mondayOf } from '../src/calendar/dates.ts'
 import { formatRange } from '../src/calendar/format.ts'
 import type { Command, DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { countOccurrencesBetween, countPendingBetween, nextOccurrenceAfter, occurrencesBetween, pendingBetween } from '../src/services/activities.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeCancelled, describeCount, describeDetails, describeRules, describeOccurrence, describeSkipped, describeWhenLines, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
-import { signupCounts } from '../src/services/signups.ts'
 import { groupByWeek, occurrenceLine, pendingLine, weekHeader, weekLabel } from './activity-lines.ts'
 import { pendingListFrom, showPending, showRange } from './activity-range.ts'
 import { readListRange } from './list-range.ts'
@@ -27,7 +24,7 @@ export const activities: Command = {
   role: 'teacher',
   scope: 'district',
   async run(ctx, line) {
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     if (line.args.length > 0) {
       const range = readListRange(line.args.join(''), env.today, env.semesters)
@@ -44,19 +41,19 @@ async function showComing(ctx: DistrictContext, describe: DescribeEnv): Promise<
   const { id } = ctx.district
   const today = describe.today
   const to = addDays(mondayOf(today), LOOKAHEAD_DAYS - 1)
-  const coming = await occurrencesBetween(ctx.tx, id, today, to, MAX_LINES, ctx.district.timezone)
-  const pending = await pendingBetween(ctx.tx, id, today, '9999-12-31', MAX_PENDING_LINES + 1)
+  const coming = await ctx.work.activities.occurrencesBetween(id, today, to, MAX_LINES, ctx.district.timezone)
+  const pending = await ctx.work.activities.pendingBetween(id, today, '9999-12-31', MAX_PENDING_LINES + 1)
   const shownPending = pending.slice(0, MAX_PENDING_LINES)
   // The office fixing undated ones (those whose window passed too) gets them all with /活动 待定.
-  const undated = await countPendingBetween(ctx.tx, id, pendingListFrom(describe), '9999-12-31')
+  const undated = await ctx.work.activities.countPendingBetween(id, pendingListFrom(describe), '9999-12-31')
   const hint = undated > shownPending.length ? [texts.list.pendingHint(undated)] : []
   if (coming.length === 0 && pending.length === 0) {
-    const next = await nextOccurrenceAfter(ctx.tx, id, to)
+    const next = await ctx.work.activities.nextOccurrenceAfter(id, to)
     return ctx.reply([next ? texts.list.nothingSoon(LOOKAHEAD_DAYS / 7, occurrenceLine(next, describe)) : texts.list.empty, ...hint].join('\n'))
   }
   // Counted to the end of time, not of the look-ahead: "还有 N 项" is every one not shown.
-  const total = await countOccurrencesBetween(ctx.tx, id, today, '9999-12-31')
-  const pendingCount = pending.length > MAX_PENDING_LINES ? await countPendingBetween(ctx.tx, id, today, '9999-12-31') : pending.length
+  const total = await ctx.work.activities.countOccurrencesBetween(id, today, '9999-12-31')
+  const pendingCount = pending.length > MAX_PENDING_LINES ? await ctx.work.activities.countPendingBetween(id, today, '9999-12-31') : pending.length
   const lines = groupByWeek(coming, describe, today)
   if (shownPending.length > 0) lines.push(texts.list.pendingHeader, ...shownPending.map((a) => pendingLine(a, describe)))
   const hidden = total - coming.length + (pendingCount - shownPending.length)
@@ -83,18 +80,18 @@ export const nextWeek: Command = {
 }
 
 async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
   const describe = describeEnvOf(ctx, env)
   const monday = addDays(mondayOf(env.today), offset * 7)
   const sunday = addDays(monday, 6)
-  const found = await occurrencesBetween(ctx.tx, ctx.district.id, monday, sunday, MAX_WEEK_LINES + 1, ctx.district.timezone)
+  const found = await ctx.work.activities.occurrencesBetween(ctx.district.id, monday, sunday, MAX_WEEK_LINES + 1, ctx.district.timezone)
   // What the office planned for this week (or a month holding it) without a date yet is listed too: nothing planned disappears.
-  const pending = await pendingBetween(ctx.tx, ctx.district.id, monday, sunday, MAX_PENDING_LINES + 1)
+  const pending = await ctx.work.activities.pendingBetween(ctx.district.id, monday, sunday, MAX_PENDING_LINES + 1)
   if (found.length === 0 && pending.length === 0) return ctx.reply(texts.list.emptyWeek(`${weekLabel(monday, describe)}(${formatRange(monday, sunday)})`))
   const lines = found.length > 0 ? groupByWeek(found.slice(0, MAX_WEEK_LINES), describe, monday) : [weekHeader(monday, describe)]
   if (pending.length > 0) lines.push(texts.list.pendingHeader, ...pending.slice(0, MAX_PENDING_LINES).map((a) => pendingLine(a, describe)))
-  const hiddenDated = found.length > MAX_WEEK_LINES ? (await countOccurrencesBetween(ctx.tx, ctx.district.id, monday, sunday)) - MAX_WEEK_LINES : 0
-  const hiddenPending = pending.length > MAX_PENDING_LINES ? (await countPendingBetween(ctx.tx, ctx.district.id, monday, sunday)) - MAX_PENDING_LINES : 0
+  const hiddenDated = found.length > MAX_WEEK_LINES ? (await ctx.work.activities.countOccurrencesBetween(ctx.district.id, monday, sunday)) - MAX_WEEK_LINES : 0
+  const hiddenPending = pending.length > MAX_PENDING_LINES ? (await ctx.work.activities.countPendingBetween(ctx.district.id, monday, sunday)) - MAX_PENDING_LINES : 0
   // /本周 stays one message; /活动 本周 lists the whole week in a few.
   if (hiddenDated + hiddenPending > 0) lines.push(texts.list.moreInWeek(hiddenDated + hiddenPending, offset === 0 ? '/活动 本周' : '/活动 下周'))
   ctx.reply(lines.join('\n'))
@@ -119,7 +116,7 @@ async function showActivity(ctx: DistrictContext, args: readonly string[], env: 
   lines.push(...describeDetails(activity))
   // As the announcement said it: the rules and the deadline, and how many have signed up.
   lines.push(...describeRules(activity, describe))
-  if (!activity.noSignup) lines.push(describeCount(activity.capacity, (await signupCounts(ctx.tx, [activity.id])).get(activity.id) ?? { confirmed: 0, waiting: 0 }))
+  if (!activity.noSignup) lines.push(describeCount(activity.capacity, (await ctx.work.signups.signupCounts([activity.id])).get(activity.id) ?? { confirmed: 0, waiting: 0 }))
   if (activity.noSignup) lines.push(texts.notice.detail)
   lines.push(texts.activity.organizer(activity.organizer.displayName))
   ctx.reply(lines.join('\n'))

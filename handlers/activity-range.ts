@@ -3,7 +3,6 @@ import { semesterFrom, semesterOn } from '../src/calendar/semester.ts'
 import type { LocalDate } from '../src/calendar/dates.ts'
 import type { DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { countOccurrencesBetween, countPendingBetween, occurrencesBetween, pendingBetween } from '../src/services/activities.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 import { groupByWeek, pendingLine, weekHeader, weekLabel } from './activity-lines.ts'
 import { splitIntoMessages } from './list-pages.ts'
@@ -22,18 +21,18 @@ export const MAX_LISTED = 150
  */
 export async function showRange(ctx: DistrictContext, range: ListRange, describe: DescribeEnv): Promise<void> {
   const { id } = ctx.district
-  const found = await occurrencesBetween(ctx.tx, id, range.from, range.to, MAX_LISTED + 1, ctx.district.timezone)
+  const found = await ctx.work.activities.occurrencesBetween(id, range.from, range.to, MAX_LISTED + 1, ctx.district.timezone)
   const dated = found.slice(0, MAX_LISTED)
   const room = MAX_LISTED - dated.length
-  const pending = await pendingBetween(ctx.tx, id, range.from, range.to, room + 1)
+  const pending = await ctx.work.activities.pendingBetween(id, range.from, range.to, room + 1)
   if (found.length === 0 && pending.length === 0) {
     return ctx.reply(texts.list.emptyRange(`${rangeLabel(range, describe)}(${formatRange(range.from, range.to)})`))
   }
   const lines = [...rangeHeader(range, describe)]
   lines.push(...(range.kind === 'week' && dated.length === 0 ? [weekHeader(range.from, describe)] : groupByWeek(dated, describe, range.from)))
   if (room > 0 && pending.length > 0) lines.push(texts.list.pendingHeader, ...pending.slice(0, room).map((a) => pendingLine(a, describe)))
-  const hiddenDated = found.length > MAX_LISTED ? (await countOccurrencesBetween(ctx.tx, id, range.from, range.to)) - MAX_LISTED : 0
-  const hiddenPending = pending.length > room ? (await countPendingBetween(ctx.tx, id, range.from, range.to)) - room : 0
+  const hiddenDated = found.length > MAX_LISTED ? (await ctx.work.activities.countOccurrencesBetween(id, range.from, range.to)) - MAX_LISTED : 0
+  const hiddenPending = pending.length > room ? (await ctx.work.activities.countPendingBetween(id, range.from, range.to)) - room : 0
   if (hiddenDated + hiddenPending > 0) lines.push(texts.list.moreInRange(hiddenDated + hiddenPending, hiddenPending, narrower(range)))
   for (const message of splitIntoMessages(lines)) ctx.reply(message)
 }
@@ -41,9 +40,9 @@ export async function showRange(ctx: DistrictContext, range: ListRange, describe
 /** `/活动 待定`: every activity still without a date, so the office can set each one (/改期 编号). */
 export async function showPending(ctx: DistrictContext, describe: DescribeEnv): Promise<void> {
   const from = pendingListFrom(describe)
-  const pending = await pendingBetween(ctx.tx, ctx.district.id, from, '9999-12-31', MAX_LISTED + 1)
+  const pending = await ctx.work.activities.pendingBetween(ctx.district.id, from, '9999-12-31', MAX_LISTED + 1)
   if (pending.length === 0) return ctx.reply(texts.list.pendingNone)
-  const total = pending.length > MAX_LISTED ? await countPendingBetween(ctx.tx, ctx.district.id, from, '9999-12-31') : pending.length
+  const total = pending.length > MAX_LISTED ? await ctx.work.activities.countPendingBetween(ctx.district.id, from, '9999-12-31') : pending.length
   const [first] = pending
   const lines = [texts.list.pendingAllHeader(total, first!.id, formatDay(first!.pendingFrom!)), ...pending.slice(0, MAX_LISTED).map((a) => pendingLine(a, describe))]
   if (total > MAX_LISTED) lines.push(texts.list.moreInRange(total - MAX_LISTED, 0, texts.list.narrowerMonth))

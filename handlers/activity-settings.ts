@@ -1,8 +1,6 @@
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import type { Prisma } from '../src/generated/prisma/client.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { promoteWaiting, signupCounts } from '../src/services/signups.ts'
+import type { ActivityChanges } from '../src/services/activities.ts'
 import { describeCount, describeDetails, describeRules } from '../src/services/describe.ts'
 import { NO_SIGNUP_WORDS, rawTitle, SIGNUP_WORDS, takeDetail, type DetailField } from '../src/services/args/detail-args.ts'
 import { oneLine } from '../src/core/visible-text.ts'
@@ -35,15 +33,15 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   // The quotes of a title ("“育秀杯”") are kept as typed when the title ends the line.
   if (titleLast) details.title = oneLine(rawTitle(raw) ?? details.title ?? '') || details.title
   for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
   const { title, ...others } = details
-  const data: Prisma.ActivityUncheckedUpdateInput = { ...(await ruleColumns(ctx, patch, env)), ...others, ...(title ? { title } : {}) }
+  const data: ActivityChanges = { ...(await ruleColumns(ctx, patch, env)), ...others, ...(title ? { title } : {}) }
   if (noSignup !== undefined) data.noSignup = noSignup
-  const updated = await ctx.tx.activity.update({ where: { id: activity.id }, data })
-  const promoted = await promoteWaiting(ctx.tx, updated)
-  const counts = (await signupCounts(ctx.tx, [activity.id])).get(activity.id)!
+  // A larger capacity promotes those waiting, under the activity's row lock (see changeActivity).
+  const { activity: updated, promoted } = await ctx.work.activities.changeActivity(activity.id, data)
+  const counts = (await ctx.work.signups.signupCounts([activity.id])).get(activity.id)!
   const describe = describeEnvOf(ctx, env)
-  const workshop = updated.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: updated.workshopId } }) : null
+  const workshop = updated.workshopId ? await ctx.work.workshops.findWorkshop(ctx.district.id, updated.workshopId) : null
   const lines = [texts.rules.updated(activity.id, updated.title)]
   if (updated.title !== activity.title) lines.push(texts.rules.formerTitle(activity.title))
   lines.push(...describeDetails(updated), ...describeRules(updated, describe, workshop?.name))

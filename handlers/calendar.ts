@@ -1,6 +1,5 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { feedToken } from '../src/services/calendar-feed.ts'
 import { CALENDAR_PATH } from '../src/services/feed-route.ts'
 
 /**
@@ -29,11 +28,11 @@ export const calendar: Command = {
     if (!base) throw new Refusal(texts.feed.notServed)
     const url = (token: string) => `${base.replace(/\/+$/, '')}${CALENDAR_PATH}${token}.ics`
     if (ctx.message.chat.isDirect) {
-      const token = await feedToken(ctx.tx, { memberId: ctx.sender.memberId }, ctx.now, reset)
+      const token = await ctx.work.calendarFeed.feedToken({ memberId: ctx.sender.memberId }, ctx.now, reset)
       return ctx.reply([reset ? texts.feed.reset : '', texts.feed.personal(url(token))].filter(Boolean).join('\n'))
     }
     if (!ctx.district) throw new Refusal(texts.router.noDistrict)
-    const token = await feedToken(ctx.tx, { districtId: ctx.district.id }, ctx.now, reset)
+    const token = await ctx.work.calendarFeed.feedToken({ districtId: ctx.district.id }, ctx.now, reset)
     ctx.reply([reset ? texts.feed.reset : '', texts.feed.district(url(token))].filter(Boolean).join('\n'))
   },
 }

@@ -3,24 +3,20 @@ import { Refusal, type Context, type DistrictContext } from '../src/core/command
 import { MAX_ECHO_CHARS } from '../src/core/limits.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
-import { cancelActivity, findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
+import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence, describeWhen } from '../src/services/describe.ts'
 import { dayWord, heldAhead } from './session-examples.ts'
 import { assertMayChange, describeEnvOf } from './shared.ts'
 import { tellSignedUp } from './tell-signed-up.ts'
 
+/** The kind of confirmation /确认 looks for (handlers/accounts.ts). */
+export { CANCEL_SERIES } from '../src/services/series-cancels.ts'
+
 /** How long a /取消 of a whole series waits for /确认 取消. */
 const CONFIRM_MINUTES = 30
-export const CANCEL_SERIES = 'cancelSeries'
 
 /** Words of a reason that mean one time, not the whole series ("区里统一安排停一次"). */
 const ONCE = /暂停一次|停一次|这一次|这次|本次|本周|这周/
-
-interface CancelPayload {
-  activityId: number
-  reason: string | null
-}
 
 /**
  * `/取消 2 原因` of a whole activity: done at once for a one-off or a series
@@ -36,22 +32,15 @@ export async function cancelOrAsk(ctx: DistrictContext, activity: ActivityWithOc
 /** Cancels the activity and tells those signed up. */
 async function cancelWhole(ctx: DistrictContext, activity: ActivityWithOccurrences, reason: string | undefined, env: CalendarEnv): Promise<void> {
   const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describeEnvOf(ctx, env))
-  await cancelActivity(ctx.tx, activity.id, reason)
+  await ctx.work.activities.cancelActivity(activity.id, reason)
   await closeCancelAsk(ctx, activity.id)
   await tellSignedUp(ctx, activity, texts.activity.cancelled(activity.id, activity.title, when, reason))
 }
 
 async function askCancelSeries(ctx: DistrictContext, activity: ActivityWithOccurrences, ahead: Occurrence[], reason: string | undefined, env: CalendarEnv): Promise<void> {
-  const member = ctx.sender.memberId
-  await ctx.tx.confirmation.updateMany({ where: { kind: CANCEL_SERIES, waitingFor: member, doneAt: null }, data: { doneAt: ctx.now } })
-  const payload: CancelPayload = { activityId: activity.id, reason: reason ?? null }
-  await ctx.tx.confirmation.create({
-    data: {
-      kind: CANCEL_SERIES, districtId: ctx.district.id, memberId: member, otherId: member, waitingFor: member,
-      createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000), payload: JSON.stringify(payload),
-    },
-  })
-  const signups = await ctx.tx.signup.count({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } } })
+  const ask = { districtId: ctx.district.id, memberId: ctx.sender.memberId, activityId: activity.id, reason: reason ?? null }
+  await ctx.work.seriesCancels.askCancelSeries(ask, ctx.now, new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000))
+  const signups = await ctx.work.activities.countSignedUp(activity.id)
   const describe = describeEnvOf(ctx, env)
   const next = ahead[0]!
   const oneForm = `/取消 ${activity.id} ${dayWord(next.date, env)}`
@@ -65,36 +54,26 @@ async function askCancelSeries(ctx: DistrictContext, activity: ActivityWithOccur
   ].join('\n'))
 }
 
-function openAsk(ctx: Context) {
-  return ctx.tx.confirmation.findFirst({
-    where: { kind: CANCEL_SERIES, waitingFor: ctx.sender.memberId, doneAt: null, expiresAt: { gt: ctx.now } },
-    orderBy: { id: 'desc' },
-  })
-}
-
 /** The sender's cancelling of a series still waiting for /确认 is closed: the activity was cancelled, or one session of it. */
 export async function closeCancelAsk(ctx: Context, activityId: number): Promise<void> {
-  const row = await openAsk(ctx)
-  if (row?.payload && (JSON.parse(row.payload) as CancelPayload).activityId === activityId) {
-    await ctx.tx.confirmation.update({ where: { id: row.id }, data: { doneAt: ctx.now } })
-  }
+  await ctx.work.seriesCancels.closeCancelAsk(ctx.sender.memberId, activityId, ctx.now)
 }
 
 /** `/确认 取消 2` (or `/确认` alone): cancels the series the sender asked to, in a group of its district. */
 export async function confirmCancelSeries(ctx: Context, args: readonly string[]): Promise<void> {
-  const row = await openAsk(ctx)
-  if (!row?.payload) throw new Refusal(texts.cancelSeries.nothing)
-  const { activityId, reason } = JSON.parse(row.payload) as CancelPayload
+  const ask = await ctx.work.seriesCancels.openCancelAsk(ctx.sender.memberId, ctx.now)
+  if (!ask) throw new Refusal(texts.cancelSeries.nothing)
+  const { activityId, reason } = ask
   const named = args[0]?.replace(/^#/, '')
   // Cancelling a whole series takes its number (/确认 取消 2): a bare /确认 meant for something else never cancels one.
   if (!named) throw new Refusal(texts.cancelSeries.nameIt(activityId))
   if (named !== String(activityId)) throw new Refusal(texts.cancelSeries.otherActivity(activityId))
-  if (!ctx.district || ctx.district.id !== row.districtId) throw new Refusal(texts.cancelSeries.inGroup(activityId))
+  if (!ctx.district || ctx.district.id !== ask.districtId) throw new Refusal(texts.cancelSeries.inGroup(activityId))
   const district = ctx.district
   const dctx: DistrictContext = { ...ctx, district }
-  const activity = await findActivity(ctx.tx, district.id, activityId)
+  const activity = await ctx.work.activities.findActivity(district.id, activityId)
   if (!activity) throw new Refusal(texts.activity.notFound(String(activityId)))
   assertMayChange(dctx, activity)
   if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-  await cancelWhole(dctx, activity, reason ?? undefined, await calendarEnv(ctx.tx, district, ctx.now))
+  await cancelWhole(dctx, activity, reason ?? undefined, await ctx.work.calendarEnv.calendarEnv(district, ctx.now))
 }

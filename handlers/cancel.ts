@@ -1,6 +1,5 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
 import { cancelOrAsk } from './cancel-series.ts'
 import { cancelOneSession, isSeries, sessionFromWords } from './sessions.ts'
 import { activityFromArgs, assertFits, assertMayChange, exampleId } from './shared.ts'
@@ -20,7 +19,7 @@ export const cancel: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '取消', example: '12 专家临时有事' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const words = line.args.slice(1)
     // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
     const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)

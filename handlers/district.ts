@@ -1,19 +1,12 @@
 import { readClock } from '../src/calendar/normalize.ts'
-import type { Tx } from '../src/db/client.ts'
 import type { CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context, type Work } from '../src/core/command.ts'
 import { assertMayUse } from '../src/core/permissions.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { districtDefaults } from '../src/services/defaults.ts'
-import {
-  BIND_CODE_HOURS, isOpenClaimCode, issueBindCode, issueLinkCode, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode, redeemClaimCode,
-  useBindCode,
-} from '../src/services/claim-codes.ts'
-import { attemptScopes, tooManyWrongCodes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
-import { directChatOf } from '../src/services/direct-chats.ts'
-import { bindGroup, createDistrict, findDistrictByName, grantRole } from '../src/services/districts.ts'
-import { rolesOf, touchMembership } from '../src/services/identity.ts'
-import { homeDistrictId } from '../src/services/members.ts'
+import { BIND_CODE_HOURS, LINK_CODE_MINUTES, looksLikeCode, looksLikeLinkCode } from '../src/services/claim-codes.ts'
+import { attemptScopes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attempts.ts'
+import type { DayPart } from '../src/services/districts.ts'
 import { linkAccounts } from './accounts.ts'
 import { activitySettings } from './activity-settings.ts'
 import { setTimetable } from './timetable.ts'
@@ -33,17 +26,16 @@ export const claim: Command = {
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
     if (ctx.district) throw new Refusal(texts.claim.alreadyBound(ctx.district.name))
     await assertNotGuessing(ctx)
-    if (!(await isOpenClaimCode(ctx.tx, code))) throw wrongCode(ctx, texts.claim.invalid)
+    if (!(await ctx.work.claimCodes.isOpenClaimCode(code))) throw wrongCode(ctx, texts.claim.invalid)
     const typed = nameWords.join(' ').trim()
     assertFits('districtName', typed)
     const name = typed || truncate(ctx.message.chat.title ?? '', LIMITS.districtName) || texts.claim.defaultName
-    if (await findDistrictByName(ctx.tx, name)) throw new Refusal(texts.claim.nameTaken(name))
-    const district = await createDistrict(ctx.tx, name, districtDefaults(ctx.config))
-    await redeemClaimCode(ctx.tx, code, district.id, ctx.now)
-    await bindGroup(ctx.tx, ctx.groupId, district.id)
-    await touchMembership(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
-    await grantRole(ctx.tx, district.id, ctx.sender.memberId, 'admin')
-    ctx.reply(texts.claim.done(district.name, ctx.sender.name))
+    const claimed = await ctx.work.districts.claimDistrict(
+      { code, name, groupId: ctx.groupId, adminId: ctx.sender.memberId, defaults: districtDefaults(ctx.config) },
+      ctx.now,
+    )
+    if (claimed.kind === 'nameTaken') throw new Refusal(texts.claim.nameTaken(name))
+    ctx.reply(texts.claim.done(claimed.district.name, ctx.sender.name))
   },
 }
 
@@ -67,15 +59,14 @@ export const bind: Command = {
       return bindByCode(ctx, name)
     }
     if (ctx.message.chat.isDirect) throw new Refusal(texts.router.groupOnly)
-    const target = await findDistrictByName(ctx.tx, name)
+    const target = await ctx.work.districts.findDistrictByName(name)
     // Say the same whether the district is missing or not the sender's: a name is no secret to probe for.
-    if (!target || !(await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')) {
+    if (!target || !(await ctx.work.identity.rolesOf(target.id, ctx.sender.memberId)).has('admin')) {
       throw new Refusal(texts.bind.notFound(name))
     }
     if (ctx.district?.id === target.id) throw new Refusal(texts.bind.already(target.name))
     if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrict(ctx.district.name))
-    await bindGroup(ctx.tx, ctx.groupId, target.id)
-    await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
+    await ctx.work.districts.joinDistrict(ctx.groupId, target.id, ctx.sender.memberId, ctx.now)
     ctx.reply(texts.bind.done(target.name))
   },
 }
@@ -86,18 +77,17 @@ export const bind: Command = {
  */
 async function bindByCode(ctx: Context, code: string): Promise<void> {
   await assertNotGuessing(ctx)
-  const used = await useBindCode(ctx.tx, code, ctx.now)
+  const used = await ctx.work.claimCodes.useBindCode(code, ctx.now)
   if (!used) throw wrongCode(ctx, texts.bind.badCode)
-  const target = await ctx.tx.district.findUniqueOrThrow({ where: { id: used.districtId } })
+  const target = await ctx.work.districts.getDistrict(used.districtId)
   // Shown in a group where it cannot be used, the code is burnt: everyone there has read it.
   const burnt = { record: (work: Work) => work.claimCodes.burnCode(code, 'bind', ctx.now), log: texts.codes.burntLog }
   if (ctx.district?.id === target.id) throw new Refusal(texts.bind.alreadyBurnt(target.name), burnt)
   if (ctx.district && !ctx.sender.roles.has('admin')) throw new Refusal(texts.bind.otherDistrictBurnt(ctx.district.name), burnt)
-  await bindGroup(ctx.tx, ctx.groupId, target.id)
-  await touchMembership(ctx.tx, target.id, ctx.sender.memberId, ctx.now)
-  const admin = (await rolesOf(ctx.tx, target.id, ctx.sender.memberId)).has('admin')
+  await ctx.work.districts.joinDistrict(ctx.groupId, target.id, ctx.sender.memberId, ctx.now)
+  const admin = (await ctx.work.identity.rolesOf(target.id, ctx.sender.memberId)).has('admin')
   ctx.reply([texts.bind.doneByCode(target.name), ...(admin ? [] : [texts.bind.noRoleHere(ctx.sender.name)])].join('\n'))
-  const issuerChat = used.issuerId ? await directChatOf(ctx.tx, used.issuerId, ctx.message.platform) : null
+  const issuerChat = used.issuerId ? await ctx.work.directChats.directChatOf(used.issuerId, ctx.message.platform) : null
   if (issuerChat) {
     const platform = texts.link.platformName(ctx.message.platform)
     ctx.post({ chat: issuerChat, text: texts.bind.codeUsed(code.toUpperCase(), target.name, ctx.message.chat.title ?? '', platform, ctx.sender.name, ctx.groupId) })
@@ -106,7 +96,7 @@ async function bindByCode(ctx: Context, code: string): Promise<void> {
 
 /** Too many wrong codes lately from this member or in this chat: refused before any code is looked at. */
 export async function assertNotGuessing(ctx: Context): Promise<void> {
-  if (await tooManyWrongCodes(ctx.tx, attemptScopes(ctx.sender.memberId, ctx.groupId), ctx.now)) {
+  if (await ctx.work.codeAttempts.tooManyWrongCodes(attemptScopes(ctx.sender.memberId, ctx.groupId), ctx.now)) {
     throw new Refusal(texts.codes.slowDown(WRONG_CODE_WINDOW_MIN))
   }
 }
@@ -133,20 +123,20 @@ export const bindCode: Command = {
     // In a group, /绑定码 alone is for the group too: a personal code is given only in a direct chat.
     const forGroup = namesGroup(line) || !direct
     if (!forGroup) {
-      const code = await issueLinkCode(ctx.tx, ctx.sender.memberId, ctx.now)
+      const code = await ctx.work.claimCodes.issueLinkCode(ctx.sender.memberId, ctx.now)
       return ctx.reply(texts.link.codeIssued(code, LINK_CODE_MINUTES))
     }
-    const districtId = ctx.district?.id ?? (direct ? await homeDistrictId(ctx.tx, ctx.sender.memberId) : null)
+    const districtId = ctx.district?.id ?? (direct ? await ctx.work.members.homeDistrictId(ctx.sender.memberId) : null)
     if (!districtId) throw new Refusal(direct ? texts.router.noHomeDistrict : texts.router.noDistrict)
-    const roles = ctx.district ? ctx.sender.roles : await rolesOf(ctx.tx, districtId, ctx.sender.memberId)
+    const roles = ctx.district ? ctx.sender.roles : await ctx.work.identity.rolesOf(districtId, ctx.sender.memberId)
     await assertMayUse(bindCode, line, { ...ctx, sender: { ...ctx.sender, roles } })
     if (!roles.has('admin')) throw new Refusal(texts.link.useDirect)
-    const district = await ctx.tx.district.findUniqueOrThrow({ where: { id: districtId } })
-    const code = await issueBindCode(ctx.tx, district.id, ctx.sender.memberId, ctx.now)
+    const district = await ctx.work.districts.getDistrict(districtId)
+    const code = await ctx.work.claimCodes.issueBindCode(district.id, ctx.sender.memberId, ctx.now)
     const text = texts.bind.codeIssued(code, district.name, BIND_CODE_HOURS)
     // The console is the operator's own terminal.
     if (direct || ctx.message.platform === 'console') return ctx.reply(text)
-    const chat = await directChatOf(ctx.tx, ctx.sender.memberId, ctx.message.platform)
+    const chat = await ctx.work.directChats.directChatOf(ctx.sender.memberId, ctx.message.platform)
     if (!chat) throw new Refusal(texts.bind.needDirect(ctx.config.BOT_NAME))
     ctx.post({ chat, text })
     ctx.reply(texts.bind.codeSentDirect)
@@ -168,16 +158,15 @@ export const unbind: Command = {
     if (raw !== undefined && !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.bind.unbindUsage)
     if (raw === undefined && ctx.message.chat.isDirect) throw new Refusal(texts.bind.unbindUsage)
     const id = raw === undefined ? ctx.groupId : Number(raw)
-    const group = await ctx.tx.group.findFirst({ where: { id, districtId: ctx.district.id, direct: false } })
-    if (!group) throw new Refusal(texts.bind.unbindNotFound(raw ?? ''))
-    await ctx.tx.group.update({ where: { id: group.id }, data: { districtId: null } })
-    ctx.reply(group.id === ctx.groupId ? texts.bind.unboundHere(ctx.district.name) : texts.bind.unbound(group.title ?? String(group.id), ctx.district.name))
+    const group = await ctx.work.districts.unbindGroup(ctx.district.id, id)
+    if (group.kind === 'notFound') throw new Refusal(texts.bind.unbindNotFound(raw ?? ''))
+    ctx.reply(group.groupId === ctx.groupId ? texts.bind.unboundHere(ctx.district.name) : texts.bind.unbound(group.title ?? String(group.groupId), ctx.district.name))
   },
 }
 
 const isActivityId = (word: string | undefined) => word !== undefined && /^#?\d{1,9}$/.test(word)
 
-const PARTS: Record<string, 'morningAt' | 'afternoonAt' | 'eveningAt'> = {
+const PARTS: Record<string, DayPart> = {
   上午: 'morningAt', 下午: 'afternoonAt', 晚上: 'eveningAt',
 }
 
@@ -199,14 +188,13 @@ export const settings: Command = {
     if (part) {
       const time = readClock(value)
       if (!time) throw new Refusal(texts.settings.badClock(value))
-      await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { [part]: time } })
+      await ctx.work.districts.setDayPart(ctx.district.id, part, time)
       return ctx.reply(texts.settings.partSaved(key, time))
     }
     if (key === '名称' || key === '名字') {
       assertFits('districtName', value)
-      const taken = await findDistrictByName(ctx.tx, value)
-      if (taken && taken.id !== ctx.district.id) throw new Refusal(texts.claim.nameTaken(value))
-      await ctx.tx.district.update({ where: { id: ctx.district.id }, data: { name: value } })
+      const renamed = await ctx.work.districts.renameDistrict(ctx.district.id, value)
+      if (renamed.kind === 'taken') throw new Refusal(texts.claim.nameTaken(value))
       return ctx.reply(texts.settings.nameSaved(value))
     }
     throw new Refusal(texts.settings.usage)

@@ -1,9 +1,8 @@
 import { Refusal, type Command } from '../src/core/command.ts'
-import { isPlatform, type ChatRef } from '../src/core/message.ts'
+import type { ChatRef } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { buildWorkbook, workbookBytes, type ExportScope } from '../src/services/export.ts'
+import { workbookBytes, type ExportScope } from '../src/services/export.ts'
 import { archiveReader } from '../src/services/question-access.ts'
 import { activityFromArgs } from './shared.ts'
 
@@ -30,14 +29,13 @@ export const exportData: Command = {
       scope.activityId = activity.id
       fileName = texts.export.activityFileName(activity.id, activity.title)
     } else {
-      const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+      const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
       const term = semesterOn(env.today, env.semesters)
       if (term) Object.assign(scope, { from: term.startDate, to: term.endDate })
-      const label = term ? (await ctx.tx.semester.findFirst({ where: { districtId: ctx.district.id, startDate: term.startDate } }))?.name ?? texts.export.allTerms : texts.export.allTerms
-      fileName = texts.export.fileName(ctx.district.name, label)
+      fileName = texts.export.fileName(ctx.district.name, term?.name ?? texts.export.allTerms)
     }
     const chat = await privateChat(ctx)
-    const wb = await buildWorkbook(ctx.tx, scope)
+    const wb = await ctx.work.exporting.buildWorkbook(scope)
     // An organizer who mentors a workshop may have its Q&A to export and no activity of their own.
     const filled = [texts.export.sheets.activities, texts.export.sheets.questions].some((name) => wb.getWorksheet(name)!.rowCount > 1)
     if (!filled) throw new Refusal(texts.export.nothing)
@@ -54,8 +52,7 @@ async function privateChat(ctx: Parameters<typeof exportData.run>[0]): Promise<C
   const { message } = ctx
   // The console is the operator's own terminal.
   if (message.chat.isDirect || message.platform === 'console') return { platform: message.platform, chatId: message.chat.id }
-  const direct = await ctx.tx.group.findMany({ where: { direct: true, ownerId: ctx.sender.memberId }, orderBy: { lastSeenAt: 'desc' } })
-  const best = direct.find((g) => g.platform === message.platform) ?? direct[0]
-  if (!best || !isPlatform(best.platform)) throw new Refusal(texts.export.directOnly)
-  return { platform: best.platform, chatId: best.chatId }
+  const direct = await ctx.work.directChats.directChatOf(ctx.sender.memberId, message.platform)
+  if (!direct) throw new Refusal(texts.export.directOnly)
+  return direct
 }

@@ -1,10 +1,9 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { MAX_IMPORT_ACTIVITIES, prepareImport, saveImport } from '../src/services/import.ts'
+import { MAX_IMPORT_ACTIVITIES } from '../src/services/import.ts'
 import { itemLines, mergeLines, notActivityLines, sameLines, unreadableLines } from '../src/services/import-report.ts'
 import { argsErrorText, resolveErrorText } from './shared.ts'
 
-const KEEP_MS = 24 * 60 * 60_000
 /** A preview in chat stays readable on a phone. */
 const MAX_PREVIEW = 40
 /** Lines taken for no activity: a few show what was left, the count says the rest. */
@@ -25,13 +24,10 @@ export const importData: Command = {
     const [word] = line.args
     const confirm = word === '确认' || word === 'yes'
     if (word && !confirm) throw new Refusal(texts.importing.chatUsage)
-    const pending = await ctx.tx.pendingImport.findFirst({
-      where: { memberId: ctx.sender.memberId, districtId: ctx.district.id, receivedAt: { gte: new Date(ctx.now.getTime() - KEEP_MS) } },
-      orderBy: { receivedAt: 'desc' },
-    })
+    const pending = await ctx.work.importFiles.keptImportFile(ctx.sender.memberId, ctx.district.id, ctx.now)
     if (!pending) throw new Refusal(texts.importing.noFile)
-    // Read when it came (in a worker, within limits): nothing is parsed again here, inside the transaction.
-    const plan = await prepareImport(ctx.tx, ctx.district, ctx.now, JSON.parse(pending.lines) as string[])
+    // Read when it came (in a worker, within limits): nothing is parsed again here, inside the unit of work.
+    const plan = await ctx.work.imports.prepareImport(ctx.district, ctx.now, pending.lines)
     if (!plan) throw new Refusal(texts.importing.noSemester)
     const { reference, items, fresh, existing, merges, same, unreadable, notActivities } = plan
     if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Refusal(texts.importing.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
@@ -40,8 +36,8 @@ export const importData: Command = {
     const lines = [T.header(pending.name, ctx.district.name, reference)]
     if (confirm) {
       const origin = ctx.message.chat.isDirect ? null : ctx.groupId
-      const result = await saveImport(ctx.tx, ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh)
-      await ctx.tx.pendingImport.delete({ where: { id: pending.id } })
+      const result = await ctx.work.imports.saveImport(ctx.district, { groupId: origin, organizerId: ctx.sender.memberId }, fresh)
+      await ctx.work.importFiles.forgetImportFile(pending.id)
       lines.push(T.summary(result.created.length, existing + result.existing.length, unreadable.length, merges.length))
       lines.push(T.created(result.created.length))
     } else {

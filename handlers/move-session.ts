@@ -7,7 +7,7 @@ import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence } from '../src/services/describe.ts'
-import { moveSession, type SessionTarget } from '../src/services/sessions.ts'
+import type { SessionTarget } from '../src/services/sessions.ts'
 import { moveRefusal, readMoveTime } from './move-refusals.ts'
 import { sessionWarnings } from './schedule-warnings.ts'
 import { readMove, readNamedDay, type Move } from './session-args.ts'
@@ -61,9 +61,9 @@ export async function moveOneSession(ctx: DistrictContext, activity: ActivityWit
   if (activity.occurrences.some((o) => o.id !== session.id && o.date === target.date && !o.skipReason)) {
     throw new Refusal(texts.sessions.clash(dayText(target.date, describe), activity.id, dayWord(session.date, env), example))
   }
-  const moved = await moveSession(ctx.tx, session, target, tz)
+  const moved = await ctx.work.sessions.moveSession(session, target, tz)
   if (!isSeries(activity) && move.kind === 'to') {
-    await ctx.tx.activity.update({ where: { id: activity.id }, data: { whenText: move.to, whenJson: JSON.stringify(readMoveTime(move.to, example)) } })
+    await ctx.work.activities.setWhenText(activity.id, move.to, readMoveTime(move.to, example))
   }
   const lines = [
     texts.sessions.moved(activity.id, activity.title),

@@ -3,20 +3,16 @@ import { Refusal, type Command, type Context } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
-import { findMember, listName, teachingYearsOn } from '../src/services/members.ts'
-import { placeOf } from '../src/services/signups.ts'
-import { ownQuestionsWhere, readerOf } from '../src/services/question-access.ts'
+import { listName, teachingYearsOn } from '../src/services/members.ts'
+import type { ProfileFields } from '../src/services/profiles.ts'
+import { readerOf } from '../src/services/question-access.ts'
 import { describeOccurrence, snippet } from '../src/services/describe.ts'
 import { imitatesBot } from '../src/core/names.ts'
 import { oneLine } from '../src/core/visible-text.ts'
 import { assertFits } from './shared.ts'
 
-export interface ProfileArgs {
-  realName?: string
-  school?: string
-  subject?: string
-  teachingYears?: number
-}
+/** What /我是 gives: the fields of a profile it names. */
+export type ProfileArgs = ProfileFields
 
 export type ProfileParse = { ok: true; value: ProfileArgs } | { ok: false; word: string }
 
@@ -84,7 +80,7 @@ export const mine: Command = {
   async run(ctx) {
     const tz = ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE
     const today = localParts(ctx.now, tz).date
-    const member = await findMember(ctx.tx, ctx.sender.memberId)
+    const member = await ctx.work.members.findMember(ctx.sender.memberId)
     // In a group everyone reads the answer: 教龄 and questions not to be tied to the member there stay out of it.
     const inGroup = !ctx.message.chat.isDirect
     const hasProfile = member.realName || member.school || member.subject || member.teachingYears !== null
@@ -102,10 +98,7 @@ async function saveProfile(ctx: Context, args: readonly string[]): Promise<Membe
   const value = checkProfile(ctx, parsed.value)
   if (value.teachingYears !== undefined && value.teachingYears > 50) throw new Refusal(texts.profile.badYears(value.teachingYears))
   const today = localParts(ctx.now, ctx.district?.timezone ?? ctx.config.DEFAULT_TIMEZONE).date
-  return ctx.tx.member.update({
-    where: { id: ctx.sender.memberId },
-    data: { ...value, ...(value.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
-  })
+  return ctx.work.profiles.saveProfile(ctx.sender.memberId, value, today)
 }
 
 /**
@@ -147,38 +140,23 @@ function profileLine(member: Member, today: string, withYears: boolean): string 
 
 /** Coming activities the member is signed up for, with their place; in a group, only that district's. */
 async function signupLines(ctx: Context, memberId: number, today: string, tz: string): Promise<string[]> {
-  const signups = await ctx.tx.signup.findMany({
-    where: {
-      memberId,
-      status: { in: ['confirmed', 'waiting'] },
-      activity: { status: 'scheduled', ...(ctx.district && !ctx.message.chat.isDirect ? { districtId: ctx.district.id } : {}) },
-    },
-    include: { activity: { include: { occurrences: { where: { date: { gte: today }, skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
-    orderBy: { signedUpAt: 'asc' },
-  })
-  const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))
-  if (coming.length === 0) return [texts.profile.noSignups]
-  const lines = [texts.profile.signupsHeader(coming.length)]
-  for (const s of coming.slice(0, 10)) {
-    const next = s.activity.occurrences[0]
+  const districtId = ctx.district && !ctx.message.chat.isDirect ? ctx.district.id : null
+  const coming = await ctx.work.profiles.comingSignups(memberId, today, districtId, 10)
+  if (coming.total === 0) return [texts.profile.noSignups]
+  const lines = [texts.profile.signupsHeader(coming.total)]
+  for (const { activityId, title, next, place } of coming.shown) {
     const when = next ? describeOccurrence(next, { timezone: tz, today, semesters: [] }) : texts.profile.datePending
-    const place = await placeOf(ctx.tx, s.activityId, memberId)
     const status = place ? (place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)) : ''
-    lines.push(`#${s.activityId} ${s.activity.title} ${when} ${status}`)
+    lines.push(`#${activityId} ${title} ${when} ${status}`)
   }
   return lines
 }
 
 async function questionLines(ctx: Context, memberId: number): Promise<string[]> {
-  const questions = await ctx.tx.question.findMany({
-    where: ownQuestionsWhere(memberId, readerOf(ctx), ctx.district?.id ?? null),
-    include: { _count: { select: { answers: true } } },
-    orderBy: { askedAt: 'desc' },
-    take: 5,
-  })
+  const questions = await ctx.work.profiles.ownQuestions(memberId, readerOf(ctx), ctx.district?.id ?? null, 5)
   if (questions.length === 0) return []
   return [
     texts.profile.questionsHeader,
-    ...questions.map((q) => texts.qa.listLine(q.id, snippet(q.text, 60), q._count.answers, q.anonymous)),
+    ...questions.map((q) => texts.qa.listLine(q.id, snippet(q.text, 60), q.answers, q.anonymous)),
   ]
 }

@@ -4,9 +4,8 @@ import { isPlatform, type Person, type Platform } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Group, Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { snippet } from '../src/services/describe.ts'
-import { findMember, listName, mentionsOf } from '../src/services/members.ts'
-import { askerLabel, askerNamed, mayAnswer, mayRead, readerOf, visibleWhere, type Reader } from '../src/services/question-access.ts'
-import { findWorkshop, listWorkshops, workshopOfGroup } from '../src/services/workshops.ts'
+import { listName } from '../src/services/members.ts'
+import { askerLabel, askerNamed, readerOf, type Reader } from '../src/services/question-access.ts'
 import { readAskArgs } from './question-args.ts'
 import { assertFits } from './shared.ts'
 
@@ -43,8 +42,8 @@ async function record(ctx: DistrictContext, raw: string, anonymous: boolean): Pr
   if (!direct && args.visibility === 'private') throw new Refusal(texts.qa.privateInGroup(command))
   const workshop = await workshopOf(ctx, args.workshop, command)
   const shared = !direct || args.visibility === 'shared'
-  const question = await ctx.tx.question.create({
-    data: {
+  const question = await ctx.work.questions.askQuestion(
+    {
       districtId: ctx.district.id,
       workshopId: workshop?.id ?? null,
       askerId: ctx.sender.memberId,
@@ -54,9 +53,9 @@ async function record(ctx: DistrictContext, raw: string, anonymous: boolean): Pr
       groupId: ctx.groupId,
       platform: ctx.message.platform,
       messageId: ctx.message.id,
-      askedAt: ctx.now,
     },
-  })
+    ctx.now,
+  )
   const where = workshop?.name
   if (!direct) return ctx.reply(anonymous ? texts.qa.recordedAnonymouslyInGroup(question.id) : texts.qa.recorded(question.id, where))
   if (anonymous) return ctx.reply(shared ? texts.qa.recordedAnonymouslyShared(question.id, where) : texts.qa.recordedAnonymously(question.id, where))
@@ -66,12 +65,12 @@ async function record(ctx: DistrictContext, raw: string, anonymous: boolean): Pr
 /** The workshop named, the group's own, or the district's only one; several and none named → ask which. */
 async function workshopOf(ctx: DistrictContext, named: string | undefined, command: string): Promise<Workshop | null> {
   if (named !== undefined) {
-    const workshop = await findWorkshop(ctx.tx, ctx.district.id, Number(normalizeText(named)))
+    const workshop = await ctx.work.workshops.findWorkshop(ctx.district.id, Number(normalizeText(named)))
     if (!workshop) throw new Refusal(texts.workshop.notFound(named))
     return workshop
   }
-  const workshop = await workshopOfGroup(ctx.tx, ctx.district.id, ctx.message.chat.isDirect ? null : ctx.groupId)
-  const list = workshop ? [] : await listWorkshops(ctx.tx, ctx.district.id)
+  const workshop = await ctx.work.workshops.workshopOfGroup(ctx.district.id, ctx.message.chat.isDirect ? null : ctx.groupId)
+  const list = workshop ? [] : await ctx.work.workshops.listWorkshops(ctx.district.id)
   if (list.length > 1) throw new Refusal(texts.qa.whichWorkshop(command, list.map((w) => `${w.id} ${w.name}`)))
   return workshop
 }
@@ -87,14 +86,13 @@ export const answer: Command = {
     const raw = line.args[0]?.replace(/^#/, '')
     if (!raw || !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.qa.answerUsage)
     const text = line.raw.replace(/^[#＃]?[0-9０-９]+[\s\u3000]*/, '').trim()
-    const question = await ctx.tx.question.findFirst({ where: { id: Number(raw), districtId: ctx.district.id }, include: { asker: true } })
+    const question = await ctx.work.questions.findQuestion(ctx.district.id, Number(raw))
     if (!question) throw new Refusal(texts.qa.notFound(raw))
     if (!text) throw new Refusal(texts.qa.answerEmpty(question.id))
     assertFits('answer', text)
-    if (!(await mayAnswer(ctx.tx, question, ctx.sender))) throw new Refusal(texts.qa.notItsMentor)
-    await ctx.tx.answer.create({ data: { questionId: question.id, authorId: ctx.sender.memberId, text, answeredAt: ctx.now } })
-    if (!question.answeredAt) await ctx.tx.question.update({ where: { id: question.id }, data: { answeredAt: ctx.now } })
-    const author = await findMember(ctx.tx, ctx.sender.memberId)
+    if (!(await ctx.work.questionAccess.mayAnswer(question, ctx.sender))) throw new Refusal(texts.qa.notItsMentor)
+    await ctx.work.questions.answerQuestion(question, ctx.sender.memberId, text, ctx.now)
+    const author = await ctx.work.members.findMember(ctx.sender.memberId)
     await postAnswer(ctx, question, listName(author), text)
   },
 }
@@ -108,9 +106,9 @@ export const answer: Command = {
  */
 async function postAnswer(ctx: DistrictContext, question: Question & { asker: Member }, author: string, text: string): Promise<void> {
   const body = texts.qa.answerPost(question.id, question.text, author, text)
-  const group = question.groupId ? await ctx.tx.group.findUnique({ where: { id: question.groupId } }) : null
+  const group = await ctx.work.questions.askedIn(question)
   const origin = group && isPlatform(group.platform) && (group.districtId === ctx.district.id || group.districtId === null) ? group : null
-  const mentionOn = (platform: string): Promise<Person[]> => mentionsOf(ctx.tx, question.anonymous ? [] : [question.askerId], platform)
+  const mentionOn = (platform: string): Promise<Person[]> => ctx.work.members.mentionsOf(question.anonymous ? [] : [question.askerId], platform)
   if (origin) {
     const platform = origin.platform as Platform
     // Quoting the question's own message; on WeChat that also @mentions its asker, so not for anonymous ones.
@@ -119,7 +117,7 @@ async function postAnswer(ctx: DistrictContext, question: Question & { asker: Me
   }
   if (origin?.id === ctx.groupId) return
   const reader = readerOf(ctx)
-  const shownHere = await mayRead(ctx.tx, question.id, ctx.district.id, reader)
+  const shownHere = await ctx.work.questionAccess.mayRead(question.id, ctx.district.id, reader)
   if (origin && (ctx.message.chat.isDirect || !shownHere)) return ctx.reply(acknowledgement(question, origin, reader))
   // Where it was asked is gone, and this chat may not read it: the asker finds the answer with /问题 N.
   if (!shownHere) return ctx.reply(texts.qa.answerKept(question.id))
@@ -143,18 +141,12 @@ export const questions: Command = {
   async run(ctx, line) {
     const [first, ...rest] = line.args
     const reader = readerOf(ctx)
-    const visible = visibleWhere(ctx.district.id, reader)
     if (first && /^#?\d{1,9}$/.test(first)) return showQuestion(ctx, Number(first.replace('#', '')), reader)
     if (first === '搜索' || first === '查找' || first === 'search') {
       const words = rest.join(' ').trim()
       if (!words) throw new Refusal(texts.qa.searchUsage)
       assertFits('searchWords', words)
-      const found = await ctx.tx.question.findMany({
-        where: { AND: [visible, { OR: [{ text: { contains: words } }, { answers: { some: { text: { contains: words } } } }] }] },
-        include: { asker: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
-        orderBy: { askedAt: 'desc' },
-        take: 6,
-      })
+      const found = await ctx.work.questions.searchQuestions(ctx.district.id, reader, words)
       if (found.length === 0) return ctx.reply(texts.qa.searchNone(words))
       const lines = [texts.qa.searchHeader(words, found.length)]
       for (const q of found) {
@@ -166,16 +158,7 @@ export const questions: Command = {
     }
     const all = first === '全部' || first === 'all'
     if (first && !all) throw new Refusal(texts.qa.listUsage)
-    const where = { AND: [visible, all ? {} : { answeredAt: null }] }
-    const [list, total] = await Promise.all([
-      ctx.tx.question.findMany({
-        where,
-        include: { asker: true, workshop: true, _count: { select: { answers: true } } },
-        orderBy: { askedAt: 'asc' },
-        take: MAX_LINES,
-      }),
-      ctx.tx.question.count({ where }),
-    ])
+    const { list, total } = await ctx.work.questions.listQuestions(ctx.district.id, reader, { all }, MAX_LINES)
     if (list.length === 0) return ctx.reply(all ? texts.qa.noneAtAll : texts.qa.noneOpen)
     const lines = [all ? texts.qa.allHeader(total) : texts.qa.openHeader(total)]
     for (const q of list) {
@@ -189,10 +172,7 @@ export const questions: Command = {
 
 async function showQuestion(ctx: DistrictContext, id: number, reader: Reader): Promise<void> {
   // One the reader may not see reads as one that does not exist.
-  const q = await ctx.tx.question.findFirst({
-    where: { AND: [{ id }, visibleWhere(ctx.district.id, reader)] },
-    include: { asker: true, workshop: true, answers: { include: { author: true }, orderBy: { answeredAt: 'asc' } } },
-  })
+  const q = await ctx.work.questions.readQuestion(ctx.district.id, reader, id)
   if (!q) throw new Refusal(texts.qa.notFound(String(id)))
   const lines = [questionLine(q, q.text, reader)]
   if (q.workshop) lines.push(texts.qa.workshopLine(q.workshop.name))

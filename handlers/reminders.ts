@@ -2,8 +2,9 @@ import { parseWeekday, readClock } from '../src/calendar/normalize.ts'
 import { weekdayName } from '../src/calendar/format.ts'
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import type { Group, Prisma } from '../src/generated/prisma/client.ts'
+import type { Group } from '../src/generated/prisma/client.ts'
 import { DAY_REMINDER_AT, MAX_LEADS, parseLeads, readLead, storeLeads, type Lead } from '../src/reminders/timing.ts'
+import type { ReminderChange } from '../src/services/reminder-settings.ts'
 
 const DIGEST = new Set(['周报', '每周周报', '周报提醒'])
 const LEADS = new Set(['提前', '活动提醒', '提前提醒'])
@@ -20,17 +21,17 @@ export const reminders: Command = {
   forms: [{ usage: '提醒 <设置>', role: 'admin', matches: (line) => line.args.length > 0, refusal: () => texts.reminders.adminOnly }],
   scope: 'district',
   async run(ctx, line) {
-    const group = await ctx.tx.group.findUniqueOrThrow({ where: { id: ctx.groupId } })
+    const group = await ctx.work.reminderSettings.groupReminders(ctx.groupId)
     const [first, ...rest] = line.args
     if (!first) return ctx.reply([texts.reminders.settings(settingLines(group)), texts.reminders.footer].join('\n'))
     const data = readChange(first, rest)
-    const updated = await ctx.tx.group.update({ where: { id: group.id }, data })
+    const updated = await ctx.work.reminderSettings.changeGroupReminders(group.id, data)
     ctx.reply(texts.reminders.settings(settingLines(updated)))
   },
 }
 
 /** What `/提醒 <…>` changes; a refusal with an example for anything else. */
-function readChange(first: string, rest: string[]): Prisma.GroupUpdateInput {
+function readChange(first: string, rest: string[]): ReminderChange {
   if (DIGEST.has(first)) return readDigest(rest)
   if (LEADS.has(first)) return readLeads(rest)
   if (QUIET.has(first)) return readQuiet(rest)
@@ -45,7 +46,7 @@ function readChange(first: string, rest: string[]): Prisma.GroupUpdateInput {
 }
 
 /** "周日 19:00", "周一7:30", "周五" → the digest's day and time. */
-function readDigest(words: string[]): Prisma.GroupUpdateInput {
+function readDigest(words: string[]): ReminderChange {
   const text = words.join(' ').trim()
   const m = /^(?:每)?周([一二三四五六日天1-7])\s*(\d{1,2}[:：]\d{2})?$/.exec(text)
   const weekday = m ? parseWeekday(m[1]!) : null
@@ -55,7 +56,7 @@ function readDigest(words: string[]): Prisma.GroupUpdateInput {
   return { digestOn: true, digestWeekday: weekday, ...(at ? { digestAt: at } : {}) }
 }
 
-function readLeads(words: string[]): Prisma.GroupUpdateInput {
+function readLeads(words: string[]): ReminderChange {
   const parts = words.flatMap((w) => w.split(/[,，、和]+/)).filter(Boolean)
   if (parts.length === 0) throw new Refusal(texts.reminders.badLead('提前'))
   const leads: Lead[] = []
@@ -69,7 +70,7 @@ function readLeads(words: string[]): Prisma.GroupUpdateInput {
   return { leadsOn: true, leads: stored }
 }
 
-function readQuiet(words: string[]): Prisma.GroupUpdateInput {
+function readQuiet(words: string[]): ReminderChange {
   const text = words.join('').trim()
   if (OFF.has(text) || text === '无') return { quietFrom: null, quietTo: null }
   const m = /^(\d{1,2}[:：]\d{2})[-~至到](\d{1,2}[:：]\d{2})$/.exec(text)

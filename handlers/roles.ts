@@ -3,8 +3,6 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { GRANTABLE, type Role } from '../src/core/roles.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { countAdmins, grantRole, revokeRoles } from '../src/services/districts.ts'
-import { findMemberByName, memberForPerson } from '../src/services/members.ts'
 import { argsOf } from './shared.ts'
 
 const ROLE_WORDS: Record<string, Role> = {
@@ -24,10 +22,10 @@ export const grant: Command = {
     if (!role) throw new Refusal(texts.roles.badRole(roleWord))
     const member = await resolveTarget(ctx, target)
     // A name can be copied by anyone: a role goes by name only to someone not yet seen (who then is taken only with an admin's /确认).
-    if ('name' in target && (await ctx.tx.account.count({ where: { memberId: member.id } })) > 0) {
+    if ('name' in target && (await ctx.work.members.hasAccount(member.id))) {
       throw new Refusal(texts.roles.needMention(member.name, role))
     }
-    const added = await grantRole(ctx.tx, ctx.district.id, member.id, role)
+    const added = await ctx.work.districts.grantRole(ctx.district.id, member.id, role)
     ctx.reply(added ? texts.roles.granted(member.name, role) : texts.roles.alreadyHeld(member.name, role))
   },
 }
@@ -45,21 +43,14 @@ export const revoke: Command = {
     const member = await resolveTarget(ctx, target)
     const roles = role ? [role] : [...GRANTABLE]
     // An admin removes only admins made after them (or themselves): whoever became admin later cannot take the district from its first admins.
-    if (roles.includes('admin') && member.id !== ctx.sender.memberId && (await isSenior(ctx, member.id))) {
+    if (roles.includes('admin') && member.id !== ctx.sender.memberId && (await ctx.work.districts.isSeniorAdmin(ctx.district.id, member.id, ctx.sender.memberId))) {
       throw new Refusal(texts.roles.senior(member.name))
     }
-    const removed = await revokeRoles(ctx.tx, ctx.district.id, member.id, roles)
+    const removed = await ctx.work.districts.revokeRoles(ctx.district.id, member.id, roles)
     if (removed.length === 0) throw new Refusal(texts.roles.notHeld(member.name))
-    if (removed.includes('admin') && (await countAdmins(ctx.tx, ctx.district.id)) === 0) throw new Refusal(texts.roles.lastAdmin)
+    if (removed.includes('admin') && (await ctx.work.districts.countAdmins(ctx.district.id)) === 0) throw new Refusal(texts.roles.lastAdmin)
     ctx.reply(texts.roles.revoked(member.name, removed))
   },
-}
-
-/** True when the other admin was made admin before the sender (or at the same moment). */
-async function isSenior(ctx: DistrictContext, memberId: number): Promise<boolean> {
-  const key = (id: number) => ({ districtId_memberId_role: { districtId: ctx.district.id, memberId: id, role: 'admin' } })
-  const [theirs, mine] = await Promise.all([ctx.tx.memberRole.findUnique({ where: key(memberId) }), ctx.tx.memberRole.findUnique({ where: key(ctx.sender.memberId) })])
-  return theirs !== null && mine !== null && theirs.grantedAt <= mine.grantedAt
 }
 
 type Target = { mention: Person } | { name: string }
@@ -78,10 +69,10 @@ function targetAndRole(ctx: DistrictContext, line: CommandLine, usage: string): 
 async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
   if ('mention' in target) {
     const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
-    const member = await memberForPerson(ctx.tx, ctx.district.id, { person: target.mention, platform: ctx.message.platform, hints }, ctx.now)
+    const member = await ctx.work.members.memberForPerson(ctx.district.id, { person: target.mention, platform: ctx.message.platform, hints }, ctx.now)
     return { id: member.id, name: target.mention.name }
   }
-  const found = await findMemberByName(ctx.tx, ctx.district.id, target.name)
+  const found = await ctx.work.members.findMemberByName(ctx.district.id, target.name)
   if (found.kind === 'none') throw new Refusal(texts.roles.notFound(target.name))
   if (found.kind === 'many') throw new Refusal(texts.roles.ambiguous(target.name, found.count))
   return { id: found.member.id, name: found.member.displayName }

@@ -2,14 +2,13 @@ import { toInstant } from '../src/calendar/dates.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import type { Activity, Prisma } from '../src/generated/prisma/client.ts'
+import type { Activity } from '../src/generated/prisma/client.ts'
 import type { RuleBreak } from '../src/services/eligibility.ts'
-import { findWorkshop } from '../src/services/workshops.ts'
 import type { RulePatch } from '../src/services/args/rule-args.ts'
 import { assertFits, parseWhenOrRefuse, planOrRefuse } from './shared.ts'
 
 /** What a rule patch may set on an activity. */
-export type RuleColumns = Pick<Prisma.ActivityUncheckedCreateInput, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'capacity' | 'noticeWeeks' | 'workshopId' | 'place'>
+export type RuleColumns = Partial<Pick<Activity, 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'capacity' | 'noticeWeeks' | 'workshopId' | 'place'>>
 
 /** The columns a rule patch sets: the deadline read as a time, the workshop checked to be the district's. */
 export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: CalendarEnv): Promise<RuleColumns> {
@@ -25,7 +24,7 @@ export async function ruleColumns(ctx: DistrictContext, patch: RulePatch, env: C
   if (patch.capacity !== undefined) data.capacity = patch.capacity
   if (patch.noticeWeeks !== undefined) data.noticeWeeks = patch.noticeWeeks
   if (patch.workshopId !== undefined) {
-    if (patch.workshopId !== null && !(await findWorkshop(ctx.tx, ctx.district.id, patch.workshopId))) {
+    if (patch.workshopId !== null && !(await ctx.work.workshops.findWorkshop(ctx.district.id, patch.workshopId))) {
       throw new Refusal(texts.workshop.notFound(patch.workshopId))
     }
     data.workshopId = patch.workshopId

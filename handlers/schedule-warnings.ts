@@ -4,7 +4,7 @@ import { semesterOn } from '../src/calendar/semester.ts'
 import type { DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { findClashes, makeUpDay, weekendDay } from '../src/services/clashes.ts'
+import { makeUpDay, weekendDay } from '../src/services/clashes.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 
 /**
@@ -21,7 +21,7 @@ export async function warnings(ctx: DistrictContext, activity: Activity, occurre
   if (first && env.semesters.length > 0 && !semesterOn(first, env.semesters)) lines.push(texts.schedule.outsideTerm(env.semesters.map((t) => t.name).join('、')))
   const weekend = weekendDay(plan)
   if (weekend) lines.push(texts.schedule.onWeekend(formatDate(weekend, year)))
-  for (const c of await findClashes(ctx.tx, activity, occurrences)) {
+  for (const c of await ctx.work.clashes.findClashes(activity, occurrences)) {
     const when = formatDate(c.date, year)
     if (c.kind === 'samePlace') lines.push(texts.schedule.samePlace(when, c.activityId, c.title))
     else lines.push(moving ? texts.schedule.duplicateMoved(when, c.activityId, c.title) : texts.schedule.duplicate(when, c.activityId, c.title, activity.id))

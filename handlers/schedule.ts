@@ -5,10 +5,9 @@ import type { When } from '../src/calendar/when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity, Occurrence } from '../src/generated/prisma/client.ts'
-import { createActivity, isNoticeTitle, rescheduleActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
+import { isNoticeTitle, type ActivityWithOccurrences } from '../src/services/activities.ts'
 import { parseScheduleArgs } from '../src/services/args/schedule-args.ts'
 import { NO_SIGNUP_WORDS } from '../src/services/args/detail-args.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
 import { describeDetails, describeRules, describeSkipped, describeWhen, describeWhenLines, type DescribeEnv } from '../src/services/describe.ts'
 import { NUMBERING, toWords } from '../src/services/import-line.ts'
 import { moveOneSession, sessionMove } from './move-session.ts'
@@ -46,7 +45,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   const noticeWords = words.filter((w) => NO_SIGNUP_WORDS.has(w))
   const parsed = parseScheduleArgs(words.filter((w) => !NO_SIGNUP_WORDS.has(w)))
   if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
-  const env = { ...(await calendarEnv(ctx.tx, ctx.district, ctx.now)), allowPast: past }
+  const env = { ...(await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)), allowPast: past }
   const { whenText, when, details, rules } = parsed.value
   for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
   assertFits('whenText', whenText)
@@ -56,9 +55,9 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   if (past && !isPast(ctx, plan)) throw new Refusal(texts.past.notPast)
   const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
   const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || isNoticeTitle(details.title) }
-  const { activity, occurrences } = await createActivity(ctx.tx, ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
+  const { activity, occurrences } = await ctx.work.activities.createActivity(ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
   const describe = describeEnvOf(ctx, env)
-  const workshop = activity.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: activity.workshopId } }) : null
+  const workshop = activity.workshopId ? await ctx.work.workshops.findWorkshop(ctx.district.id, activity.workshopId) : null
   const title = past ? texts.past.saved(activity.id, activity.title) : texts.schedule.created(activity.id, activity.title)
   const lines = [
     title,
@@ -80,7 +79,7 @@ export const reschedule: Command = {
     const activity = await activityFromArgs(ctx, line.args, { command: '改期', example: '12 第5周周三下午' })
     assertMayChange(ctx, activity)
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.cancelledNoMove(activity.id))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const tz = ctx.district.timezone
     const move = sessionMove(activity, line.args.slice(1), env)
     if (move && move.kind !== 'whole') return moveOneSession(ctx, activity, move, env)
@@ -96,7 +95,7 @@ export const reschedule: Command = {
     const plan = planMove(when, env, example)
     // Sessions cancelled or moved one by one are planned again with the rest: said, so none is lost unnoticed.
     const changedAlone = activity.occurrences.some((o) => o.date >= env.today && (o.cancelled || o.movedFrom))
-    const occurrences = await rescheduleActivity(ctx.tx, activity, ctx.district, { whenText, when, plan }, env.today)
+    const occurrences = await ctx.work.activities.rescheduleActivity(activity, ctx.district, { whenText, when, plan }, env.today)
     const moved = { ...activity, whenText, whenJson: JSON.stringify(when) }
     const text = [
       texts.activity.moved(activity.id, activity.title),

@@ -7,9 +7,6 @@ import { holidayDataEnd, holidaysBetween } from '../src/calendar/holidays.ts'
 import { semesterOn, weekCount, weekOf } from '../src/calendar/semester.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { registerClosedDays } from '../src/services/closed-days.ts'
-import { listSemesters, saveSemester } from '../src/services/semesters.ts'
 import { assertFits, resolveErrorText } from './shared.ts'
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/
@@ -35,7 +32,7 @@ export const semester: Command = {
     const month = Number(startDate.slice(5, 7))
     const name = nameWords.join(' ').trim() || (month >= 7 ? '第一学期' : '第二学期')
     assertFits('semesterName', name)
-    const saved = await saveSemester(ctx.tx, ctx.district.id, { name, startDate, endDate })
+    const saved = await ctx.work.semesters.saveSemester(ctx.district.id, { name, startDate, endDate })
     if (!saved.ok) throw new Refusal(texts.semester.overlaps(saved.overlaps))
     const lines = [texts.semester.saved(name, startDate, endDate, weekCount({ name, startDate, endDate }))]
     const holidays = holidaysBetween(startDate, endDate)
@@ -46,8 +43,8 @@ export const semester: Command = {
 }
 
 async function showSemester(ctx: DistrictContext): Promise<void> {
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-  const semesters = await listSemesters(ctx.tx, ctx.district.id)
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
+  const semesters = await ctx.work.semesters.listSemesters(ctx.district.id)
   if (semesters.length === 0) return ctx.reply(texts.semester.none)
   const current = semesterOn(env.today, semesters)
   const lines: string[] = []
@@ -72,7 +69,7 @@ export const closedDay: Command = {
   forms: [{ usage: '放假 <日期>', role: 'admin', matches: (line) => line.args.length > 0 }],
   scope: 'district',
   async run(ctx, line) {
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     if (line.args.length === 0) return listClosedDays(ctx, env.today)
     const read = readDayRange(line.args.join(' '))
     if (!read) throw new Refusal(texts.closedDays.usage)
@@ -83,7 +80,7 @@ export const closedDay: Command = {
     if (daysBetween(from, to) >= MAX_CLOSED_DAYS) throw new Refusal(texts.closedDays.tooLong)
     const name = read.rest || texts.closedDays.defaultName
     assertFits('closedDayName', name)
-    const result = await registerClosedDays(ctx.tx, ctx.district.id, from, to, name)
+    const result = await ctx.work.closedDays.registerClosedDays(ctx.district.id, from, to, name)
     const range = rangeText(from, to)
     if (result.kind === 'already') return ctx.reply(texts.closedDays.already(name, range))
     if (result.kind === 'saved') return ctx.reply(texts.closedDays.saved(range, name, result.paused))
@@ -92,7 +89,7 @@ export const closedDay: Command = {
 }
 
 async function listClosedDays(ctx: DistrictContext, today: LocalDate): Promise<void> {
-  const rows = await ctx.tx.closedDay.findMany({ where: { districtId: ctx.district.id, date: { gte: today } }, orderBy: { date: 'asc' }, take: 60 })
+  const rows = await ctx.work.closedDays.closedDaysFrom(ctx.district.id, today, 60)
   if (rows.length === 0) return ctx.reply(texts.closedDays.none)
   ctx.reply(texts.closedDays.list(rows.map((r) => `${formatDate(r.date)} ${r.name}`)))
 }

@@ -4,10 +4,8 @@ import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
-import { restoreActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
+import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { describeOccurrence, describeWhen, type DescribeEnv } from '../src/services/describe.ts'
-import { cancelSession, restoreSession } from '../src/services/sessions.ts'
 import { closeCancelAsk } from './cancel-series.ts'
 import { dayWhy } from './move-refusals.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
@@ -72,7 +70,7 @@ export async function cancelOneSession(ctx: DistrictContext, activity: ActivityW
   assertAhead(ctx, session, env, describe)
   const reason = reasonWords.join(' ').trim() || undefined
   assertFits('cancelReason', reason)
-  await cancelSession(ctx.tx, session.id, texts.sessions.mark(reason))
+  await ctx.work.sessions.cancelSession(session.id, texts.sessions.mark(reason))
   // A cancelling of the whole series still waiting for /确认 is not what was meant after all.
   await closeCancelAsk(ctx, activity.id)
   await tellSignedUp(ctx, activity, texts.sessions.cancelled(activity.id, activity.title, describeOccurrence(session, plain(describe)), reason))
@@ -87,14 +85,14 @@ export const restore: Command = {
   async run(ctx, line) {
     const activity = await activityFromArgs(ctx, line.args, { command: '恢复', example: '12' })
     assertMayChange(ctx, activity)
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
     const words = line.args.slice(1)
     const cancelledOne = exampleFor('恢复', activity, env, ctx.now)
     if (words.length === 0) {
       if (activity.status !== 'cancelled') throw new Refusal(texts.restore.notCancelled(activity.id, cancelledOne && sessionExample('恢复', activity, env, ctx.district.timezone, cancelledOne)))
-      await restoreActivity(ctx.tx, activity.id)
-      const count = await ctx.tx.signup.count({ where: { activityId: activity.id, status: { in: ['confirmed', 'waiting'] } } })
+      await ctx.work.activities.restoreActivity(activity.id)
+      const count = await ctx.work.activities.countSignedUp(activity.id)
       const when = describeWhen(activity, activity.occurrences.filter((o) => o.date >= env.today), describe)
       return tellSignedUp(ctx, activity, texts.restore.restored(activity.id, activity.title, when, count))
     }
@@ -106,7 +104,7 @@ export const restore: Command = {
     const { session } = picked
     if (!session.cancelled) throw new Refusal(texts.sessions.notCancelled(activity.id, dayText(session.date, describe)))
     assertAhead(ctx, session, env, describe)
-    await restoreSession(ctx.tx, session.id)
+    await ctx.work.sessions.restoreSession(session.id)
     await tellSignedUp(ctx, activity, texts.sessions.restored(activity.id, activity.title, describeOccurrence(session, plain(describe))))
   },
 }

@@ -9,7 +9,7 @@ import { overLimit, type LimitedField } from '../src/core/limits.ts'
 import { imitatesBot } from '../src/core/names.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { oneLine } from '../src/core/visible-text.ts'
-import { findActivity, type ActivityWithOccurrences } from '../src/services/activities.ts'
+import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import type { ScheduleArgsError } from '../src/services/args/schedule-args.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 
@@ -73,7 +73,7 @@ export async function activityFromArgs(
   const several = raw ? /^(\d{1,9})(?:[、,，和及/]#?\d{1,9})+$/.exec(raw) : null
   if (several) throw new Refusal(texts.activity.oneAtATime(usage.command, raw!.split(/[、,，和及/]#?/)))
   if (!raw || !/^\d{1,9}$/.test(raw)) throw new Refusal(texts.activity.idUsage(usage.command, usage.example))
-  const activity = await findActivity(ctx.tx, ctx.district.id, Number(raw))
+  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(raw))
   if (!activity) throw new Refusal(texts.activity.notFound(raw))
   return activity
 }

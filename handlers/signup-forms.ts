@@ -3,8 +3,6 @@ import type { Context, RestrictedForm } from '../src/core/command.ts'
 import type { IncomingMessage } from '../src/core/message.ts'
 import { ownProfile } from '../src/core/plain-commands.ts'
 import { texts } from '../src/core/texts/index.ts'
-import { findActivity } from '../src/services/activities.ts'
-import { isMentorOf } from '../src/services/workshops.ts'
 import { exampleId } from './shared.ts'
 
 /** "/报名 12 李明 赵丽", "/取消报名 12 @王芳": people named after the number. A 接龙 profile ("李明/西渡学校/历史/3年") is the sender's own. */
@@ -18,10 +16,10 @@ export function namesOthers(line: CommandLine, message: IncomingMessage): boolea
 async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
   const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
   if (!ctx.district || !id) return false
-  const activity = await findActivity(ctx.tx, ctx.district.id, Number(id))
+  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
   if (!activity) return false
   if (activity.organizerId === ctx.sender.memberId) return true
-  return activity.workshopId !== null && (await isMentorOf(ctx.tx, activity.workshopId, ctx.sender.memberId))
+  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
 }
 
 /** 代报名: admins and organizers, and those who run the activity (its organizer, its workshop's mentors). */

@@ -4,15 +4,13 @@ import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
 import { ownProfile } from '../src/core/plain-commands.ts'
-import { isPlatform, type Button, type Person, type Platform } from '../src/core/message.ts'
+import type { Button, Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
-import { findActivity, occurrencesBetween, type ActivityWithOccurrences } from '../src/services/activities.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
+import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 import { firstBreak } from '../src/services/eligibility.ts'
-import { findMember, findMemberByName, listName, memberForName, mentionsAtMost, mentionsOf } from '../src/services/members.ts'
-import { roster, signUp, signupCounts, withdraw, type SignupOutcome, type SignupWithMember } from '../src/services/signups.ts'
-import { isMentee, isMentorOf } from '../src/services/workshops.ts'
+import { listName } from '../src/services/members.ts'
+import type { SignupOutcome, SignupWithMember } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
 import { saveJielongProfile } from './profile.ts'
 import { signUpOthers as signUpOthersForm, withdrawOthers } from './signup-forms.ts'
@@ -31,17 +29,17 @@ export const signup: Command = {
     const args = argsOf(ctx, line)
     // "报名 7 李明/西渡学校/历史/3年": oneself, with one's profile as a 接龙 line gives it.
     const profile = args.length > 1 && args.every((a) => !a.person) ? ownProfile(wordsOf(args).slice(1)) : null
-    const activity = await targetActivity(ctx, wordsOf(args), '报名')
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
+    const activity = await targetActivity(ctx, wordsOf(args), '报名', env)
     assertOpen(activity, ctx.now, env)
     const others = profile ? [] : namedPeople(args)
     if (others.length > 0) return signUpOthers(ctx, activity, others, env)
     if (profile) await saveJielongProfile(ctx, activity.id, profile)
-    const member = await findMember(ctx.tx, ctx.sender.memberId)
-    const mentee = activity.menteesOnly && (await isMentee(ctx.tx, ctx.district.id, activity.workshopId, member.id))
+    const member = await ctx.work.members.findMember(ctx.sender.memberId)
+    const mentee = activity.menteesOnly && (await ctx.work.workshops.isMentee(ctx.district.id, activity.workshopId, member.id))
     const brk = firstBreak(activity, { member, isMentee: mentee }, ctx.now, env.today)
     if (brk) throw new Refusal(ruleBreakText(brk, activity, deadlineText(ctx, activity, env), false, !ctx.message.chat.isDirect))
-    const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })
+    const outcome = await ctx.work.signups.signUp(activity, member.id, { groupId: originGroup(ctx), byId: null, now: ctx.now })
     const name = listName(member)
     // In a group, confirmations arriving together go as one 接龙-style message, each teacher @mentioned with their place.
     const gather = ctx.message.chat.isDirect || ctx.message.via === 'button'
@@ -62,29 +60,30 @@ export const withdrawSignup: Command = {
   direct: true,
   async run(ctx, line) {
     const args = argsOf(ctx, line)
-    const activity = await targetActivity(ctx, wordsOf(args), '取消报名')
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
+    const activity = await targetActivity(ctx, wordsOf(args), '取消报名', env)
     if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
     // Taking someone's place away is for those who run this activity (withdrawOthers, checked by the router).
     const others = namedPeople(args)
     const targets: Member[] = []
-    if (others.length === 0) targets.push(await findMember(ctx.tx, ctx.sender.memberId))
+    if (others.length === 0) targets.push(await ctx.work.members.findMember(ctx.sender.memberId))
     for (const who of others) {
-      const found = 'person' in who ? await memberByAccount(ctx, who.person) : await findMemberByName(ctx.tx, ctx.district.id, who.name)
-      if (!found || found.kind === 'none') throw new Refusal(texts.signup.notFoundPerson('person' in who ? who.person.name : who.name))
+      const named = 'person' in who ? { account: { platform: ctx.message.platform, userId: who.person.id } } : { name: who.name }
+      const found = await ctx.work.attendance.namedMember(ctx.district.id, named)
+      if (found.kind === 'none') throw new Refusal(texts.signup.notFoundPerson('person' in who ? who.person.name : who.name))
       if (found.kind === 'many') throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.count))
       targets.push(found.member)
     }
     const lines: string[] = []
     const promoted: SignupWithMember[] = []
     for (const member of targets) {
-      const result = await withdraw(ctx.tx, activity, member.id, ctx.now)
+      const result = await ctx.work.signups.withdraw(activity, member.id, ctx.now)
       if (!result) throw new Refusal(others.length ? texts.signup.otherNotSignedUp(listName(member), activity.id) : texts.signup.notSignedUp(activity.id))
       lines.push(texts.signup.withdrawn(listName(member), activity.id, activity.title))
       promoted.push(...result.promoted)
     }
     // Those withdrawn by someone else are told, by @mention.
-    const told = others.length ? await mentionsOf(ctx.tx, targets.map((m) => m.id), ctx.message.platform) : []
+    const told = others.length ? await ctx.work.members.mentionsOf(targets.map((m) => m.id), ctx.message.platform) : []
     ctx.reply(lines.join('\n'), told.length ? { mentions: told } : undefined)
     await announcePromotions(ctx, activity, promoted, env)
     if (ctx.message.via === 'button') await replyCard(ctx, activity, env)
@@ -100,9 +99,9 @@ export const signupList: Command = {
   direct: true,
   async run(ctx, line) {
     const activity = await activityFromArgs(ctx, line.args, { command: '名单', example: '12' })
-    const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+    const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const describe = describeEnvOf(ctx, env)
-    const { confirmed, waiting } = await roster(ctx.tx, activity.id)
+    const { confirmed, waiting } = await ctx.work.signups.roster(activity.id)
     const head = [
       texts.roster.title(activity.id, activity.title),
       ...describeWhenLines(activity, upcoming(activity, env), describe),
@@ -126,11 +125,20 @@ export const signupList: Command = {
   },
 }
 
-/** The activity named by the first argument; without one, says which are open and how. */
-async function targetActivity(ctx: DistrictContext, args: readonly string[], command: string): Promise<ActivityWithOccurrences> {
-  if (args.length > 0) return activityFromArgs(ctx, args, { command, example: '12' })
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
-  const soon = await occurrencesBetween(ctx.tx, ctx.district.id, env.today, addDays(env.today, 28), 20)
+/**
+ * The activity named by the first argument, held for the rest of the command
+ * and read under the hold: whether it is open, its rules and its places are
+ * decided on what nothing changes before the sign-up or withdrawal is written.
+ * Without an argument, says which are open and how.
+ */
+async function targetActivity(ctx: DistrictContext, args: readonly string[], command: string, env: CalendarEnv): Promise<ActivityWithOccurrences> {
+  if (args.length > 0) {
+    const id = /^#?(\d{1,9})$/.exec(args[0]!)?.[1]
+    const held = id ? await ctx.work.attendance.holdActivity(ctx.district.id, Number(id)) : null
+    // No such activity here, or not one number ("3、4"): refused as every command refuses it.
+    return held ?? activityFromArgs(ctx, args, { command, example: '12' })
+  }
+  const soon = await ctx.work.activities.occurrencesBetween(ctx.district.id, env.today, addDays(env.today, 28), 20)
   const seen = new Set<number>()
   const lines = soon
     .filter((o) => !o.skipReason && !o.activity.noSignup && !seen.has(o.activityId) && seen.add(o.activityId))
@@ -181,19 +189,19 @@ async function signUpOthers(ctx: DistrictContext, activity: ActivityWithOccurren
     const target = 'person' in who
       ? { person: who.person, platform: ctx.message.platform, hints: { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post } }
       : { name: personName(ctx, who.name) }
-    const found = await memberForName(ctx.tx, ctx.district.id, target, ctx.now)
+    const found = await ctx.work.members.memberForName(ctx.district.id, target, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(who.name ?? '', found.ambiguous))
-    const mentee = await isMentee(ctx.tx, ctx.district.id, activity.workshopId, found.member.id)
+    const mentee = await ctx.work.workshops.isMentee(ctx.district.id, activity.workshopId, found.member.id)
     const brk = firstBreak(activity, { member: found.member, isMentee: mentee }, ctx.now, env.today, true)
     if (brk) throw new Refusal(texts.signup.otherBreaks(listName(found.member), ruleBreakText(brk, activity, '', true, !ctx.message.chat.isDirect)))
     people.push(found)
   }
   const lines = [texts.signup.forOthersTitle(activity.id, activity.title)]
   for (const { member, created } of people) {
-    const outcome = await signUp(ctx.tx, activity, member.id, { groupId: originGroup(ctx), byId: ctx.sender.memberId, now: ctx.now })
+    const outcome = await ctx.work.signups.signUp(activity, member.id, { groupId: originGroup(ctx), byId: ctx.sender.memberId, now: ctx.now })
     lines.push(texts.signup.forOther(listName(member), placeText(outcome), created))
   }
-  const counts = (await signupCounts(ctx.tx, [activity.id])).get(activity.id)!
+  const counts = (await ctx.work.signups.signupCounts([activity.id])).get(activity.id)!
   lines.push(describeCount(activity.capacity, counts))
   ctx.reply(lines.join('\n'))
 }
@@ -223,15 +231,7 @@ function deadlineText(ctx: DistrictContext, activity: ActivityWithOccurrences, e
 
 async function maySeeList(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<boolean> {
   if (ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId) return true
-  return activity.workshopId !== null && (await isMentorOf(ctx.tx, activity.workshopId, ctx.sender.memberId))
-}
-
-async function memberByAccount(ctx: DistrictContext, person: Person) {
-  const account = await ctx.tx.account.findUnique({
-    where: { platform_userId: { platform: ctx.message.platform, userId: person.id } },
-    include: { member: true },
-  })
-  return account ? { kind: 'one' as const, member: account.member } : null
+  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
 }
 
 /**
@@ -246,20 +246,12 @@ export async function announcePromotions(
 ): Promise<void> {
   if (promoted.length === 0) return
   const when = describeWhen(activity, upcoming(activity, env), describeEnvOf(ctx, env))
-  const byGroup = new Map<number | null, SignupWithMember[]>()
-  for (const s of promoted) {
-    const groupId = s.groupId ?? activity.groupId ?? null
-    byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), s])
-  }
-  for (const [groupId, list] of byGroup) {
-    const group = groupId === null ? null : await ctx.tx.group.findUnique({ where: { id: groupId } })
-    const here = !group || group.id === ctx.groupId || group.districtId !== ctx.district.id || !isPlatform(group.platform)
-    const platform = here ? ctx.message.platform : (group.platform as Platform)
-    const { mentions, unmentioned } = await mentionsAtMost(ctx.tx, list.map((s) => s.memberId), platform)
+  const askedIn = { groupId: ctx.groupId, platform: ctx.message.platform }
+  for (const { chat, mentions, unmentioned, promoted: list } of await ctx.work.attendance.promotedGroups(activity, promoted, ctx.district.id, askedIn)) {
     const text = texts.signup.promoted(nameList(list.map((s) => listName(s.member))), activity.id, activity.title, when) +
       (unmentioned > 0 ? `\n${texts.longLists.promotedCapped(mentions.length, unmentioned, activity.id)}` : '')
-    if (here) ctx.reply(text, { mentions })
-    else ctx.post({ chat: { platform, chatId: group.chatId }, text, mentions })
+    if (!chat) ctx.reply(text, { mentions })
+    else ctx.post({ chat, text, mentions })
   }
 }
 
@@ -273,10 +265,10 @@ export function signupButtons(activityId: number): Button[] {
 
 /** The announcement of an activity with its current count, for a card redrawn after a button press. */
 export async function replyCard(ctx: DistrictContext, activity: ActivityWithOccurrences, env: CalendarEnv): Promise<void> {
-  const fresh = (await findActivity(ctx.tx, ctx.district.id, activity.id)) ?? activity
+  const fresh = (await ctx.work.activities.findActivity(ctx.district.id, activity.id)) ?? activity
   const describe = describeEnvOf(ctx, env)
-  const counts = (await signupCounts(ctx.tx, [fresh.id])).get(fresh.id)!
-  const workshop = fresh.workshopId ? await ctx.tx.workshop.findUnique({ where: { id: fresh.workshopId } }) : null
+  const counts = (await ctx.work.signups.signupCounts([fresh.id])).get(fresh.id)!
+  const workshop = fresh.workshopId ? await ctx.work.workshops.findWorkshop(ctx.district.id, fresh.workshopId) : null
   const lines = [
     ...describeWhenLines(fresh, upcoming(fresh, env), describe),
     ...describeDetails(fresh),

@@ -1,17 +1,14 @@
-import { addDays } from '../src/calendar/dates.ts'
 import { wordsOf, type Arg } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
-import { calendarEnv } from '../src/services/calendar-env.ts'
-import { grantRole } from '../src/services/districts.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../src/core/limits.ts'
-import { findMember, listName, memberForName, mentionsOf } from '../src/services/members.ts'
-import { findWorkshop, isMentorOf, listWorkshops, workshopDetail, type WorkshopDetail } from '../src/services/workshops.ts'
+import { listName } from '../src/services/members.ts'
+import type { WorkshopDetail } from '../src/services/workshops.ts'
 import { describeOccurrence, nameList } from '../src/services/describe.ts'
-import { readerOf, visibleWhere } from '../src/services/question-access.ts'
+import { readerOf } from '../src/services/question-access.ts'
 import { argsOf, assertFits, describeEnvOf, personName } from './shared.ts'
 
 const MENTOR_WORD = /^(导师|名师|导师是|导师为)[:]?(.*)$/
@@ -29,7 +26,7 @@ export const workshop: Command = {
     const [first] = line.args
     if (CREATE.test(first ?? '')) return createWorkshop(ctx, wordsOf(argsOf(ctx, line)).slice(1))
     if (first) return showWorkshop(ctx, await workshopFromArg(ctx, first, '工作室', ''))
-    const list = await listWorkshops(ctx.tx, ctx.district.id)
+    const list = await ctx.work.workshops.listWorkshops(ctx.district.id)
     if (list.length === 0) return ctx.reply(texts.workshop.none)
     const lines: string[] = [texts.workshop.listHeader]
     for (const w of list) {
@@ -51,20 +48,10 @@ async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Pr
   const names = splitNames(mentorWords)
   const mentions = ctx.message.mentions
   if (names.length === 0 && mentions.length === 0) throw new Refusal(texts.workshop.createUsage)
-  if (await ctx.tx.workshop.findUnique({ where: { districtId_name: { districtId: ctx.district.id, name } } })) {
-    throw new Refusal(texts.workshop.nameTaken(name))
-  }
+  if (await ctx.work.workshops.workshopNameTaken(ctx.district.id, name)) throw new Refusal(texts.workshop.nameTaken(name))
   const mentors = await resolvePeople(ctx, names, mentions, { roleByName: true })
-  const created = await ctx.tx.workshop.create({
-    data: {
-      districtId: ctx.district.id,
-      name,
-      groupId: ctx.message.chat.isDirect ? null : ctx.groupId,
-      createdAt: ctx.now,
-      mentors: { create: mentors.map(({ member }) => ({ memberId: member.id })) },
-    },
-  })
-  for (const { member } of mentors) await grantRole(ctx.tx, ctx.district.id, member.id, 'mentor')
+  const groupId = ctx.message.chat.isDirect ? null : ctx.groupId
+  const created = await ctx.work.workshops.createWorkshop(ctx.district.id, { name, groupId, mentorIds: mentors.map(({ member }) => member.id) }, ctx.now)
   const waiting = mentors.filter((m) => m.created).map((m) => listName(m.member))
   const lines = [texts.workshop.created(created.id, name, mentors.map((m) => listName(m.member)))]
   if (waiting.length) lines.push(texts.workshop.placeholders(waiting.join('、')))
@@ -73,9 +60,9 @@ async function createWorkshop(ctx: DistrictContext, args: readonly string[]): Pr
 }
 
 async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
-  const detail = await workshopDetail(ctx.tx, ctx.district.id, id)
+  const detail = await ctx.work.workshops.workshopDetail(ctx.district.id, id)
   if (!detail) throw new Refusal(texts.workshop.notFound(id))
-  const env = await calendarEnv(ctx.tx, ctx.district, ctx.now)
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
   const lines = [texts.workshop.title(detail.id, detail.name)]
   lines.push(texts.workshop.mentors(detail.mentors.map((m) => listName(m.member)).join('、') || texts.workshop.nobody))
   const approved = detail.mentees.filter((m) => m.status === 'approved')
@@ -91,19 +78,14 @@ async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
   }
   const applied = detail.mentees.filter((m) => m.status === 'applied')
   if (applied.length) lines.push(texts.workshop.applied(nameList(applied.map((m) => listName(m.member))), detail.id))
-  const sessions = await ctx.tx.occurrence.findMany({
-    where: { activity: { workshopId: detail.id, status: 'scheduled' }, date: { gte: env.today, lte: addDays(env.today, 120) }, skipReason: null },
-    include: { activity: true },
-    orderBy: { startAt: 'asc' },
-    take: 5,
-  })
+  const sessions = await ctx.work.workshops.upcomingSessions(detail.id, env.today)
   const describe = describeEnvOf(ctx, env)
   if (sessions.length === 0) lines.push(texts.workshop.noSessions(detail.id))
   else {
     lines.push(texts.workshop.sessionsHeader)
     for (const o of sessions) lines.push(`#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}`)
   }
-  const open = await ctx.tx.question.count({ where: { AND: [visibleWhere(ctx.district.id, readerOf(ctx)), { workshopId: detail.id, answeredAt: null }] } })
+  const open = await ctx.work.questions.countOpenQuestions(ctx.district.id, readerOf(ctx), detail.id)
   if (open > 0) lines.push(texts.workshop.openQuestions(open))
   ctx.reply(lines.join('\n'))
 }
@@ -119,7 +101,7 @@ export const apply: Command = {
     const args = argsOf(ctx, line)
     const [number, ...words] = wordsOf(args)
     const id = await workshopFromArg(ctx, number, '拜师', ' 王佩红')
-    const detail = (await workshopDetail(ctx.tx, ctx.district.id, id))!
+    const detail = (await ctx.work.workshops.workshopDetail(ctx.district.id, id))!
     if (detail.mentors.some((m) => m.memberId === ctx.sender.memberId)) throw new Refusal(texts.workshop.selfMentor)
     const wanted = args.find((a) => a.person)?.person?.name ?? words.join('').replace(/^@/, '').trim()
     let mentorId: number | null = null
@@ -128,16 +110,16 @@ export const apply: Command = {
       if (!mentor) throw new Refusal(texts.workshop.notMentorHere(wanted, detail.name))
       mentorId = mentor.memberId
     }
-    const me = listName(await findMember(ctx.tx, ctx.sender.memberId))
+    const me = listName(await ctx.work.members.findMember(ctx.sender.memberId))
     const existing = detail.mentees.find((m) => m.memberId === ctx.sender.memberId)
     if (existing?.status === 'approved') {
       throw new Refusal(texts.workshop.alreadyMentee(detail.name, existing.mentor ? listName(existing.mentor) : texts.workshop.unassigned))
     }
     if (existing) {
-      if (mentorId) await ctx.tx.mentee.update({ where: { id: existing.id }, data: { mentorId } })
+      if (mentorId) await ctx.work.mentorship.chooseMentor(existing.id, mentorId)
       return ctx.reply(texts.workshop.alreadyApplied(detail.name, detail.id, me))
     }
-    await ctx.tx.mentee.create({ data: { workshopId: id, memberId: ctx.sender.memberId, mentorId, status: 'applied', appliedAt: ctx.now } })
+    await ctx.work.mentorship.applyToWorkshop(id, ctx.sender.memberId, mentorId, ctx.now)
     ctx.reply(texts.workshop.appliedDone(detail.name, detail.id, me))
   },
 }
@@ -170,7 +152,7 @@ export const approve: Command = {
     }
     if (!mentorId && detail.mentors.some((m) => m.memberId === ctx.sender.memberId)) mentorId = ctx.sender.memberId
     if (!mentorId && detail.mentors.length === 1) mentorId = detail.mentors[0]!.memberId
-    await ctx.tx.mentee.update({ where: { id: row.id }, data: { status: 'approved', approvedAt: ctx.now, mentorId } })
+    await ctx.work.mentorship.approveMentee(row.id, mentorId, ctx.now)
     const mentor = mentorId ? detail.mentors.find((m) => m.memberId === mentorId)!.member : null
     const mentions = await mentionsFor(ctx, row.member)
     ctx.reply(
@@ -206,9 +188,7 @@ export const pair: Command = {
         throw new Refusal(texts.workshop.mentorAsMentee(listName(member)))
       }
       const row = detail.mentees.find((m) => m.memberId === member.id)
-      const data = { mentorId: mentor.memberId, status: 'approved', approvedAt: ctx.now }
-      if (row) await ctx.tx.mentee.update({ where: { id: row.id }, data })
-      else await ctx.tx.mentee.create({ data: { workshopId: id, memberId: member.id, appliedAt: ctx.now, ...data } })
+      await ctx.work.mentorship.pairMentee({ workshopId: id, memberId: member.id, mentorId: mentor.memberId, menteeId: row?.id ?? null }, ctx.now)
       const before = row?.status === 'approved' && row.mentor && row.mentorId !== mentor.memberId ? listName(row.mentor) : null
       lines.push(texts.workshop.paired(listName(mentor.member), listName(member), before))
       mentions.push(...(await mentionsFor(ctx, member)))
@@ -220,8 +200,8 @@ export const pair: Command = {
 /** The workshop named by the first argument, for its mentors and admins (who approve and pair). */
 async function workshopToRun(ctx: DistrictContext, arg: string | undefined, command: string, tail: string): Promise<WorkshopDetail> {
   const id = await workshopFromArg(ctx, arg, command, tail)
-  if (!ctx.sender.roles.has('admin') && !(await isMentorOf(ctx.tx, id, ctx.sender.memberId))) throw new Refusal(texts.workshop.notItsMentor)
-  return (await workshopDetail(ctx.tx, ctx.district.id, id))!
+  if (!ctx.sender.roles.has('admin') && !(await ctx.work.workshops.isMentorOf(id, ctx.sender.memberId))) throw new Refusal(texts.workshop.notItsMentor)
+  return (await ctx.work.workshops.workshopDetail(ctx.district.id, id))!
 }
 
 /** The workshop's mentor known by this name (as listed, or on the platform). */
@@ -233,12 +213,12 @@ function mentorNamed(detail: WorkshopDetail, name: string) {
 export async function workshopFromArg(ctx: DistrictContext, arg: string | undefined, command: string, tail: string): Promise<number> {
   const raw = arg?.replace(/^工作室/, '').replace(/^#/, '')
   if (!raw || !/^\d{1,9}$/.test(raw)) {
-    const list = await listWorkshops(ctx.tx, ctx.district.id)
+    const list = await ctx.work.workshops.listWorkshops(ctx.district.id)
     const byName = arg ? list.filter((w) => w.name === arg || (arg.length >= 2 && w.name.includes(arg))) : []
     if (byName.length === 1) return byName[0]!.id
     throw new Refusal(texts.workshop.idUsage(command, list[0]?.id ?? 3, tail, list.map((w) => `${w.id} ${w.name}`)))
   }
-  const found = await findWorkshop(ctx.tx, ctx.district.id, Number(raw))
+  const found = await ctx.work.workshops.findWorkshop(ctx.district.id, Number(raw))
   if (!found) throw new Refusal(texts.workshop.notFound(raw))
   return found.id
 }
@@ -248,11 +228,12 @@ function splitNames(words: readonly string[]): string[] {
   return words.flatMap((w) => w.split(/[,，、;；]+/)).map((w) => w.replace(/^@/, '').trim()).filter(Boolean)
 }
 
-/** Named people, and @mentioned ones, as members of the district (placeholders for names not seen yet). */
 /**
- * With `roleByName` (mentors: a role), a typed name may only be someone not
- * seen yet (a placeholder, confirmed by an admin when an account claims it):
- * anyone can take a name, so people already seen are named by @mention.
+ * Named people, and @mentioned ones, as members of the district
+ * (placeholders for names not seen yet). With `roleByName` (mentors: a
+ * role), a typed name may only be someone not seen yet (a placeholder,
+ * confirmed by an admin when an account claims it): anyone can take a name,
+ * so people already seen are named by @mention.
  */
 async function resolvePeople(
   ctx: DistrictContext,
@@ -264,15 +245,15 @@ async function resolvePeople(
   const people: { member: Member; created: boolean }[] = []
   const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
   for (const person of mentions) {
-    const found = await memberForName(ctx.tx, ctx.district.id, { person, platform: ctx.message.platform, hints }, ctx.now)
+    const found = await ctx.work.members.memberForName(ctx.district.id, { person, platform: ctx.message.platform, hints }, ctx.now)
     if ('member' in found) people.push(found)
   }
   const mentioned = new Set(mentions.map((p) => p.name))
   for (const name of names) {
     if (mentioned.has(name)) continue
-    const found = await memberForName(ctx.tx, ctx.district.id, { name: personName(ctx, name) }, ctx.now)
+    const found = await ctx.work.members.memberForName(ctx.district.id, { name: personName(ctx, name) }, ctx.now)
     if ('ambiguous' in found) throw new Refusal(texts.roles.ambiguous(name, found.ambiguous))
-    if (o.roleByName && !found.created && (await ctx.tx.account.count({ where: { memberId: found.member.id } })) > 0) {
+    if (o.roleByName && !found.created && (await ctx.work.members.hasAccount(found.member.id))) {
       throw new Refusal(texts.workshop.mentorNeedsMention(name))
     }
     if (!people.some((p) => p.member.id === found.member.id)) people.push(found)
@@ -281,5 +262,5 @@ async function resolvePeople(
 }
 
 function mentionsFor(ctx: DistrictContext, member: Member): Promise<Person[]> {
-  return mentionsOf(ctx.tx, [member.id], ctx.message.platform)
+  return ctx.work.members.mentionsOf([member.id], ctx.message.platform)
 }

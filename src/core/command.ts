@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts'
-import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import type { CommandLine } from './command-line.ts'
 import type { IncomingMessage, OutgoingMessage, ReplyFn } from './message.ts'
@@ -27,8 +26,6 @@ export interface Work {}
 /** What a handler sees; replies and posts are sent after the transaction commits. */
 export interface Context {
   message: IncomingMessage
-  /** @deprecated being replaced by `work` (issue 15): no handler may use it. */
-  tx: Tx
   work: Work
   now: Date
   sender: Sender

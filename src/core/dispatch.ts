@@ -161,7 +161,7 @@ async function route<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, l
     const notes: OutgoingMessage[] = []
     const who = await unit.identify(message, now, (m) => void notes.push(m))
     const ctx: Context = {
-      message, tx: unit.tx, work: unit.work, now,
+      message, work: unit.work, now,
       reply: createReply(say, message),
       sender: { memberId: who.memberId, name: who.name, roles: who.roles },
       groupId: who.groupId,

@@ -4,7 +4,6 @@
  * touches the database. `Row` is what a unit of work wrote to send (an
  * outbox row): the dispatcher hands it back to the delivery after commit.
  */
-import type { Tx } from '../db/client.ts'
 import type { District } from '../generated/prisma/client.ts'
 import type { Work } from './command.ts'
 import type { IncomingMessage, OutgoingMessage } from './message.ts'
@@ -33,8 +32,6 @@ export interface Unit<Row> {
   keepImportFile(file: { memberId: number; districtId: number; name: string; lines: readonly string[] } | { memberId: number; lines: null }, now: Date): Promise<void>
   /** Writes messages to send once the unit commits. */
   write(messages: readonly OutgoingMessage[]): Promise<Row[]>
-  /** @deprecated for handlers not yet moved to `work` (issue 15); to be removed. */
-  tx: Tx
 }
 
 export interface UnitOptions {

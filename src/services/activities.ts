@@ -5,6 +5,7 @@ import { toInstant, type LocalDate } from '../calendar/dates.ts'
 import type { Plan } from '../calendar/resolve-when.ts'
 import type { When } from '../calendar/when.ts'
 import { DAY_END } from './describe.ts'
+import { promoteWaiting, type SignupWithMember } from './signups.ts'
 
 export interface ActivityDetails {
   title: string
@@ -56,6 +57,34 @@ export async function cancelActivity(tx: Tx, activityId: number, reason: string 
 
 export async function restoreActivity(tx: Tx, activityId: number): Promise<void> {
   await tx.activity.update({ where: { id: activityId }, data: { status: 'scheduled', cancelReason: null } })
+}
+
+/** The time as written, when a one-off's only session was moved alone: its occurrence is already on the new day. */
+export async function setWhenText(tx: Tx, activityId: number, whenText: string, when: When): Promise<void> {
+  await tx.activity.update({ where: { id: activityId }, data: { whenText, whenJson: JSON.stringify(when) } })
+}
+
+/** What may be changed on an activity after it is scheduled: its details, sign-up rules, and whether sign-ups are taken. */
+export type ActivityChanges = Partial<Pick<
+  Activity,
+  'title' | 'subject' | 'place' | 'host' | 'capacity' | 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'noticeWeeks' | 'workshopId' | 'noSignup'
+>>
+
+/**
+ * Changes an activity's details and rules; places a larger capacity frees go
+ * to those waiting, first come first served. The UPDATE holds the activity's
+ * row for the rest of the transaction, and promoteWaiting takes the hold
+ * (lockActivity) again before it reads the capacity and the places.
+ */
+export async function changeActivity(tx: Tx, activityId: number, changes: ActivityChanges): Promise<{ activity: Activity; promoted: SignupWithMember[] }> {
+  const activity = await tx.activity.update({ where: { id: activityId }, data: changes })
+  const promoted = await promoteWaiting(tx, activity)
+  return { activity, promoted }
+}
+
+/** How many are signed up for an activity, confirmed or waiting. */
+export function countSignedUp(tx: Tx, activityId: number): Promise<number> {
+  return tx.signup.count({ where: { activityId, status: { in: ['confirmed', 'waiting'] } } })
 }
 
 function scheduleColumns({ whenText, when, plan }: Schedule) {

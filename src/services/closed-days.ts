@@ -41,6 +41,11 @@ export async function registerClosedDays(tx: Tx, districtId: number, from: Local
   return { kind: 'updated', paused, resumed, was: { from: former[0]!, to: former.at(-1)! } }
 }
 
+/** The district's closed days from a day on, the first `take` of them, in order. */
+export function closedDaysFrom(tx: Tx, districtId: number, from: LocalDate, take: number): Promise<{ date: LocalDate; name: string }[]> {
+  return tx.closedDay.findMany({ where: { districtId, date: { gte: from } }, orderBy: { date: 'asc' }, take })
+}
+
 /** The days of each run of consecutive days registered under `name` that overlaps from..to, in order. */
 async function overlappingRegistration(tx: Tx, districtId: number, from: LocalDate, to: LocalDate, name: string): Promise<LocalDate[]> {
   const rows = await tx.closedDay.findMany({

@@ -49,6 +49,5 @@ export function unitOf<Row>(tx: Tx, write: WriteSends<Row>): Unit<Row> {
       await tx.pendingImport.create({ data: { memberId, districtId, name, lines: JSON.stringify(lines), receivedAt: now } })
     },
     write: (messages) => write(tx, messages),
-    tx,
   }
 }

@@ -7,7 +7,6 @@ import type { Person, Platform } from '../core/message.ts'
 import { touchMembership, upsertMember, type AccountHints } from './identity.ts'
 import { MAX_MENTIONS_PER_MESSAGE } from '../core/limits.ts'
 
-/** The name lists show: the one given with /我是, else the platform name. */
 /** A member by id, in one plain read (each sign-up asks for the sender's profile). */
 export async function findMember(tx: Tx, id: number): Promise<Member> {
   const [row] = await tx.$queryRaw<Stored<Member>[]>`SELECT * FROM "Member" WHERE "id" = ${id}`
@@ -18,6 +17,7 @@ export async function findMember(tx: Tx, id: number): Promise<Member> {
   }
 }
 
+/** The name lists show: the one given with /我是, else the platform name. */
 export function listName(member: Pick<Member, 'realName' | 'displayName'>): string {
   return member.realName || member.displayName
 }
@@ -78,7 +78,16 @@ export async function memberForPerson(
   return tx.member.findUniqueOrThrow({ where: { id } })
 }
 
+/** Whether the member has an account (on this platform, when one is named): a member with none is a placeholder. */
+export async function hasAccount(tx: Tx, memberId: number, platform?: Platform): Promise<boolean> {
+  return (await tx.account.count({ where: { memberId, ...(platform ? { platform } : {}) } })) > 0
+}
 
+/** The platform of the member's account seen last; null for a placeholder. */
+export async function lastPlatformOf(tx: Tx, memberId: number): Promise<Platform | null> {
+  const account = await tx.account.findFirst({ where: { memberId }, orderBy: { lastSeenAt: 'desc' } })
+  return account ? (account.platform as Platform) : null
+}
 
 /**
  * Whom to @mention on one platform for these members, in their order: each

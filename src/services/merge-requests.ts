@@ -33,6 +33,15 @@ export async function openMerge(tx: Tx, memberId: number, now: Date): Promise<Me
   return { id: row.id, issuerId: row.memberId, redeemerId: row.otherId, issuerAccounts: await accountsOf(tx, row.memberId) }
 }
 
+/** The kind of the newest request of these kinds still waiting for this member's /确认 (a past activity to record, a series to cancel). */
+export async function newestWaitingKind(tx: Tx, memberId: number, kinds: readonly string[], now: Date): Promise<string | null> {
+  const row = await tx.confirmation.findFirst({
+    where: { kind: { in: [...kinds] }, waitingFor: memberId, doneAt: null, expiresAt: { gt: now } },
+    orderBy: { id: 'desc' },
+  })
+  return row?.kind ?? null
+}
+
 /** Joins the two members (the issuer kept); returns the name and the platforms it now has accounts on. */
 export async function finishMerge(tx: Tx, merge: Merge, now: Date): Promise<{ name: string; platforms: string[] }> {
   await tx.confirmation.update({ where: { id: merge.id }, data: { doneAt: now } })

@@ -8,6 +8,7 @@
  */
 import type { Tx } from '../db/client.ts'
 import * as activities from './activities.ts'
+import * as attendance from './attendance.ts'
 import * as calendarEnv from './calendar-env.ts'
 import * as calendarFeed from './calendar-feed.ts'
 import * as claimCodes from './claim-codes.ts'
@@ -19,20 +20,28 @@ import * as districts from './districts.ts'
 import * as eligibility from './eligibility.ts'
 import * as exporting from './export.ts'
 import * as identity from './identity.ts'
+import * as importFiles from './import-files.ts'
 import * as imports from './import.ts'
 import * as members from './members.ts'
+import * as mentorship from './mentorship.ts'
 import * as mergeRequests from './merge-requests.ts'
+import * as pastActivities from './past-activities.ts'
 import * as placeholders from './placeholders.ts'
+import * as profiles from './profiles.ts'
 import * as questionAccess from './question-access.ts'
+import * as questions from './questions.ts'
+import * as reminderSettings from './reminder-settings.ts'
 import * as semesters from './semesters.ts'
+import * as seriesCancels from './series-cancels.ts'
 import * as sessions from './sessions.ts'
 import * as signups from './signups.ts'
+import * as timetables from './timetables.ts'
 import * as workshops from './workshops.ts'
 
 const families = {
-  activities, calendarEnv, calendarFeed, claimCodes, clashes, closedDays, codeAttempts, directChats,
-  districts, eligibility, exporting, identity, imports, members, mergeRequests, placeholders,
-  questionAccess, semesters, sessions, signups, workshops,
+  activities, attendance, calendarEnv, calendarFeed, claimCodes, clashes, closedDays, codeAttempts, directChats,
+  districts, eligibility, exporting, identity, importFiles, imports, members, mentorship, mergeRequests, pastActivities, placeholders, profiles,
+  questionAccess, questions, reminderSettings, semesters, seriesCancels, sessions, signups, timetables, workshops,
 }
 
 /** A module's functions that take the transaction first, with it bound. */

@@ -1,5 +1,7 @@
+import { addDays, type LocalDate } from '../calendar/dates.ts'
 import type { Tx } from '../db/client.ts'
-import type { Member, Mentee, Workshop, WorkshopMentor } from '../generated/prisma/client.ts'
+import type { Activity, Member, Mentee, Occurrence, Workshop, WorkshopMentor } from '../generated/prisma/client.ts'
+import { grantRole } from './districts.ts'
 
 export type WorkshopDetail = Workshop & {
   mentors: (WorkshopMentor & { member: Member })[]
@@ -17,6 +19,41 @@ export function workshopDetail(tx: Tx, districtId: number, id: number): Promise<
       mentors: { include: { member: true }, orderBy: { memberId: 'asc' } },
       mentees: { include: { member: true, mentor: true }, orderBy: { appliedAt: 'asc' } },
     },
+  })
+}
+
+/** Whether the district already has a workshop of this name (names are unique per district). */
+export async function workshopNameTaken(tx: Tx, districtId: number, name: string): Promise<boolean> {
+  return (await tx.workshop.findUnique({ where: { districtId_name: { districtId, name } } })) !== null
+}
+
+/** A new workshop with its mentors, each given the mentor role; `groupId` is the group it was created in, if any. */
+export async function createWorkshop(
+  tx: Tx,
+  districtId: number,
+  workshop: { name: string; groupId: number | null; mentorIds: readonly number[] },
+  now: Date,
+): Promise<Workshop> {
+  const created = await tx.workshop.create({
+    data: {
+      districtId,
+      name: workshop.name,
+      groupId: workshop.groupId,
+      createdAt: now,
+      mentors: { create: workshop.mentorIds.map((memberId) => ({ memberId })) },
+    },
+  })
+  for (const memberId of workshop.mentorIds) await grantRole(tx, districtId, memberId, 'mentor')
+  return created
+}
+
+/** The workshop's next sessions: at most 5, from today to 120 days on, not skipped, with their activity. */
+export function upcomingSessions(tx: Tx, workshopId: number, today: LocalDate): Promise<(Occurrence & { activity: Activity })[]> {
+  return tx.occurrence.findMany({
+    where: { activity: { workshopId, status: 'scheduled' }, date: { gte: today, lte: addDays(today, 120) }, skipReason: null },
+    include: { activity: true },
+    orderBy: { startAt: 'asc' },
+    take: 5,
   })
 }
 

@@ -1,0 +1,80 @@
+/**
+ * A member's own profile and what /我的 shows them: the fields /我是 keeps,
+ * the coming activities they are signed up for, the questions they asked.
+ */
+import type { Tx } from '../db/client.ts'
+import type { Member, Occurrence } from '../generated/prisma/client.ts'
+import { ownQuestionsWhere, type Reader } from './question-access.ts'
+import { placeOf, type Place } from './signups.ts'
+
+export interface ProfileFields {
+  realName?: string
+  school?: string
+  subject?: string
+  teachingYears?: number
+}
+
+/** Keeps the fields given, the others unchanged; 教龄 with the day it was given, so it grows with the years. */
+export function saveProfile(tx: Tx, memberId: number, fields: ProfileFields, today: string): Promise<Member> {
+  return tx.member.update({
+    where: { id: memberId },
+    data: { ...fields, ...(fields.teachingYears !== undefined ? { teachingYearsOn: today } : {}) },
+  })
+}
+
+export interface ComingSignup {
+  activityId: number
+  title: string
+  /** The next meeting; null while the date is still to be set. */
+  next: Occurrence | null
+  place: Place | null
+}
+
+/**
+ * The scheduled activities the member is signed up for (confirmed or
+ * waiting) that are still to come, in sign-up order: how many, and the first
+ * `limit` with their next meeting and the member's place. Only one
+ * district's when `districtId` is given.
+ */
+export async function comingSignups(
+  tx: Tx,
+  memberId: number,
+  today: string,
+  districtId: number | null,
+  limit: number,
+): Promise<{ total: number; shown: ComingSignup[] }> {
+  const signups = await tx.signup.findMany({
+    where: {
+      memberId,
+      status: { in: ['confirmed', 'waiting'] },
+      activity: { status: 'scheduled', ...(districtId !== null ? { districtId } : {}) },
+    },
+    include: { activity: { include: { occurrences: { where: { date: { gte: today }, skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
+    orderBy: { signedUpAt: 'asc' },
+  })
+  const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))
+  const shown: ComingSignup[] = []
+  for (const s of coming.slice(0, limit)) {
+    const place = await placeOf(tx, s.activityId, memberId)
+    shown.push({ activityId: s.activityId, title: s.activity.title, next: s.activity.occurrences[0] ?? null, place })
+  }
+  return { total: coming.length, shown }
+}
+
+export interface OwnQuestion {
+  id: number
+  text: string
+  answers: number
+  anonymous: boolean
+}
+
+/** The member's newest questions that this reader may see listed as theirs (question-access.ts). */
+export async function ownQuestions(tx: Tx, memberId: number, reader: Reader, districtId: number | null, take = 5): Promise<OwnQuestion[]> {
+  const questions = await tx.question.findMany({
+    where: ownQuestionsWhere(memberId, reader, districtId),
+    include: { _count: { select: { answers: true } } },
+    orderBy: { askedAt: 'desc' },
+    take,
+  })
+  return questions.map((q) => ({ id: q.id, text: q.text, answers: q._count.answers, anonymous: q.anonymous }))
+}
