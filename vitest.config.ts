@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config'
 /** The suites that run a second time on PostgreSQL: storage, concurrency, reminders and platforms. */
 const ON_POSTGRES = ['tests/db/concurrency.test.ts', 'tests/db/copy.test.ts', 'tests/prisma/providers.test.ts', 'tests/services/**/*.test.ts', 'tests/reminders/**/*.test.ts', 'tests/platforms/**/*.test.ts']
 
-/** Files that need the PostgreSQL server (moving SQLite data to it, four processes on it): the postgres project only. */
-const POSTGRES_ONLY = ['tests/db/copy.test.ts', 'tests/platforms/four-processes.test.ts']
+/** Files that need the PostgreSQL server (moving SQLite data to it, several processes on it): the postgres project only. */
+const POSTGRES_ONLY = ['tests/db/copy.test.ts', 'tests/platforms/four-processes.test.ts', 'tests/platforms/lark-limit.test.ts']
 
 /** Files of those suites not run again on PostgreSQL: they never open the bot's database (parsing, timing, the console processes' own SQLite file), or measure speed. */
 const DATABASE_FREE = [

@@ -35,8 +35,8 @@ export const COPY_ORDER: readonly { model: ModelName; key: readonly string[]; se
   { model: 'PendingImport', key: ['id'], serial: true },
 ]
 
-/** Tables of running processes only (who is live, who holds WeChat): not data to move. */
-export const NOT_COPIED: readonly ModelName[] = ['BotProcess', 'Lease']
+/** Tables of running processes only (who is live, who holds WeChat, where the send limits stand): not data to move. */
+export const NOT_COPIED: readonly ModelName[] = ['BotProcess', 'Lease', 'SendSlot']
 
 type Rows = Record<string, unknown>[]
 interface Delegate {

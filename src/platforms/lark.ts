@@ -16,6 +16,7 @@ import { LarkDirectory, describeError } from './lark-directory.ts'
 import { eventProblem, requestTimeProblem } from './lark-freshness.ts'
 import { cardMention, inertText, mentionName, mentionWord, replaceMentionKeys, textMention } from './lark-markup.ts'
 import { EventInbox } from './event-inbox.ts'
+import { larkSendLimit, type SendLimit } from './lark-limit.ts'
 import { SendError, sleep, splitText, type PlatformAdapter } from './platform.ts'
 
 export const LARK_EVENTS_PATH = '/lark/events'
@@ -41,6 +42,8 @@ export interface LarkOptions {
   maxAttempts?: number
   /** Token cache; tests give each client its own. */
   cache?: lark.Cache
+  /** The app's send limits; by default shared through the database on PostgreSQL, kept in this process on SQLite (lark-limit.ts). */
+  limit?: SendLimit
 }
 
 /** Resolves LARK_DOMAIN to what the SDK takes. */
@@ -114,14 +117,8 @@ export class LarkAdapter implements PlatformAdapter {
   botOpenId: string | undefined
   private ws: lark.WSClient | undefined
   private readonly chatQueues = new Map<string, PQueue>()
-  /**
-   * Lark's per-app limits, 50 messages a second and 1 000 a minute, kept in
-   * any sliding window: p-queue counts in fixed windows, and a sliding window
-   * overlaps at most one more of them than it spans (4 per 100 ms: at most 44
-   * in any second; 500 per minute: at most 1 000 in any minute).
-   */
-  private readonly perSecond = new PQueue({ intervalCap: 4, interval: 100 })
-  private readonly perMinute = new PQueue({ intervalCap: 500, interval: 60_000 })
+  /** Lark's per-app limits, 50 messages a second and 1 000 a minute in any sliding window, for all the bot's processes together. */
+  private readonly limit: SendLimit
   private readonly work = new Set<Promise<unknown>>()
   /** Messages and bot-added events: acknowledged once written, handled after. */
   private readonly inbox: EventInbox<MessageEvent | BotAddedEvent>
@@ -133,6 +130,7 @@ export class LarkAdapter implements PlatformAdapter {
 
   constructor(private readonly options: LarkOptions) {
     this.clock = options.clock ?? (() => new Date())
+    this.limit = options.limit ?? larkSendLimit(options.db, options.appId)
     const logger = (this.sdkLog = sdkLogger(options.log))
     this.domain = larkDomain(options.domain)
     this.cipher = options.encryptKey ? new lark.AESCipher(options.encryptKey) : undefined
@@ -473,7 +471,11 @@ export class LarkAdapter implements PlatformAdapter {
     const attempts = this.options.maxAttempts ?? 5
     const base = this.options.retryBaseMs ?? 500
     for (let attempt = 1; ; attempt++) {
-      const failure = await this.perMinute.add(() => this.perSecond.add(() => attemptOnce(request)))
+      // A limit that cannot be read (the database is gone) is a failure to try again, like a server error.
+      const failure = await this.limit.take().then(
+        () => attemptOnce(request),
+        (err: unknown): Failure => ({ retryable: true, detail: `send limit unavailable: ${describeError(err)}` }),
+      )
       if (!failure) return undefined
       if (!failure.retryable || attempt >= attempts) {
         throw new SendError(`lark ${what} failed: ${failure.detail}`, failure.retryable)
