@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the real pipeline (router, handlers, Prisma on a temporary
  * SQLite file) in one process, measured as ratios within one run. Prints a
- * table and one JSON line. Not part of `npm test`.
+ * table and one JSON line. Not part of `npm test`. `npm run bench -- --db
+ * postgres` compares SQLite with PostgreSQL (one and four processes) instead.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { applyMigrations } from '../src/db/migrate.ts'
 import { createLogger } from '../src/log.ts'
 import { createReminders } from '../src/reminders/runner.ts'
 import { prepareConsoleGroup } from '../src/services/console-setup.ts'
+import { seedActivities, seedGroups } from './bench-seed.ts'
 
 const NOW = new Date('2026-11-23T07:30:00+08:00')
 const dir = mkdtempSync(path.join(tmpdir(), 'xuequ-bench-'))
@@ -70,6 +72,15 @@ if (memoryOnly >= 0) {
   process.exit(0)
 }
 
+// `--db postgres`: the database scenarios on SQLite and on PostgreSQL with one and four processes, side by side (bench-db.ts).
+const dbAt = process.argv.indexOf('--db')
+if (dbAt >= 0) {
+  if (process.argv[dbAt + 1] !== 'postgres') throw new Error('usage: npm run bench -- --db postgres')
+  rmSync(dir, { recursive: true, force: true })
+  await (await import('./bench-db.ts')).benchDatabases()
+  process.exit(0)
+}
+
 /** The district's 1 000 members: each has written in the group before (the first message of a new account is measured apart). */
 const MEMBERS = Array.from({ length: 1000 }, (_, i) => `老师${i}`)
 const join = (app: App) => drive(app, MEMBERS.map((name) => message('/ping', name)))
@@ -112,20 +123,7 @@ const join = (app: App) => drive(app, MEMBERS.map((name) => message('/ping', nam
 {
   const { app } = await freshApp('listing')
   await app.dispatch(message('/学期 2026-09-01 2027-01-22 第一学期'))
-  const district = await app.db.district.findFirstOrThrow()
-  const organizer = await app.db.member.findFirstOrThrow()
-  await inTx(app.db, async (tx) => {
-    for (let i = 0; i < 1000; i++) {
-      const date = new Date(Date.UTC(2026, 10, 24 + (i % 50)))
-      const day = date.toISOString().slice(0, 10)
-      await tx.activity.create({
-        data: {
-          districtId: district.id, organizerId: organizer.id, title: `听课${i}`, whenText: day, whenJson: '{}',
-          occurrences: { create: { districtId: district.id, date: day, startAt: new Date(`${day}T05:30:00Z`), timed: true } },
-        },
-      })
-    }
-  })
+  await seedActivities(app)
   const list = await drive(app, Array.from({ length: 200 }, () => message('/活动')))
   Object.assign(results, { listPerSecond: list.perSecond, listP50: list.p50, listP99: list.p99 })
   rows.push(['listing: /活动, 1 000 activities', `${list.perSecond.toFixed(0)} msg/s`, `p50 ${ms(list.p50)}, p99 ${ms(list.p99)}`])
@@ -135,22 +133,7 @@ const join = (app: App) => drive(app, MEMBERS.map((name) => message('/ping', nam
 // 4. Reminder fan-out: the weekly digest for 1 000 groups of 10 districts, queued without pacing.
 {
   const { app, sent } = await freshApp('fanout')
-  await inTx(app.db, async (tx) => {
-    const organizer = await tx.member.findFirstOrThrow()
-    for (let d = 0; d < 10; d++) {
-      const district = await tx.district.create({ data: { name: `学区${d}` } })
-      await tx.semester.create({ data: { districtId: district.id, name: '第一学期', startDate: '2026-09-01', endDate: '2027-01-22' } })
-      await tx.group.createMany({ data: Array.from({ length: 100 }, (_, g) => ({ platform: 'lark', chatId: `oc_${d}_${g}`, districtId: district.id })) })
-      for (let a = 0; a < 5; a++) {
-        await tx.activity.create({
-          data: {
-            districtId: district.id, organizerId: organizer.id, title: `联合教研${a}`, whenText: '11月25日', whenJson: '{}', capacity: 40,
-            occurrences: { create: { districtId: district.id, date: '2026-11-25', startAt: new Date(`2026-11-25T0${a + 1}:30:00Z`), timed: true } },
-          },
-        })
-      }
-    }
-  })
+  await seedGroups(app)
   const reminders = createReminders({ db: app.db, send: async (m) => void sent.push(m), log: createLogger('silent'), clock: () => NOW })
   const t = performance.now()
   const result = await reminders.tick()

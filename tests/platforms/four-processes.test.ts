@@ -29,24 +29,34 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+interface Options {
+  /** Lark school groups bound to the district (default GROUPS). */
+  groups?: number
+  /** The clock the processes start at (default `now`). */
+  start?: string
+  env?: Record<string, string>
+}
+
 /** The district as an admin left it (a term, the activity, Lark school groups bound to it) and `count` bot processes on it in Lark webhook mode. */
-async function district(count: number, members: { member_id: string; name: string; chat: string }[]) {
-  const test = await openTestApp({ send: async () => {}, clock: () => new Date(now) })
+async function district(count: number, members: { member_id: string; name: string; chat: string }[], options: Options = {}) {
+  const start = options.start ?? now
+  const groups = options.groups ?? GROUPS
+  const test = await openTestApp({ send: async () => {}, clock: () => new Date(start) })
   dir = test.dir
   const url = test.config.DATABASE_URL
   drop = async () => void (await test.close())
-  await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(now)))
+  await inTx(test.app.db, (tx) => prepareConsoleGroup(tx, test.config, new Date(start)))
   for (const [i, line] of ['/学期 2026-09-01 2027-01-22 第一学期', `/排期 12月3日 13:30 联合教研 名额${PLACES}`].entries()) {
-    await test.app.dispatch(buildMessage(line, i + 1, new Date(now)))
+    await test.app.dispatch(buildMessage(line, i + 1, new Date(start)))
   }
   const { id: districtId } = await test.app.db.district.findFirstOrThrow()
-  await test.app.db.group.createMany({ data: Array.from({ length: GROUPS }, (_, g) => ({ platform: 'lark', chatId: `oc_s${g}`, title: `学校${g}教研群`, districtId })) })
+  await test.app.db.group.createMany({ data: Array.from({ length: groups }, (_, g) => ({ platform: 'lark', chatId: `oc_s${g}`, title: `学校${g}教研群`, districtId })) })
   const lark = (fake = await new FakeLark().start())
-  for (let g = 0; g < GROUPS; g++) lark.chats.set(`oc_s${g}`, { name: `学校${g}教研群`, members: members.filter((m) => m.chat === `oc_s${g}`) })
+  for (let g = 0; g < groups; g++) lark.chats.set(`oc_s${g}`, { name: `学校${g}教研群`, members: members.filter((m) => m.chat === `oc_s${g}`) })
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()))
   const outs = ports.map((port) => {
     const child = startBot({
-      DATABASE_URL: url, DATA_DIR: dir, CONSOLE: 'off', CLOCK_START: now, LOG_LEVEL: 'error',
+      DATABASE_URL: url, DATA_DIR: dir, CONSOLE: 'off', CLOCK_START: start, LOG_LEVEL: 'error', ...options.env,
       LARK_APP_ID: FAKE_APP_ID, LARK_APP_SECRET: 'secret', LARK_MODE: 'webhook', LARK_DOMAIN: lark.url,
       LARK_ENCRYPT_KEY: KEY, LARK_VERIFICATION_TOKEN: TOKEN, HTTP_PORT: String(port),
     })
@@ -133,4 +143,24 @@ describe('four bot processes on one PostgreSQL database', () => {
     expect(lark.sent.filter((m) => failures.some((f) => m.text.includes(f)))).toEqual([])
     for (const out of outs) expect(out.stderr).not.toMatch(/command failed|Error/)
   }, 120_000)
+
+  it('the weekly digest to 300 groups, one of four processes killed with SIGKILL in the middle: each group gets it exactly once', async () => {
+    const GROUPS_300 = 300
+    // Monday just before the digest's 07:30: the four processes reach it together, on their own cron ticks.
+    const { lark, outs } = await district(4, [], { groups: GROUPS_300, start: '2026-11-30T07:29:50+08:00', env: { REMINDER_RETRY_AFTER_S: '5' } })
+    lark.latencyMs = 150 // each send takes a while: the process killed has sends under way
+    const digests = () => lark.sent.filter((m) => m.text.startsWith('【本周(第14周)学区活动】') && m.chatId?.startsWith('oc_s'))
+    await eventually(() => digests().length >= 60, 'the digest to be under way', 90_000)
+    children[0]!.kill('SIGKILL')
+    const sentBefore = digests().length
+    expect(sentBefore).toBeLessThan(GROUPS_300)
+    // The rest go out from the three left (what the dead one held, once its hold of 5 s lapses).
+    await eventually(() => new Set(digests().map((m) => m.chatId)).size === GROUPS_300, `every group's digest (${digests().length} so far)`, 120_000)
+    await new Promise((r) => setTimeout(r, 2000)) // a second copy anywhere would show by now
+    const perGroup = new Map<string, number>()
+    for (const m of digests()) perGroup.set(m.chatId!, (perGroup.get(m.chatId!) ?? 0) + 1)
+    expect([...perGroup.values()].filter((n) => n !== 1)).toEqual([])
+    expect(perGroup.size).toBe(GROUPS_300)
+    for (const out of outs.slice(1)) expect(out.stderr).not.toMatch(/command failed|Error/)
+  }, 240_000)
 })
