@@ -57,7 +57,8 @@ export async function nonEmptyTables(target: Db): Promise<{ model: ModelName; ro
 /**
  * Copies every row of `source` into the empty `target`, keys included, in one
  * transaction of the target (all or nothing); then moves each id sequence of a
- * PostgreSQL target past the largest id copied, so new rows do not collide.
+ * PostgreSQL target past the largest id copied, so new rows do not collide,
+ * and has PostgreSQL gather its statistics of what was copied.
  */
 export async function copyDatabase(source: Db, target: Db, onTable?: (model: ModelName, rows: number) => void): Promise<Map<ModelName, number>> {
   const copied = new Map<ModelName, number>()
@@ -85,5 +86,8 @@ export async function copyDatabase(source: Db, target: Db, onTable?: (model: Mod
     },
     { maxWait: 60_000, timeout: 30 * 60_000 },
   )
+  // Fresh statistics for the planner: a table just filled reads as empty until autovacuum comes round,
+  // and a listing then joins by nested loops (a /活动 of 1 000 activities: 85 ms instead of 16).
+  if (dialectOf(target) === 'postgres') await target.$executeRawUnsafe('ANALYZE')
   return copied
 }

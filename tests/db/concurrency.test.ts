@@ -47,11 +47,15 @@ describe('commands at the same moment', () => {
     expect(rows.slice(0, 30).every((r) => r.status === 'confirmed')).toBe(true)
     expect(rows.slice(30).every((r) => r.status === 'waiting')).toBe(true)
     expect(new Set(rows.map((r) => r.member.displayName))).toEqual(new Set(names))
-    // Each teacher is told once, and what they are told is their place in the line.
+    // Each teacher is told once, and what they are told is their place in the line: alone ("教师14 报名成功…"),
+    // or in a message gathered while a send to the group was on its way ("教师14：已报名，第 3 位").
     for (const [i, r] of rows.entries()) {
-      const told = sent.filter((m) => m.text.includes(`${r.member.displayName} `) && m.text.includes('#1'))
-      expect(told, r.member.displayName).toHaveLength(1)
-      expect(told[0]!.text).toContain(i < 30 ? `第 ${i + 1} 位` : `候补第 ${i - 29} 位`)
+      const name = r.member.displayName
+      const told = sent.filter((m) => (m.text.includes(`${name} `) || m.text.includes(`\n${name}：`)) && m.text.includes('#1'))
+      expect(told, name).toHaveLength(1)
+      const mine = told[0]!.text.split('\n').find((l) => l.startsWith(`${name}：`)) ?? told[0]!.text
+      expect(mine).toContain(i < 30 ? `第 ${i + 1} 位` : `候补第 ${i - 29} 位`)
+      expect(mine.includes('候补'), name).toBe(i >= 30)
     }
   }, 120_000)
 
