@@ -52,7 +52,7 @@ async function main(config: Config): Promise<void> {
   if (config.wechatPuppet) {
     const puppet = config.wechatPuppet
     // wechaty and the Lark SDK take seconds to load: only when configured.
-    const { WechatAdapter, buildWechaty } = await import('./platforms/wechat.ts')
+    const { WechatAdapter, buildWechaty } = await import('./platforms/wechat/index.ts')
     let adapter: PlatformAdapter | undefined
     let started = false
     // One process at a time logs in to the WeChat account; the others wait and take over.
@@ -89,7 +89,7 @@ async function main(config: Config): Promise<void> {
   } else say(texts.startup.off('微信', texts.startup.wechatOff))
 
   if (config.larkEnabled) {
-    const { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } = await import('./platforms/lark.ts')
+    const { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } = await import('./platforms/lark/index.ts')
     const adapter = new LarkAdapter({
       appId: config.LARK_APP_ID!,
       appSecret: config.LARK_APP_SECRET!,

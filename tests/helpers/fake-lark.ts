@@ -1,7 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk'
 import type { App } from '../../src/app.ts'
 import { createLogger, type Logger } from '../../src/log.ts'
-import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from '../../src/platforms/lark.ts'
+import { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } from '../../src/platforms/lark/index.ts'
 import { startHttpServer } from '../../src/platforms/http-server.ts'
 import { createSendRouter } from '../../src/platforms/platform.ts'
 import { FAKE_APP_ID, FakeLark } from './fake-lark-server.ts'

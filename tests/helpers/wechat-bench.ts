@@ -2,7 +2,7 @@ import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { createLogger } from '../../src/log.ts'
 import { createSendRouter } from '../../src/platforms/platform.ts'
-import { WechatAdapter, type WechatOptions } from '../../src/platforms/wechat.ts'
+import { WechatAdapter, type WechatOptions } from '../../src/platforms/wechat/index.ts'
 import { eventually, openTestApp, type TestApp } from './test-app.ts'
 
 export interface WechatBench {

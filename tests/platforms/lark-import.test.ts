@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
-import { LARK_EVENTS_PATH } from '../../src/platforms/lark.ts'
+import { LARK_EVENTS_PATH } from '../../src/platforms/lark/index.ts'
 import { encrypt, messageEvent, postSigned, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
 import { paragraphFlood, rowFlood } from '../helpers/hostile-files.ts'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LARK_EVENTS_PATH } from '../../src/platforms/lark.ts'
-import { cardMention, inertText, mentionWord, replaceMentionKeys, textMention } from '../../src/platforms/lark-markup.ts'
+import { LARK_EVENTS_PATH } from '../../src/platforms/lark/index.ts'
+import { cardMention, inertText, mentionWord, replaceMentionKeys, textMention } from '../../src/platforms/lark/markup.ts'
 import { cardTrigger, encrypt, messageEvent, postSigned, startLarkBench, type FakeLark, type LarkBench } from '../helpers/fake-lark.ts'
 
 /**

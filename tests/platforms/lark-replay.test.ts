@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
-import { LARK_CARD_PATH, LARK_EVENTS_PATH } from '../../src/platforms/lark.ts'
+import { LARK_CARD_PATH, LARK_EVENTS_PATH } from '../../src/platforms/lark/index.ts'
 import {
   cardCallback, cardSignatureHeaders, cardTrigger, encrypt, fakeLarkAdapter, messageEvent, postSigned, startLarkBench,
   type FakeLark, type LarkBench,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTx } from '../../src/db/client.ts'
-import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark.ts'
+import { LARK_CARD_PATH, LARK_EVENTS_PATH, type LarkAdapter } from '../../src/platforms/lark/index.ts'
 import {
   cardButtons, cardCallback, cardSignatureHeaders, cardText, cardTrigger, encrypt, messageEvent, postSigned, startLarkBench,
   type FakeLark, type LarkBench,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
 import { inTx } from '../../src/db/client.ts'
-import { LARK_EVENTS_PATH } from '../../src/platforms/lark.ts'
+import { LARK_EVENTS_PATH } from '../../src/platforms/lark/index.ts'
 import { encrypt, messageEvent, postSigned, startLarkBench, type LarkBench } from '../helpers/fake-lark.ts'
 import { eventually, type TestApp } from '../helpers/test-app.ts'
 import { startWechatBench, type WechatBench } from '../helpers/wechat-bench.ts'

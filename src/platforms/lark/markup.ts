@@ -1,4 +1,4 @@
-import type { Person } from '../core/message.ts'
+import type { Person } from '../../core/message.ts'
 
 /**
  * Lark reads markup in what the bot sends. A text message turns

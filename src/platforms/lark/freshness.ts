@@ -1,4 +1,4 @@
-import { EVENT_KEY_RETENTION_MS } from '../services/inbound-events.ts'
+import { EVENT_KEY_RETENTION_MS } from '../../services/inbound-events.ts'
 
 /**
  * How far X-Lark-Request-Timestamp (seconds, set by Lark at each push and

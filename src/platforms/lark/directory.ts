@@ -1,6 +1,6 @@
 import type * as lark from '@larksuiteoapi/node-sdk'
-import { texts } from '../core/texts/index.ts'
-import type { Logger } from '../log.ts'
+import { texts } from '../../core/texts/index.ts'
+import type { Logger } from '../../log.ts'
 
 const NAME_TTL_MS = 60 * 60_000
 const TITLE_TTL_MS = 10 * 60_000

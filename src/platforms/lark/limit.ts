@@ -1,6 +1,6 @@
 import PQueue from 'p-queue'
-import { dialectOf, type Db } from '../db/client.ts'
-import { sleep as realSleep } from './platform.ts'
+import { dialectOf, type Db } from '../../db/client.ts'
+import { sleep as realSleep } from '../platform.ts'
 
 /** A platform's rate limits, as the sender sees them. */
 export interface SendLimit {
