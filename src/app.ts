@@ -44,13 +44,15 @@ export interface AppOptions {
   serves?: () => readonly Platform[]
   /** Tests hand in a database that already has the schema. */
   migrate?: boolean
+  /** Told before pending migrations are applied (how many): the start says so, it takes seconds. */
+  onMigrating?: (count: number) => void
 }
 
 /** Migrates, opens the database and builds the dispatcher: everything but the platforms. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log, send, clock } = options
   if (options.migrate !== false && config.databaseFile) checkDataFolder(config.databaseFile)
-  const migrated = options.migrate === false ? [] : await migrateIfNeeded(config.DATABASE_URL)
+  const migrated = options.migrate === false ? [] : await migrateIfNeeded(config.DATABASE_URL, options.onMigrating)
   const db = await openDb(config.DATABASE_URL)
   const registry = new Registry(commands)
   const outbox = createOutboxSender({

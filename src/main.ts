@@ -9,6 +9,7 @@ import { createLogger } from './log.ts'
 import { createConsoleSend, runConsoleGroup } from './platforms/console/console-group.ts'
 import { startHttpServer, type Route } from './platforms/http-server.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
+import { databaseProblem } from './db/problems.ts'
 import { createReminders } from './reminders/runner.ts'
 import { createLeaseKeeper, type LeaseKeeper } from './platforms/lease-keeper.ts'
 import { HEARTBEAT_MS, liveProcesses, registerProcess, removeProcess, seeProcess } from './services/processes.ts'
@@ -28,8 +29,18 @@ async function main(config: Config): Promise<void> {
   const clock = createClock(config.CLOCK_START)
   const out = process.stdout
   const say = (line: string) => void out.write(`${line}\n`)
+  // Output read by a pipe that closed (`npm start | head`): stopped as by Ctrl+C once it can be, not killed by EPIPE with its process left on the list.
+  let pipeBroken = false
+  let stop = () => {}
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') return log.error({ err }, 'output failed')
+    pipeBroken = true
+    stop()
+  })
   const router = createSendRouter()
-  const app = await createApp({ config, log, clock, opsClock: () => new Date(), send: router.send, serves: router.platforms })
+  const app = await createApp({
+    config, log, clock, opsClock: () => new Date(), send: router.send, serves: router.platforms, onMigrating: (count) => say(texts.startup.migrating(count)),
+  })
   // This process on the database's list of live ones, seen every half minute (the machine's clock: leases and liveness are real time).
   const processId = randomUUID()
   await registerProcess(app.db, processId, new Date())
@@ -46,7 +57,7 @@ async function main(config: Config): Promise<void> {
   if (consoleOn) {
     district = await inTx(app.db, (tx) => prepareConsoleGroup(tx, config, clock()))
     router.use('console', createConsoleSend(out, config.BOT_NAME, path.join(config.dataDir, 'exports')))
-  } else say(texts.startup.off('控制台群', texts.startup.consoleOff))
+  } else say(texts.startup.off('控制台群', hasPlatform ? texts.startup.consoleOff : texts.startup.noChannel))
 
   let wechatLease: LeaseKeeper | undefined
   if (config.wechatPuppet) {
@@ -141,13 +152,13 @@ async function main(config: Config): Promise<void> {
     await app.close()
   }
   let stopping = false
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return
-      stopping = true
-      void shutdown().then(() => process.exit(0))
-    })
+  stop = () => {
+    if (stopping) return
+    stopping = true
+    void shutdown().then(() => process.exit(0))
   }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop)
+  if (pipeBroken) stop()
 
   if (consoleOn && district) {
     say(`${texts.startup.console(config.BOT_NAME, district)}\n${hasPlatform ? '' : `${texts.startup.connect}\n`}`)
@@ -184,15 +195,23 @@ async function main(config: Config): Promise<void> {
 }
 
 /** Where the database is, for the start-up line: the file, or the server and database name (never the password). */
-function databaseWhere(config: Config): string {
+function databaseWhere(config: Pick<Config, 'databaseFile' | 'DATABASE_URL'>): string {
   if (config.databaseFile) return config.databaseFile
+  if (!URL.canParse(config.DATABASE_URL)) return 'DATABASE_URL'
   const url = new URL(config.DATABASE_URL)
   return `${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
 }
 
+let loaded: Config | undefined
 try {
-  await main(loadConfig())
+  loaded = loadConfig()
+  await main(loaded)
 } catch (err) {
+  const problem = databaseProblem(err)
+  if (problem && loaded) {
+    process.stderr.write(`${texts.startup.databaseUnreachable(databaseWhere(loaded), texts.startup.databaseProblems[problem])}\n`)
+    process.exit(1)
+  }
   if (err instanceof ConfigError) {
     process.stderr.write(`${texts.startup.configError(err.message)}\n`)
     process.exit(1)

@@ -99,15 +99,19 @@ async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T>
 
 /**
  * Brings the database up to date: nothing but one read when it is; otherwise
- * the CLI, once, whichever of several starting processes gets there first.
- * Returns the migrations it applied.
+ * the CLI, once, whichever of several starting processes gets there first
+ * (told to `onApply` before it runs: seconds on PostgreSQL). Returns the
+ * migrations it applied.
  */
-export async function migrateIfNeeded(databaseUrl: string): Promise<string[]> {
+export async function migrateIfNeeded(databaseUrl: string, onApply?: (count: number) => void): Promise<string[]> {
   const pending = await pendingMigrations(databaseUrl)
   if (pending.length === 0) return []
   const apply = async () => {
     const still = await pendingMigrations(databaseUrl)
-    if (still.length > 0) await applyMigrations(databaseUrl)
+    if (still.length > 0) {
+      onApply?.(still.length)
+      await applyMigrations(databaseUrl)
+    }
     return still
   }
   return isPostgresUrl(databaseUrl) ? withAdvisoryLock(databaseUrl, apply) : withFileLock(databaseUrl.replace(/^file:/, ''), apply)

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { closeDb, openDb, type Db } from '../../src/db/client.ts'
 import { COPY_ORDER, NOT_COPIED } from '../../src/db/copy.ts'
 import { ModelName } from '../../src/generated/prisma/internal/prismaNamespace.ts'
+import { registerProcess } from '../../src/services/processes.ts'
 import { runScript } from '../helpers/console-process.ts'
 import { createHarness, type Harness } from '../helpers/harness.ts'
 import { copyOfTemplate } from '../helpers/postgres.ts'
@@ -67,5 +69,23 @@ describe('npm run db:copy', () => {
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('目标数据库里已经有数据（District 1 行')
     expect(await copy.activity.count()).toBe(before.Activity!.length + 1)
+  }, 60_000)
+
+  it('refuses a source file that does not exist, and a source a bot is still running on: nothing copied', async () => {
+    const typo = h.config.DATABASE_URL.replace(/\.db$/, '-typo.db')
+    const missing = await runScript('scripts/db-copy.ts', ['--from', typo, '--to', target.url], {})
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain(`找不到源数据库文件 ${typo.replace(/^file:/, '')}，什么也没有复制`)
+    expect(existsSync(typo.replace(/^file:/, ''))).toBe(false)
+
+    await h.say('/学期 2026-09-01 2027-01-22 第一学期')
+    await registerProcess(h.app.db, 'a-running-bot', new Date())
+    const running = await runScript('scripts/db-copy.ts', ['--from', h.config.DATABASE_URL, '--to', `${target.url}?password=s3cret`], {})
+    expect(running.code).toBe(1)
+    expect(running.stderr).toContain('源数据库上还有 1 个机器人进程在运行')
+    expect(running.stdout + running.stderr).not.toContain('s3cret')
+    const copy = await openDb(target.url)
+    opened.push(copy)
+    expect(await copy.district.count()).toBe(0)
   }, 60_000)
 })

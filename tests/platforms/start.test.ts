@@ -50,6 +50,8 @@ describe(`npm start on ${kind}`, () => {
     const migrations = committedMigrations(url)
     // One process updated the schema; the others found it done.
     expect(runs.filter((r) => r.stdout.includes(`本次启动更新了表结构（${migrations.length} 项迁移）`))).toHaveLength(1)
+    // The one that migrated said so before it began (seconds on PostgreSQL), not only after.
+    expect(runs.filter((r) => r.stdout.split('\n')[0] === `正在更新数据库的表结构（${migrations.length} 项迁移，首次启动约需 10-20 秒）……`)).toHaveLength(1)
     const raw = await rawDb(url)
     try {
       const rows = await raw.all<{ migration_name: string }>('SELECT "migration_name" FROM "_prisma_migrations" ORDER BY "migration_name"')
@@ -60,4 +62,24 @@ describe(`npm start on ${kind}`, () => {
       await raw.close()
     }
   }, 180_000)
+
+  it('a database it cannot reach is named in one sentence with what to check, never a stack trace or the password', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'xuequ-start-'))
+    const unreachable = onPostgres
+      ? [
+          ['postgresql://xuequ:s3cret@127.0.0.1:1/xuequ', '连接被拒绝'],
+          [inject('postgresServer').replace(/\/[^/]*$/, `/no_such_db_${process.pid}`).replace('//postgres@', '//postgres:s3cret@'), '这个库不存在'],
+          // An unescaped @ in the password: the rest reads as the host.
+          ['postgresql://xuequ:p@ss#word@127.0.0.1:5432/xuequ', '找不到这台主机'],
+          ['postgresql://xuequ:s3cret@[127.0.0.1/xuequ', '地址的格式不对'],
+        ]
+      : [['postgresql://xuequ:s3cret@127.0.0.1:1/xuequ', '连接被拒绝']]
+    for (const [url, why] of unreachable) {
+      const run = await runConsole(['/ping'], { DATABASE_URL: url!, DATA_DIR: dir })
+      expect(run.code, run.stderr).toBe(1)
+      expect(run.stderr).toContain(`：${why}`)
+      expect(run.stderr).toContain('请检查 .env 里的 DATABASE_URL')
+      expect(run.stderr).not.toMatch(/\n\s+at |node:internal|s3cret|ss#word/)
+    }
+  }, 60_000)
 })

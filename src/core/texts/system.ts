@@ -87,6 +87,18 @@ export const systemTexts = {
     running: '正在运行，按 Ctrl+C 停止。',
     calendar: (url: string, port: number) => `日历订阅：${url}（本机端口 ${port}，发送 /日历 取得地址）`,
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
+    migrating: (count: number) => `正在更新数据库的表结构（${count} 项迁移，首次启动约需 10-20 秒）……`,
+    noChannel: 'CONSOLE=off，且没有配置微信或飞书：本进程不收发任何消息（只在数据库里报到）',
+    /** The database named by DATABASE_URL cannot be reached: why, and what to check. */
+    databaseUnreachable: (where: string, problem: string) => `无法连接数据库 ${where}：${problem}。\n请检查 .env 里的 DATABASE_URL，例如 DATABASE_URL=postgresql://用户:密码@127.0.0.1:5432/库名（密码里的 @ # / 等符号要写成 %40 %23 %2F）。`,
+    databaseProblems: {
+      refused: '连接被拒绝（数据库服务没有启动，或端口不对）',
+      noHost: '找不到这台主机',
+      noDatabase: '这个库不存在，请先建库（例如 createdb 库名）',
+      auth: '用户名或密码不对',
+      badUrl: '地址的格式不对',
+      timeout: '连接超时',
+    },
     dataFolder: (folder: string, code: string) =>
       `无法在 ${folder} 存放数据库（${({ EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘是只读的', ENOTDIR: '路径中有一段不是文件夹', EEXIST: '同名的文件占了这个位置', ENOENT: '文件夹不存在且无法创建', ENOSPC: '磁盘已满' } as Record<string, string>)[code] ?? code}）。\n请把 DATABASE_URL 改到一个可写的文件夹，例如 DATABASE_URL=file:./data/xuequ.db，或检查这个文件夹的权限。`,
   },
