@@ -68,7 +68,7 @@ async function child(part: Part): Promise<void> {
   const latencies: number[] = []
   const start = performance.now()
   if (part.scenario === 'fanout') {
-    const reminders = createReminders({ db: app.db, send: async () => void sent.count++, log: createLogger('silent'), clock: () => NOW })
+    const reminders = createReminders({ db: app.db, send: async () => void sent.count++, log: createLogger('silent'), clock: () => NOW, holder: `bench-${part.part}` })
     await reminders.tick()
   }
   for (const m of mine) {

@@ -136,7 +136,7 @@ async function main(config: Config): Promise<void> {
   app.outbox.start()
   void app.outbox.pass().catch((err: unknown) => log.error({ err }, 'outbox pass failed'))
   // Reminders are written to the same outbox; a first tick at start catches up after downtime.
-  const reminders = createReminders({ db: app.db, outbox: app.outbox, log, clock })
+  const reminders = createReminders({ db: app.db, outbox: app.outbox, log, clock, holder: processId })
   reminders.start()
   void reminders.tick().catch((err: unknown) => log.error({ err }, 'reminder tick failed'))
   const shutdown = async () => {

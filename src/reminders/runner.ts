@@ -4,6 +4,7 @@ import type { SendFn } from '../core/message.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxSender, type OutboxSender } from '../platforms/outbox-sender.ts'
 import type { OutboxRow } from '../services/outbox.ts'
+import { holdLease, releaseLease } from '../services/processes.ts'
 import { dueCandidates } from './plan.ts'
 import type { Candidate } from './plan-context.ts'
 
@@ -11,6 +12,13 @@ export type ReminderOptions = {
   db: Db
   log: Logger
   clock: () => Date
+  /**
+   * This process's id, where several share the database: one of them at a
+   * time works out a tick (a lease, on the machine's clock), the others only
+   * send. Without it every process plans every tick: still each reminder once
+   * (the keys), but four processes planned the same 1 000 digests in turn.
+   */
+  holder?: string
 } & (
   | { /** The process's outbox sender. */ outbox: OutboxSender }
   | {
@@ -20,6 +28,10 @@ export type ReminderOptions = {
       claimTimeoutMs?: number
     }
 )
+
+/** The lease of planning a tick; a holder that died lets it run out after this long. */
+const TICK_LEASE = 'reminder-tick'
+const TICK_LEASE_MS = 60_000
 
 export interface TickResult {
   queued: number
@@ -92,10 +104,22 @@ export function createReminders(options: ReminderOptions): Reminders {
     return { rows, queued, skipped: written.length - queued }
   }
 
+  /** Plans and writes what is due, unless another process is doing so this moment (options.holder). */
+  async function plan(now: Date): Promise<{ rows: OutboxRow[]; queued: number; skipped: number }> {
+    const nothing = { rows: [], queued: 0, skipped: 0 }
+    const { holder } = options
+    if (holder && !(await holdLease(db, TICK_LEASE, holder, new Date(), TICK_LEASE_MS))) return nothing
+    try {
+      const due = await inTx(db, (tx) => dueCandidates(tx, now))
+      return due.length > 0 ? await queue(due, now) : nothing
+    } finally {
+      if (holder) await releaseLease(db, TICK_LEASE, holder).catch((err: unknown) => log.warn({ err }, 'reminder lease not released'))
+    }
+  }
+
   async function tickOnce(): Promise<TickResult> {
     const now = clock()
-    const due = await inTx(db, (tx) => dueCandidates(tx, now))
-    const { rows, queued, skipped } = due.length > 0 ? await queue(due, now) : { rows: [], queued: 0, skipped: 0 }
+    const { rows, queued, skipped } = await plan(now)
     // This tick's messages, then anything due that no process is holding (a crashed run's, a retry).
     const [fresh, earlier] = await Promise.all([outbox.deliver(rows), outbox.pass()])
     const result: TickResult = { queued, skipped, sent: fresh + earlier }

@@ -5,6 +5,7 @@ import { tickInProcess } from '../helpers/console-process.ts'
 import { eventually } from '../helpers/test-app.ts'
 import { createLogger } from '../../src/log.ts'
 import { createReminders } from '../../src/reminders/runner.ts'
+import { holdLease, releaseLease } from '../../src/services/processes.ts'
 import { bindAsAdmin, createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 let h: Harness
@@ -63,6 +64,23 @@ describe('exactly once, across crashes and processes', () => {
     expect(delivered.every((m) => m.text.startsWith('【本周(第13周)学区活动】'))).toBe(true)
     const rows = await h.app.db.outbox.findMany({ where: { id: { in: (await h.app.db.reminder.findMany({ where: { kind: 'digest' } })).map((r) => r.outboxId!) } } })
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent'])
+  })
+
+  it('of processes ticking together, the one holding the tick lease plans it; the others only send, and take over when it lets go', async () => {
+    at('2026-11-23T07:30:00+08:00')
+    const delivered: OutgoingMessage[] = []
+    const as = (holder: string) => createReminders({ db: h.app.db, send: async (m) => void delivered.push(m), log: createLogger('silent'), clock: () => clock, holder })
+    // Another process is planning this moment: this one plans nothing, and sends nothing twice.
+    expect(await holdLease(h.app.db, 'reminder-tick', 'other-process', new Date(), 60_000)).toBe(true)
+    expect(await as('this-process').tick()).toEqual({ queued: 0, skipped: 0, sent: 0 })
+    expect(await h.app.db.reminder.count()).toBe(0)
+    // It let go (or died and its lease ran out): the next tick of this one plans.
+    await releaseLease(h.app.db, 'reminder-tick', 'other-process')
+    const result = await as('this-process').tick()
+    expect(result.queued).toBe(3)
+    expect(delivered.map((m) => m.chat.chatId).sort()).toEqual(['console', 'oc_group', 'wx-room'])
+    // The lease is given back after each tick: any process may plan the next.
+    expect(await h.app.db.lease.count({ where: { name: 'reminder-tick' } })).toBe(0)
   })
 
   it('two processes on one SQLite file running the same tick send each reminder once', async () => {
