@@ -26,7 +26,7 @@ export const reminders: Command = {
     if (!first) return ctx.reply([texts.reminders.settings(settingLines(group)), texts.reminders.footer].join('\n'))
     const data = readChange(first, rest)
     const updated = await ctx.work.reminderSettings.changeGroupReminders(group.id, data)
-    ctx.reply(texts.reminders.settings(settingLines(updated)))
+    ctx.reply(texts.reminders.changed(settingLines(updated)))
   },
 }
 

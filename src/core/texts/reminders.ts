@@ -25,6 +25,8 @@ export const remindersTexts = {
     mentorQuestions: (list: string[]) => `请导师留意工作室待回答的问题：\n${list.join('\n')}`,
     listTitle: (id: number, title: string, when: string) => `【报名名单】#${id}「${title}」${when}`,
     settings: (lines: string[]) => `本群的自动提醒：\n${lines.join('\n')}`,
+    /** After an admin's change: said as done, then the settings as they now are. */
+    changed: (lines: string[]) => `已修改。本群的自动提醒：\n${lines.join('\n')}`,
     digestLine: (on: boolean, weekday: string, time: string) => `周报：${on ? `每${weekday} ${time}` : '已关闭'}`,
     leadsLine: (on: boolean, leads: string) => `活动提醒：${on ? `提前 ${leads}` : '已关闭'}`,
     quietLine: (from: string | null, to: string | null) => `免打扰：${from && to ? `${from}-${to}（期间的提醒顺延到结束后，来不及的不发）` : '无'}`,
