@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { closeDb, openDb, type Db } from '../../src/db/client.ts'
-import { createSharedLimit, LARK_RULES } from '../../src/platforms/lark/limit.ts'
+import { createSharedLimit, LARK_RULES, larkChatLimit } from '../../src/platforms/lark/limit.ts'
 import { FAKE_APP_ID, FakeLark } from '../helpers/fake-lark.ts'
 import { freePort, startBot } from '../helpers/console-process.ts'
 import { eventually, testDatabase } from '../helpers/test-app.ts'
@@ -75,6 +75,27 @@ describe('the send limit shared through the database', () => {
     expect(Math.max(...sent) - start).toBeGreaterThanOrEqual(179 * LARK_RULES.spacingMs - 50)
     expect(busiest(sent, 1000)).toBeLessThanOrEqual(40)
     expect(await dbs[0]!.sendSlot.count()).toBe(1)
+  }, 60_000)
+
+  it('keeps one chat at 5 a second for two processes together, and never holds one chat up for another', async () => {
+    const { dbs } = await database(2)
+    const sent: Record<string, number[]> = { oc_a: [], oc_b: [] }
+    const start = Date.now()
+    await Promise.all(
+      dbs.flatMap((db) =>
+        (['oc_a', 'oc_b'] as const).map(async (chat) => {
+          const limit = larkChatLimit(db, FAKE_APP_ID, chat)!
+          for (let i = 0; i < 8; i++) await limit.take().then(() => sent[chat]!.push(Date.now()))
+        }),
+      ),
+    )
+    for (const chat of ['oc_a', 'oc_b']) {
+      expect(sent[chat]).toHaveLength(16)
+      expect(busiest(sent[chat]!, 1000), chat).toBeLessThanOrEqual(5)
+      // Sixteen calls 250 ms apart: about 3.75 s for each chat, the two chats side by side, not one after the other.
+      expect(Math.max(...sent[chat]!) - start).toBeLessThan(6000)
+    }
+    expect(await dbs[0]!.sendSlot.count()).toBe(2)
   }, 60_000)
 })
 

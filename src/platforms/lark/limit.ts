@@ -19,6 +19,16 @@ export function larkSendLimit(db: Db, appId: string): SendLimit {
 }
 
 /**
+ * Lark's limit in one chat, 5 messages a second shared by every bot in it
+ * (code 230020 over it): on PostgreSQL a shared limit per chat, one call per
+ * 250 ms for all processes together; null on SQLite, where the sender's own
+ * chat queue (one per 250 ms) is the only one sending.
+ */
+export function larkChatLimit(db: Db, appId: string, chatId: string): SendLimit | null {
+  return dialectOf(db) === 'postgres' ? createSharedLimit({ db, key: `lark-chat:${appId}:${chatId}`, rules: LARK_CHAT_RULES }) : null
+}
+
+/**
  * One process's limits: p-queue counts in fixed windows, and a sliding window
  * overlaps at most one more of them than it spans (4 per 100 ms: at most 44
  * in any second; 500 per minute: at most 1 000 in any minute).
@@ -45,6 +55,8 @@ export interface SharedRules {
 }
 
 export const LARK_RULES: SharedRules = { spacingMs: 30, burst: 500, refillMs: 125 }
+/** One chat's: calls 250 ms apart (at most 4 in any second on the database's clock, 5 allowed), no minute limit. */
+export const LARK_CHAT_RULES: SharedRules = { spacingMs: 250, burst: 1, refillMs: 0 }
 
 export interface SharedLimitOptions {
   db: Db

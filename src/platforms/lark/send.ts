@@ -5,7 +5,7 @@ import type { OutgoingMessage } from '../../core/message.ts'
 import { SendError, sleep, splitText } from '../platform.ts'
 import { buildCard } from './cards.ts'
 import { describeError } from './directory.ts'
-import { larkSendLimit, type SendLimit } from './limit.ts'
+import { larkChatLimit, larkSendLimit, type SendLimit } from './limit.ts'
 import { inertText, textMention } from './markup.ts'
 import type { LarkOptions } from './options.ts'
 
@@ -20,6 +20,8 @@ const TEXT_LIMIT = 4000
  */
 export class LarkSender {
   private readonly chatQueues = new Map<string, PQueue>()
+  /** Each chat's limit shared with the other processes (PostgreSQL), by chat id. */
+  private readonly chatLimits = new Map<string, SendLimit | null>()
   /** Lark's per-app limits, 50 messages a second and 1 000 a minute in any sliding window, for all the bot's processes together. */
   private readonly limit: SendLimit
 
@@ -79,7 +81,7 @@ export class LarkSender {
     const uuid = message.key ? { uuid: createHash('sha256').update(`${message.key}#${part}`).digest('hex').slice(0, 40) } : {}
     if (replyToId) {
       try {
-        await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content, ...uuid } }))
+        await this.call('reply', () => this.client.im.message.reply({ path: { message_id: replyToId }, data: { msg_type: msgType, content, ...uuid } }), message.chat.chatId)
         return
       } catch (err) {
         if (err instanceof SendError && err.retryable) throw err
@@ -91,16 +93,28 @@ export class LarkSender {
         params: { receive_id_type: 'chat_id' },
         data: { receive_id: message.chat.chatId, msg_type: msgType, content, ...uuid },
       }),
+      message.chat.chatId,
     )
   }
 
-  /** One Open API call under the app's rate limits, retried on rate limits and server errors. */
-  private async call(what: string, request: () => Promise<ApiAnswer>): Promise<ApiAnswer> {
+  /** The chat's limit shared with other processes, or null where this process alone sends (chatLimits). */
+  private chatLimit(chatId: string): SendLimit | null {
+    if (!this.chatLimits.has(chatId)) this.chatLimits.set(chatId, larkChatLimit(this.options.db, this.options.appId, chatId))
+    return this.chatLimits.get(chatId)!
+  }
+
+  /**
+   * One Open API call under the rate limits (a message to a chat: the chat's
+   * first, then the app's, so the app's send time is taken just before the
+   * send), retried on rate limits and server errors.
+   */
+  private async call(what: string, request: () => Promise<ApiAnswer>, chatId?: string): Promise<ApiAnswer> {
     const attempts = this.options.maxAttempts ?? 5
     const base = this.options.retryBaseMs ?? 500
+    const chat = chatId ? this.chatLimit(chatId) : null
     for (let attempt = 1; ; attempt++) {
       // A limit that cannot be read (the database is gone) is a failure to try again, like a server error.
-      const failure = await this.limit.take().then(
+      const failure = await Promise.resolve(chat?.take()).then(() => this.limit.take()).then(
         () => attemptOnce(request),
         (err: unknown): Failure => ({ retryable: true, detail: `send limit unavailable: ${describeError(err)}` }),
       )
