@@ -34,6 +34,8 @@ describe('/设置 an activity\'s own fields', () => {
 
   it('reads a place and a rule in one line, and clears a host with 无', async () => {
     await h.say('/设置 1 主持 王佩红')
+    // A capacity that is no number of places: quoted as written, nothing changed.
+    expect(await h.say('/设置 1 名额 0')).toEqual([expect.stringContaining('「名额 0」不是有效的名额，请写成 名额40 这样。')])
     await h.say('/设置 1 地点 育秀实验学校 会议室 名额3 主持 无')
     expect(await activity()).toMatchObject({ place: '育秀实验学校 会议室', capacity: 3, host: null })
   })

@@ -58,6 +58,8 @@ describe('/排期', () => {
     ['/排期 12月3日(周五) 教研', '12月3日是周四，不是周五'],
     ['/排期 第25周周一 教研', '这个学期只有 21 周，没有第25周'],
     ['/排期 明天 教研 名额0', '「名额0」不是有效的名额'],
+    ['/排期 明天 教研 名额 0', '「名额 0」不是有效的名额'],
+    ['/排期 明天 教研 名额 -1', '「名额 -1」不是有效的名额'],
   ])('%s is refused with a reason and an example', async (text, expected) => {
     const [reply] = await h.say(text)
     expect(reply).toContain(expected)

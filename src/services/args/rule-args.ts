@@ -131,7 +131,8 @@ export function readCapacity(args: readonly string[], i: number): { taken: numbe
   const inline = m[1] || m[2] || m[3]
   const digits = inline || (next && /^\d+$/.test(next) ? next : '')
   const n = Number(digits)
-  if (!digits || !Number.isInteger(n) || n < 1 || n > 10000) return { error: token }
+  // The refusal quotes what was written: "名额 0", "名额 -1", not the bare word.
+  if (!digits || !Number.isInteger(n) || n < 1 || n > 10000) return { error: inline || !next ? token : `${token} ${next}` }
   return { taken: inline ? 1 : digits ? 2 : 1, value: n }
 }
 
