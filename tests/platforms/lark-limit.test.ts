@@ -145,9 +145,10 @@ describe('three bot processes on one PostgreSQL database', () => {
 
     const at = sent().map((m) => m.receivedAt)
     expect(busiest(at, 1000)).toBeLessThanOrEqual(50)
-    // All three sent, side by side: each one's first message arrived before every other's last.
+    // The processes sent side by side: the two that took 200 each were sending at the same time (each one's first
+    // message arrived before the other's last). The one with 50 may be done before a loaded machine starts another.
     expect(fakes.map((f) => f.sent.length).sort((a, b) => a - b)).toEqual([50, 200, 200])
-    const spans = fakes.map((f) => ({ first: Math.min(...f.sent.map((m) => m.receivedAt)), last: Math.max(...f.sent.map((m) => m.receivedAt)) }))
+    const spans = fakes.filter((f) => f.sent.length === 200).map((f) => ({ first: Math.min(...f.sent.map((m) => m.receivedAt)), last: Math.max(...f.sent.map((m) => m.receivedAt)) }))
     for (const a of spans) for (const b of spans) expect(a.first).toBeLessThan(b.last)
     for (const out of outs) expect(out.stderr).not.toMatch(/Error|failed/)
   }, 240_000)
