@@ -10,6 +10,7 @@ import { createConsoleSend, runConsoleGroup } from './platforms/console/console-
 import { startHttpServer, type Route } from './platforms/http-server.ts'
 import { createSendRouter, type PlatformAdapter } from './platforms/platform.ts'
 import { databaseProblem } from './db/problems.ts'
+import { databaseWhere } from './db/url.ts'
 import { createReminders } from './reminders/runner.ts'
 import { createLeaseKeeper, type LeaseKeeper } from './platforms/lease-keeper.ts'
 import { HEARTBEAT_MS, liveProcesses, registerProcess, removeProcess, seeProcess } from './services/processes.ts'
@@ -46,7 +47,7 @@ async function main(config: Config): Promise<void> {
   await registerProcess(app.db, processId, new Date())
   const heartbeat = setInterval(() => void seeProcess(app.db, processId, new Date()).catch((err: unknown) => log.warn({ err }, 'heartbeat failed')), HEARTBEAT_MS)
   heartbeat.unref()
-  say(texts.startup.database(config.database, databaseWhere(config), app.migrated.length, await liveProcesses(app.db, new Date())))
+  say(texts.startup.database(config.database, databaseWhere(config.DATABASE_URL), app.migrated.length, await liveProcesses(app.db, new Date())))
   if (app.claimCode) say(`${texts.claim.printed(app.claimCode)}\n`)
 
   const adapters: PlatformAdapter[] = []
@@ -194,14 +195,6 @@ async function main(config: Config): Promise<void> {
   }
 }
 
-/** Where the database is, for the start-up line: the file, or the server and database name (never the password). */
-function databaseWhere(config: Pick<Config, 'databaseFile' | 'DATABASE_URL'>): string {
-  if (config.databaseFile) return config.databaseFile
-  if (!URL.canParse(config.DATABASE_URL)) return 'DATABASE_URL'
-  const url = new URL(config.DATABASE_URL)
-  return `${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
-}
-
 let loaded: Config | undefined
 try {
   loaded = loadConfig()
@@ -209,7 +202,7 @@ try {
 } catch (err) {
   const problem = databaseProblem(err)
   if (problem && loaded) {
-    process.stderr.write(`${texts.startup.databaseUnreachable(databaseWhere(loaded), texts.startup.databaseProblems[problem])}\n`)
+    process.stderr.write(`${texts.startup.databaseUnreachable(databaseWhere(loaded.DATABASE_URL), texts.startup.databaseProblems[problem])}\n`)
     process.exit(1)
   }
   if (err instanceof ConfigError) {

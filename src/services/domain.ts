@@ -7,6 +7,7 @@ import type { Domain, Unit } from '../core/domain.ts'
 import type { OutgoingMessage } from '../core/message.ts'
 import { isBusy } from '../db/busy.ts'
 import { inTx, type Db, type Tx } from '../db/client.ts'
+import { getDistrict } from './districts.ts'
 import { MAX_FILE_BYTES } from './file-reader/limits.ts'
 import { identify, rolesOf } from './identity.ts'
 import { claimOnce } from './inbound-events.ts'
@@ -39,8 +40,7 @@ export function unitOf<Row>(tx: Tx, write: WriteSends<Row>): Unit<Row> {
     async homeDistrict(memberId) {
       const districtId = await homeDistrictId(tx, memberId)
       if (!districtId) return null
-      const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
-      return { district, roles: await rolesOf(tx, districtId, memberId) }
+      return { district: await getDistrict(tx, districtId), roles: await rolesOf(tx, districtId, memberId) }
     },
     async keepImportFile(file, now) {
       await tx.pendingImport.deleteMany({ where: { memberId: file.memberId } })
