@@ -33,6 +33,13 @@ export const COPY_ORDER: readonly { model: ModelName; key: readonly string[]; se
   { model: 'Confirmation', key: ['id'], serial: true },
   { model: 'CodeAttempt', key: ['id'], serial: true },
   { model: 'PendingImport', key: ['id'], serial: true },
+  { model: 'Attendance', key: ['id'], serial: true },
+  { model: 'AttendanceChange', key: ['id'], serial: true },
+  { model: 'Leave', key: ['id'], serial: true },
+  { model: 'SessionRecord', key: ['occurrenceId'], serial: false },
+  { model: 'ArchiveFile', key: ['id'], serial: true },
+  { model: 'RecentFile', key: ['id'], serial: true },
+  { model: 'Observation', key: ['id'], serial: true },
 ]
 
 /** Tables of running processes only (who is live, who holds WeChat, where the send limits stand): not data to move. */

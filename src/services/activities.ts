@@ -191,7 +191,9 @@ export async function findActivity(tx: Tx, districtId: number, id: number): Prom
     status: row.status, cancelReason: row.cancelReason, deadline: dateOrNull(row.deadline),
     minYears: row.minYears, maxYears: row.maxYears, subjectRule: row.subjectRule, schoolRule: row.schoolRule,
     menteesOnly: Boolean(row.menteesOnly), workshopId: row.workshopId, noticeWeeks: row.noticeWeeks, importKey: row.importKey,
-    noSignup: Boolean(row.noSignup), createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
+    noSignup: Boolean(row.noSignup), presenter: row.presenter, checkinBefore: row.checkinBefore, checkinAfter: row.checkinAfter,
+    checkinCode: Boolean(row.checkinCode), codeSecret: row.codeSecret, leaveApproval: Boolean(row.leaveApproval),
+    hours: row.hours === null ? null : Number(row.hours), level: row.level, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt),
   }
   return { ...activity, occurrences, organizer: { displayName: row.organizerName } }
 }

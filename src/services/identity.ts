@@ -65,6 +65,10 @@ interface SenderRow {
   afternoonAt: string | null
   eveningAt: string | null
   timetable: string | null
+  presenterFactor: number | null
+  hostFactor: number | null
+  missShare: number | null
+  observationsPerTerm: number | bigint | null
   districtCreatedAt: string | null
   roles: string | null
 }
@@ -85,7 +89,9 @@ async function knownSender(tx: Tx, message: IncomingMessage, now: Date): Promise
            a."memberId" AS "memberId", a."displayName" AS "displayName", a."stableId" AS "stableId", a."lastGroupId" AS "lastGroupId",
            a."lastSeenAt" AS "accountSeen", m."lastSeenAt" AS "memberSeen",
            d."id" AS "districtId", d."name" AS "districtName", d."timezone" AS "timezone", d."morningAt" AS "morningAt",
-           d."afternoonAt" AS "afternoonAt", d."eveningAt" AS "eveningAt", d."timetable" AS "timetable", d."createdAt" AS "districtCreatedAt",
+           d."afternoonAt" AS "afternoonAt", d."eveningAt" AS "eveningAt", d."timetable" AS "timetable",
+           d."presenterFactor" AS "presenterFactor", d."hostFactor" AS "hostFactor", d."missShare" AS "missShare",
+           d."observationsPerTerm" AS "observationsPerTerm", d."createdAt" AS "districtCreatedAt",
            (SELECT string_agg(r."role", ',') FROM "MemberRole" r WHERE r."districtId" = g."districtId" AND r."memberId" = a."memberId") AS "roles"
     FROM "Group" g
     JOIN "Account" a ON a."platform" = ${platform} AND a."userId" = ${sender.id}
@@ -114,6 +120,10 @@ async function knownSender(tx: Tx, message: IncomingMessage, now: Date): Promise
     afternoonAt: row.afternoonAt!,
     eveningAt: row.eveningAt!,
     timetable: row.timetable,
+    presenterFactor: Number(row.presenterFactor),
+    hostFactor: Number(row.hostFactor),
+    missShare: Number(row.missShare),
+    observationsPerTerm: Number(row.observationsPerTerm),
     createdAt: new Date(row.districtCreatedAt!),
   }
   return { ...base, district, roles: new Set((row.roles ?? '').split(',').filter(isRole)) }
