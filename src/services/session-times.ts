@@ -1,0 +1,71 @@
+/**
+ * When one session (an Occurrence) is held, as check-in, the organizer's
+ * summary, 学时 and the archive all read it: its end, its 签到 window, and
+ * how late a member came and how early they left. Pure.
+ */
+
+/** Minutes before the start and after the end that check-in stays open, unless /设置 12 签到 says otherwise. */
+export const DEFAULT_CHECKIN_MINUTES = 30
+/** A timed session whose end was not given is taken to last this long (a 教研 session: two 课时 and the break). */
+export const DEFAULT_SESSION_MINUTES = 90
+
+const MINUTE = 60_000
+
+export interface SessionTimes {
+  startAt: Date
+  endAt: Date | null
+  /** false when only the day is known: startAt is that day's local midnight. */
+  timed: boolean
+}
+
+/** The session's end: as given, else the start plus DEFAULT_SESSION_MINUTES; a day-only session ends at the next midnight. */
+export function sessionEnd(session: SessionTimes): Date {
+  if (!session.timed) return new Date(session.startAt.getTime() + 24 * 60 * MINUTE)
+  return session.endAt ?? new Date(session.startAt.getTime() + DEFAULT_SESSION_MINUTES * MINUTE)
+}
+
+/** Length in minutes (a day-only session has none: 0). */
+export function sessionMinutes(session: SessionTimes): number {
+  if (!session.timed) return 0
+  return Math.max(0, Math.round((sessionEnd(session).getTime() - session.startAt.getTime()) / MINUTE))
+}
+
+/**
+ * When members may check in and out: from `checkinBefore` minutes before the
+ * start to `checkinAfter` after the end (30 each by default); a day-only
+ * session, the whole day.
+ */
+export function checkinWindow(
+  activity: { checkinBefore: number | null; checkinAfter: number | null },
+  session: SessionTimes,
+): { opensAt: Date; closesAt: Date } {
+  if (!session.timed) return { opensAt: session.startAt, closesAt: sessionEnd(session) }
+  const before = activity.checkinBefore ?? DEFAULT_CHECKIN_MINUTES
+  const after = activity.checkinAfter ?? DEFAULT_CHECKIN_MINUTES
+  return {
+    opensAt: new Date(session.startAt.getTime() - before * MINUTE),
+    closesAt: new Date(sessionEnd(session).getTime() + after * MINUTE),
+  }
+}
+
+export function isWithinWindow(window: { opensAt: Date; closesAt: Date }, at: Date): boolean {
+  return at.getTime() >= window.opensAt.getTime() && at.getTime() <= window.closesAt.getTime()
+}
+
+/**
+ * Whole minutes missed at the start (checked in after the start) and at the
+ * end (checked out before the end). A missing check-out is not an early
+ * leave: nobody is docked for a step they forgot; a day-only session has no
+ * clock to be late by.
+ */
+export function missedMinutes(
+  session: SessionTimes,
+  attendance: { checkInAt: Date | null; checkOutAt: Date | null },
+): { late: number; early: number } {
+  if (!session.timed) return { late: 0, early: 0 }
+  const end = sessionEnd(session)
+  const late = attendance.checkInAt ? Math.max(0, Math.floor((attendance.checkInAt.getTime() - session.startAt.getTime()) / MINUTE)) : 0
+  const early = attendance.checkOutAt ? Math.max(0, Math.floor((end.getTime() - attendance.checkOutAt.getTime()) / MINUTE)) : 0
+  const length = sessionMinutes(session)
+  return { late: Math.min(late, length), early: Math.min(early, length) }
+}
