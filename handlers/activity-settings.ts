@@ -5,6 +5,8 @@ import { describeCount, describeDetails, describeRules } from '../src/services/d
 import { NO_SIGNUP_WORDS, rawTitle, SIGNUP_WORDS, takeDetail, type DetailField } from '../src/services/args/detail-args.ts'
 import { oneLine } from '../src/core/visible-text.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from '../src/services/args/rule-args.ts'
+import { takeAttendanceSetting, type AttendancePatch } from '../src/services/args/attendance-args.ts'
+import { describeAttendance } from '../src/services/describe-attendance.ts'
 import { ruleColumns } from './rules.ts'
 import { activityFromArgs, assertFits, assertMayChange, describeEnvOf } from './shared.ts'
 import { announcePromotions } from './signup.ts'
@@ -13,6 +15,8 @@ import { tellSignedUp } from './tell-signed-up.ts'
 interface Settings {
   patch: RulePatch
   details: Partial<Record<DetailField, string | null>>
+  /** 签到, 签到码, 请假审批, 学时, 级别. */
+  attendance: AttendancePatch
   noSignup?: boolean
   /** The title was the last thing written. */
   titleLast?: boolean
@@ -29,13 +33,13 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   if (activity.status === 'cancelled') throw new Refusal(texts.signup.activityCancelled(activity.id))
   const words = args.slice(1)
   if (words.length === 0) throw new Refusal(texts.rules.settingsUsage(activity.id))
-  const { patch, details, noSignup, titleLast } = readSettings(words, activity.id)
+  const { patch, details, attendance, noSignup, titleLast } = readSettings(words, activity.id)
   // The quotes of a title ("“育秀杯”") are kept as typed when the title ends the line.
   if (titleLast) details.title = oneLine(rawTitle(raw) ?? details.title ?? '') || details.title
-  for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+  for (const field of ['title', 'place', 'subject', 'host', 'presenter'] as const) assertFits(field, details[field])
   const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
   const { title, ...others } = details
-  const data: ActivityChanges = { ...(await ruleColumns(ctx, patch, env)), ...others, ...(title ? { title } : {}) }
+  const data: ActivityChanges = { ...(await ruleColumns(ctx, patch, env)), ...others, ...attendance, ...(title ? { title } : {}) }
   if (noSignup !== undefined) data.noSignup = noSignup
   // A larger capacity promotes those waiting, under the activity's row lock (see changeActivity).
   const { activity: updated, promoted } = await ctx.work.activities.changeActivity(activity.id, data)
@@ -45,6 +49,7 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   const lines = [texts.rules.updated(activity.id, updated.title)]
   if (updated.title !== activity.title) lines.push(texts.rules.formerTitle(activity.title))
   lines.push(...describeDetails(updated), ...describeRules(updated, describe, workshop?.name))
+  if (Object.keys(attendance).length > 0) lines.push(...describeAttendance(updated))
   const opened = activity.noSignup && !updated.noSignup
   if (updated.noSignup) lines.push(texts.notice.line(activity.id))
   // A notice opened to sign-ups says how to sign up; "已报名 0 人" would tell nothing.
@@ -53,19 +58,26 @@ export async function activitySettings(ctx: DistrictContext, args: readonly stri
   if ((!updated.noSignup && !opened) || anyone) lines.push(describeCount(updated.capacity, counts))
   if (updated.capacity !== null && counts.confirmed > updated.capacity) lines.push(texts.rules.overCapacity(counts.confirmed))
   // Those signed up are told of a new place, name or host, or that no sign-up is needed any more, as of a move.
-  const changed = updated.place !== activity.place || updated.title !== activity.title || updated.host !== activity.host || (updated.noSignup && !activity.noSignup)
+  const changed = updated.place !== activity.place || updated.title !== activity.title || updated.host !== activity.host || updated.presenter !== activity.presenter || (updated.noSignup && !activity.noSignup)
   if (changed && counts.confirmed + counts.waiting > 0) await tellSignedUp(ctx, updated, lines.join('\n'))
   else ctx.reply(lines.join('\n'))
   await announcePromotions(ctx, { ...activity, ...updated }, promoted, env)
 }
 
 function readSettings(words: readonly string[], id: number): Settings {
-  const settings: Settings = { patch: {}, details: {} }
-  const isOther = (j: number) => takeRule(words, j) !== null || readCapacity(words, j) !== null || readPlace(words[j]!) !== null
+  const settings: Settings = { patch: {}, details: {}, attendance: {} }
+  const isOther = (j: number) => takeAttendanceSetting(words, j, false) !== null || takeRule(words, j) !== null || readCapacity(words, j) !== null || readPlace(words[j]!) !== null
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!
     if (NO_SIGNUP_WORDS.has(word) || SIGNUP_WORDS.has(word)) {
       settings.noSignup = NO_SIGNUP_WORDS.has(word)
+      continue
+    }
+    const setting = takeAttendanceSetting(words, i)
+    if (setting && 'error' in setting) throw new Refusal(texts.attendanceSettings[setting.error](setting.text, id))
+    if (setting) {
+      Object.assign(settings.attendance, setting.patch)
+      i += setting.taken - 1
       continue
     }
     const detail = takeDetail(words, i, isOther)

@@ -9,6 +9,7 @@ import { attemptScopes, WRONG_CODE_WINDOW_MIN } from '../src/services/code-attem
 import type { DayPart } from '../src/services/districts.ts'
 import { linkAccounts } from './accounts.ts'
 import { activitySettings } from './activity-settings.ts'
+import { setHoursRules, setObservationRule } from './district-rules.ts'
 import { setTimetable } from './timetable.ts'
 import { LIMITS, truncate } from '../src/core/limits.ts'
 import { assertFits } from './shared.ts'
@@ -176,12 +177,14 @@ export const settings: Command = {
   aliases: ['settings', 'set'],
   role: 'organizer',
   // An activity's settings are its organizer's; the district's (默认时间, 作息, 名称) are the admins'.
-  forms: [{ usage: '设置 上午|下午|晚上|作息|名称 …', role: 'admin', matches: (line) => line.args.length > 0 && !isActivityId(line.args[0]) }],
+  forms: [{ usage: '设置 上午|下午|晚上|作息|名称|学时|听课 …', role: 'admin', matches: (line) => line.args.length > 0 && !isActivityId(line.args[0]) }],
   scope: 'district',
   async run(ctx, line) {
     const [key, ...values] = line.args
     if (isActivityId(key)) return activitySettings(ctx, line.args, line.raw)
     if (key === '作息' || key === '作息时间') return setTimetable(ctx, values)
+    if (key === '学时' || key === '学时规则') return setHoursRules(ctx, values)
+    if (key === '听课' || key === '听课要求') return setObservationRule(ctx, values)
     const value = values.join(' ').trim()
     if (!key || !value) throw new Refusal(texts.settings.usage)
     const part = PARTS[key]

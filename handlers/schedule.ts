@@ -47,7 +47,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
   const env = { ...(await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)), allowPast: past }
   const { whenText, when, details, rules } = parsed.value
-  for (const field of ['title', 'place', 'subject', 'host'] as const) assertFits(field, details[field])
+  for (const field of ['title', 'place', 'subject', 'host', 'presenter'] as const) assertFits(field, details[field])
   assertFits('whenText', whenText)
   const held = past ? null : pastPlan(ctx, when, env)
   if (held) return askPastConfirmation(ctx, args, held, describeEnvOf(ctx, env))

@@ -34,6 +34,7 @@ export const LIMITS = {
   place: 60,
   subject: 20,
   host: 20,
+  presenter: 20,
   /** The time as written with /排期 or /改期 ("第4周周一下午"). */
   whenText: 60,
   cancelReason: 100,
@@ -49,6 +50,11 @@ export const LIMITS = {
   answer: 2000,
   /** What /问题 搜索 looks for. */
   searchWords: 50,
+  /** 请假: the teacher's reason, and the organizer's for refusing. */
+  leaveReason: 100,
+  /** 听课: the lesson observed, and a note on it. */
+  lesson: 60,
+  lessonNote: 300,
 } as const
 
 export type LimitedField = keyof typeof LIMITS

@@ -13,6 +13,7 @@ export interface ActivityDetails {
   place?: string
   capacity?: number
   host?: string
+  presenter?: string
 }
 
 export interface Schedule {
@@ -67,7 +68,8 @@ export async function setWhenText(tx: Tx, activityId: number, whenText: string, 
 /** What may be changed on an activity after it is scheduled: its details, sign-up rules, and whether sign-ups are taken. */
 export type ActivityChanges = Partial<Pick<
   Activity,
-  'title' | 'subject' | 'place' | 'host' | 'capacity' | 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'noticeWeeks' | 'workshopId' | 'noSignup'
+  'title' | 'subject' | 'place' | 'host' | 'presenter' | 'capacity' | 'deadline' | 'minYears' | 'maxYears' | 'subjectRule' | 'schoolRule' | 'menteesOnly' | 'noticeWeeks' | 'workshopId' | 'noSignup'
+  | 'checkinBefore' | 'checkinAfter' | 'checkinCode' | 'leaveApproval' | 'hours' | 'level'
 >>
 
 /**

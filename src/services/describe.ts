@@ -156,12 +156,13 @@ export function describeExtras(activity: Pick<Activity, 'subject' | 'place'>): s
 }
 
 /** "地点：…", "学科：…", "名额：…", "主持：…" for what the activity has. */
-export function describeDetails(activity: Pick<Activity, 'place' | 'subject' | 'capacity' | 'host'>): string[] {
+export function describeDetails(activity: Pick<Activity, 'place' | 'subject' | 'capacity' | 'host'> & { presenter?: string | null }): string[] {
   const lines: string[] = []
   if (activity.place) lines.push(texts.activity.place(activity.place))
   if (activity.subject) lines.push(texts.activity.subject(activity.subject))
   if (activity.capacity) lines.push(texts.activity.capacity(activity.capacity))
   if (activity.host) lines.push(texts.activity.host(activity.host))
+  if (activity.presenter) lines.push(texts.activity.presenter(activity.presenter))
   return lines
 }
 

@@ -106,3 +106,15 @@ export async function isSeniorAdmin(tx: Tx, districtId: number, memberId: number
   const [theirs, mine] = await Promise.all([tx.memberRole.findUnique({ where: key(memberId) }), tx.memberRole.findUnique({ where: key(thanId) })])
   return theirs !== null && mine !== null && theirs.grantedAt <= mine.grantedAt
 }
+
+/** The district's 学时 rules (/设置 学时 …): the multiples of a presenter and a host, and the share of a session one may miss. */
+export type HoursRules = Pick<District, 'presenterFactor' | 'hostFactor' | 'missShare'>
+
+export async function setHoursRules(tx: Tx, districtId: number, rules: Partial<HoursRules>): Promise<HoursRules> {
+  return tx.district.update({ where: { id: districtId }, data: rules, select: { presenterFactor: true, hostFactor: true, missShare: true } })
+}
+
+/** 听课 records each mentorship pair owes a term (/设置 听课 每学期 2次); 0 sets no minimum. */
+export async function setObservationsPerTerm(tx: Tx, districtId: number, count: number): Promise<void> {
+  await tx.district.update({ where: { id: districtId }, data: { observationsPerTerm: count } })
+}

@@ -1,11 +1,12 @@
 import { chunked } from '../db/chunks.ts'
 import type { Tx } from '../db/client.ts'
 import type { Signup } from '../generated/prisma/client.ts'
+import { mergeAttendance } from './merge-attendance.ts'
 import { promoteWaiting } from './signups.ts'
 
-const STATUS_RANK: Record<string, number> = { confirmed: 0, waiting: 1, cancelled: 2 }
+const STATUS_RANK: Record<string, number> = { confirmed: 0, waiting: 1, leave: 2, cancelled: 3 }
 
-/** The better of two sign-ups of one person: confirmed before waiting before cancelled, then the earlier. */
+/** The better of two sign-ups of one person: confirmed before waiting before 请假 before cancelled, then the earlier. */
 function better(a: Signup, b: Signup): Signup {
   const rank = (STATUS_RANK[a.status] ?? 3) - (STATUS_RANK[b.status] ?? 3)
   if (rank !== 0) return rank < 0 ? a : b
@@ -103,6 +104,7 @@ export async function mergeMembers(tx: Tx, keepId: number, goneId: number): Prom
   await tx.confirmation.updateMany({ where: { memberId: goneId }, data: { memberId: keepId } })
   await tx.confirmation.updateMany({ where: { otherId: goneId }, data: { otherId: keepId } })
   await tx.confirmation.updateMany({ where: { waitingFor: goneId }, data: { waitingFor: keepId } })
+  moved += await mergeAttendance(tx, keepId, goneId)
 
   await tx.member.update({
     where: { id: keepId },

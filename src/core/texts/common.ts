@@ -29,6 +29,7 @@ export const LIMITED: Record<LimitedField, { label: string; example: string }> =
   place: { label: '地点', example: '/排期 12月3日下午 联合教研 @育秀实验学校' },
   subject: { label: '学科', example: '/排期 12月3日下午 联合教研 语文，或 /我是 语文' },
   host: { label: '主持人', example: '/排期 12月3日 13:30 名师讲堂 主持 王佩红' },
+  presenter: { label: '主讲人', example: '/设置 12 主讲 王佩红' },
   whenText: { label: '时间', example: '/改期 12 第5周周三下午' },
   cancelReason: { label: '取消原因', example: '/取消 12 专家临时有事' },
   realName: { label: '姓名', example: '/我是 王芳 育秀实验学校 语文 教龄5' },
@@ -41,6 +42,9 @@ export const LIMITED: Record<LimitedField, { label: string; example: string }> =
   question: { label: '问题', example: '/提问 如何设计单元作业？' },
   answer: { label: '回答', example: '/回答 7 可以先从单元目标出发，设计分层作业' },
   searchWords: { label: '要找的词', example: '/问题 搜索 作业' },
+  leaveReason: { label: '请假原因', example: '/请假 12 外出培训' },
+  lesson: { label: '听的课', example: '/听课 王芳 11月3日 语文《背影》' },
+  lessonNote: { label: '备注', example: '/听课 王芳 11月3日 语文《背影》 备注 朗读指导到位' },
 }
 
 export const SCHEDULE_EXAMPLES = [

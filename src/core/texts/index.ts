@@ -12,6 +12,7 @@ import { signupTexts } from './signup.ts'
 import { workshopTexts } from './workshop.ts'
 import { remindersTexts } from './reminders.ts'
 import { filesTexts } from './files.ts'
+import { attendanceSettingsTexts } from './attendance-settings.ts'
 
 export { ROLE_NAMES, ROLE_WHO, type CommandHelp } from './common.ts'
 
@@ -26,6 +27,7 @@ export const texts = {
   ...workshopTexts,
   ...remindersTexts,
   ...filesTexts,
+  ...attendanceSettingsTexts,
 } as const
 
 export type Texts = typeof texts

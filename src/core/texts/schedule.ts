@@ -124,6 +124,7 @@ export const scheduleTexts = {
     subject: (subject: string) => `学科：${subject}`,
     capacity: (n: number) => `名额：${n}`,
     host: (name: string) => `主持：${name}`,
+    presenter: (name: string) => `主讲：${name}`,
     organizer: (name: string) => `组织者：${name}`,
     cancelledStatus: '状态：已取消',
     reason: (text: string) => `取消原因：${text}`,
@@ -191,8 +192,8 @@ export const scheduleTexts = {
       `请写上要设置的内容，例如：\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 截止 12月1日\n/设置 ${id} 教龄1-8 限语文\n/设置 ${id} 名额50 仅徒弟\n/设置 ${id} 不报名（仅通知）\n/设置 ${id} 不限（取消全部报名限制）`,
     unknownSetting: (word: string, id: number) =>
       `没看懂「${echo(word)}」。例如：\n/设置 ${id} 地点 育秀实验学校报告厅\n/设置 ${id} 名称 主题式联合教研\n/设置 ${id} 截止 12月1日 名额40\n/设置 ${id} 不报名\n全部写法：/帮助 设置`,
-    emptyDetail: (field: string, id: number) => `请写上新的${field}，例如：/设置 ${id} ${field} ${field === '地点' ? '育秀实验学校报告厅' : field === '学科' ? '中小学语文' : field === '主持' ? '王佩红' : '主题式联合教研'}`,
-    fieldName: { title: '名称', place: '地点', subject: '学科', host: '主持' },
+    emptyDetail: (field: string, id: number) => `请写上新的${field}，例如：/设置 ${id} ${field} ${field === '地点' ? '育秀实验学校报告厅' : field === '学科' ? '中小学语文' : field === '主持' || field === '主讲' ? '王佩红' : '主题式联合教研'}`,
+    fieldName: { title: '名称', place: '地点', subject: '学科', host: '主持', presenter: '主讲' },
     formerTitle: (title: string) => `原名称：${title}`,
     updated: (id: number, title: string) => `已更新 #${id}「${title}」`,
     overCapacity: (n: number) => `注意：已有 ${n} 人报名，超过新名额；已报名的老师保留名额。`,

@@ -1,14 +1,15 @@
 /**
  * An activity's own fields written with /设置 12: 名称 …, 地点 …, 学科 …,
- * 主持 … (also "地点：…"), and whether it takes sign-ups (不报名 / 报名). Pure.
+ * 主持 …, 主讲 … (also "地点：…"), and whether it takes sign-ups (不报名 / 报名). Pure.
  */
-export type DetailField = 'title' | 'place' | 'subject' | 'host'
+export type DetailField = 'title' | 'place' | 'subject' | 'host' | 'presenter'
 
 const FIELD_WORDS: Record<string, DetailField> = {
   名称: 'title', 标题: 'title', 活动名称: 'title', 改名: 'title', 改名为: 'title', 更名为: 'title', 名称改为: 'title',
   地点: 'place', 场地: 'place', 地址: 'place', 活动地点: 'place', 地点改为: 'place',
   学科: 'subject', 学科组: 'subject',
-  主持: 'host', 主持人: 'host', 主讲: 'host', 主讲人: 'host', 负责人: 'host',
+  主持: 'host', 主持人: 'host', 负责人: 'host',
+  主讲: 'presenter', 主讲人: 'presenter', 主讲教师: 'presenter', 执教: 'presenter', 执教人: 'presenter',
 }
 const FIELD = new RegExp(`^(${Object.keys(FIELD_WORDS).sort((a, b) => b.length - a.length).join('|')})(?:[:：](.*))?$`)
 

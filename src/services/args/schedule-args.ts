@@ -24,7 +24,8 @@ export type ScheduleArgsError =
 
 export type ScheduleArgsResult = { ok: true; value: ScheduleArgs } | { ok: false; error: ScheduleArgsError }
 
-const HOST = /^(主持人?|主讲人?|导师|负责人)[:]?(.*)$/
+const HOST = /^(主持人?|导师|负责人)[:：]?(.*)$/
+const PRESENTER = /^(主讲人?|主讲教师|执教人?)[:：]?(.*)$/
 /** A word saying the time is not final yet, as a 行事历 writes it after a title. */
 const TENTATIVE = /^[（(]?(?:暂定|待定)[）)]?$/
 const MAX_WHEN_TOKENS = 6
@@ -54,6 +55,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
     const capacity = readCapacity(args, i)
     const place = readPlace(token)
     const host = HOST.exec(token)
+    const presenter = PRESENTER.exec(token)
     if (place && !details.place) {
       // A room after the school is part of the place: "@育秀实验学校 会议室".
       details.place = next && ROOM.test(next) ? `${place} ${args[++i]}` : place
@@ -62,6 +64,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
       details.capacity = capacity.value
       i += capacity.taken - 1
     } else if (host && (host[2] || next)) details.host = host[2] || args[++i]!
+    else if (presenter && (presenter[2] || next)) details.presenter = presenter[2] || args[++i]!
     else if (SUBJECT.test(token) && !details.subject) details.subject = token
     else rest.push(token)
   }
