@@ -1,9 +1,10 @@
-import { Refusal, type Command } from '../src/core/command.ts'
+import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import type { ChatRef } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import { workbookBytes, type ExportScope } from '../src/services/export.ts'
 import { archiveReader } from '../src/services/question-access.ts'
+import { archiveZip, MAX_SEND_BYTES, saveExport } from '../src/services/term-archive.ts'
 import { activityFromArgs } from './shared.ts'
 
 /**
@@ -21,7 +22,7 @@ export const exportData: Command = {
   direct: true,
   async run(ctx, line) {
     const admin = ctx.sender.roles.has('admin')
-    const scope: ExportScope = { districtId: ctx.district.id, reader: archiveReader(ctx.sender) }
+    const scope: ExportScope = { districtId: ctx.district.id, reader: archiveReader(ctx.sender), now: ctx.now }
     let fileName: string
     if (line.args.length > 0) {
       const activity = await activityFromArgs(ctx, line.args, { command: '导出', example: '12' })
@@ -39,7 +40,10 @@ export const exportData: Command = {
     // An organizer who mentors a workshop may have its Q&A to export and no activity of their own.
     const filled = [texts.export.sheets.activities, texts.export.sheets.questions].some((name) => wb.getWorksheet(name)!.rowCount > 1)
     if (!filled) throw new Refusal(texts.export.nothing)
-    const file = { name: fileName.replace(/[\\/:*?"<>|]/g, '_'), base64: (await workbookBytes(wb)).toString('base64') }
+    const name = fileName.replace(/[\\/:*?"<>|]/g, '_')
+    const packed = await withRecords(ctx, scope, { name, bytes: await workbookBytes(wb) }, chat)
+    if (!packed) return
+    const file = { name: packed.name, base64: packed.bytes.toString('base64') }
     const here = chat.platform === ctx.message.platform && chat.chatId === ctx.message.chat.id
     if (here) return ctx.reply(texts.export.sentHere(file.name), { file })
     ctx.post({ chat, text: texts.export.sentHere(file.name), file })
@@ -55,4 +59,23 @@ async function privateChat(ctx: Parameters<typeof exportData.run>[0]): Promise<C
   const direct = await ctx.work.directChats.directChatOf(ctx.sender.memberId, message.platform)
   if (!direct) throw new Refusal(texts.export.directOnly)
   return direct
+}
+
+/**
+ * The workbook alone while nothing in the export has been held; else one
+ * .zip with a 教研活动记录表 per held session and the kept photos and files:
+ * one message, one file for the 专项档案, on every platform. A zip over what
+ * the platform takes is saved under DATA_DIR and said so (null: nothing to send).
+ */
+async function withRecords(ctx: DistrictContext, scope: ExportScope, workbook: { name: string; bytes: Buffer }, chat: ChatRef) {
+  const records = await ctx.work.termArchive.sessionRecords(scope, ctx.now, ctx.district.timezone)
+  if (records.length === 0) return workbook
+  const name = texts.recordSheet.zipName(workbook.name.replace(/\.xlsx$/, ''))
+  const bytes = await archiveZip(ctx.config.dataDir, workbook, records)
+  const limit = MAX_SEND_BYTES[chat.platform]
+  if (limit === undefined || bytes.length <= limit) return { name, bytes }
+  const where = saveExport(ctx.config.dataDir, name, bytes)
+  const mb = (n: number) => Math.ceil(n / 1024 / 1024)
+  ctx.reply(texts.recordSheet.tooBigToSend(name, mb(bytes.length), mb(limit), where))
+  return null
 }

@@ -41,12 +41,13 @@ const ALL = /^(全部|所有|all)$/i
 
 /** Which line of the short menu a command is on; those not named go on the last. */
 const SECTIONS: Record<keyof typeof texts.help.sections, readonly CommandId[]> = {
-  signup: ['signup', 'withdraw', 'roster', 'mine'],
+  signup: ['signup', 'withdraw', 'roster', 'leave', 'withdrawLeave', 'approveLeave', 'refuseLeave', 'mine'],
+  attendance: ['checkIn', 'checkOut', 'hours', 'checkinCode', 'markPresent', 'markAbsent'],
   activities: ['activities', 'thisWeek', 'nextWeek', 'calendar'],
   qa: ['ask', 'askAnonymously', 'questions', 'answer'],
-  workshop: ['workshop', 'apply', 'approve', 'pair'],
+  workshop: ['workshop', 'apply', 'approve', 'pair', 'observations'],
   profile: ['profile', 'claim', 'confirm'],
-  schedule: ['schedule', 'importData', 'exportData'],
+  schedule: ['schedule', 'importData', 'exportData', 'record', 'archive'],
   change: ['reschedule', 'cancel', 'restore'],
   admin: ['semester', 'closedDay', 'settings', 'reminders', 'grant', 'revoke', 'bindCode', 'bind', 'unbind'],
   other: [],

@@ -12,6 +12,7 @@ import { firstBreak } from '../src/services/eligibility.ts'
 import { listName } from '../src/services/members.ts'
 import type { SignupOutcome, SignupWithMember } from '../src/services/signups.ts'
 import { describeCount, describeDetails, describeInstant, describeRules, describeWhen, describeWhenLines, nameList, rosterLines } from '../src/services/describe.ts'
+import { leaveRosterLines } from './leave.ts'
 import { saveJielongProfile } from './profile.ts'
 import { signUpOthers as signUpOthersForm, withdrawOthers } from './signup-forms.ts'
 import { ruleBreakText } from './rules.ts'
@@ -115,12 +116,14 @@ export const signupList: Command = {
         : activity.capacity !== null && confirmed.length >= activity.capacity
           ? texts.roster.youNotFull(activity.id)
           : texts.roster.youNot(activity.id)
-      return ctx.reply([...head, describeCount(activity.capacity, { confirmed: confirmed.length, waiting: waiting.length }), place].join('\n'))
+      const leave = await leaveRosterLines(ctx, activity, env, false)
+      return ctx.reply([...head, describeCount(activity.capacity, { confirmed: confirmed.length, waiting: waiting.length }), ...leave, ...(leave.length > 1 ? [] : [place])].join('\n'))
     }
     const lines = [...head, texts.roster.confirmedHeader(confirmed.length, activity.capacity)]
     if (confirmed.length === 0) lines.push(texts.roster.nobody(activity.id))
     lines.push(...rosterLines(confirmed, activity.id))
     if (waiting.length > 0) lines.push(texts.roster.waitingHeader(waiting.length), ...rosterLines(waiting, activity.id))
+    lines.push(...(await leaveRosterLines(ctx, activity, env, true)))
     ctx.reply(lines.join('\n'))
   },
 }

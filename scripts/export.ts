@@ -1,6 +1,7 @@
 /**
  * The term's archive as files: `npm run export -- --district 育秀教育集团 --term 第一学期`
- * writes <district>-<term>-档案.xlsx and one UTF-8 (BOM) CSV per sheet.
+ * writes <district>-<term>-档案.xlsx, one UTF-8 (BOM) CSV per sheet, and once a session
+ * was held <district>-<term>-档案.zip (the workbook, a 教研活动记录表 per session, the photos).
  * Options: --term 全部 (everything), --activity 12 (one activity's list), --out <folder> (default data/exports).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { closeDb, inTx, openDb } from '../src/db/client.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { buildWorkbook, sheetCsv, workbookBytes } from '../src/services/export.ts'
 import { OPERATOR } from '../src/services/question-access.ts'
+import { archiveZip, sessionRecords } from '../src/services/term-archive.ts'
 
 dotenv.config({ quiet: true })
 const { values } = parseArgs({
@@ -35,13 +37,21 @@ try {
     range = { from: semester.startDate, to: semester.endDate }
   }
   const activityId = values.activity ? Number(values.activity) : undefined
-  const wb = await inTx(db, (tx) => buildWorkbook(tx, { districtId: district.id, ...range, ...(activityId ? { activityId } : {}), reader: OPERATOR }))
+  const scope = { districtId: district.id, ...range, ...(activityId ? { activityId } : {}), reader: OPERATOR, now: new Date() }
+  const [wb, records] = await inTx(db, async (tx) => [await buildWorkbook(tx, scope), await sessionRecords(tx, scope, scope.now, district.timezone)] as const)
   const out = path.resolve(values.out ?? path.join(config.dataDir, 'exports'))
   mkdirSync(out, { recursive: true })
   const base = texts.export.fileName(district.name, activityId ? `#${activityId}` : label).replace(/\.xlsx$/, '')
   const file = path.join(out, `${base}.xlsx`)
-  writeFileSync(file, await workbookBytes(wb))
+  const bytes = await workbookBytes(wb)
+  writeFileSync(file, bytes)
   process.stdout.write(`${file}\n`)
+  // The held sessions' 教研活动记录表 and their photos, with the workbook, as one .zip.
+  if (records.length > 0) {
+    const zip = path.join(out, `${base}.zip`)
+    writeFileSync(zip, await archiveZip(config.dataDir, { name: `${base}.xlsx`, bytes }, records))
+    process.stdout.write(`${zip}\n`)
+  }
   for (const ws of wb.worksheets) {
     const csv = path.join(out, `${base}-${ws.name}.csv`)
     writeFileSync(csv, await sheetCsv(wb, ws.name))

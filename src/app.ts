@@ -1,4 +1,5 @@
 import { commands } from '../handlers/index.ts'
+import { postedFiles } from '../handlers/records.ts'
 import type { Config } from './config.ts'
 import { checkDataFolder, closeDb, inTx, openDb, type Db } from './db/client.ts'
 import { migrateIfNeeded } from './db/migrate.ts'
@@ -58,7 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const outbox = createOutboxSender({
     db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000, ...(options.serves ? { serves: options.serves } : {}),
   })
-  const dispatch = createDispatcher({ domain: createDomain(db, outbox.write), registry, outbox, log, config, clock })
+  const dispatch = createDispatcher({ domain: createDomain(db, outbox.write), registry, outbox, log, config, clock, postedFiles })
   const claimCode = await inTx(db, firstStartClaimCode)
   const announce: Announce = async (message, eventKeys = []) => {
     const now = (options.opsClock ?? clock)()

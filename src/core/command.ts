@@ -65,6 +65,12 @@ interface CommandBase {
   name: string
   aliases: readonly string[]
   role: Role
+  /**
+   * Whom /帮助 offers it to, when the command is open wider than to those who
+   * usually use it (the host of one activity may /记录 it, but teachers are
+   * not offered /记录): by default its role.
+   */
+  listedFor?: Role
   /** Forms that need more than `role`, the first that matches a line applying. */
   forms?: readonly RestrictedForm[]
   /** Said after refusing someone without the role: the command they likely meant ("/取消 12" from a teacher is /取消报名 12). */

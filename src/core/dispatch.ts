@@ -9,6 +9,7 @@ import type { Domain, Unit } from './domain.ts'
 import { createReply, replyMessage, type IncomingMessage, type OutgoingMessage } from './message.ts'
 import type { Registry } from './registry.ts'
 import { assertMayUse } from './permissions.ts'
+import type { AcceptedFile, PostedFiles } from './posted-files.ts'
 import { texts } from './texts/index.ts'
 
 /** What the dispatcher needs of the outbox sender (src/platforms/outbox-sender.ts); a unit of work writes the rows. */
@@ -27,6 +28,8 @@ export interface DispatcherDeps<Row = unknown> {
   log: Logger
   config: Config
   clock: () => Date
+  /** Photos and files posted in a group, kept for an activity's record (handlers/records.ts). */
+  postedFiles?: PostedFiles
 }
 
 /**
@@ -198,26 +201,72 @@ async function runCommand<Row>(command: Command, ctx: Context, line: CommandLine
 }
 
 /**
- * A file sent to the bot: kept for /导入 when an admin of the district sent
- * a 行事历 (Word, Excel, CSV or text); anyone else's files are left alone,
- * never downloaded.
+ * A file or photo sent to the bot. One posted in a district's group may be
+ * kept for an activity's record (deps.postedFiles decides before any
+ * download); a 行事历 (Word, Excel, CSV or text) an admin of the district
+ * sent is kept for /导入. Anyone else's files are left alone, never downloaded.
  */
 async function receiveFile<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, hooks?: DispatchHooks): Promise<Done<Row>> {
   const file = message.file!
   const nothing: Done<Row> = { rows: [], answers: [] }
-  if (!IMPORTABLE.test(file.name)) return nothing
+  const importable = file.kind !== 'image' && IMPORTABLE.test(file.name)
+  const posted = message.chat.isDirect ? undefined : deps.postedFiles
+  if (!importable && !posted) return nothing
   const now = deps.clock()
   const keys = message.eventKeys ?? []
-  const admin = await deps.domain.unit(async (unit) => {
+  const first = await deps.domain.unit(async (unit) => {
     if (!(await unit.claimOnce(keys, now))) return null
     const who = await unit.identify(message, now)
+    const accepted = posted && who.district ? await posted.accept(fileContext(deps, unit, message, who, now, () => {})) : null
     const home = who.district ? who : message.chat.isDirect ? await unit.homeDistrict(who.memberId) : null
-    if (!home?.district || !home.roles.has('admin')) return null
-    return { memberId: who.memberId, districtId: home.district.id }
+    const admin = importable && home?.district && home.roles.has('admin') ? { memberId: who.memberId, districtId: home.district.id } : null
+    return { accepted, admin }
   })
   // The event is taken once claimed: acknowledged now, not after the download and the read (seconds for a big file).
   hooks?.committed?.()
+  if (!first) return nothing
+  const { accepted, admin } = first
+  if (accepted && (accepted.first || !admin)) return keepPosted(deps, message, posted!, accepted, now)
   if (!admin) return nothing
+  return importFile(deps, message, admin, now)
+}
+
+/** A posted file a hook took: downloaded within its limit, then kept in a unit of work of its own. */
+async function keepPosted<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, posted: PostedFiles, accepted: AcceptedFile, now: Date): Promise<Done<Row>> {
+  const file = message.file!
+  const run = (fn: (ctx: Context) => Promise<void>) =>
+    deps.domain.unit(async (unit) => {
+      const said: OutgoingMessage[] = []
+      const who = await unit.identify(message, now)
+      await fn(fileContext(deps, unit, message, who, now, (m) => void said.push(m)))
+      return keep(unit, message, said)
+    })
+  const tooBig = file.size !== undefined && file.size > accepted.maxBytes
+  const bytes = tooBig ? null : await file.fetch(accepted.maxBytes).catch((err: unknown) => {
+    if (err instanceof FileTooBig) return null
+    throw err
+  })
+  if (!bytes) return run((ctx) => posted.tooBig(ctx, accepted.note))
+  return run((ctx) => posted.keep(ctx, accepted.note, bytes))
+}
+
+/** A command's context for a file's hook: what `route` builds for a command. */
+function fileContext<Row>(deps: DispatcherDeps<Row>, unit: Unit<Row>, message: IncomingMessage, who: Awaited<ReturnType<Unit<Row>['identify']>>, now: Date, say: (m: OutgoingMessage) => void): Context {
+  return {
+    message, work: unit.work, now,
+    reply: createReply(say, message),
+    sender: { memberId: who.memberId, name: who.name, roles: who.roles },
+    groupId: who.groupId,
+    district: who.district,
+    post: say,
+    registry: deps.registry,
+    config: deps.config,
+  }
+}
+
+/** A 行事历 from an admin: read now and kept for /导入 (its event keys already taken). */
+async function importFile<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, admin: { memberId: number; districtId: number }, now: Date): Promise<Done<Row>> {
+  const file = message.file!
   // Its keys are taken: what it is told is written without them. A file refused also lets go of the one sent before, so /导入 never previews an older file by mistake.
   const tell = (text: string) =>
     deps.domain.unit(async (unit) => {

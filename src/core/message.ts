@@ -51,12 +51,18 @@ export interface IncomingMessage {
     fromBot?: boolean
   }
   /**
-   * A file sent with the message (a 行事历 to import); fetched only when the
-   * bot keeps it. `size` where the platform states it before the download;
+   * A file or photo sent with the message (a 行事历 to import, a photo for
+   * an activity's record); fetched only when the bot keeps it. `size` where the platform states it before the download;
    * `fetch` stops the download and rejects with FileTooBig (read-at-most.ts)
    * once more than `maxBytes` arrive.
    */
-  file?: { name: string; size?: number; fetch(maxBytes: number): Promise<Buffer> }
+  file?: {
+    name: string
+    size?: number
+    /** A photo ("image") or any other file; a file unless the platform says it is a photo. */
+    kind?: 'image' | 'file'
+    fetch(maxBytes: number): Promise<Buffer>
+  }
   /** "button": a press on a button the bot sent (a Lark card); the text is the button's command. */
   via?: 'text' | 'button'
   at: Date

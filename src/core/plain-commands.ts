@@ -14,6 +14,8 @@ const JOIN_WORDS = new Set(['报名', '我报名', '报名+1', '+1', '1', '接�
 const LEAVE_WORDS = new Set(['取消报名', '-1'])
 /** A whole message that can only mean signing up, even quoting nothing ("+1" and "1" are too common in chat). */
 const BARE_JOIN = /^(我要?报名|报名)$/
+/** "签到", "签到 12", "签到 4821" (the on-site code), "签到 12 4821", "签退", "签退 12". */
+const CHECK = /^(签到|签退)(?:\s*#?(\d{1,9}))?(?:\s+(\d{4}))?$/
 
 /**
  * A command written as plain chat: "报名 12", "接龙 12", "报名 12 李明/西渡学校/历史/3年",
@@ -24,6 +26,8 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
   const text = normalizeText(message.text).replace(/\s+/g, ' ').trim()
   const numbered = WITH_NUMBER.exec(text)
   if (numbered) return line(numbered[1]!, [numbered[2]!])
+  const check = CHECK.exec(text)
+  if (check && !(check[1] === '签退' && check[3])) return checkLine(check[1]!, [check[2], check[3]].filter((w): w is string => !!w), message)
   const jielong = JIELONG.exec(text)
   if (jielong) return line('报名', [jielong[1] ?? jielong[2]!])
   // Only a 接龙 profile after the number: "报名 7 个人了" is chat.
@@ -69,6 +73,14 @@ function spacedProfile(text: string): string | null {
   return ok ? words.join('/') : null
 }
 
+/** A bare "签到" quoting the bot's reminder of #12 is for #12. */
+function checkLine(name: string, args: string[], message: IncomingMessage): CommandLine {
+  const quoted = message.replyTo
+  if (args.length > 0 || !quoted?.fromBot || !quoted.text) return line(name, args)
+  const ids = [...new Set([...normalizeText(quoted.text).matchAll(/#(\d{1,9})/g)].map((m) => m[1]!))]
+  return line(name, ids.length === 1 ? ids : [])
+}
+
 function line(name: string, args: string[]): CommandLine {
   return { name, args, rest: args.join(' '), raw: args.join(' '), slash: false }
 }
@@ -76,5 +88,5 @@ function line(name: string, args: string[]): CommandLine {
 /** True for a short reply that means something only with the message it quotes ("报名", "+1"). */
 export function mayBeQuotedCommand(text: string): boolean {
   const word = normalizeText(text).replace(/\s+/g, '')
-  return JOIN_WORDS.has(word) || LEAVE_WORDS.has(word)
+  return JOIN_WORDS.has(word) || LEAVE_WORDS.has(word) || word === '签到' || word === '签退'
 }

@@ -21,9 +21,9 @@ export class Registry {
     return this.#byKey.get(name.toLowerCase())
   }
 
-  /** Commands a member holding these roles may use, in declaration order. */
+  /** Commands /帮助 offers a member holding these roles (their role, or listedFor), in declaration order. */
   usableBy(roles: ReadonlySet<Role>): Command[] {
-    return this.commands.filter((c) => mayUse(c.role, roles))
+    return this.commands.filter((c) => mayUse(c.listedFor ?? c.role, roles))
   }
 
   /** The command the user most likely meant, if one is close enough. */

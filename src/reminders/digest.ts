@@ -1,9 +1,11 @@
-import { addDays, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
+import { addDays, daysBetween, mondayOf, toInstant, weekdayOf, type LocalDate } from '../calendar/dates.ts'
 import { formatDate, formatRange } from '../calendar/format.ts'
 import { semesterOn, weekOf } from '../calendar/semester.ts'
 import { texts } from '../core/texts/index.ts'
 import type { Group } from '../generated/prisma/client.ts'
 import { pendingBetween } from '../services/activities.ts'
+import { listName } from '../services/members.ts'
+import { pairCounts, workshopsOfGroup } from '../services/observations.ts'
 import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
 import { describeExtras, describeOccurrence, describeWhen, sessionMark, snippet } from '../services/describe.ts'
 import { chatOf, endOfDay, quietOf, type Candidate, type PlanContext } from './plan-context.ts'
@@ -45,7 +47,10 @@ export function digestCandidate(ctx: PlanContext, group: Group): Candidate {
       let text = ctx.digests.get(key)
       if (text === undefined) ctx.digests.set(key, (text = digestText({ ...ctx, tx }, monday, day)))
       const written = await text
-      return written === null ? null : { chat: chatOf(group), text: written }
+      if (written === null) return null
+      // A workshop's own group also reads which of its pairs are behind on 听课.
+      const behind = await observationLines(tx, ctx, group.id)
+      return { chat: chatOf(group), text: behind.length ? `${written}\n${behind.join('\n')}` : written }
     },
   }
 }
@@ -60,7 +65,10 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
       OR: [{ date: { gte: monday, lte: sunday } }, { date: { lt: monday }, endAt: { gte: toInstant(monday, '00:00', district.timezone) } }],
       activity: { status: 'scheduled' },
     },
-    include: { activity: { include: { _count: { select: { signups: { where: { status: 'confirmed' } } } } } } },
+    include: {
+      activity: { include: { _count: { select: { signups: { where: { status: 'confirmed' } } } } } },
+      _count: { select: { leaves: { where: { status: 'approved' } } } },
+    },
     orderBy: [{ startAt: 'asc' }, { activityId: 'asc' }],
   })
   const ahead = await noticeLines(ctx, monday)
@@ -86,7 +94,7 @@ async function digestText(ctx: PlanContext, monday: LocalDate, sendDay: LocalDat
     }
     const left = o.activity.capacity === null || o.activity.noSignup ? null : Math.max(0, o.activity.capacity - o.activity._count.signups)
     const moved = o.movedFrom ? sessionMark(o, describe) : ''
-    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}`)
+    lines.push(`#${o.activityId} ${describeOccurrence(o, plain)}${moved} ${o.activity.title}${describeExtras(o.activity)}${texts.reminders.placesLeft(left)}${texts.leave.digestCount(o._count.leaves)}`)
   }
   if (week.length > MAX_DIGEST_LINES) lines.push(texts.reminders.moreThisWeek(week.length - MAX_DIGEST_LINES))
   if (pending.length > 0) {
@@ -121,4 +129,23 @@ async function noticeLines(ctx: PlanContext, monday: LocalDate): Promise<string[
   const shown = later.filter((o) => Math.floor((Date.parse(mondayOf(o.date)) - Date.parse(monday)) / (7 * 86_400_000)) <= o.activity.noticeWeeks!)
   if (shown.length === 0) return []
   return [texts.reminders.noticeHeader, ...shown.slice(0, 5).map((o) => `#${o.activityId} ${describeOccurrence(o, describe)} ${o.activity.title}${describeExtras(o.activity)}`)]
+}
+
+/**
+ * The pairs of the group's workshops behind the district's 听课 minimum this
+ * term: from the middle of the term on (before it every pair is "behind").
+ */
+async function observationLines(tx: PlanContext['tx'], ctx: PlanContext, groupId: number): Promise<string[]> {
+  const min = ctx.district.observationsPerTerm
+  const term = semesterOn(ctx.describe.today, ctx.describe.semesters)
+  if (min <= 0 || !term) return []
+  const middle = addDays(term.startDate, Math.floor(daysBetween(term.startDate, term.endDate) / 2))
+  if (ctx.describe.today < middle) return []
+  const workshops = await workshopsOfGroup(tx, groupId)
+  if (workshops.length === 0) return []
+  const behind = (await pairCounts(tx, ctx.district.id, { from: term.startDate, to: term.endDate }, workshops)).filter((p) => p.count < min)
+  if (behind.length === 0) return []
+  const lines = behind.slice(0, MAX_PENDING_LINES).map((p) => texts.observations.pairLine(listName(p.mentor), listName(p.mentee), p.count, min))
+  if (behind.length > MAX_PENDING_LINES) lines.push(texts.observations.digestMore(behind.length - MAX_PENDING_LINES))
+  return [texts.observations.digestHeader(min), ...lines]
 }

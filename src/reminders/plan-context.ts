@@ -7,7 +7,7 @@ import type { DescribeEnv } from '../services/describe.ts'
 /** One automatic message that may be due: when, until when it is still useful, and how to write it. */
 export interface Candidate {
   key: string
-  kind: 'digest' | 'before' | 'list' | 'pending'
+  kind: 'digest' | 'before' | 'list' | 'pending' | 'summary'
   groupId: number | null
   occurrenceId: number | null
   /** When it is due, moved past the group's quiet hours. */

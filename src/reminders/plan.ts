@@ -10,11 +10,13 @@ import { GROUP_READER, visibleWhere } from '../services/question-access.ts'
 import { snippet, describeOccurrence, occurrenceTime, rosterLines, type DescribeEnv } from '../services/describe.ts'
 import { pendingChases } from './pending.ts'
 import { digestCandidate } from './digest.ts'
+import { summaryCandidates } from './session-summary.ts'
 import { chatOf, quietOf, type Candidate, type PlanContext } from './plan-context.ts'
 import { afterQuiet, inQuiet, leadDue, leadKey, longestLeadDays, parseLeads, type Lead } from './timing.ts'
 
 type SignupWithMember = Signup & { member: Member }
-type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] } }
+/** `leaves`: those on 请假 (approved) for this session. */
+type Occ = Occurrence & { activity: Activity & { signups: SignupWithMember[] }; leaves: { memberId: number }[] }
 
 
 /** How far back a due message is still looked at: older ones are neither sent nor logged again. */
@@ -58,7 +60,10 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
       startAt: { gt: new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000) },
       activity: { status: 'scheduled' },
     },
-    include: { activity: { include: { signups: { where: { status: 'confirmed' }, include: { member: true }, orderBy: { seq: 'asc' } } } } },
+    include: {
+      activity: { include: { signups: { where: { status: 'confirmed' }, include: { member: true }, orderBy: { seq: 'asc' } } } },
+      leaves: { where: { status: 'approved' }, select: { memberId: true } },
+    },
     orderBy: { startAt: 'asc' },
   })
   for (const o of occurrences) out.push(...beforeCandidates(ctx, o, leadsOf))
@@ -66,6 +71,7 @@ async function districtCandidates(tx: Tx, district: District, now: Date): Promis
   for (const c of await pendingChases(tx, district.id, env.today, tz)) {
     out.push({ key: c.key, kind: 'pending', groupId: null, occurrenceId: null, dueAt: c.dueAt, staleAt: c.staleAt, quiet: noQuiet, build: c.build })
   }
+  out.push(...(await summaryCandidates(ctx)))
   return out
 }
 
@@ -107,7 +113,7 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
         dueAt: dues[i]!,
         staleAt,
         quiet: quietOf(ctx, group),
-        build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0),
+        build: (tx) => buildBefore({ ...ctx, tx }, o, lead, group, group === origin && i === 0, isNearest(raw, i)),
       })
       if (group === origin && i === 0 && !o.activity.noSignup) {
         out.push({
@@ -126,7 +132,7 @@ function beforeCandidates(ctx: PlanContext, o: Occ, leadsOf: Map<number, Lead[]>
   return out
 }
 
-async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, withQuestions: boolean): Promise<OutgoingMessage> {
+async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, withQuestions: boolean, nearest: boolean): Promise<OutgoingMessage> {
   const { tx, describe } = ctx
   const a = o.activity
   // Said as of when it goes out, which may be later than planned (the bot was down, or quiet hours held it).
@@ -154,11 +160,21 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
       lines.push(texts.reminders.mentorQuestions(open.map((q) => `#${q.id} ${snippet(q.text, 60)}`)))
     }
   }
-  const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id)
+  // Those on 请假 for this session (of a series: their sign-up stays) keep their place but are not @mentioned.
+  const away = new Set(o.leaves.map((l) => l.memberId))
+  const here = a.signups.filter((s) => (s.groupId ?? a.groupId) === group.id && !away.has(s.memberId))
   const { mentions, unmentioned } = await mentionsAtMost(tx, here.map((s) => s.memberId), group.platform, MAX_MENTIONS_PER_MESSAGE - mentors.length)
   if (unmentioned > 0) lines.splice(2, 0, texts.longLists.mentionsCapped(mentions.length, unmentioned))
   for (const person of mentors) if (!mentions.some((p) => p.id === person.id)) mentions.push(person)
-  return { chat: chatOf(group), text: lines.join('\n'), mentions }
+  // On Lark the reminder nearest the start carries a 签到 button (elsewhere a reply 「签到」 to it does the same).
+  const buttons = nearest && group.platform === 'lark' ? [{ label: texts.checkin.buttonCheckIn, command: `/签到 ${a.id}`, style: 'primary' as const }] : []
+  return { chat: chatOf(group), text: lines.join('\n'), mentions, ...(buttons.length ? { buttons } : {}) }
+}
+
+/** Whether lead i is the group's last reminder before the session (its due time the latest). */
+function isNearest(dues: readonly (Date | null)[], i: number): boolean {
+  const mine = dues[i]
+  return !!mine && dues.every((d) => !d || d <= mine)
 }
 
 /** The organizer's current list, to their direct chat with the bot; nowhere to send it → null. */
@@ -167,11 +183,14 @@ async function buildList(ctx: PlanContext, o: Occ): Promise<OutgoingMessage | nu
   const chat = await tx.group.findFirst({ where: { direct: true, ownerId: o.activity.organizerId }, orderBy: { lastSeenAt: 'desc' } })
   if (!chat || !isPlatform(chat.platform)) return null
   const rows = await tx.signup.findMany({ where: { activityId: o.activityId, status: { in: ['confirmed', 'waiting'] } }, include: { member: true }, orderBy: { seq: 'asc' } })
-  const confirmed = rows.filter((r) => r.status === 'confirmed')
+  const away = new Set(o.leaves.map((l) => l.memberId))
+  const confirmed = rows.filter((r) => r.status === 'confirmed' && !away.has(r.memberId))
   const waiting = rows.filter((r) => r.status === 'waiting')
+  const onLeave = rows.filter((r) => r.status === 'confirmed' && away.has(r.memberId))
   const lines = [texts.reminders.listTitle(o.activityId, o.activity.title, describeOccurrence(o, describe))]
   lines.push(texts.roster.confirmedHeader(confirmed.length, o.activity.capacity), ...rosterLines(confirmed, o.activityId))
   if (waiting.length) lines.push(texts.roster.waitingHeader(waiting.length), ...rosterLines(waiting, o.activityId))
+  if (onLeave.length) lines.push(texts.leave.rosterHeader(onLeave.length, null), ...rosterLines(onLeave, o.activityId))
   return { chat: { platform: chat.platform, chatId: chat.chatId }, text: lines.join('\n') }
 }
 

@@ -3,6 +3,9 @@ import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import { texts } from '../core/texts/index.ts'
 import type { Member } from '../generated/prisma/client.ts'
+import { addHoursSheet, signInRows } from './export-attendance.ts'
+import { addStatsSheet } from './export-stats.ts'
+import { ledger, type LedgerEntry } from './hours.ts'
 import { listName } from './members.ts'
 import { askerNamed, visibleWhere, type ArchiveReader } from './question-access.ts'
 
@@ -18,6 +21,8 @@ export interface ExportScope {
   to?: LocalDate
   activityId?: number
   reader: ArchiveReader
+  /** Sessions after this have not been held (attendance, 学时); without it every session counts as held. */
+  now?: Date
 }
 
 const H = texts.export
@@ -33,7 +38,8 @@ const DATE_FORMAT = 'yyyy-mm-dd'
 
 /**
  * The archive workbook (专项档案): 活动, 报名名单, 签到 (a printable sign-in
- * sheet per activity), 答疑, 师徒结对, 统计. Chinese headers, widths set,
+ * sheet per activity, with the real check-in and check-out times beside it),
+ * 答疑, 师徒结对, 统计, 学时登记表. Chinese headers, widths set,
  * times in the district's local time.
  */
 export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS.Workbook> {
@@ -57,6 +63,11 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     },
     orderBy: { id: 'asc' },
   })
+  const entries = await ledger(tx, {
+    districtId: district.id, from: scope.from, to: scope.to, activityId: scope.activityId, organizerId: admin ? undefined : mine, now: scope.now,
+  })
+  const entriesAt = new Map<number, LedgerEntry[]>()
+  for (const e of entries) (entriesAt.get(e.occurrenceId) ?? entriesAt.set(e.occurrenceId, []).get(e.occurrenceId)!).push(e)
   const wb = new (await excel()).Workbook()
   wb.creator = 'xuequ-bot'
   wb.created = new Date(0)
@@ -131,17 +142,20 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
 
   // 签到: one block per activity session, a page each when printed.
   const sign = wb.addWorksheet(H.sheets.signIn, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
-  sign.columns = [{ width: 8 }, { width: 14 }, { width: 24 }, { width: 14 }, { width: 22 }]
+  sign.columns = [{ width: 8 }, { width: 14 }, { width: 24 }, { width: 14 }, { width: 22 }, { width: 10 }, { width: 10 }, { width: 18 }]
   for (const a of activities.filter((x) => x.status !== 'cancelled')) {
     for (const o of a.occurrences.filter((x) => !x.skipReason)) {
       const title = sign.addRow([H.signInTitle(a.id, a.title)])
       title.font = { bold: true, size: 14 }
       sign.addRow([H.signInWhen(`${localParts(o.startAt, tz).date}${o.timed ? ` ${localParts(o.startAt, tz).time}` : ''}`, a.place ?? '')])
-      const header = sign.addRow([H.number, H.name, H.school, H.subject, H.signature])
+      const header = sign.addRow([H.number, H.name, H.school, H.subject, H.signature, texts.hoursSheet.checkIn, texts.hoursSheet.checkOut, texts.hoursSheet.attendance])
       header.font = { bold: true }
-      const confirmed = a.signups.filter((s) => s.status === 'confirmed')
-      confirmed.forEach((s, i) => sign.addRow([i + 1, listName(s.member), s.member.school ?? '', s.member.subject ?? '', '']))
-      for (let i = 0; i < Math.max(5, 10 - confirmed.length); i++) sign.addRow([confirmed.length + i + 1, '', '', '', ''])
+      const confirmed = a.signups
+        .filter((s) => s.status === 'confirmed')
+        .map((s) => ({ memberId: s.memberId, name: listName(s.member), school: s.member.school ?? '', subject: s.member.subject ?? '' }))
+      const people = signInRows(confirmed, entriesAt.get(o.id) ?? [], tz)
+      people.forEach((p, i) => sign.addRow([i + 1, p.name, p.school, p.subject, '', ...p.cells]))
+      for (let i = 0; i < Math.max(5, 10 - people.length); i++) sign.addRow([people.length + i + 1, '', '', '', ''])
       sign.lastRow!.addPageBreak()
     }
   }
@@ -180,57 +194,27 @@ export async function buildWorkbook(tx: Tx, scope: ExportScope): Promise<ExcelJS
     { header: H.school, key: 'school', width: 20 },
     { header: H.pairStatus, key: 'status', width: 10 },
     { header: H.pairedAt, key: 'at', width: 14, style: { numFmt: DATE_FORMAT } },
+    { header: texts.observations.exportHeader, key: 'observations', width: 10 },
   ])
   const mentees = scope.activityId
     ? []
     : await tx.mentee.findMany({ where: { workshop: { districtId: district.id, ...(admin ? {} : { mentors: { some: { memberId: mine } } }) } }, include: { workshop: true, member: true, mentor: true }, orderBy: [{ workshopId: 'asc' }, { id: 'asc' }] })
+  // 听课 per pair in the exported span (both directions: observations.ts).
+  const observed = new Map((mentees.length === 0 ? [] : await tx.observation.groupBy({
+    by: ['mentorId', 'menteeId'],
+    where: { districtId: district.id, ...(scope.from && scope.to ? { date: { gte: scope.from, lte: scope.to } } : {}) },
+    _count: { _all: true },
+  })).map((c) => [`${c.mentorId}:${c.menteeId}`, c._count._all]))
   for (const m of mentees) {
     pairs.addRow({
       workshop: m.workshop.name, mentor: m.mentor ? listName(m.mentor) : '', mentee: listName(m.member), school: m.member.school ?? '',
       status: m.status === 'approved' ? H.approved : H.applied, at: excelTime(m.approvedAt ?? m.appliedAt, tz),
+      observations: m.mentorId === null ? '' : observed.get(`${m.mentorId}:${m.memberId}`) ?? 0,
     })
   }
 
-  const stats = sheet(H.sheets.stats, [
-    { header: H.statsWho, key: 'who', width: 16 },
-    { header: H.school, key: 'school', width: 20 },
-    { header: H.subject, key: 'subject', width: 12 },
-    { header: H.organized, key: 'organized', width: 10 },
-    { header: H.attended, key: 'attended', width: 10 },
-    { header: H.asked, key: 'asked', width: 10 },
-    { header: H.answered, key: 'answered', width: 10 },
-  ])
-  type Count = { who: string; school: string; subject: string; organized: number; attended: number; asked: number; answered: number }
-  const people = new Map<number, Count>()
-  const person = (id: number, m: { realName: string | null; displayName: string; school: string | null; subject: string | null }) => {
-    let c = people.get(id)
-    if (!c) people.set(id, (c = { who: listName(m), school: m.school ?? '', subject: m.subject ?? '', organized: 0, attended: 0, asked: 0, answered: 0 }))
-    return c
-  }
-  for (const a of activities) {
-    if (a.status !== 'cancelled') person(a.organizerId, a.organizer).organized++
-    for (const s of a.signups) if (s.status === 'confirmed' && a.status !== 'cancelled') person(s.memberId, s.member).attended++
-  }
-  for (const q of questions) {
-    // An asker who may not be named here is not counted either: a count by name would name them.
-    if (askerNamed(q, reader)) person(q.askerId, q.asker).asked++
-    for (const ans of q.answers) person(ans.authorId, ans.author).answered++
-  }
-  const bySchool = new Map<string, Count>()
-  for (const c of people.values()) {
-    const school = c.school || H.noSchool
-    const s = bySchool.get(school) ?? { who: school, school: '', subject: '', organized: 0, attended: 0, asked: 0, answered: 0 }
-    s.organized += c.organized
-    s.attended += c.attended
-    s.asked += c.asked
-    s.answered += c.answered
-    bySchool.set(school, s)
-  }
-  stats.addRow({ who: H.bySchool }).font = { bold: true }
-  for (const s of [...bySchool.values()].sort((a, b) => a.who.localeCompare(b.who, 'zh'))) stats.addRow(s)
-  stats.addRow({})
-  stats.addRow({ who: H.byTeacher }).font = { bold: true }
-  for (const c of [...people.values()].sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.who.localeCompare(b.who, 'zh'))) stats.addRow(c)
+  addStatsSheet(wb, { activities, questions, entries, reader })
+  addHoursSheet(wb, entries)
   return wb
 }
 

@@ -6,6 +6,13 @@ import type { Activity, Member, Signup } from '../generated/prisma/client.ts'
 
 export type SignupWithMember = Signup & { member: Member }
 
+/*
+ * Signup.status: 'confirmed' | 'waiting' | 'cancelled' | 'leave'. 'leave' is
+ * an approved 请假 for a single-session activity (leaves.ts): counted neither
+ * as confirmed nor as waiting, listed apart in rosters; signing up again (or
+ * /销假) puts the member back in line as a new sign-up, like after a cancel.
+ */
+
 export type SignupOutcome =
   | { kind: 'confirmed' | 'waiting'; signup: Signup; position: number }
   | { kind: 'already'; signup: Signup; position: number }
@@ -39,7 +46,7 @@ export async function signUp(
            (SELECT count(*) FROM "Signup" WHERE "activityId" = a."id" AND "status" = 'waiting') AS "waiting"
     FROM (SELECT CAST(${activity.id} AS INTEGER) AS "id") a LEFT JOIN "Signup" s ON s."activityId" = a."id" AND s."memberId" = ${memberId}`
   const existing = signupOf(line!)
-  if (existing && existing.status !== 'cancelled') {
+  if (existing && existing.status !== 'cancelled' && existing.status !== 'leave') {
     return { kind: 'already', signup: existing, position: await positionOf(tx, existing) }
   }
   const [confirmed, waiting] = [Number(line!.confirmed), Number(line!.waiting)]
@@ -48,6 +55,10 @@ export async function signUp(
   // Nobody jumps the waiting line: a place is free only when no one waits.
   const status = capacity === null || (waiting === 0 && confirmed < capacity) ? 'confirmed' : 'waiting'
   const data = { status, seq, groupId: origin.groupId, byId: origin.byId, signedUpAt: origin.now, cancelledAt: null }
+  // Signing up again while on leave (请假) takes the leave back (as /销假 does): the place was given on.
+  if (existing?.status === 'leave') {
+    await tx.leave.updateMany({ where: { activityId: activity.id, memberId, status: { in: ['approved', 'pending'] } }, data: { status: 'withdrawn' } })
+  }
   const signup = existing
     ? await tx.signup.update({ where: { id: existing.id }, data })
     : await insertSignup(tx, { activityId: activity.id, memberId, ...data })
@@ -90,6 +101,8 @@ export async function withdraw(
   const existing = await tx.signup.findUnique({ where: { activityId_memberId: { activityId: activity.id, memberId } } })
   if (!existing || existing.status === 'cancelled') return null
   await tx.signup.update({ where: { id: existing.id }, data: { status: 'cancelled', cancelledAt: now } })
+  // Leaves for sessions still ahead go with the sign-up; those of past sessions stay for the record.
+  await tx.leave.updateMany({ where: { activityId: activity.id, memberId, status: { in: ['approved', 'pending'] }, occurrence: { startAt: { gt: now } } }, data: { status: 'withdrawn' } })
   const promoted = existing.status === 'confirmed' ? await promoteWaiting(tx, activity) : []
   return { was: existing.status as 'confirmed' | 'waiting', promoted }
 }
@@ -122,7 +135,7 @@ export async function positionOf(tx: Tx, signup: Pick<Signup, 'activityId' | 'st
 
 export async function placeOf(tx: Tx, activityId: number, memberId: number): Promise<Place | null> {
   const signup = await tx.signup.findUnique({ where: { activityId_memberId: { activityId, memberId } } })
-  if (!signup || signup.status === 'cancelled') return null
+  if (!signup || signup.status === 'cancelled' || signup.status === 'leave') return null
   return { status: signup.status as Place['status'], position: await positionOf(tx, signup) }
 }
 

@@ -8,9 +8,12 @@
  */
 import type { Tx } from '../db/client.ts'
 import * as activities from './activities.ts'
+import * as archiveFiles from './archive-files.ts'
 import * as attendance from './attendance.ts'
 import * as calendarEnv from './calendar-env.ts'
 import * as calendarFeed from './calendar-feed.ts'
+import * as checkinCodes from './checkin-codes.ts'
+import * as checkins from './checkins.ts'
 import * as claimCodes from './claim-codes.ts'
 import * as clashes from './clashes.ts'
 import * as closedDays from './closed-days.ts'
@@ -19,8 +22,11 @@ import * as directChats from './direct-chats.ts'
 import * as districts from './districts.ts'
 import * as eligibility from './eligibility.ts'
 import * as exporting from './export.ts'
+import * as hours from './hours.ts'
 import * as identity from './identity.ts'
 import * as importFiles from './import-files.ts'
+import * as leaves from './leaves.ts'
+import * as observations from './observations.ts'
 import * as imports from './import.ts'
 import * as members from './members.ts'
 import * as mentorship from './mentorship.ts'
@@ -30,18 +36,20 @@ import * as placeholders from './placeholders.ts'
 import * as profiles from './profiles.ts'
 import * as questionAccess from './question-access.ts'
 import * as questions from './questions.ts'
+import * as records from './records.ts'
 import * as reminderSettings from './reminder-settings.ts'
 import * as semesters from './semesters.ts'
 import * as seriesCancels from './series-cancels.ts'
 import * as sessions from './sessions.ts'
+import * as termArchive from './term-archive.ts'
 import * as signups from './signups.ts'
 import * as timetables from './timetables.ts'
 import * as workshops from './workshops.ts'
 
 const families = {
-  activities, attendance, calendarEnv, calendarFeed, claimCodes, clashes, closedDays, codeAttempts, directChats,
-  districts, eligibility, exporting, identity, importFiles, imports, members, mentorship, mergeRequests, pastActivities, placeholders, profiles,
-  questionAccess, questions, reminderSettings, semesters, seriesCancels, sessions, signups, timetables, workshops,
+  activities, archiveFiles, attendance, calendarEnv, calendarFeed, checkinCodes, checkins, claimCodes, clashes, closedDays, codeAttempts, directChats,
+  districts, eligibility, exporting, hours, identity, importFiles, imports, leaves, members, mentorship, mergeRequests, observations, pastActivities, placeholders, profiles,
+  questionAccess, questions, records, reminderSettings, semesters, seriesCancels, sessions, signups, termArchive, timetables, workshops,
 }
 
 /** A module's functions that take the transaction first, with it bound. */

@@ -116,10 +116,11 @@ describe('help and the router', () => {
     const [teacher] = await h.say('/帮助', { as: '王老师' })
     expect(teacher).toBe([
       '学区助手可以帮您：',
-      '【报名】/报名 /取消报名 /名单 /我的',
+      '【报名】/报名 /取消报名 /名单 /请假 /销假 /我的',
+      '【签到与学时】/签到 /签退 /学时',
       '【活动】/活动 /本周 /下周 /日历',
       '【答疑】/提问 /匿名提问 /问题',
-      '【工作室】/工作室 /拜师',
+      '【工作室】/工作室 /拜师 /听课',
       '【我的资料】/我是 /认领 /确认',
       '【学期与设置】/学期 /提醒 /放假 /绑定 /绑定码',
       '看用法和例子：/帮助 报名',
@@ -129,7 +130,8 @@ describe('help and the router', () => {
     expect(all).toContain('/活动 — 查看即将进行的活动')
     expect(all).not.toContain('/排期')
     const [admin] = await h.say('/help')
-    expect(admin).toContain('【排期】/排期 /导入 /导出')
+    expect(admin).toContain('【排期】/排期 /导入 /导出 /记录 /归档')
+    expect(admin).toContain('【签到与学时】/签到 /签退 /学时 /签到码 /到场 /缺席')
     // Changing an activity is one task: /恢复 undoes /取消, so it sits with it, not alone under 【其他】.
     expect(admin).toContain('【改期与取消】/改期 /取消 /恢复')
     expect(admin).not.toContain('【其他】')

@@ -48,10 +48,14 @@ export class FakeLark {
   readonly messages = new Map<string, { msg_type: string; content: string; fromApp: boolean; senderId?: string }>()
   /** Files members sent, by file_key, for the message resource endpoint: whole, or streamed as a download is. */
   readonly resources = new Map<string, Buffer | StreamedResource>()
+  /** Each resource request: the key and the `type` asked for (image or file). */
+  readonly resourceTypes: { key: string; type: string }[] = []
   /** Bytes of each streamed resource the fake handed to its socket before the bot hung up. */
   readonly served = new Map<string, number>()
   /** Files uploaded with im.file.create, by file_key. */
   readonly files = new Map<string, { type: string; name: string; bytes: number }>()
+  /** Images uploaded with im.image.create, by image_key: the upload's size and whether it held a PNG. */
+  readonly images = new Map<string, { bytes: number; png: boolean }>()
   /** Every uuid a send request carried, repeats included. */
   readonly uuids: string[] = []
   private readonly byUuid = new Map<string, string>()
@@ -99,7 +103,7 @@ export class FakeLark {
             kind: reply_ ? 'reply' : 'create',
             ...(reply_ ? { replyTo: path.split('/')[5] } : { chatId: String(body.receive_id) }),
             msgType: String(body.msg_type),
-            text: card ? cardText(card) : body.msg_type === 'file' ? `[file ${String(content.file_key)}]` : String(content.text),
+            text: card ? cardText(card) : body.msg_type === 'file' ? `[file ${String(content.file_key)}]` : body.msg_type === 'image' ? `[image ${String(content.image_key)}]` : String(content.text),
             ...(card ? { card } : {}),
             messageId,
             authorization: req.headers.authorization,
@@ -108,6 +112,11 @@ export class FakeLark {
           this.messages.set(messageId, { msg_type: String(body.msg_type), content: String(body.content), fromApp: true })
           if (uuid) this.byUuid.set(uuid, messageId)
           return reply(200, { code: 0, msg: 'success', data: { message_id: messageId } })
+        }
+        if (path === '/open-apis/im/v1/images' && req.method === 'POST') {
+          const imageKey = `img_v2_${++this.seq}`
+          this.images.set(imageKey, { bytes: raw.length, png: raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47])) })
+          return reply(200, { code: 0, msg: 'success', data: { image_key: imageKey } })
         }
         if (path === '/open-apis/im/v1/files' && req.method === 'POST') {
           // multipart/form-data: file_type, file_name and the file itself.
@@ -119,6 +128,7 @@ export class FakeLark {
         }
         const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path)
         if (resource && req.method === 'GET') {
+          this.resourceTypes.push({ key: resource[2]!, type: url.searchParams.get('type') ?? '' })
           const bytes = this.resources.get(resource[2]!)
           if (!bytes) return reply(400, { code: 234003, msg: 'file not found' })
           if (!Buffer.isBuffer(bytes)) return this.stream(resource[2]!, bytes, res)
@@ -243,6 +253,8 @@ export function messageEvent(o: {
   parentId?: string
   /** A file message instead of text: the file_key and file_name it carries. */
   file?: { key: string; name: string }
+  /** A photo (an image message) instead of text: its image_key. */
+  image?: { key: string }
   /** The app the event is for (the fake's own unless told). */
   appId?: string
   /** When Lark created the event, in ms (now unless told); a redelivery keeps the first one. */
@@ -261,8 +273,8 @@ export function messageEvent(o: {
         ...(o.parentId ? { parent_id: o.parentId, root_id: o.parentId } : {}),
         chat_id: o.chatId,
         chat_type: o.chatType ?? 'group',
-        message_type: o.file ? 'file' : 'text',
-        content: JSON.stringify(o.file ? { file_key: o.file.key, file_name: o.file.name } : { text: o.text }),
+        message_type: o.image ? 'image' : o.file ? 'file' : 'text',
+        content: JSON.stringify(o.image ? { image_key: o.image.key } : o.file ? { file_key: o.file.key, file_name: o.file.name } : { text: o.text }),
         mentions: (o.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId, union_id: `on_${m.openId}`, user_id: null }, name: m.name, tenant_key: 'tk' })),
       },
     },

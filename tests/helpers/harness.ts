@@ -20,7 +20,7 @@ export interface SayOptions {
   mentions?: Person[]
   replyTo?: IncomingMessage['replyTo']
   via?: IncomingMessage['via']
-  file?: { name: string; bytes: Buffer }
+  file?: { name: string; bytes: Buffer; kind?: 'image' | 'file' }
 }
 
 export interface Harness {
@@ -84,7 +84,7 @@ export function buildMessage(text: string, seq: number, at: Date, o: SayOptions 
     mentions: o.mentions ?? [],
     ...(o.replyTo ? { replyTo: o.replyTo } : {}),
     ...(o.via ? { via: o.via } : {}),
-    ...(o.file ? { file: { name: o.file.name, fetch: async (max: number) => readAtMost(Readable.from([o.file!.bytes]), max) } } : {}),
+    ...(o.file ? { file: { name: o.file.name, ...(o.file.kind ? { kind: o.file.kind } : {}), fetch: async (max: number) => readAtMost(Readable.from([o.file!.bytes]), max) } } : {}),
     at,
   }
 }

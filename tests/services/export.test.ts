@@ -44,9 +44,9 @@ const rowsOf = (ws: ExcelJS.Worksheet) => {
 }
 
 describe('the archive workbook', () => {
-  it('has the six sheets with Chinese headers and widths', async () => {
+  it('has the seven sheets with Chinese headers and widths', async () => {
     const { back } = await readBack()
-    expect(back.worksheets.map((w) => w.name)).toEqual(['活动', '报名名单', '签到', '答疑', '师徒结对', '统计'])
+    expect(back.worksheets.map((w) => w.name)).toEqual(['活动', '报名名单', '签到', '答疑', '师徒结对', '统计', '学时登记表'])
     expect(rowsOf(back.getWorksheet('活动')!)[0]).toEqual(['活动编号', '活动名称', '学科', '地点', '开始时间', '结束时间', '排期写法', '组织者', '主持', '工作室', '名额', '已报名', '候补', '状态'])
     expect(back.getWorksheet('活动')!.getColumn(2).width).toBe(28)
   })
@@ -121,7 +121,9 @@ describe('the archive workbook', () => {
     )
     const mentees = await db.mentee.findMany({ include: { workshop: true, member: true, mentor: true }, orderBy: { id: 'asc' } })
     expect(rowsOf(back.getWorksheet('师徒结对')!).slice(1)).toEqual(
-      mentees.map((m) => [m.workshop.name, m.mentor ? nameOf(m.mentor) : '', nameOf(m.member), m.member.school ?? '', m.status === 'approved' ? '已结对' : '待审核', wall(m.approvedAt ?? m.appliedAt)]),
+      mentees.map((m) => [m.workshop.name, m.mentor ? nameOf(m.mentor) : '', nameOf(m.member), m.member.school ?? '', m.status === 'approved' ? '已结对' : '待审核', wall(m.approvedAt ?? m.appliedAt),
+        // 听课 this term: none recorded in this workbook's term.
+        m.mentorId === null ? '' : 0]),
     )
   })
 
@@ -130,7 +132,7 @@ describe('the archive workbook', () => {
     const rows = rowsOf(back.getWorksheet('签到')!)
     expect(rows[0]).toEqual(['#1「联合教研」签到表'])
     expect(rows[1]).toEqual(['时间：2026-11-25 13:30    地点：育秀实验学校'])
-    expect(rows[2]).toEqual(['序号', '姓名', '学校', '学科', '签到（签名）'])
+    expect(rows[2]).toEqual(['序号', '姓名', '学校', '学科', '签到（签名）', '签到时间', '签退时间', '出勤'])
     expect(rows.slice(3, 5).map((r) => r.slice(0, 4))).toEqual([[1, '王芳', '育秀实验学校', '语文'], [2, '李明', '', '']])
     expect(rows.filter((r) => String(r[0]).endsWith('签到表'))).toHaveLength(2)
   })
@@ -139,10 +141,11 @@ describe('the archive workbook', () => {
     const { back } = await readBack()
     const rows = rowsOf(back.getWorksheet('统计')!)
     const teacher = (name: string) => rows.find((r) => r[0] === name)!
-    expect(teacher('我').slice(3)).toEqual([2, 0, 0, 0])
-    expect(teacher('王芳').slice(3)).toEqual([0, 1, 1, 0])
-    expect(teacher('王佩红').slice(3)).toEqual([0, 0, 0, 1])
-    expect(rows.find((r) => r[0] === '育秀实验学校')!.slice(3)).toEqual([0, 1, 1, 0])
+    // Organized, signed up, attended, 请假, 缺席, 学时, asked, answered: nobody checked in, and the archive counts every session as held.
+    expect(teacher('我').slice(3)).toEqual([2, 0, 0, 0, 0, 0, 0, 0])
+    expect(teacher('王芳').slice(3)).toEqual([0, 1, 0, 0, 1, 0, 1, 0])
+    expect(teacher('王佩红').slice(3)).toEqual([0, 0, 0, 0, 0, 0, 0, 1])
+    expect(rows.find((r) => r[0] === '育秀实验学校')!.slice(3)).toEqual([0, 1, 0, 0, 1, 0, 1, 0])
   })
 
   it('writes CSV with a UTF-8 BOM and local times', async () => {
@@ -163,9 +166,11 @@ describe('the archive workbook', () => {
     })
     expect(run.stderr).not.toMatch(/Error/)
     const files = run.stdout.trim().split('\n')
+    // The term's sessions (November 2026) have been held by the real clock the script reads: their records come in a .zip.
     expect(files.map((f) => path.basename(f))).toEqual([
       '示范学区-第一学期-档案.xlsx',
-      ...['活动', '报名名单', '签到', '答疑', '师徒结对', '统计'].map((s) => `示范学区-第一学期-档案-${s}.csv`),
+      '示范学区-第一学期-档案.zip',
+      ...['活动', '报名名单', '签到', '答疑', '师徒结对', '统计', '学时登记表'].map((s) => `示范学区-第一学期-档案-${s}.csv`),
     ])
     const back = new ExcelJS.Workbook()
     await back.xlsx.load(readFileSync(files[0]!) as unknown as ArrayBuffer)
@@ -232,7 +237,7 @@ describe('/导出 in chat', () => {
     expect(rowsOf(own.getWorksheet('师徒结对')!).slice(1).map((r) => r.slice(0, 3))).toEqual([['语文工作室', '王佩红', '李明']])
     // Nothing in the file ties 李明 to a question: not the Q&A, not a count.
     for (const sheet of ['答疑', '统计']) expect(JSON.stringify(rowsOf(own.getWorksheet(sheet)!)), sheet).not.toContain('李明')
-    expect(rowsOf(own.getWorksheet('统计')!).find((r) => r[0] === '王芳')!.slice(3)).toEqual([0, 0, 1, 0])
+    expect(rowsOf(own.getWorksheet('统计')!).find((r) => r[0] === '王芳')!.slice(3)).toEqual([0, 0, 0, 0, 0, 0, 1, 0])
 
     // A mentor who organizes nothing still gets their workshop's Q&A.
     await h.say('/授权 @曹益君 组织者', { mentions: [{ id: '曹益君', name: '曹益君' }] })

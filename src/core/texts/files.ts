@@ -28,7 +28,7 @@ export const filesTexts = {
     name: '姓名',
     school: '学校',
     signupStatus: '报名状态',
-    signupStatuses: { confirmed: '已报名', waiting: '候补', cancelled: '已取消' },
+    signupStatuses: { confirmed: '已报名', waiting: '候补', cancelled: '已取消', leave: '请假' },
     signedUpAt: '报名时间',
     by: '代报名人',
     signature: '签到（签名）',

@@ -12,6 +12,11 @@ import { signupTexts } from './signup.ts'
 import { workshopTexts } from './workshop.ts'
 import { remindersTexts } from './reminders.ts'
 import { filesTexts } from './files.ts'
+import { leaveTexts } from './leave.ts'
+import { observationsTexts } from './observations.ts'
+import { recordsTexts } from './records.ts'
+import { checkinTexts } from './checkin.ts'
+import { hoursTexts } from './hours.ts'
 import { attendanceSettingsTexts } from './attendance-settings.ts'
 
 export { ROLE_NAMES, ROLE_WHO, type CommandHelp } from './common.ts'
@@ -27,6 +32,11 @@ export const texts = {
   ...workshopTexts,
   ...remindersTexts,
   ...filesTexts,
+  ...leaveTexts,
+  ...observationsTexts,
+  ...recordsTexts,
+  ...checkinTexts,
+  ...hoursTexts,
   ...attendanceSettingsTexts,
 } as const
 

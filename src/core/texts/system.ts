@@ -26,7 +26,7 @@ export const systemTexts = {
     line: (name: string, summary: string) => `/${name} — ${summary}`,
     footer: '发送 /帮助 命令名 查看用法和例子，例如 /帮助 排期',
     sections: {
-      signup: '报名', activities: '活动', qa: '答疑', workshop: '工作室', profile: '我的资料', schedule: '排期', change: '改期与取消', admin: '学期与设置', other: '其他',
+      signup: '报名', attendance: '签到与学时', activities: '活动', qa: '答疑', workshop: '工作室', profile: '我的资料', schedule: '排期', change: '改期与取消', admin: '学期与设置', other: '其他',
     },
     section: (label: string, names: readonly string[]) => `【${label}】${names.map((n) => `/${n}`).join(' ')}`,
     menuFooter: '看用法和例子：/帮助 报名\n每个命令的说明：/帮助 全部',

@@ -101,7 +101,7 @@ export class LarkEvents {
     const message = data.message!
     const senderId = data.sender?.sender_id?.open_id
     if (!senderId) return null
-    if (message.message_type === 'file') return this.fileMessage(data, senderId)
+    if (message.message_type === 'file' || message.message_type === 'image') return this.fileMessage(data, senderId)
     const raw = readContent(message.message_type, message.content)
     if (raw === null) return null
     const isDirect = message.chat_type === 'p2p'
@@ -136,17 +136,22 @@ export class LarkEvents {
     }
   }
 
-  /** A file (a 行事历 for /导入): downloaded from the message's resources only if the core keeps it. */
+  /**
+   * A file (a 行事历 for /导入) or a photo (for an activity's record):
+   * downloaded from the message's resources only if the core keeps it.
+   * https://open.feishu.cn/document/server-docs/im-v1/message/get-2
+   */
   private async fileMessage(data: MessageEvent, senderId: string): Promise<IncomingMessage | null> {
     const { client, directory } = this.deps
     const message = data.message!
-    let content: { file_key?: string; file_name?: string }
+    const kind = message.message_type === 'image' ? ('image' as const) : ('file' as const)
+    let content: { file_key?: string; file_name?: string; image_key?: string }
     try {
       content = JSON.parse(message.content) as typeof content
     } catch {
       return null
     }
-    const fileKey = content.file_key
+    const fileKey = kind === 'image' ? content.image_key : content.file_key
     if (!fileKey) return null
     const isDirect = message.chat_type === 'p2p'
     const name = await directory.nameOf(message.chat_id, senderId)
@@ -159,9 +164,10 @@ export class LarkEvents {
       mentionedBot: isDirect,
       mentions: [],
       file: {
-        name: content.file_name ?? 'file',
+        name: content.file_name ?? (kind === 'image' ? fileKey : 'file'),
+        kind,
         fetch: async (max: number) => {
-          const res = await client.im.messageResource.get({ path: { message_id: message.message_id, file_key: fileKey }, params: { type: 'file' } })
+          const res = await client.im.messageResource.get({ path: { message_id: message.message_id, file_key: fileKey }, params: { type: kind } })
           const body = res.getReadableStream()
           // The size Lark states refuses a file before its body is read; without one, the read stops past the limit.
           if (Number((res.headers as Record<string, unknown> | undefined)?.['content-length']) > max) {

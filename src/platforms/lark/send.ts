@@ -12,6 +12,8 @@ import type { LarkOptions } from './options.ts'
 type ApiAnswer = { code?: number; msg?: string; data?: unknown } | undefined
 
 const TEXT_LIMIT = 4000
+/** Files sent as pictures rather than attachments. */
+const IMAGE = /\.(png|jpe?g)$/i
 
 /**
  * The adapter's sending: one paced queue per chat, text cut in pieces,
@@ -62,8 +64,9 @@ export class LarkSender {
     if (message.file) await this.deliverFile(message, message.file)
   }
 
-  /** A file (an export): uploaded with im.file.create, then sent as a file message. */
+  /** A file (an export): uploaded with im.file.create, then sent as a file message; a picture (the 签到 QR code) as an image. */
   private async deliverFile(message: OutgoingMessage, file: { name: string; base64: string }): Promise<void> {
+    if (IMAGE.test(file.name)) return this.deliverImage(message, Buffer.from(file.base64, 'base64'))
     let fileKey: string | undefined
     await this.call('upload', async () => {
       const res = await this.client.im.file.create({
@@ -75,8 +78,19 @@ export class LarkSender {
     await this.post(message, 'file', JSON.stringify({ file_key: fileKey }), undefined, 'file')
   }
 
+  /** A picture: uploaded with im.image.create (image_type "message"), then sent as an image message, shown in the chat as the picture. */
+  private async deliverImage(message: OutgoingMessage, image: Buffer): Promise<void> {
+    let imageKey: string | undefined
+    await this.call('upload', async () => {
+      const res = await this.client.im.image.create({ data: { image_type: 'message', image } })
+      imageKey = res?.image_key
+      return imageKey ? { code: 0 } : { code: -1, msg: 'no image_key in the upload answer' }
+    })
+    await this.post(message, 'image', JSON.stringify({ image_key: imageKey }), undefined, 'image')
+  }
+
   /** One message: as a reply where one is asked for, else (or when that message is gone) into the chat. */
-  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive' | 'file', content: string, replyToId: string | undefined, part: string): Promise<void> {
+  private async post(message: OutgoingMessage, msgType: 'text' | 'interactive' | 'file' | 'image', content: string, replyToId: string | undefined, part: string): Promise<void> {
     // A message with a key sends each part under a uuid of its own: Lark sends one message per uuid in an hour, so a resend after a crash is dropped.
     const uuid = message.key ? { uuid: createHash('sha256').update(`${message.key}#${part}`).digest('hex').slice(0, 40) } : {}
     if (replyToId) {

@@ -84,10 +84,11 @@ export class WechatAdapter implements PlatformAdapter {
   private async toIncoming(message: Message): Promise<IncomingMessage | null> {
     if (message.self() || message.age() > MAX_MESSAGE_AGE_S) return null
     const type = message.type()
-    if (type === types.Message.Attachment) {
-      // A file (a 行事历 for /导入): named (and sized, where the puppet knows) now, downloaded only if the core keeps it.
+    if (type === types.Message.Attachment || type === types.Message.Image) {
+      // A file (a 行事历 for /导入) or a photo (for an activity's record): named (and sized, where the puppet knows) now, downloaded only if the core keeps it.
       const box = await message.toFileBox()
-      const file = { name: box.name, ...(box.size >= 0 ? { size: box.size } : {}), fetch: async (max: number) => readAtMost(await box.toStream(), max) }
+      const kind = type === types.Message.Image ? ('image' as const) : ('file' as const)
+      const file = { name: box.name, kind, ...(box.size >= 0 ? { size: box.size } : {}), fetch: async (max: number) => readAtMost(await box.toStream(), max) }
       return { ...(await this.envelope(message)), text: '', mentionedBot: false, mentions: [], file }
     }
     if (type !== types.Message.Text) return null

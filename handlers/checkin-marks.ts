@@ -1,0 +1,154 @@
+/**
+ * Corrections by an activity's organizer or an admin: /到场 12 王芳 李明,
+ * /缺席 12 赵丽, /签到 12 王芳 14:05, /签退 12 王芳 16:30; for a series a
+ * day picks the session (/到场 12 12月3日 王芳). Every name is found before
+ * anything is written: one unknown name changes nothing for anyone. Each
+ * change is recorded with who made it (AttendanceChange).
+ */
+import { runsSession } from './session-staff.ts'
+import { toInstant } from '../src/calendar/dates.ts'
+import { formatDate } from '../src/calendar/format.ts'
+import { argsWithMentions, type Arg, type CommandLine } from '../src/core/command-line.ts'
+import { Refusal, type Command, type Context, type DistrictContext, type RestrictedForm } from '../src/core/command.ts'
+import { MAX_NAMED_PEOPLE } from '../src/core/limits.ts'
+import type { IncomingMessage } from '../src/core/message.ts'
+import { texts } from '../src/core/texts/index.ts'
+import type { Member, Occurrence } from '../src/generated/prisma/client.ts'
+import type { ActivityWithOccurrences } from '../src/services/activities.ts'
+import { inSessionWindow, isHeld, sessionToMark } from '../src/services/checkin-windows.ts'
+import { checkinWindow } from '../src/services/session-times.ts'
+import { listName } from '../src/services/members.ts'
+import { badNamedDay, readNamedDay } from './session-args.ts'
+import { activityFromArgs, argsOf, exampleId, personName } from './shared.ts'
+import { sessionText, timeOf } from './checkin-text.ts'
+
+const NUMBER = /^#?\d{1,9}$/
+const TIME = /^(\d{1,2})[:：](\d{2})$/
+
+/** "/签到 12 王芳 14:05": someone named after the number (a name or an @mention), not the sender's own code. */
+export function namesOthers(line: CommandLine, message: IncomingMessage): boolean {
+  const args = argsWithMentions(line, message.mentions)
+  return args.length >= 2 && args.slice(1).some((a) => a.person || !NUMBER.test(a.word))
+}
+
+/** The sender organizes this activity (or is an admin); with `host`, also its host, when the host's name is the sender's and the sender holds a role granted by an admin. */
+export async function mayRunSession(
+  ctx: DistrictContext,
+  activity: { districtId: number; organizerId: number; host: string | null; presenter?: string | null },
+  host = false,
+): Promise<boolean> {
+  if (!host) return ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId
+  return runsSession(ctx, activity)
+}
+
+async function organizesNamed(ctx: Context, line: CommandLine): Promise<boolean> {
+  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
+  if (!ctx.district || !id) return false
+  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
+  return activity !== null && activity.organizerId === ctx.sender.memberId
+}
+
+/** Marking others: admins, and the organizer of the activity named. */
+export function markOthers(usage: string, matches: RestrictedForm['matches'] = namesOthers): RestrictedForm {
+  return {
+    usage,
+    role: 'admin',
+    matches,
+    also: { who: texts.checkin.alsoItsOrganizer, may: organizesNamed },
+    refusal: (line) => texts.checkin.onlyOrganizers(exampleId(line)),
+  }
+}
+
+/** /签到 12 王芳 14:05 and /签退 12 王芳 16:30. */
+export async function correctTime(ctx: DistrictContext, line: CommandLine, action: 'checkIn' | 'checkOut'): Promise<void> {
+  const command = action === 'checkIn' ? '签到' : '签退'
+  const { activity, session, rest } = await sessionNamed(ctx, line, command)
+  const timeWord = rest.at(-1)?.word
+  if (rest.length !== 2 || !timeWord || !/^\d/.test(timeWord)) throw new Refusal(texts.checkin.timeUsage(command))
+  const at = readTime(ctx, session, timeWord, command)
+  if (!inSessionWindow(activity, session, at)) {
+    const { opens, closes } = windowText(ctx, activity, session)
+    throw new Refusal(texts.checkin.timeOutside(timeOf(ctx, at), opens, closes, command))
+  }
+  const [member] = await namedMembers(ctx, rest.slice(0, 1))
+  const who = { session, memberId: member!.id, byId: ctx.sender.memberId, now: ctx.now, at }
+  if (action === 'checkIn') await ctx.work.checkins.checkIn({ ...who, via: 'marked' })
+  else await ctx.work.checkins.checkOut({ ...who, self: false })
+  const text = action === 'checkIn' ? texts.checkin.markedIn : texts.checkin.markedOut
+  ctx.reply(text(sessionText(ctx, { ...session, activity }), listName(member!), timeOf(ctx, at)))
+}
+
+function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: string[], status: 'present' | 'absent'): Command {
+  return {
+    id,
+    name,
+    aliases,
+    role: 'teacher',
+    listedFor: 'organizer',
+    forms: [markOthers(`${name} <编号> <名字…>`, () => true)],
+    scope: 'district',
+    direct: true,
+    async run(ctx, line) {
+      const { activity, session, rest } = await sessionNamed(ctx, line, name)
+      if (rest.length === 0) throw new Refusal(texts.checkin.markUsage(name))
+      const members = await namedMembers(ctx, rest)
+      for (const member of members) await ctx.work.checkins.mark({ session, memberId: member.id, byId: ctx.sender.memberId, now: ctx.now, status })
+      const names = members.map(listName).join('、')
+      const said = sessionText(ctx, { ...session, activity })
+      ctx.reply(status === 'present' ? texts.checkin.markedPresent(said, names) : texts.checkin.markedAbsent(said, names))
+    },
+  }
+}
+
+export const markPresent = markCommand('markPresent', '到场', ['present'], 'present')
+export const markAbsent = markCommand('markAbsent', '缺席', ['absent'], 'absent')
+
+/** The activity, the session (a day after the number picks one of a series), and the arguments after them. */
+async function sessionNamed(ctx: DistrictContext, line: CommandLine, command: string): Promise<{ activity: ActivityWithOccurrences; session: Occurrence; rest: Arg[] }> {
+  const args = argsOf(ctx, line)
+  const first = args[0]?.word
+  const activity = await activityFromArgs(ctx, first ? [first] : [], { command, example: '12 王芳' })
+  let rest = args.slice(1)
+  const words: string[] = []
+  for (const a of rest) {
+    if (!a.word) break
+    words.push(a.word)
+  }
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
+  const day = readNamedDay(words, env)
+  if (!day) {
+    const bad = badNamedDay(words, env)
+    if (bad) throw new Refusal(texts.checkin.badDay(bad.text, command))
+  } else rest = rest.slice(day.taken)
+  const session = sessionToMark(activity, activity.occurrences, ctx.now, day?.date)
+  if (!session) throw new Refusal(day ? texts.checkin.noSessionOn(activity.id, formatDate(day.date)) : texts.checkin.noSessionToMark(activity.id))
+  if (!isHeld(session) || activity.status === 'cancelled') throw new Refusal(texts.checkin.sessionNotHeldMark(activity.id, formatDate(session.date)))
+  return { activity, session, rest }
+}
+
+/** Every person named, found in the district before anything is written. */
+async function namedMembers(ctx: DistrictContext, args: Arg[]): Promise<Member[]> {
+  const named = args.flatMap((a): Arg[] => (a.person ? [a] : a.word.split(/[,，、;；]+/).filter(Boolean).map((w) => ({ word: w.replace(/^@/, '') }))))
+  if (named.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.checkin.tooManyNames(MAX_NAMED_PEOPLE))
+  const members: Member[] = []
+  for (const a of named) {
+    const who = a.person ? { account: { platform: ctx.message.platform, userId: a.person.id } } : { name: personName(ctx, a.word!) }
+    const label = a.person ? a.person.name : a.word!
+    const found = await ctx.work.attendance.namedMember(ctx.district.id, who)
+    if (found.kind === 'none') throw new Refusal(texts.checkin.notFound(label))
+    if (found.kind === 'many') throw new Refusal(texts.checkin.ambiguous(label, found.count))
+    if (!members.some((m) => m.id === found.member.id)) members.push(found.member)
+  }
+  return members
+}
+
+function readTime(ctx: DistrictContext, session: Occurrence, word: string, command: string): Date {
+  const m = TIME.exec(word)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Refusal(texts.checkin.badTime(word, command))
+  return toInstant(session.date, `${m[1]!.padStart(2, '0')}:${m[2]}`, ctx.district.timezone)
+}
+
+function windowText(ctx: DistrictContext, activity: ActivityWithOccurrences, session: Occurrence): { opens: string; closes: string } {
+  const { opensAt, closesAt } = checkinWindow(activity, session)
+  return { opens: timeOf(ctx, opensAt), closes: timeOf(ctx, closesAt) }
+}

@@ -1,0 +1,139 @@
+import { formatDate } from '../src/calendar/format.ts'
+import { semesterOn } from '../src/calendar/semester.ts'
+import type { CommandLine } from '../src/core/command-line.ts'
+import { Refusal, type Command, type Context, type DistrictContext } from '../src/core/command.ts'
+import { texts } from '../src/core/texts/index.ts'
+import type { LedgerEntry } from '../src/services/hours.ts'
+import { schoolYearOf, totalsOf } from '../src/services/hours-rules.ts'
+import { listName } from '../src/services/members.ts'
+import { splitIntoMessages } from './list-pages.ts'
+import { activityFromArgs, personName } from './shared.ts'
+
+const ACTIVITY_ID = /^#?\d{1,9}$/
+const T = texts.hours
+
+/** The sender organizes the activity the line names, or mentors the workshop it is a session of. */
+async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
+  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
+  if (!ctx.district || !id) return false
+  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
+  if (!activity) return false
+  if (activity.organizerId === ctx.sender.memberId) return true
+  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
+}
+
+/**
+ * `/学时`: one's own 学时 this term and this school year, sent to one's
+ * direct chat; `/学时 王芳`, `/学时 全部` (admins, direct chat); `/学时 12`
+ * an activity's attendance and hours (its organizer, admins).
+ */
+export const hours: Command = {
+  id: 'hours',
+  name: '学时',
+  aliases: ['hours', '我的学时', '学分'],
+  role: 'teacher',
+  scope: 'district',
+  direct: true,
+  forms: [
+    { usage: '学时 <活动编号>', role: 'admin', matches: (line) => ACTIVITY_ID.test(line.args[0] ?? ''), also: { who: texts.help.alsoThoseWhoRunIt, may: runsActivity }, refusal: (line) => T.onlyRunners(Number(line.args[0]!.replace('#', ''))) },
+    { usage: '学时 <名字>|全部', role: 'admin', matches: (line) => line.args.length > 0, refusal: () => T.onlyAdmins },
+  ],
+  async run(ctx, line) {
+    const arg = line.args[0]
+    if (arg === undefined) return sendPrivately(ctx, await memberLines(ctx, ctx.sender.memberId, listName(await ctx.work.members.findMember(ctx.sender.memberId))), '/学时')
+    if (ACTIVITY_ID.test(arg)) return sendPrivately(ctx, await activityLines(ctx, line.args), `/学时 ${arg}`)
+    if (!isPrivate(ctx)) throw new Refusal(T.othersDirectOnly(arg))
+    if (line.args.length > 1) throw new Refusal(T.nameUsage)
+    if (arg === '全部' || arg === '所有') return sendPrivately(ctx, await everyoneLines(ctx), '')
+    const found = await ctx.work.members.findMemberByName(ctx.district.id, personName(ctx, arg))
+    if (found.kind === 'none') throw new Refusal(T.notFound(arg))
+    if (found.kind === 'many') throw new Refusal(T.many(arg, found.count))
+    return sendPrivately(ctx, await memberLines(ctx, found.member.id, listName(found.member)), '')
+  },
+}
+
+/** A direct chat, or the console (the operator's own terminal). */
+function isPrivate(ctx: Context): boolean {
+  return ctx.message.chat.isDirect || ctx.message.platform === 'console'
+}
+
+/** Personal lists go to the sender's direct chat, the group reading one line; `command` is what to send again once there is one. */
+async function sendPrivately(ctx: Context, lines: string[], command: string): Promise<void> {
+  const messages = splitIntoMessages(lines)
+  if (isPrivate(ctx)) return messages.forEach((m) => ctx.reply(m))
+  const chat = await ctx.work.directChats.directChatOf(ctx.sender.memberId, ctx.message.platform)
+  if (!chat) throw new Refusal(T.directOnly(command))
+  for (const text of messages) ctx.post({ chat, text })
+  ctx.reply(T.sentPrivately)
+}
+
+async function yearAndTerm(ctx: DistrictContext) {
+  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
+  return { year: schoolYearOf(env.today), term: semesterOn(env.today, env.semesters) ?? null, refYear: Number(env.today.slice(0, 4)) }
+}
+
+/** "2.5 学时", "主讲×2 5 学时", "0 学时（迟到 40 分钟）"; in a session's list, 请假 and 缺席 alone. */
+function earnedText(e: LedgerEntry, inSession = false): string {
+  if (e.outcome.kind === 'earned') return T.earned(e.earned, e.role, e.factor)
+  const why = T.whyOf(e.outcome.why)
+  return inSession && (e.outcome.why.key === 'leave' || e.outcome.why.key === 'absent') ? why : T.none(why)
+}
+
+function entryLine(e: LedgerEntry, refYear: number): string {
+  return T.entry(formatDate(e.date, refYear), e.activityId, e.title, e.level, earnedText(e))
+}
+
+async function memberLines(ctx: DistrictContext, memberId: number, name: string): Promise<string[]> {
+  const { year, term, refYear } = await yearAndTerm(ctx)
+  const entries = await ctx.work.hours.ledger({ districtId: ctx.district.id, from: year.from, to: year.to, memberId, now: ctx.now })
+  const inTerm = (e: LedgerEntry) => term !== null && term.startDate <= e.date && e.date <= term.endDate
+  const current = entries.filter(inTerm)
+  const earlier = entries.filter((e) => !inTerm(e))
+  const termTotals = totalsOf(current)
+  const yearTotals = totalsOf(entries)
+  const lines = [
+    T.mineTitle(name),
+    term ? T.termLine(term.name, T.total(termTotals.total, termTotals.byLevel)) : T.noTerm,
+    T.yearLine(year.startYear, T.total(yearTotals.total, yearTotals.byLevel)),
+  ]
+  if (entries.length === 0) return [...lines, T.nothingYet]
+  if (current.length > 0) lines.push(T.termHeader, ...current.map((e) => entryLine(e, refYear)))
+  if (earlier.length > 0) lines.push(T.earlierHeader, ...earlier.map((e) => entryLine(e, refYear)))
+  const unset = entries.find((e) => e.earned === null)
+  if (unset) lines.push(T.unsetNote(yearTotals.unset, unset.activityId))
+  return lines
+}
+
+async function everyoneLines(ctx: DistrictContext): Promise<string[]> {
+  const { year, term } = await yearAndTerm(ctx)
+  const entries = await ctx.work.hours.ledger({ districtId: ctx.district.id, from: year.from, to: year.to, now: ctx.now })
+  if (entries.length === 0) return [T.nobody]
+  const people = new Map<number, { name: string; school: string; term: number; year: number }>()
+  for (const e of entries) {
+    const p = people.get(e.memberId) ?? { name: e.name, school: e.school, term: 0, year: 0 }
+    const earned = e.earned ?? 0
+    p.year += earned
+    if (term && term.startDate <= e.date && e.date <= term.endDate) p.term += earned
+    people.set(e.memberId, p)
+  }
+  const sorted = [...people.values()].sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.name.localeCompare(b.name, 'zh'))
+  return [T.everyoneTitle(term?.name ?? null, year.startYear), ...sorted.map((p) => T.everyoneLine(p.name, p.school, term ? p.term : null, p.year))]
+}
+
+async function activityLines(ctx: DistrictContext, args: readonly string[]): Promise<string[]> {
+  const activity = await activityFromArgs(ctx, args, { command: '学时', example: '12' })
+  const { refYear } = await yearAndTerm(ctx)
+  const entries = await ctx.work.hours.ledger({ districtId: ctx.district.id, activityId: activity.id, now: ctx.now })
+  if (entries.length === 0) return [T.notHeld(activity.id)]
+  const lines = [T.activityTitle(activity.id, activity.title, entries[0]!.level, entries[0]!.sessionHours)]
+  const sessions = new Map<number, LedgerEntry[]>()
+  for (const e of entries) (sessions.get(e.occurrenceId) ?? sessions.set(e.occurrenceId, []).get(e.occurrenceId)!).push(e)
+  for (const group of sessions.values()) {
+    const first = group[0]!
+    const why = (key: string) => group.filter((e) => e.outcome.kind === 'none' && e.outcome.why.key === key).length
+    const day = `${formatDate(first.date, refYear)}${first.time ? ` ${first.time}` : ''}`
+    lines.push(T.sessionLine(day, group.length - why('leave') - why('absent'), why('leave'), why('absent')))
+    for (const e of group) lines.push(T.personLine(e.name, earnedText(e, true)))
+  }
+  return lines
+}

@@ -1,0 +1,23 @@
+import type { Context } from '../src/core/command.ts'
+
+/**
+ * Who runs a session (its code, its record, its photos): an admin, the
+ * activity's organizer, or its host (主持) or presenter (主讲) when that is
+ * the sender, the one member of the district going by that name, and they
+ * hold a role (organizer or mentor). A name anyone may give themselves with
+ * /我是 grants nothing by itself.
+ */
+export async function runsSession(
+  ctx: Context,
+  activity: { districtId: number; organizerId: number; host: string | null; presenter?: string | null },
+): Promise<boolean> {
+  const { roles, memberId } = ctx.sender
+  if (roles.has('admin') || activity.organizerId === memberId) return true
+  if (!roles.has('organizer') && !roles.has('mentor')) return false
+  for (const name of [activity.host, activity.presenter]) {
+    if (!name) continue
+    const found = await ctx.work.members.findMemberByName(activity.districtId, name)
+    if (found.kind === 'one' && found.member.id === memberId) return true
+  }
+  return false
+}

@@ -1,0 +1,124 @@
+/**
+ * 签到 and 签退: who came to one session (an Occurrence), by themselves or
+ * marked by an organizer or admin. Every write also leaves an
+ * AttendanceChange naming who made it. The times and the window come from
+ * session-times.ts, which 学时 reads too.
+ */
+import type { Tx } from '../db/client.ts'
+import type { Activity, Attendance, Member, Occurrence } from '../generated/prisma/client.ts'
+import { checkinWindow, isWithinWindow } from './session-times.ts'
+
+export type SessionWithActivity = Occurrence & { activity: Activity }
+export type Via = 'self' | 'code' | 'marked'
+
+const DAY = 86_400_000
+
+/**
+ * The district's sessions whose 签到 window holds `now`, the earliest first,
+ * including cancelled and skipped ones (the caller says why they are not
+ * open). Of live and cancelled activities alike: a cancelled activity is
+ * refused with its reason.
+ */
+export async function sessionsOpenAt(tx: Tx, districtId: number, now: Date, activityId?: number): Promise<SessionWithActivity[]> {
+  const soon = new Date(now.getTime() + DAY)
+  const rows = await tx.occurrence.findMany({
+    where: {
+      districtId,
+      ...(activityId !== undefined ? { activityId } : {}),
+      startAt: { lte: soon },
+      OR: [{ startAt: { gte: new Date(now.getTime() - 2 * DAY) } }, { endAt: { gte: new Date(now.getTime() - DAY) } }],
+    },
+    include: { activity: true },
+    orderBy: [{ startAt: 'asc' }, { id: 'asc' }],
+  })
+  return rows.filter((o) => isWithinWindow(checkinWindow(o.activity, o), now))
+}
+
+/** Of these sessions, the activities the member has a confirmed place in. */
+export async function signedUpAmong(tx: Tx, memberId: number, activityIds: readonly number[]): Promise<Set<number>> {
+  if (activityIds.length === 0) return new Set()
+  const rows = await tx.signup.findMany({ where: { memberId, activityId: { in: [...activityIds] }, status: 'confirmed' }, select: { activityId: true } })
+  return new Set(rows.map((r) => r.activityId))
+}
+
+export async function attendanceOf(tx: Tx, occurrenceId: number, memberId: number): Promise<Attendance | null> {
+  return tx.attendance.findUnique({ where: { occurrenceId_memberId: { occurrenceId, memberId } } })
+}
+
+interface Who {
+  session: Pick<Occurrence, 'id' | 'activityId'>
+  memberId: number
+  /** Who made the change: the member themselves for a self check-in. */
+  byId: number
+  now: Date
+}
+
+/**
+ * Checks the member in at `at`. A self check-in (via self or code) that
+ * finds one already made changes nothing and says when it was; a marked one
+ * sets the time given.
+ */
+export async function checkIn(tx: Tx, who: Who & { at: Date; via: Via }): Promise<{ done: boolean; attendance: Attendance }> {
+  const found = await attendanceOf(tx, who.session.id, who.memberId)
+  if (found?.checkInAt && found.status === 'present' && who.via !== 'marked') return { done: false, attendance: found }
+  const attendance = await write(tx, who, { status: 'present', checkInAt: who.at, via: who.via })
+  await record(tx, who, 'checkIn', who.at.toISOString())
+  return { done: true, attendance }
+}
+
+/** Checks the member out at `at`. A self check-out needs a check-in first (null without one); a second one changes nothing. */
+export async function checkOut(tx: Tx, who: Who & { at: Date; self: boolean }): Promise<{ done: boolean; attendance: Attendance } | null> {
+  const found = await attendanceOf(tx, who.session.id, who.memberId)
+  if (who.self && (!found || found.status !== 'present' || !found.checkInAt)) return null
+  if (who.self && found?.checkOutAt) return { done: false, attendance: found }
+  const attendance = await write(tx, who, { status: 'present', checkOutAt: who.at, ...(found ? {} : { via: 'marked' }) })
+  await record(tx, who, 'checkOut', who.at.toISOString())
+  return { done: true, attendance }
+}
+
+/** Marks the member present (to the record: came, times as they are) or absent (times cleared). */
+export async function mark(tx: Tx, who: Who & { status: 'present' | 'absent' }): Promise<Attendance> {
+  const attendance = who.status === 'present'
+    ? await write(tx, who, { status: 'present', ...((await attendanceOf(tx, who.session.id, who.memberId)) ? {} : { via: 'marked' }) })
+    : await write(tx, who, { status: 'absent', checkInAt: null, checkOutAt: null, via: 'marked' })
+  await record(tx, who, who.status, null)
+  return attendance
+}
+
+type Fields = Partial<Pick<Attendance, 'status' | 'checkInAt' | 'checkOutAt' | 'via'>>
+
+function write(tx: Tx, who: Who, fields: Fields): Promise<Attendance> {
+  const key = { occurrenceId: who.session.id, memberId: who.memberId }
+  return tx.attendance.upsert({
+    where: { occurrenceId_memberId: key },
+    create: { ...key, activityId: who.session.activityId, status: 'present', ...fields, updatedAt: who.now },
+    update: { ...fields, updatedAt: who.now },
+  })
+}
+
+function record(tx: Tx, who: Who, action: string, value: string | null) {
+  return tx.attendanceChange.create({ data: { occurrenceId: who.session.id, memberId: who.memberId, byId: who.byId, action, value, at: who.now } })
+}
+
+/** One session's people, for the organizer's summary and the record: confirmed sign-ups, attendance and approved 请假, each with the member. */
+export async function sessionPeople(tx: Tx, session: Pick<Occurrence, 'id' | 'activityId'>): Promise<{
+  signedUp: Member[]
+  attendance: (Attendance & { member: Member })[]
+  onLeave: Member[]
+}> {
+  const signups = await tx.signup.findMany({ where: { activityId: session.activityId, status: 'confirmed' }, include: { member: true }, orderBy: { seq: 'asc' } })
+  const rows = await tx.attendance.findMany({ where: { occurrenceId: session.id }, orderBy: [{ checkInAt: 'asc' }, { id: 'asc' }] })
+  const leaves = await tx.leave.findMany({ where: { occurrenceId: session.id, status: 'approved' }, orderBy: { id: 'asc' } })
+  const ids = [...new Set([...rows.map((r) => r.memberId), ...leaves.map((l) => l.memberId)])]
+  const members = new Map((await tx.member.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, m]))
+  return {
+    signedUp: signups.map((s) => s.member),
+    attendance: rows.flatMap((r) => (members.has(r.memberId) ? [{ ...r, member: members.get(r.memberId)! }] : [])),
+    onLeave: leaves.flatMap((l) => (members.has(l.memberId) ? [members.get(l.memberId)!] : [])),
+  }
+}
+
+/** The changes made to one member's attendance at a session, the oldest first (for the record and tests). */
+export function changesOf(tx: Tx, occurrenceId: number, memberId: number) {
+  return tx.attendanceChange.findMany({ where: { occurrenceId, memberId }, orderBy: { id: 'asc' } })
+}

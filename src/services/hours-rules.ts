@@ -1,0 +1,127 @@
+/**
+ * 学时 (continuing-education hours), as a rule book: what one session is
+ * worth, at which level, by which multiple for a presenter or host, and
+ * whether a member who came late or left early still earns it. Pure: the
+ * ledger (hours.ts) reads the rows and asks these.
+ */
+import { missedMinutes, sessionMinutes, type SessionTimes } from './session-times.ts'
+
+export type Level = 'school' | 'district' | 'county'
+export type HoursRole = 'presenter' | 'host' | 'participant'
+
+/** Why a member earns nothing for a session they were expected at. */
+export type NoHours =
+  | { key: 'late'; minutes: number }
+  | { key: 'early'; minutes: number }
+  | { key: 'lateAndEarly'; late: number; early: number }
+  | { key: 'absent' }
+  | { key: 'leave' }
+
+/** One member at one session: earned (hours null while a day-only session's hours are not set), or why not. */
+export type Outcome =
+  | { kind: 'earned'; hours: number | null; late: number; early: number }
+  | { kind: 'none'; why: NoHours }
+
+export interface HoursRules {
+  presenterFactor: number
+  hostFactor: number
+  /** Missing this share of a session or more (late plus early) earns none. */
+  missShare: number
+}
+
+/** A session's default 学时: its length rounded to the nearest half hour (14:00–16:30 is 2.5, 100 minutes 1.5); a day-only session has none. */
+export function defaultHours(session: SessionTimes): number | null {
+  if (!session.timed) return null
+  return Math.round(sessionMinutes(session) / 30) / 2
+}
+
+/** What a session is worth: the activity's own 学时 (/设置 12 学时 3), else the default. */
+export function sessionHours(activity: { hours: number | null }, session: SessionTimes): number | null {
+  return activity.hours ?? defaultHours(session)
+}
+
+/** The activity's level; not set means 学区级 (the district's own activity). */
+export function levelOf(level: string | null): Level {
+  return level === 'school' || level === 'county' ? level : 'district'
+}
+
+/** Names written in a presenter or host field ("王芳、李明"). */
+function namesIn(field: string | null): string[] {
+  return (field ?? '').split(/[、,，;；\s]+/).filter(Boolean)
+}
+
+/**
+ * The member's role at the session: as the attendance row says when given,
+ * else by their name (profile name or display name) written as the
+ * activity's 主讲 or 主持.
+ */
+export function roleOf(
+  attendanceRole: string | null | undefined,
+  member: { realName: string | null; displayName: string },
+  activity: { presenter: string | null; host: string | null },
+): HoursRole {
+  if (attendanceRole === 'presenter' || attendanceRole === 'host') return attendanceRole
+  const names = [member.realName, member.displayName].filter((n): n is string => Boolean(n))
+  if (namesIn(activity.presenter).some((n) => names.includes(n))) return 'presenter'
+  if (namesIn(activity.host).some((n) => names.includes(n))) return 'host'
+  return 'participant'
+}
+
+export function factorOf(role: HoursRole, rules: HoursRules): number {
+  return role === 'presenter' ? rules.presenterFactor : role === 'host' ? rules.hostFactor : 1
+}
+
+/**
+ * Whether one who attended earns the session's hours: missing the district's
+ * share of it or more, late and early together, earns none, saying why.
+ */
+export function judgeAttendance(
+  session: SessionTimes,
+  attendance: { checkInAt: Date | null; checkOutAt: Date | null },
+  hours: number | null,
+  rules: Pick<HoursRules, 'missShare'>,
+): Outcome {
+  const { late, early } = missedMinutes(session, attendance)
+  const missed = late + early
+  if (missed > 0 && missed >= rules.missShare * sessionMinutes(session)) {
+    const why: NoHours = late && early ? { key: 'lateAndEarly', late, early } : late ? { key: 'late', minutes: late } : { key: 'early', minutes: early }
+    return { kind: 'none', why }
+  }
+  return { kind: 'earned', hours, late, early }
+}
+
+/** Hours earned with a role's multiple, to two decimals (2.5 × 1.5 = 3.75). */
+export function earnedHours(outcome: Outcome, factor: number): number | null {
+  if (outcome.kind === 'none') return 0
+  if (outcome.hours === null) return null
+  return Math.round(outcome.hours * factor * 100) / 100
+}
+
+/** The school year (9月1日 to 8月31日) holding a day, as local dates. */
+export function schoolYearOf(date: string): { from: string; to: string; startYear: number } {
+  const year = Number(date.slice(0, 4))
+  const startYear = Number(date.slice(5, 7)) >= 9 ? year : year - 1
+  return { from: `${startYear}-09-01`, to: `${startYear + 1}-08-31`, startYear }
+}
+
+export interface Totals {
+  total: number
+  byLevel: Partial<Record<Level, number>>
+  /** Sessions attended whose hours are not set (day-only, no /设置 12 学时). */
+  unset: number
+}
+
+/** Hours earned across entries, in all and per level. */
+export function totalsOf(entries: readonly { level: Level; earned: number | null; outcome: Outcome }[]): Totals {
+  const totals: Totals = { total: 0, byLevel: {}, unset: 0 }
+  for (const e of entries) {
+    if (e.earned === null) {
+      if (e.outcome.kind === 'earned') totals.unset++
+      continue
+    }
+    if (e.earned === 0) continue
+    totals.total = Math.round((totals.total + e.earned) * 100) / 100
+    totals.byLevel[e.level] = Math.round(((totals.byLevel[e.level] ?? 0) + e.earned) * 100) / 100
+  }
+  return totals
+}
