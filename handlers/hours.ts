@@ -1,4 +1,5 @@
 import { formatDate } from '../src/calendar/format.ts'
+import { runsActivity } from './session-staff.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
 import type { CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context, type DistrictContext } from '../src/core/command.ts'
@@ -12,15 +13,6 @@ import { activityFromArgs, personName } from './shared.ts'
 const ACTIVITY_ID = /^#?\d{1,9}$/
 const T = texts.hours
 
-/** The sender organizes the activity the line names, or mentors the workshop it is a session of. */
-async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
-  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
-  if (!ctx.district || !id) return false
-  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
-  if (!activity) return false
-  if (activity.organizerId === ctx.sender.memberId) return true
-  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
-}
 
 /**
  * `/学时`: one's own 学时 this term and this school year, sent to one's

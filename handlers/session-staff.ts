@@ -1,3 +1,4 @@
+import type { CommandLine } from '../src/core/command-line.ts'
 import type { Context } from '../src/core/command.ts'
 
 /**
@@ -20,4 +21,14 @@ export async function runsSession(
     if (found.kind === 'one' && found.member.id === memberId) return true
   }
   return false
+}
+
+/** The sender organizes the activity the line names, or mentors the workshop it is a session of. */
+export async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
+  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
+  if (!ctx.district || !id) return false
+  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
+  if (!activity) return false
+  if (activity.organizerId === ctx.sender.memberId) return true
+  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
 }

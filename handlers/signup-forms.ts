@@ -1,4 +1,5 @@
 import { argsWithMentions, wordsOf, type CommandLine } from '../src/core/command-line.ts'
+import { runsActivity } from './session-staff.ts'
 import type { Context, RestrictedForm } from '../src/core/command.ts'
 import type { IncomingMessage } from '../src/core/message.ts'
 import { ownProfile } from '../src/core/plain-commands.ts'
@@ -12,15 +13,6 @@ export function namesOthers(line: CommandLine, message: IncomingMessage): boolea
   return !(args.every((a) => !a.person) && ownProfile(wordsOf(args).slice(1)))
 }
 
-/** The sender organizes the activity the line names, or mentors the workshop it is a session of. */
-async function runsActivity(ctx: Context, line: CommandLine): Promise<boolean> {
-  const id = /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
-  if (!ctx.district || !id) return false
-  const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
-  if (!activity) return false
-  if (activity.organizerId === ctx.sender.memberId) return true
-  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
-}
 
 /** 代报名: admins and organizers, and those who run the activity (its organizer, its workshop's mentors). */
 export const signUpOthers: RestrictedForm = {

@@ -163,16 +163,7 @@ async function route<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, l
     // What identifying the sender has to say (a name waiting for an admin's /确认) goes after the command's own answer.
     const notes: OutgoingMessage[] = []
     const who = await unit.identify(message, now, (m) => void notes.push(m))
-    const ctx: Context = {
-      message, work: unit.work, now,
-      reply: createReply(say, message),
-      sender: { memberId: who.memberId, name: who.name, roles: who.roles },
-      groupId: who.groupId,
-      district: who.district,
-      post: say,
-      registry: deps.registry,
-      config: deps.config,
-    }
+    const ctx = commandContext(deps, unit, message, who, now, say)
     await runCommand(command, ctx, line, unit)
     return keep(unit, message, [...said, ...notes])
   }, { waitMs: deps.config.BUSY_WAIT_S * 1000, onWait })
@@ -217,7 +208,7 @@ async function receiveFile<Row>(deps: DispatcherDeps<Row>, message: IncomingMess
   const first = await deps.domain.unit(async (unit) => {
     if (!(await unit.claimOnce(keys, now))) return null
     const who = await unit.identify(message, now)
-    const accepted = posted && who.district ? await posted.accept(fileContext(deps, unit, message, who, now, () => {})) : null
+    const accepted = posted && who.district ? await posted.accept(commandContext(deps, unit, message, who, now, () => {})) : null
     const home = who.district ? who : message.chat.isDirect ? await unit.homeDistrict(who.memberId) : null
     const admin = importable && home?.district && home.roles.has('admin') ? { memberId: who.memberId, districtId: home.district.id } : null
     return { accepted, admin }
@@ -238,7 +229,7 @@ async function keepPosted<Row>(deps: DispatcherDeps<Row>, message: IncomingMessa
     deps.domain.unit(async (unit) => {
       const said: OutgoingMessage[] = []
       const who = await unit.identify(message, now)
-      await fn(fileContext(deps, unit, message, who, now, (m) => void said.push(m)))
+      await fn(commandContext(deps, unit, message, who, now, (m) => void said.push(m)))
       return keep(unit, message, said)
     })
   const tooBig = file.size !== undefined && file.size > accepted.maxBytes
@@ -250,8 +241,8 @@ async function keepPosted<Row>(deps: DispatcherDeps<Row>, message: IncomingMessa
   return run((ctx) => posted.keep(ctx, accepted.note, bytes))
 }
 
-/** A command's context for a file's hook: what `route` builds for a command. */
-function fileContext<Row>(deps: DispatcherDeps<Row>, unit: Unit<Row>, message: IncomingMessage, who: Awaited<ReturnType<Unit<Row>['identify']>>, now: Date, say: (m: OutgoingMessage) => void): Context {
+/** What a handler sees, for a command or a file's hook, in one unit of work. */
+function commandContext<Row>(deps: DispatcherDeps<Row>, unit: Unit<Row>, message: IncomingMessage, who: Awaited<ReturnType<Unit<Row>['identify']>>, now: Date, say: (m: OutgoingMessage) => void): Context {
   return {
     message, work: unit.work, now,
     reply: createReply(say, message),
