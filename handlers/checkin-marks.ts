@@ -64,12 +64,14 @@ export async function correctTime(ctx: DistrictContext, line: CommandLine, actio
   const command = action === 'checkIn' ? '签到' : '签退'
   const { activity, session, rest } = await sessionNamed(ctx, line, command)
   const timeWord = rest.at(-1)?.word
-  if (rest.length !== 2 || !timeWord || !/^\d/.test(timeWord)) throw new Refusal(texts.checkin.timeUsage(command))
+  if (rest.length !== 2 || !timeWord || !/^\d/.test(timeWord)) throw new Refusal(texts.checkin.timeUsage(command, activity.id))
   const at = readTime(ctx, session, timeWord, command)
   if (!inSessionWindow(activity, session, at)) {
     const { opens, closes } = windowText(ctx, activity, session)
-    throw new Refusal(texts.checkin.timeOutside(timeOf(ctx, at), opens, closes, command))
+    throw new Refusal(texts.checkin.timeOutside(timeOf(ctx, at), opens, closes, command, activity.id))
   }
+  // A correction records what happened: a time still ahead has not.
+  if (at.getTime() > ctx.now.getTime()) throw new Refusal(texts.checkin.timeAhead(timeOf(ctx, at), timeOf(ctx, ctx.now), command, activity.id))
   const [member] = await namedMembers(ctx, rest.slice(0, 1))
   const who = { session, memberId: member!.id, byId: ctx.sender.memberId, now: ctx.now, at }
   if (action === 'checkIn') await ctx.work.checkins.checkIn({ ...who, via: 'marked' })
@@ -90,7 +92,7 @@ function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: st
     direct: true,
     async run(ctx, line) {
       const { activity, session, rest } = await sessionNamed(ctx, line, name)
-      if (rest.length === 0) throw new Refusal(texts.checkin.markUsage(name))
+      if (rest.length === 0) throw new Refusal(texts.checkin.markUsage(name, activity.id))
       const members = await namedMembers(ctx, rest)
       for (const member of members) await ctx.work.checkins.mark({ session, memberId: member.id, byId: ctx.sender.memberId, now: ctx.now, status })
       const names = members.map(listName).join('、')
@@ -144,7 +146,7 @@ async function namedMembers(ctx: DistrictContext, args: Arg[]): Promise<Member[]
 
 function readTime(ctx: DistrictContext, session: Occurrence, word: string, command: string): Date {
   const m = TIME.exec(word)
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Refusal(texts.checkin.badTime(word, command))
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Refusal(texts.checkin.badTime(word, command, session.activityId))
   return toInstant(session.date, `${m[1]!.padStart(2, '0')}:${m[2]}`, ctx.district.timezone)
 }
 

@@ -52,11 +52,15 @@ export function isWithinWindow(window: { opensAt: Date; closesAt: Date }, at: Da
   return at.getTime() >= window.opensAt.getTime() && at.getTime() <= window.closesAt.getTime()
 }
 
+/** An instant to its minute, as every reply and sheet shows it (14:05:40 is 14:05). */
+const toMinute = (at: Date): number => Math.floor(at.getTime() / MINUTE) * MINUTE
+
 /**
  * Whole minutes missed at the start (checked in after the start) and at the
- * end (checked out before the end). A missing check-out is not an early
- * leave: nobody is docked for a step they forgot; a day-only session has no
- * clock to be late by.
+ * end (checked out before the end), counted on the minutes shown (a check-out
+ * at 16:00:30 from a session ending 16:30 is 30 minutes early, as 16:00 reads).
+ * A missing check-out is not an early leave: nobody is docked for a step they
+ * forgot; a day-only session has no clock to be late by.
  */
 export function missedMinutes(
   session: SessionTimes,
@@ -64,8 +68,8 @@ export function missedMinutes(
 ): { late: number; early: number } {
   if (!session.timed) return { late: 0, early: 0 }
   const end = sessionEnd(session)
-  const late = attendance.checkInAt ? Math.max(0, Math.floor((attendance.checkInAt.getTime() - session.startAt.getTime()) / MINUTE)) : 0
-  const early = attendance.checkOutAt ? Math.max(0, Math.floor((end.getTime() - attendance.checkOutAt.getTime()) / MINUTE)) : 0
+  const late = attendance.checkInAt ? Math.max(0, Math.round((toMinute(attendance.checkInAt) - toMinute(session.startAt)) / MINUTE)) : 0
+  const early = attendance.checkOutAt ? Math.max(0, Math.round((toMinute(end) - toMinute(attendance.checkOutAt)) / MINUTE)) : 0
   const length = sessionMinutes(session)
   return { late: Math.min(late, length), early: Math.min(early, length) }
 }

@@ -38,12 +38,14 @@ export const checkinTexts = {
     codeFileName: (id: number, code: string) => `签到码-${id}-${code}.png`,
     /** Corrections */
     onlyOrganizers: (id: number | string) => `只有学区管理员和这项活动的组织者可以为别人签到、记到场或缺席。为自己签到请发送「签到 ${id}」`,
-    markUsage: (command: string) => `请这样写：/${command} 12 王芳 李明；例行活动写上日子：/${command} 12 12月3日 王芳`,
-    timeUsage: (command: string) => `请这样写：/${command} 12 王芳 ${command === '签到' ? '14:05' : '16:30'}（名字后写时刻）`,
-    badTime: (text: string, command: string) =>
-      `没看懂时刻「${echo(text)}」。请这样写：/${command} 12 王芳 ${command === '签到' ? '14:05' : '16:30'}`,
-    timeOutside: (time: string, opens: string, closes: string, command: string) =>
-      `${time} 不在这次活动的签到时间（${opens}-${closes}）里。请写这个时间段里的时刻，例如：/${command} 12 王芳 ${opens}`,
+    markUsage: (command: string, id: number | string = 12) => `请这样写：/${command} ${id} 王芳 李明；例行活动写上日子：/${command} ${id} 12月3日 王芳`,
+    timeUsage: (command: string, id: number | string = 12) => `请这样写：/${command} ${id} 王芳 ${command === '签到' ? '14:05' : '16:30'}（名字后写时刻）`,
+    badTime: (text: string, command: string, id: number | string = 12) =>
+      `没看懂时刻「${echo(text)}」。请这样写：/${command} ${id} 王芳 ${command === '签到' ? '14:05' : '16:30'}`,
+    timeOutside: (time: string, opens: string, closes: string, command: string, id: number | string = 12) =>
+      `${time} 不在这次活动的签到时间（${opens}-${closes}）里。请写这个时间段里的时刻，例如：/${command} ${id} 王芳 ${opens}`,
+    timeAhead: (time: string, now: string, command: string, id: number | string) =>
+      `${time} 还没到（现在 ${now}），不能记为已${command}。请写已经过去的时刻，例如：/${command} ${id} 王芳 ${now}`,
     notFound: (name: string) => `本学区没有找到「${echo(name)}」。没有更改任何人的签到，请核对名字后重发，例如：/到场 12 王芳`,
     ambiguous: (name: string, count: number) => `本学区有 ${count} 位叫「${echo(name)}」的老师。没有更改任何人的签到，请 @ 本人再发，例如：/到场 12 @${echo(name)}`,
     tooManyNames: (max: number) => `一次最多写 ${max} 人，请分几次发送。`,
