@@ -114,7 +114,8 @@ export async function sessionPeople(tx: Tx, session: Pick<Occurrence, 'id' | 'ac
   return {
     signedUp: signups.map((s) => s.member),
     attendance: rows.flatMap((r) => (members.has(r.memberId) ? [{ ...r, member: members.get(r.memberId)! }] : [])),
-    onLeave: leaves.flatMap((l) => (members.has(l.memberId) ? [members.get(l.memberId)!] : [])),
+    // One who asked 请假 and came after all counts as present only.
+    onLeave: leaves.flatMap((l) => (members.has(l.memberId) && !rows.some((r) => r.memberId === l.memberId && r.status === 'present') ? [members.get(l.memberId)!] : [])),
   }
 }
 

@@ -84,7 +84,8 @@ export async function sessionRecordData(tx: Tx, occurrenceId: number, tz: string
     organizer: listName(a.organizer), date: o.date,
     time: o.timed ? `${localParts(o.startAt, tz).time}-${localParts(sessionEnd(o), tz).time}` : '',
     present: present.map((x) => line(x.memberId, [clock(x.checkInAt), clock(x.checkOutAt)].filter(Boolean).join('-'))),
-    leave: leaves.map((x) => line(x.memberId, x.reason)),
+    // One who asked 请假 and came after all is listed as present only, as 学时 counts them.
+    leave: leaves.filter((x) => !presentIds.has(x.memberId)).map((x) => line(x.memberId, x.reason)),
     absent: absentIds.map((id) => line(id)),
     summary: record?.summary ?? '',
     files: files.map((f) => ({ kind: f.kind, name: f.name, path: f.path })),

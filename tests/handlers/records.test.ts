@@ -29,6 +29,8 @@ beforeAll(async () => {
   const at = (t: string) => new Date(`2026-12-03T${t}:00+08:00`)
   await h.app.db.attendance.create({ data: { occurrenceId: session.id, activityId: 1, memberId: li!.memberId, status: 'present', checkInAt: at('13:55'), checkOutAt: at('15:31'), via: 'self', updatedAt: at('15:31') } })
   await h.app.db.leave.create({ data: { occurrenceId: session.id, activityId: 1, memberId: zhao!.memberId, reason: '外出培训', status: 'approved', askedAt: at('09:00') } })
+  // 李明 asked 请假 too, and came after all: he is listed as present only.
+  await h.app.db.leave.create({ data: { occurrenceId: session.id, activityId: 1, memberId: li!.memberId, reason: '学校有事', status: 'approved', askedAt: at('08:00') } })
 })
 afterAll(() => h.close())
 
@@ -125,9 +127,10 @@ describe('/导出 with the 教研活动记录表', () => {
     ])
     const docx = zip.get('教研活动记录表/#1-主题式联合教研-2026-12-03-教研活动记录表.docx')!
     const { value: text } = await mammoth.extractRawText({ buffer: docx })
-    for (const part of ['#1 主题式联合教研', '2026年12月3日(周四) 14:00-15:30', '育秀实验学校', '王芳', '李明', '李明（西渡学校） 13:55-15:31', '赵丽：外出培训', '缺席（1人）\n\n陈刚', '确定下次由育秀实验学校上研究课。', '活动照片（4张）', '总结.pdf']) {
+    for (const part of ['#1 主题式联合教研', '2026年12月3日(周四) 14:00-15:30', '育秀实验学校', '王芳', '李明', '李明（西渡学校） 13:55-15:31', '请假（1人）\n\n赵丽：外出培训', '缺席（1人）\n\n陈刚', '确定下次由育秀实验学校上研究课。', '活动照片（4张）', '总结.pdf']) {
       expect(text).toContain(part)
     }
+    expect(text).not.toContain('学校有事')
     const { value: html } = await mammoth.convertToHtml({ buffer: docx })
     expect(html.match(/<img /g)).toHaveLength(4)
   })
