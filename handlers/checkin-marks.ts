@@ -80,6 +80,9 @@ export async function correctTime(ctx: DistrictContext, line: CommandLine, actio
   ctx.reply(text(sessionText(ctx, { ...session, activity }), listName(member!), timeOf(ctx, at)))
 }
 
+type SessionRole = 'presenter' | 'host'
+const SESSION_ROLES: Record<string, SessionRole> = { 主讲: 'presenter', 主讲人: 'presenter', 主持: 'host', 主持人: 'host' }
+
 function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: string[], status: 'present' | 'absent'): Command {
   return {
     id,
@@ -93,11 +96,24 @@ function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: st
     async run(ctx, line) {
       const { activity, session, rest } = await sessionNamed(ctx, line, name)
       if (rest.length === 0) throw new Refusal(texts.checkin.markUsage(name, activity.id))
-      const members = await namedMembers(ctx, rest)
-      for (const member of members) await ctx.work.checkins.mark({ session, memberId: member.id, byId: ctx.sender.memberId, now: ctx.now, status })
-      const names = members.map(listName).join('、')
+      // 「/到场 12 @王佩红 主讲」: the presenter's or host's own row, for 学时's multiple (a name two share grants it nobody).
+      const roleAfter = new Map<number, SessionRole>()
+      const names: Arg[] = []
+      for (const arg of rest) {
+        const role = arg.word !== undefined ? SESSION_ROLES[arg.word] : undefined
+        if (!role) names.push(arg)
+        else if (status === 'present' && names.length > 0) roleAfter.set(names.length - 1, role)
+        else throw new Refusal(texts.checkin.markUsage(name, activity.id))
+      }
+      const members: { member: Member; role?: SessionRole }[] = []
+      for (const [i, arg] of names.entries()) {
+        const found = await namedMembers(ctx, [arg])
+        found.forEach((member, j) => members.push({ member, ...(j === found.length - 1 && roleAfter.has(i) ? { role: roleAfter.get(i)! } : {}) }))
+      }
+      for (const { member, role } of members) await ctx.work.checkins.mark({ session, memberId: member.id, byId: ctx.sender.memberId, now: ctx.now, status, ...(role ? { role } : {}) })
+      const listed = members.map(({ member, role }) => listName(member) + (role ? texts.checkin.roleNote(role) : '')).join('、')
       const said = sessionText(ctx, { ...session, activity })
-      ctx.reply(status === 'present' ? texts.checkin.markedPresent(said, names) : texts.checkin.markedAbsent(said, names))
+      ctx.reply(status === 'present' ? texts.checkin.markedPresent(said, listed) : texts.checkin.markedAbsent(said, listed))
     },
   }
 }

@@ -77,15 +77,16 @@ export async function checkOut(tx: Tx, who: Who & { at: Date; self: boolean }): 
 }
 
 /** Marks the member present (to the record: came, times as they are) or absent (times cleared). */
-export async function mark(tx: Tx, who: Who & { status: 'present' | 'absent' }): Promise<Attendance> {
+export async function mark(tx: Tx, who: Who & { status: 'present' | 'absent'; role?: 'presenter' | 'host' }): Promise<Attendance> {
   const attendance = who.status === 'present'
-    ? await write(tx, who, { status: 'present', ...((await attendanceOf(tx, who.session.id, who.memberId)) ? {} : { via: 'marked' }) })
+    ? await write(tx, who, { status: 'present', ...((await attendanceOf(tx, who.session.id, who.memberId)) ? {} : { via: 'marked' }), ...(who.role ? { role: who.role } : {}) })
     : await write(tx, who, { status: 'absent', checkInAt: null, checkOutAt: null, via: 'marked' })
   await record(tx, who, who.status, null)
+  if (who.role) await record(tx, who, 'role', who.role)
   return attendance
 }
 
-type Fields = Partial<Pick<Attendance, 'status' | 'checkInAt' | 'checkOutAt' | 'via'>>
+type Fields = Partial<Pick<Attendance, 'status' | 'checkInAt' | 'checkOutAt' | 'via' | 'role'>>
 
 function write(tx: Tx, who: Who, fields: Fields): Promise<Attendance> {
   const key = { occurrenceId: who.session.id, memberId: who.memberId }

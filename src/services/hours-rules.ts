@@ -6,7 +6,7 @@
  */
 import { missedMinutes, sessionMinutes, type SessionTimes } from './session-times.ts'
 
-export type Level = 'school' | 'district' | 'county'
+export type Level = 'school' | 'district' | 'county' | 'city'
 export type HoursRole = 'presenter' | 'host' | 'participant'
 
 /** Why a member earns nothing for a session they were expected at. */
@@ -42,28 +42,31 @@ export function sessionHours(activity: { hours: number | null }, session: Sessio
 
 /** The activity's level; not set means 学区级 (the district's own activity). */
 export function levelOf(level: string | null): Level {
-  return level === 'school' || level === 'county' ? level : 'district'
+  return level === 'school' || level === 'county' || level === 'city' ? level : 'district'
 }
 
 /** Names written in a presenter or host field ("王芳、李明"). */
-function namesIn(field: string | null): string[] {
+export function namesIn(field: string | null): string[] {
   return (field ?? '').split(/[、,，;；\s]+/).filter(Boolean)
 }
 
 /**
  * The member's role at the session: as the attendance row says when given,
- * else by their name (profile name or display name) written as the
- * activity's 主讲 or 主持.
+ * else by the name written as the activity's 主讲 or 主持, when `holders`
+ * says that name is this member's: the one member of the district going by
+ * it. A name anyone may give themselves (/我是) earns no multiple by itself:
+ * while two go by it, neither is taken for the presenter.
  */
 export function roleOf(
   attendanceRole: string | null | undefined,
-  member: { realName: string | null; displayName: string },
+  member: { id: number },
   activity: { presenter: string | null; host: string | null },
+  holders: ReadonlyMap<string, number>,
 ): HoursRole {
   if (attendanceRole === 'presenter' || attendanceRole === 'host') return attendanceRole
-  const names = [member.realName, member.displayName].filter((n): n is string => Boolean(n))
-  if (namesIn(activity.presenter).some((n) => names.includes(n))) return 'presenter'
-  if (namesIn(activity.host).some((n) => names.includes(n))) return 'host'
+  const mine = (n: string) => holders.get(n) === member.id
+  if (namesIn(activity.presenter).some(mine)) return 'presenter'
+  if (namesIn(activity.host).some(mine)) return 'host'
   return 'participant'
 }
 

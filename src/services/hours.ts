@@ -10,7 +10,7 @@ import type { Member, Prisma } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
 import { sessionEnd } from './session-times.ts'
 import {
-  earnedHours, factorOf, judgeAttendance, levelOf, roleOf, sessionHours,
+  earnedHours, factorOf, judgeAttendance, levelOf, namesIn, roleOf, sessionHours,
   type HoursRole, type HoursRules, type Level, type Outcome,
 } from './hours-rules.ts'
 
@@ -66,6 +66,8 @@ interface Reading {
   /** Sign-ups per activity. */
   expected: Map<number, { memberId: number; signedUpAt: Date }[]>
   members: Map<number, Member>
+  /** Each presenter's or host's name that exactly one member of the district goes by, with that member. */
+  holders: Map<string, number>
 }
 
 const key = (occurrenceId: number, memberId: number) => `${occurrenceId}:${memberId}`
@@ -106,6 +108,7 @@ async function read(tx: Tx, scope: LedgerScope): Promise<Reading | null> {
     seenAt: new Map(),
     expected: new Map(),
     members: await membersById(tx, [...attendances, ...leaves, ...signups].map((r) => r.memberId)),
+    holders: await nameHolders(tx, scope.districtId, sessions.flatMap((o) => [...namesIn(o.activity.presenter), ...namesIn(o.activity.host)])),
   }
   for (const r of [...attendances, ...leaves]) push(reading.seenAt, r.occurrenceId, r.memberId)
   for (const s of signups) push(reading.expected, s.activityId, s)
@@ -143,7 +146,7 @@ function entryOf(o: Session, time: string | null, member: Member, reading: Readi
     att?.status === 'present' ? judgeAttendance(o, att, hours, rules)
     : reading.leaveAt.has(key(o.id, member.id)) ? { kind: 'none', why: { key: 'leave' } }
     : { kind: 'none', why: { key: 'absent' } }
-  const role = roleOf(att?.role, member, a)
+  const role = roleOf(att?.role, member, a, reading.holders)
   const factor = factorOf(role, rules)
   return {
     memberId: member.id, name: listName(member), school: member.school ?? '', subject: member.subject ?? '',
@@ -151,6 +154,25 @@ function entryOf(o: Session, time: string | null, member: Member, reading: Readi
     level: levelOf(a.level), role, factor, sessionHours: hours, outcome, earned: earnedHours(outcome, factor),
     checkInAt: att?.checkInAt ?? null, checkOutAt: att?.checkOutAt ?? null, marked: att?.via === 'marked',
   }
+}
+
+/** The names that exactly one member of the district goes by (display name, profile name or an account's name), as findMemberByName reads them. */
+async function nameHolders(tx: Tx, districtId: number, names: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)]
+  const holders = new Map<string, Set<number>>()
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK)
+    const rows = await tx.membership.findMany({
+      where: { districtId, member: { OR: [{ displayName: { in: chunk } }, { realName: { in: chunk } }, { accounts: { some: { displayName: { in: chunk } } } }] } },
+      select: { member: { select: { id: true, displayName: true, realName: true, accounts: { select: { displayName: true } } } } },
+    })
+    for (const { member } of rows) {
+      for (const name of new Set([member.displayName, member.realName, ...member.accounts.map((a) => a.displayName)])) {
+        if (name && chunk.includes(name)) holders.set(name, (holders.get(name) ?? new Set()).add(member.id))
+      }
+    }
+  }
+  return new Map([...holders].flatMap(([name, ids]) => (ids.size === 1 ? [[name, [...ids][0]!] as const] : [])))
 }
 
 async function membersById(tx: Tx, ids: number[]): Promise<Map<number, Member>> {

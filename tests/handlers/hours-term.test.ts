@@ -78,4 +78,18 @@ describe('a term of 学时 through the real commands', () => {
     const wang = sign.getRows(1, sign.rowCount)!.find((r) => r.getCell(2).value === '王芳')!
     expect([wang.getCell(6).value, wang.getCell(7).value, wang.getCell(8).value]).toEqual(['13:55', '16:35', '出席'])
   })
+
+  it('a teacher giving himself the presenter\'s name earns no multiple, and the name grants nobody one while two go by it', async () => {
+    await say('/我是 王佩红 育秀实验学校 语文', '黄磊')
+    const [view] = await h.say('/学时 1', { direct: true, chat: 'dm-me' })
+    expect(view).toContain('  王佩红 2.5 学时')
+    expect(view).not.toContain('主讲×2')
+    // The organizer names the presenter's own row by @mention: the multiple is back, recorded with who gave it.
+    const [marked] = await h.say('/到场 1 @王佩红 主讲', { mentions: [{ id: '王佩红', name: '王佩红' }] })
+    expect(marked).toContain('王佩红（主讲）')
+    const [again] = await h.say('/学时 1', { direct: true, chat: 'dm-me' })
+    expect(again).toContain('  王佩红 主讲×2 5 学时')
+    const change = await h.app.db.attendanceChange.findFirstOrThrow({ where: { action: 'role' } })
+    expect(change.value).toBe('presenter')
+  })
 })

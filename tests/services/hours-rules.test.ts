@@ -33,12 +33,16 @@ describe('what a session is worth', () => {
 
 describe('roles and multiples', () => {
   const activity = { presenter: '王芳', host: '李明、赵丽' }
-  it('takes the attendance row\'s role first, else the name as 主讲 or 主持', () => {
-    expect(roleOf('host', { realName: '王芳', displayName: 'x' }, activity)).toBe('host')
-    expect(roleOf(null, { realName: '王芳', displayName: 'wf' }, activity)).toBe('presenter')
-    expect(roleOf(null, { realName: null, displayName: '赵丽' }, activity)).toBe('host')
-    expect(roleOf(null, { realName: '陈刚', displayName: '陈刚' }, activity)).toBe('participant')
-    expect(roleOf(null, { realName: '王', displayName: '王' }, { presenter: null, host: null })).toBe('participant')
+  // The names exactly one member of the district goes by: 王芳 is member 1, 赵丽 member 3; two go by 李明.
+  const holders = new Map([['王芳', 1], ['赵丽', 3]])
+  it('takes the attendance row\'s role first, else the name as 主讲 or 主持 when it is the member\'s alone', () => {
+    expect(roleOf('host', { id: 1 }, activity, holders)).toBe('host')
+    expect(roleOf(null, { id: 1 }, activity, holders)).toBe('presenter')
+    expect(roleOf(null, { id: 3 }, activity, holders)).toBe('host')
+    expect(roleOf(null, { id: 4 }, activity, holders)).toBe('participant')
+    // 李明 is two members' name: neither is taken for the host by it.
+    expect(roleOf(null, { id: 2 }, activity, holders)).toBe('participant')
+    expect(roleOf(null, { id: 1 }, { presenter: null, host: null }, holders)).toBe('participant')
   })
 
   it('multiplies by the district\'s factor', () => {

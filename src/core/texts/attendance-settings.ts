@@ -2,7 +2,7 @@
 import { echo } from '../limits.ts'
 
 /** An activity's level as a district writes it (Activity.level; null is 学区级). */
-export const LEVEL_NAMES: Record<string, string> = { school: '校级', district: '学区级', county: '区级', city: '市级' }
+export const LEVEL_NAMES: Record<string, string> = { school: '校级', district: '学区级（集团级）', county: '区级', city: '市级' }
 export const levelName = (level: string | null): string => LEVEL_NAMES[level ?? 'district'] ?? '学区级'
 
 const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']

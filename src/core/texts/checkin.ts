@@ -53,6 +53,7 @@ export const checkinTexts = {
     noSessionToMark: (id: number) => `#${id} 还没有举行过，没有可以更改的签到。例行活动请写上日子，例如：/到场 ${id} 12月3日 王芳`,
     noSessionOn: (id: number, date: string) => `#${id} 在 ${date} 没有活动。请写它举行的日子，例如：/到场 ${id} 12月3日 王芳`,
     sessionNotHeldMark: (id: number, date: string) => `#${id} ${date}这次没有举行，不能记签到。`,
+    roleNote: (role: 'presenter' | 'host') => (role === 'presenter' ? '（主讲）' : '（主持）'),
     markedPresent: (session: string, names: string) => `已记到场：${session}\n${names}`,
     markedAbsent: (session: string, names: string) => `已记缺席：${session}\n${names}`,
     markedIn: (session: string, name: string, time: string) => `已更正：${name} 在 ${time} 签到（${session}）。`,

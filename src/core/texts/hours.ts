@@ -1,10 +1,10 @@
 /** The texts of 学时 (/学时) and the archive's 学时登记表 and attendance columns. */
 import { echo } from '../limits.ts'
 
-type LevelKey = 'school' | 'district' | 'county'
+type LevelKey = 'school' | 'district' | 'county' | 'city'
 type RoleKey = 'presenter' | 'host' | 'participant'
 
-const LEVELS: Record<LevelKey, string> = { school: '校级', district: '学区级（集团级）', county: '区级' }
+const LEVELS: Record<LevelKey, string> = { school: '校级', district: '学区级（集团级）', county: '区级', city: '市级' }
 const ROLES: Record<RoleKey, string> = { presenter: '主讲', host: '主持', participant: '参与' }
 const WHY = {
   late: (m: number) => `迟到 ${m} 分钟`,
