@@ -14,8 +14,13 @@ const JOIN_WORDS = new Set(['报名', '我报名', '报名+1', '+1', '1', '接�
 const LEAVE_WORDS = new Set(['取消报名', '-1'])
 /** A whole message that can only mean signing up, even quoting nothing ("+1" and "1" are too common in chat). */
 const BARE_JOIN = /^(我要?报名|报名)$/
-/** "签到", "签到 12", "签到 4821" (the on-site code), "签到 12 4821", "签退", "签退 12". */
-const CHECK = /^(签到|签退)(?:\s*#?(\d{1,9}))?(?:\s+(\d{4}))?$/
+/**
+ * "签到", "签到 12", "签到 4821" (the on-site code), "签到 12 4821", "签退", "签退 12",
+ * as phones write them too: "签 到", "我签到", "已签到", "签到了", "签到！", "签到 12号".
+ */
+const CHECK = /^(?:我已经|我已|我|已经|已)?(签\s?到|签\s?退)(?:\s*#?(\d{1,9})号?)?(?:\s+(\d{4}))?\s*(?:了|啦|啊|喽|咯|哈)?[!！。.~～]*$/
+/** "请假 12 家里有事", "请假12 生病", "销假 12": the number right after the word, so chat about 请假 stays chat. */
+const LEAVE = /^(请假|销假)\s*#?(\d{1,9})号?(?:\s+(.+))?$/
 
 /**
  * A command written as plain chat: "报名 12", "接龙 12", "报名 12 李明/西渡学校/历史/3年",
@@ -27,7 +32,10 @@ export function plainCommand(message: IncomingMessage): CommandLine | null {
   const numbered = WITH_NUMBER.exec(text)
   if (numbered) return line(numbered[1]!, [numbered[2]!])
   const check = CHECK.exec(text)
-  if (check && !(check[1] === '签退' && check[3])) return checkLine(check[1]!, [check[2], check[3]].filter((w): w is string => !!w), message)
+  const checkName = check?.[1]!.replace(/\s/g, '')
+  if (check && !(checkName === '签退' && check[3])) return checkLine(checkName!, [check[2], check[3]].filter((w): w is string => !!w), message)
+  const leave = LEAVE.exec(text)
+  if (leave) return line(leave[1]!, [leave[2]!, ...(leave[3] ? leave[3].split(' ') : [])])
   const jielong = JIELONG.exec(text)
   if (jielong) return line('报名', [jielong[1] ?? jielong[2]!])
   // Only a 接龙 profile after the number: "报名 7 个人了" is chat.

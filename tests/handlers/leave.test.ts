@@ -35,7 +35,8 @@ describe('/请假 without approval', () => {
   })
 
   it('asking twice updates the reason and promotes nobody more', async () => {
-    expect(await h.say('/请假 1 区里临时开会', { as: '李明' })).toEqual(['已更新 李明 的请假原因：#1 12月3日(周四) 13:30-16:00。'])
+    // Written without the slash, as 报名 12 is.
+    expect(await h.say('请假 1 区里临时开会', { as: '李明' })).toEqual(['已更新 李明 的请假原因：#1 12月3日(周四) 13:30-16:00。'])
     expect((await leavesOf(1)).map((l) => l.reason)).toEqual(['区里临时开会'])
     expect(await statusOf(1)).toEqual(['王芳:confirmed', '李明:leave', '赵丽:confirmed', '陈刚:waiting'])
   })
