@@ -33,7 +33,8 @@ export const exportData: Command = {
       const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
       const term = semesterOn(env.today, env.semesters)
       if (term) Object.assign(scope, { from: term.startDate, to: term.endDate })
-      fileName = texts.export.fileName(ctx.district.name, term?.name ?? texts.export.allTerms)
+      const label = term?.name ?? texts.export.allTerms
+      fileName = admin ? texts.export.fileName(ctx.district.name, label) : texts.export.ownFileName(ctx.district.name, label, ctx.sender.name)
     }
     const chat = await privateChat(ctx)
     const wb = await ctx.work.exporting.buildWorkbook(scope)

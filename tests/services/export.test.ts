@@ -228,6 +228,9 @@ describe('/导出 in chat', () => {
       return back
     }
     const own = await exported('王佩红')
+    // Named for the organizer: never taken for, or saved over, the district's archive.
+    const { sent: ownSent } = await h.send('/导出', { as: '王佩红', direct: true, chat: 'dm-王佩红' })
+    expect(ownSent[0]!.file!.name).toBe('示范学区-第一学期-档案（王佩红组织的活动）.xlsx')
     expect(rowsOf(own.getWorksheet('活动')!).slice(1).map((r) => [r[0], r[1]])).toEqual([[3, '工作室沙龙']])
     expect(rowsOf(own.getWorksheet('答疑')!).slice(1).map((r) => r.slice(0, 5))).toEqual([
       [1, '语文工作室', '王芳', '', '如何设计单元作业？'],

@@ -58,6 +58,8 @@ export const filesTexts = {
     byTeacher: '【按教师】',
     noSchool: '（未登记学校）',
     fileName: (district: string, label: string) => `${district}-${label}-档案.xlsx`,
+    /** An organizer's archive holds their own activities only: named for them, so it is never taken for (or saved over) the district's. */
+    ownFileName: (district: string, label: string, who: string) => `${district}-${label}-档案（${who}组织的活动）.xlsx`,
     activityFileName: (id: number, title: string) => `#${id}-${title}-名单.xlsx`,
     allTerms: '全部',
     sent: (file: string) => `已把「${file}」发到您的私聊，请查收。`,
