@@ -2,6 +2,7 @@
  * 签到 and 签退 by the teacher themselves, and /签到码 for the organizer.
  * Corrections by name (/签到 12 王芳 14:05, /到场, /缺席) are in checkin-marks.ts.
  */
+import { sessionStaffOnly } from './session-staff.ts'
 import { formatDate } from '../src/calendar/format.ts'
 import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
@@ -76,6 +77,7 @@ export const checkinCode: Command = {
   aliases: ['checkincode'],
   role: 'teacher',
   listedFor: 'organizer',
+  forms: [sessionStaffOnly('签到码 <编号>', (line) => texts.checkin.codeOnlyOrganizers(exampleId(line)))],
   scope: 'district',
   direct: true,
   async run(ctx, line) {

@@ -72,7 +72,7 @@ async function withRecords(ctx: DistrictContext, scope: ExportScope, workbook: {
   const records = await ctx.work.termArchive.sessionRecords(scope, ctx.now, ctx.district.timezone)
   if (records.length === 0) return workbook
   const name = texts.recordSheet.zipName(workbook.name.replace(/\.xlsx$/, ''))
-  const bytes = await archiveZip(ctx.config.dataDir, workbook, records)
+  const bytes = await archiveZip(ctx.config.dataDir, workbook, records, ctx.now)
   const limit = MAX_SEND_BYTES[chat.platform]
   if (limit === undefined || bytes.length <= limit) return { name, bytes }
   const where = saveExport(ctx.config.dataDir, name, bytes)

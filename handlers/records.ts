@@ -1,5 +1,5 @@
 import { formatDate } from '../src/calendar/format.ts'
-import { runsSession } from './session-staff.ts'
+import { runsSession, sessionStaffOnly } from './session-staff.ts'
 import { Refusal, type Command, type Context, type DistrictContext } from '../src/core/command.ts'
 import type { PostedFiles } from '../src/core/posted-files.ts'
 import { texts } from '../src/core/texts/index.ts'
@@ -17,6 +17,7 @@ const T = texts.records
 export const record: Command = {
   id: 'record',
   listedFor: 'organizer',
+  forms: [sessionStaffOnly('记录 <编号> <纪要>', () => T.notAllowed)],
   name: '记录',
   aliases: ['record', '纪要'],
   role: 'teacher',
@@ -44,6 +45,7 @@ export const record: Command = {
 export const archive: Command = {
   id: 'archive',
   listedFor: 'organizer',
+  forms: [sessionStaffOnly('归档 <编号>', () => T.notAllowed)],
   name: '归档',
   aliases: ['archive'],
   role: 'teacher',

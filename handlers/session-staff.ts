@@ -1,5 +1,6 @@
 import type { CommandLine } from '../src/core/command-line.ts'
-import type { Context } from '../src/core/command.ts'
+import type { Context, RestrictedForm } from '../src/core/command.ts'
+import { texts } from '../src/core/texts/index.ts'
 
 /**
  * Who runs a session (its code, its record, its photos): an admin, the
@@ -31,4 +32,29 @@ export async function runsActivity(ctx: Context, line: CommandLine): Promise<boo
   if (!activity) return false
   if (activity.organizerId === ctx.sender.memberId) return true
   return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
+}
+
+/**
+ * A command only those who run the session may use (/签到码, /记录, /归档):
+ * admins, and by the activity its line names, its organizer and its host or
+ * presenter holding a role (runsSession). A line naming no activity passes
+ * here, for the command's own sentence on how to write it; `refusal` is the
+ * command's own sentence for the others.
+ */
+export function sessionStaffOnly(usage: string, refusal: (line: CommandLine) => string): RestrictedForm {
+  return {
+    usage,
+    role: 'admin',
+    matches: () => true,
+    refusal,
+    also: {
+      who: texts.checkin.alsoSessionStaff,
+      async may(ctx, line) {
+        const id = /^[#＃]?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1]
+        if (!ctx.district || !id) return true
+        const activity = await ctx.work.activities.findActivity(ctx.district.id, Number(id))
+        return activity !== null && (await runsSession(ctx, activity))
+      },
+    },
+  }
 }

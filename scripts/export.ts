@@ -49,7 +49,7 @@ try {
   // The held sessions' 教研活动记录表 and their photos, with the workbook, as one .zip.
   if (records.length > 0) {
     const zip = path.join(out, `${base}.zip`)
-    writeFileSync(zip, await archiveZip(config.dataDir, { name: `${base}.xlsx`, bytes }, records))
+    writeFileSync(zip, await archiveZip(config.dataDir, { name: `${base}.xlsx`, bytes }, records, scope.now))
     process.stdout.write(`${zip}\n`)
   }
   for (const ws of wb.worksheets) {

@@ -43,16 +43,17 @@ export async function sessionRecords(tx: Tx, scope: ExportScope, now: Date, tz: 
 /**
  * The .zip: the workbook at the top, 教研活动记录表/<one .docx per session>,
  * 照片和资料/#12-<title>/<date>/<files>. A kept file gone from the disk is
- * left out (its name stays in the 记录表). Pure but for reading DATA_DIR.
+ * left out (its name stays in the 记录表). Every entry is dated `madeAt`, the
+ * export's time (an archive's files show when it was made). Pure but for reading DATA_DIR.
  */
-export async function archiveZip(dataDir: string, workbook: { name: string; bytes: Buffer }, records: readonly SessionRecordData[]): Promise<Buffer> {
+export async function archiveZip(dataDir: string, workbook: { name: string; bytes: Buffer }, records: readonly SessionRecordData[], madeAt: Date): Promise<Buffer> {
   const zip = new yazl.ZipFile()
   const taken = new Set<string>()
   const add = (bytes: Buffer, name: string) => {
     let unique = name
     for (let n = 2; taken.has(unique); n++) unique = name.replace(/(\.[^./]+)?$/, `(${n})$1`)
     taken.add(unique)
-    zip.addBuffer(bytes, unique, { mtime: new Date(0) })
+    zip.addBuffer(bytes, unique, { mtime: madeAt })
   }
   add(workbook.bytes, safePart(workbook.name))
   for (const r of records) {

@@ -31,7 +31,7 @@ export const attendanceSettingsTexts = {
     badWindow: (text: string, id: number) =>
       `没看懂签到时间「${echo(text)}」。例如：/设置 ${id} 签到 前30分钟 后30分钟（每边最多 240 分钟；恢复默认：/设置 ${id} 签到 默认）`,
     badHours: (text: string, id: number) =>
-      `没看懂学时「${echo(text)}」。请写数字，例如：/设置 ${id} 学时 3，或 /设置 ${id} 学时 2.5；按时长计：/设置 ${id} 学时 默认`,
+      `没看懂学时「${echo(text)}」。请写 0 到 24 之间的数字，例如：/设置 ${id} 学时 3，或 /设置 ${id} 学时 2.5；按时长计：/设置 ${id} 学时 默认`,
     badLevel: (text: string, id: number) => `没看懂级别「${echo(text)}」。请写 校级、学区级（集团级）、区级 或 市级，例如：/设置 ${id} 级别 区级`,
   },
 

@@ -71,5 +71,6 @@ export const checkinTexts = {
     summaryFooter: (id: number) => `更正：/到场 ${id} 王芳、/缺席 ${id} 赵丽、/签到 ${id} 王芳 14:05`,
     buttonCheckIn: '签到',
     alsoItsOrganizer: '以及这项活动的组织者',
+    alsoSessionStaff: '以及这项活动的组织者、有角色（组织者、导师）的主持人和主讲人',
   },
 } as const
