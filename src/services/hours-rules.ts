@@ -4,7 +4,7 @@
  * whether a member who came late or left early still earns it. Pure: the
  * ledger (hours.ts) reads the rows and asks these.
  */
-import { missedMinutes, sessionMinutes, type SessionTimes } from './session-times.ts'
+import { missedMinutes, sessionEnd, sessionMinutes, type SessionTimes } from './session-times.ts'
 
 export type Level = 'school' | 'district' | 'county' | 'city'
 export type HoursRole = 'presenter' | 'host' | 'participant'
@@ -16,6 +16,8 @@ export type NoHours =
   | { key: 'lateAndEarly'; late: number; early: number }
   | { key: 'absent' }
   | { key: 'leave' }
+  /** At another session (activity #activityId) for the same time: one person earns one session's hours at a time. */
+  | { key: 'overlap'; activityId: number }
 
 /** One member at one session: earned (hours null while a day-only session's hours are not set), or why not. */
 export type Outcome =
@@ -91,6 +93,32 @@ export function judgeAttendance(
     return { kind: 'none', why }
   }
   return { kind: 'earned', hours, late, early }
+}
+
+/** When a member was at a timed session: from their check-in (or its start) to their check-out (or its end), within the session. */
+export function attendedSpan(session: SessionTimes, attendance: { checkInAt: Date | null; checkOutAt: Date | null }): { from: number; to: number } | null {
+  if (!session.timed) return null
+  const start = session.startAt.getTime()
+  const end = sessionEnd(session).getTime()
+  return { from: Math.max(start, attendance.checkInAt?.getTime() ?? start), to: Math.min(end, attendance.checkOutAt?.getTime() ?? end) }
+}
+
+/**
+ * Of a member's sessions that earned hours, one that overlaps an earlier one
+ * (by its attended span) for the district's share of its length or more
+ * earns none: nobody is at two sessions at once. The one they came to first
+ * keeps its hours. Returns the indexes to void, each with the activity it clashed with.
+ */
+export function overlapping(spans: readonly { from: number; to: number; minutes: number; activityId: number }[], missShare: number): Map<number, number> {
+  const order = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.from - b.from || a.i - b.i)
+  const kept: typeof order = []
+  const voided = new Map<number, number>()
+  for (const s of order) {
+    const clash = kept.find((k) => Math.min(k.to, s.to) - Math.max(k.from, s.from) >= Math.max(1, missShare * s.minutes * 60_000))
+    if (clash) voided.set(s.i, clash.activityId)
+    else kept.push(s)
+  }
+  return voided
 }
 
 /** Hours earned with a role's multiple, to two decimals (2.5 × 1.5 = 3.75). */

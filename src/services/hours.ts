@@ -8,9 +8,9 @@ import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import type { Member, Prisma } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
-import { sessionEnd } from './session-times.ts'
+import { sessionEnd, sessionMinutes } from './session-times.ts'
 import {
-  earnedHours, factorOf, judgeAttendance, levelOf, namesIn, roleOf, sessionHours,
+  attendedSpan, earnedHours, factorOf, judgeAttendance, levelOf, namesIn, overlapping, roleOf, sessionHours,
   type HoursRole, type HoursRules, type Level, type Outcome,
 } from './hours-rules.ts'
 
@@ -122,6 +122,7 @@ export async function ledger(tx: Tx, scope: LedgerScope): Promise<LedgerEntry[]>
   const reading = await read(tx, scope)
   if (!reading) return []
   const entries: LedgerEntry[] = []
+  const spans = new Map<LedgerEntry, { from: number; to: number; minutes: number; activityId: number }>()
   for (const o of reading.sessions) {
     const end = sessionEnd(o).getTime()
     // Absent only once it ended, and only those signed up by then: one who signs up for a series later was not expected earlier.
@@ -130,11 +131,30 @@ export async function ledger(tx: Tx, scope: LedgerScope): Promise<LedgerEntry[]>
     const rows: LedgerEntry[] = []
     for (const memberId of new Set([...(reading.seenAt.get(o.id) ?? []), ...signedUp.map((s) => s.memberId)])) {
       const member = reading.members.get(memberId)
-      if (member) rows.push(entryOf(o, time, member, reading, rules))
+      if (!member) continue
+      const entry = entryOf(o, time, member, reading, rules)
+      const span = entry.outcome.kind === 'earned' ? attendedSpan(o, entry) : null
+      if (span) spans.set(entry, { ...span, minutes: sessionMinutes(o), activityId: o.activityId })
+      rows.push(entry)
     }
     entries.push(...rows.sort((x, y) => x.name.localeCompare(y.name, 'zh') || x.memberId - y.memberId))
   }
+  voidOverlaps(spans, rules)
   return entries
+}
+
+/** One person earns one session's hours at a time: of two sessions attended at once, the later-begun earns none (hours-rules overlapping). */
+function voidOverlaps(spans: Map<LedgerEntry, { from: number; to: number; minutes: number; activityId: number }>, rules: HoursRules): void {
+  const byMember = new Map<number, LedgerEntry[]>()
+  for (const entry of spans.keys()) push(byMember, entry.memberId, entry)
+  for (const list of byMember.values()) {
+    if (list.length < 2) continue
+    for (const [i, activityId] of overlapping(list.map((e) => spans.get(e)!), rules.missShare)) {
+      const entry = list[i]!
+      entry.outcome = { kind: 'none', why: { key: 'overlap', activityId } }
+      entry.earned = 0
+    }
+  }
 }
 
 /** One member at one session: attended (judged by the rules), else on approved 请假, else absent. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   defaultHours, earnedHours, factorOf, judgeAttendance, levelOf, roleOf, schoolYearOf, sessionHours, totalsOf,
+  attendedSpan, overlapping,
 } from '../../src/services/hours-rules.ts'
 
 const at = (hm: string) => new Date(`2026-11-25T${hm}:00+08:00`)
@@ -97,5 +98,23 @@ describe('totals and the school year', () => {
     expect(schoolYearOf('2026-11-25')).toEqual({ from: '2026-09-01', to: '2027-08-31', startYear: 2026 })
     expect(schoolYearOf('2027-03-02')).toEqual({ from: '2026-09-01', to: '2027-08-31', startYear: 2026 })
     expect(schoolYearOf('2027-09-01').startYear).toBe(2027)
+  })
+})
+
+describe('one session at a time', () => {
+  const t = (hm: string) => new Date(`2026-11-25T${hm}:00+08:00`).getTime()
+  it('voids the later of two sessions attended at once, by the district\'s share; a short overlap (changing rooms) is no clash', () => {
+    const spans = [
+      { from: t('14:00'), to: t('16:30'), minutes: 150, activityId: 1 },
+      { from: t('15:05'), to: t('16:00'), minutes: 60, activityId: 2 },
+      { from: t('16:20'), to: t('17:30'), minutes: 70, activityId: 3 },
+    ]
+    expect([...overlapping(spans, 0.2)]).toEqual([[1, 1]])
+  })
+  it('the span is from check-in (or the start) to check-out (or the end), within the session', () => {
+    const session = { startAt: new Date(t('14:00')), endAt: new Date(t('16:30')), timed: true }
+    expect(attendedSpan(session, { checkInAt: new Date(t('13:40')), checkOutAt: null })).toEqual({ from: t('14:00'), to: t('16:30') })
+    expect(attendedSpan(session, { checkInAt: new Date(t('14:20')), checkOutAt: new Date(t('15:00')) })).toEqual({ from: t('14:20'), to: t('15:00') })
+    expect(attendedSpan({ ...session, timed: false }, { checkInAt: null, checkOutAt: null })).toBeNull()
   })
 })

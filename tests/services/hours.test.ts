@@ -65,8 +65,29 @@ describe('the 学时 ledger', () => {
     expect([now['1:新来的'], now['1:周强'], now['1:王芳'], now['1:吴敏']]).toEqual(['absent', 'absent', 2.5, 3.75])
   })
 
+  it('nobody earns two sessions at once: the one come to first keeps its hours, the other says which it clashed with', async () => {
+    const db = h.app.db
+    await h.say('/排期 11月25日 15:00-16:00 读书分享 @西渡学校')
+    await h.say('/确认 补登记')
+    const other = await db.activity.findFirstOrThrow({ where: { title: '读书分享' } })
+    const occurrenceId = (await db.occurrence.findFirstOrThrow({ where: { activityId: other.id } })).id
+    const at = (hm: string) => new Date(`2026-11-25T${hm}:00+08:00`)
+    // 王芳 was at #1 from 13:55 to 16:35; she also checked in to the other from 15:05. 赵丽 went over after #1's 15:00 check-out.
+    await db.attendance.create({ data: { occurrenceId, activityId: other.id, memberId: await memberId('王芳'), status: 'present', checkInAt: at('15:05'), updatedAt: at('15:05') } })
+    await db.attendance.updateMany({ where: { memberId: await memberId('赵丽'), activityId: 1 }, data: { checkOutAt: at('16:25') } })
+    await db.attendance.create({ data: { occurrenceId, activityId: other.id, memberId: await memberId('吴敏'), status: 'present', checkInAt: at('14:58'), updatedAt: at('14:58') } })
+    const now = summary(await read({}))
+    expect(now[`${other.id}:王芳`]).toBe('overlap')
+    expect(now['1:王芳']).toBe(2.5)
+    const [clash] = (await read({ memberId: await memberId('王芳') })).filter((e) => e.activityId === other.id)
+    expect(clash!.outcome).toEqual({ kind: 'none', why: { key: 'overlap', activityId: 1 } })
+    // 吴敏 was marked 到场 at #1 (no times: its whole length), so the later session is the one voided.
+    expect(now[`${other.id}:吴敏`]).toBe('overlap')
+  })
+
   it('a cancelled session counts for nobody', async () => {
     await h.say('/取消 2 专家临时有事')
-    expect((await read({ memberId: await memberId('王芳') })).map((e) => e.activityId)).toEqual([1, 3])
+    // #4 is the session she was at together with #1 (above): listed, with no hours.
+    expect((await read({ memberId: await memberId('王芳') })).map((e) => e.activityId)).toEqual([1, 4, 3])
   })
 })
