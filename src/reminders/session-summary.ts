@@ -53,9 +53,15 @@ export async function summaryCandidates(ctx: PlanContext): Promise<Candidate[]> 
   return out
 }
 
-/** The summary, to the organizer's direct chat; null when nobody signed up or came, or there is no such chat. */
+/**
+ * The summary, to the organizer's direct chat, else (they never wrote to the
+ * bot in private) to an admin's, saying so; null when nobody signed up or
+ * came, or no such chat exists. Names go to a direct chat only, never a group.
+ */
 async function buildSummary(tx: Tx, ctx: PlanContext, o: Session): Promise<OutgoingMessage | null> {
-  const chat = await tx.group.findFirst({ where: { direct: true, ownerId: o.activity.organizerId }, orderBy: { lastSeenAt: 'desc' } })
+  const own = await tx.group.findFirst({ where: { direct: true, ownerId: o.activity.organizerId }, orderBy: { lastSeenAt: 'desc' } })
+  const admins = own ? [] : (await tx.memberRole.findMany({ where: { districtId: o.activity.districtId, role: 'admin' }, select: { memberId: true } })).map((r) => r.memberId)
+  const chat = own ?? (await tx.group.findFirst({ where: { direct: true, ownerId: { in: admins } }, orderBy: { lastSeenAt: 'desc' } }))
   if (!chat || !isPlatform(chat.platform)) return null
   const people = await sessionPeople(tx, o)
   if (people.signedUp.length === 0 && people.attendance.length === 0 && people.onLeave.length === 0) return null
@@ -85,5 +91,6 @@ async function buildSummary(tx: Tx, ctx: PlanContext, o: Session): Promise<Outgo
   add(t.onLeave, names(people.onLeave))
   add(t.walkIns, names(present.filter((a) => !signedUpIds.has(a.memberId)).map((a) => a.member)))
   lines.push(t.summaryFooter(o.activity.id))
+  if (!own) lines.push(t.summaryForAdmin((await tx.member.findUnique({ where: { id: o.activity.organizerId } }))?.displayName ?? ''))
   return { chat: { platform: chat.platform, chatId: chat.chatId }, text: lines.join('\n') }
 }

@@ -257,6 +257,24 @@ describe('the organizer\'s summary after a session', () => {
   })
 })
 
+describe('the summary of an organizer who never wrote to the bot in private', () => {
+  it('goes to an admin\'s direct chat, saying so; never to a group', async () => {
+    h.setNow('2026-11-23T09:00:00+08:00')
+    await h.say('/授权 @周老师 组织者', { mentions: [{ id: '周老师', name: '周老师' }] })
+    const [made] = await h.say('/排期 12月10日 14:00-15:00 读书分享', { as: '周老师' })
+    const id = Number(/#(\d+)/.exec(made!)![1])
+    await h.say(`/报名 ${id}`, wang)
+    h.setNow('2026-12-10T14:05:00+08:00')
+    await h.say('签到', wang)
+    h.setNow('2026-12-10T15:31:00+08:00')
+    const before = h.sent.length
+    await h.tick()
+    const summaries = h.sent.slice(before).filter((m) => m.text.startsWith(`【签到汇总】#${id}`))
+    expect(summaries.map((m) => m.chat.chatId)).toEqual(['dm-me'])
+    expect(summaries[0]!.text.split('\n').at(-1)).toBe('（组织者 周老师 还没有私聊过我，汇总发给管理员；请 TA 私聊我发一句话，以后直接发给 TA。）')
+  })
+})
+
 describe('another district', () => {
   it('a member of another district can neither check in nor see anything', async () => {
     const id = await schedule('12月4日 14:00-16:00 跨校听课')

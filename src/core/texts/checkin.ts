@@ -68,6 +68,7 @@ export const checkinTexts = {
     onLeave: '请假',
     walkIns: '未报名到场',
     none: '无',
+    summaryForAdmin: (organizer: string) => `（组织者 ${organizer} 还没有私聊过我，汇总发给管理员；请 TA 私聊我发一句话，以后直接发给 TA。）`,
     summaryFooter: (id: number) => `更正：/到场 ${id} 王芳、/缺席 ${id} 赵丽、/签到 ${id} 王芳 14:05`,
     buttonCheckIn: '签到',
     alsoItsOrganizer: '以及这项活动的组织者',
