@@ -16,7 +16,7 @@ import { listName } from '../src/services/members.ts'
 import { missedMinutes } from '../src/services/session-times.ts'
 import { correctTime, markOthers, namesOthers, mayRunSession } from './checkin-marks.ts'
 import { instantText, sessionText, timeOf } from './checkin-text.ts'
-import { activityFromArgs, argsOf, exampleId } from './shared.ts'
+import { activityFromArgs, argsOf, exampleId, isPrivateHere } from './shared.ts'
 
 const ID = /^#?\d{1,9}$/
 const CODE = /^\d{4}$/
@@ -82,7 +82,7 @@ export const checkinCode: Command = {
   direct: true,
   async run(ctx, line) {
     const id = exampleId(line)
-    if (!ctx.message.chat.isDirect) throw new Refusal(texts.checkin.codeGroupOnly(id))
+    if (!isPrivateHere(ctx)) throw new Refusal(texts.checkin.codeGroupOnly(id))
     const activity = await activityFromArgs(ctx, line.args, { command: '签到码', example: '12' })
     if (!(await mayRunSession(ctx, activity, true))) throw new Refusal(texts.checkin.codeOnlyOrganizers(activity.id))
     if (!activity.checkinCode) throw new Refusal(texts.checkin.codeNotNeeded(activity.id))

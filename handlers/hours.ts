@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../src/services/hours.ts'
 import { schoolYearOf, totalsOf } from '../src/services/hours-rules.ts'
 import { listName } from '../src/services/members.ts'
 import { splitIntoMessages } from './list-pages.ts'
-import { activityFromArgs, personName } from './shared.ts'
+import { activityFromArgs, isPrivateHere, personName } from './shared.ts'
 
 const ACTIVITY_ID = /^#?\d{1,9}$/
 const T = texts.hours
@@ -34,7 +34,7 @@ export const hours: Command = {
     const arg = line.args[0]
     if (arg === undefined) return sendPrivately(ctx, await memberLines(ctx, ctx.sender.memberId, listName(await ctx.work.members.findMember(ctx.sender.memberId))), '/学时')
     if (ACTIVITY_ID.test(arg)) return sendPrivately(ctx, await activityLines(ctx, line.args), `/学时 ${arg}`)
-    if (!isPrivate(ctx)) throw new Refusal(T.othersDirectOnly(arg))
+    if (!isPrivateHere(ctx)) throw new Refusal(T.othersDirectOnly(arg))
     if (line.args.length > 1) throw new Refusal(T.nameUsage)
     if (arg === '全部' || arg === '所有') return sendPrivately(ctx, await everyoneLines(ctx), '')
     const found = await ctx.work.members.findMemberByName(ctx.district.id, personName(ctx, arg))
@@ -44,15 +44,12 @@ export const hours: Command = {
   },
 }
 
-/** A direct chat, or the console (the operator's own terminal). */
-function isPrivate(ctx: Context): boolean {
-  return ctx.message.chat.isDirect || ctx.message.platform === 'console'
-}
+
 
 /** Personal lists go to the sender's direct chat, the group reading one line; `command` is what to send again once there is one. */
 async function sendPrivately(ctx: Context, lines: string[], command: string): Promise<void> {
   const messages = splitIntoMessages(lines)
-  if (isPrivate(ctx)) return messages.forEach((m) => ctx.reply(m))
+  if (isPrivateHere(ctx)) return messages.forEach((m) => ctx.reply(m))
   const chat = await ctx.work.directChats.directChatOf(ctx.sender.memberId, ctx.message.platform)
   if (!chat) throw new Refusal(T.directOnly(command))
   for (const text of messages) ctx.post({ chat, text })

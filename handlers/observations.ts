@@ -7,7 +7,7 @@ import { texts } from '../src/core/texts/index.ts'
 import { listName } from '../src/services/members.ts'
 import type { Pair, Span } from '../src/services/observations.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
-import { argsOf, assertFits } from './shared.ts'
+import { argsOf, assertFits, isPrivateHere } from './shared.ts'
 
 const ALL = /^(全部|所有|all)$/i
 /** What starts the note after the lesson: "备注 朗读指导到位", "评语：…". */
@@ -121,7 +121,7 @@ async function showMine(ctx: DistrictContext, env: CalendarEnv, pairs: Pair[]): 
 
 /** `/听课 全部`: every pair's count this term, by workshop, and how many are behind (names: a direct chat only). */
 async function showAll(ctx: DistrictContext, env: CalendarEnv): Promise<void> {
-  if (!ctx.message.chat.isDirect) throw new Refusal(texts.observations.allDirectOnly)
+  if (!isPrivateHere(ctx)) throw new Refusal(texts.observations.allDirectOnly)
   const { name, span } = termOf(env)
   const pairs = await ctx.work.observations.pairCounts(ctx.district.id, span)
   if (pairs.length === 0) return ctx.reply(texts.observations.allNone)

@@ -110,3 +110,11 @@ export function argsOf(ctx: Context, line: CommandLine): Arg[] {
 export function exampleId(line: CommandLine): string {
   return /^#?(\d{1,9})$/.exec(line.args[0] ?? '')?.[1] ?? '12'
 }
+
+/**
+ * Where personal data and codes may be shown: a direct chat, or the console
+ * group, which is the operator's own terminal (as /导出 saves its file there).
+ */
+export function isPrivateHere(ctx: Context): boolean {
+  return ctx.message.chat.isDirect || ctx.message.platform === 'console'
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeOfSlot, slotOf } from '../../src/services/checkin-codes.ts'
-import { createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
+import { bindAsAdmin, createHarness, type Harness, type SayOptions } from '../helpers/harness.ts'
 
 /**
  * 签到 and 签退 through the console-like harness: one harness, the clock moved
@@ -123,7 +123,11 @@ describe('the on-site code', () => {
     expect(sent[0]!.text).toMatch(/^#\d+「现场观摩课」12月1日\(周二\) 14:00-16:00 的签到码：\d{4}\n13:45 前有效/)
     expect(sent[0]!.file!.name).toMatch(/^签到码-\d+-\d{4}\.png$/)
     expect(Buffer.from(sent[0]!.file!.base64, 'base64').subarray(1, 4).toString()).toBe('PNG')
-    expect(await h.say(`/签到码 ${id}`)).toEqual([`签到码不能发在群里（群里的人在家也能看到）。请私聊我发送 /签到码 ${id}`])
+    const room = { platform: 'wechat' as const, chat: 'wx-room', title: '学区教研群' }
+    await bindAsAdmin(h, room, '王主任')
+    expect(await h.say(`/签到码 ${id}`, { ...room, as: '王主任', id: 'wechat-王主任' })).toEqual([`签到码不能发在群里（群里的人在家也能看到）。请私聊我发送 /签到码 ${id}`])
+    // The console group is the operator's own terminal: the code is shown there.
+    expect((await h.say(`/签到码 ${id}`))[0]).toMatch(/的签到码：\d{4}/)
     await h.say('/ping', { ...li, direct: true, chat: 'dm-li' })
     expect((await h.say(`/签到码 ${id}`, { ...li, direct: true, chat: 'dm-li' }))[0]).toContain('只有学区管理员和这项活动的组织者')
   })

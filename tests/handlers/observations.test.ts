@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHarness, type Harness } from '../helpers/harness.ts'
+import { bindAsAdmin, createHarness, type Harness } from '../helpers/harness.ts'
 
 // One harness for the file: the tests run in order on one pairing (王佩红 mentors 李明 in workshop 1).
 let h: Harness
@@ -59,7 +59,9 @@ describe('/听课', () => {
 
   it('/听课 全部 is for admins, in a direct chat, with each pair\'s count and who is behind', async () => {
     expect(await h.say('/听课 全部', { as: '李明' })).toEqual(['抱歉，/听课 全部 只有学区管理员可以使用。如需权限，请联系学区管理员。'])
-    expect(await h.say('/听课 全部')).toEqual(['/听课 全部 会列出老师的姓名，请私聊我发送。'])
+    const room = { platform: 'wechat' as const, chat: 'wx-room', title: '学区教研群' }
+    await bindAsAdmin(h, room, '王主任')
+    expect(await h.say('/听课 全部', { ...room, as: '王主任', id: 'wechat-王主任' })).toEqual(['/听课 全部 会列出老师的姓名，请私聊我发送。'])
     expect(await h.say('/听课 全部', { direct: true, chat: 'dm-我' })).toEqual([
       ['本学期（第一学期）各对师徒的听课（每学期至少 2 次）：', '【初中语文名师工作室】', '王佩红 — 李明：2 次', '曹益君 — 赵丽：0 次 ⚠ 差 2 次', '未达到的有 1 对。'].join('\n'),
     ])
