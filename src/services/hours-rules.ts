@@ -14,7 +14,8 @@ export type NoHours =
   | { key: 'late'; minutes: number }
   | { key: 'early'; minutes: number }
   | { key: 'lateAndEarly'; late: number; early: number }
-  | { key: 'absent' }
+  /** `undecided`: a 请假 was asked and never approved or refused. */
+  | { key: 'absent'; undecided?: true }
   | { key: 'leave' }
   /** At another session (activity #activityId) for the same time: one person earns one session's hours at a time. */
   | { key: 'overlap'; activityId: number }

@@ -61,6 +61,8 @@ interface Reading {
   sessions: Session[]
   attendanceAt: Map<string, AttendanceRow>
   leaveAt: Set<string>
+  /** 请假 asked and still waiting for /准假 at the session. */
+  undecidedAt: Set<string>
   /** Members with an attendance row or a 请假, per session. */
   seenAt: Map<number, number[]>
   /** Sign-ups per activity. */
@@ -98,13 +100,14 @@ async function read(tx: Tx, scope: LedgerScope): Promise<Reading | null> {
   const who = scope.memberId ? { memberId: scope.memberId } : {}
   // One after another: a transaction is one connection (pg warns of queries sent while one runs).
   const attendances = await tx.attendance.findMany({ where: { occurrence: sessionWhere, ...who } })
-  const leaves = await tx.leave.findMany({ where: { occurrence: sessionWhere, status: 'approved', ...who } })
+  const leaves = await tx.leave.findMany({ where: { occurrence: sessionWhere, status: { in: ['approved', 'pending'] }, ...who } })
   // A place given up for 请假 ('leave') is still a sign-up: absent at a session without an approved 请假 for it.
   const signups = await tx.signup.findMany({ where: { activity: activityWhere, status: { in: ['confirmed', 'leave'] }, ...who } })
   const reading: Reading = {
     sessions,
     attendanceAt: new Map(attendances.map((a) => [key(a.occurrenceId, a.memberId), a])),
-    leaveAt: new Set(leaves.map((l) => key(l.occurrenceId, l.memberId))),
+    leaveAt: new Set(leaves.filter((l) => l.status === 'approved').map((l) => key(l.occurrenceId, l.memberId))),
+    undecidedAt: new Set(leaves.filter((l) => l.status === 'pending').map((l) => key(l.occurrenceId, l.memberId))),
     seenAt: new Map(),
     expected: new Map(),
     members: await membersById(tx, [...attendances, ...leaves, ...signups].map((r) => r.memberId)),
@@ -165,7 +168,7 @@ function entryOf(o: Session, time: string | null, member: Member, reading: Readi
   const outcome: Outcome =
     att?.status === 'present' ? judgeAttendance(o, att, hours, rules)
     : reading.leaveAt.has(key(o.id, member.id)) ? { kind: 'none', why: { key: 'leave' } }
-    : { kind: 'none', why: { key: 'absent' } }
+    : { kind: 'none', why: reading.undecidedAt.has(key(o.id, member.id)) ? { key: 'absent', undecided: true } : { key: 'absent' } }
   const role = roleOf(att?.role, member, a, reading.holders)
   const factor = factorOf(role, rules)
   return {

@@ -63,6 +63,9 @@ describe('the 学时 ledger', () => {
     await db.attendance.updateMany({ where: { memberId: await memberId('吴敏') }, data: { role: 'host' } })
     const now = summary(await read({ activityId: 1 }))
     expect([now['1:新来的'], now['1:周强'], now['1:王芳'], now['1:吴敏']]).toEqual(['absent', 'absent', 2.5, 3.75])
+    // 周强's 请假 was never decided: absent, and the record says so.
+    const zhou = (await read({ activityId: 1 })).find((e) => e.name === '周强')!
+    expect(zhou.outcome).toEqual({ kind: 'none', why: { key: 'absent', undecided: true } })
   })
 
   it('nobody earns two sessions at once: the one come to first keeps its hours, the other says which it clashed with', async () => {

@@ -11,6 +11,7 @@ const WHY = {
   early: (m: number) => `早退 ${m} 分钟`,
   lateAndEarly: (late: number, early: number) => `迟到 ${late} 分钟、早退 ${early} 分钟`,
   absent: '缺席',
+  absentUndecided: '缺席（请假未审批）',
   leave: '请假',
   overlap: (activityId: number) => `与 #${activityId} 时间重叠`,
 } as const
@@ -24,10 +25,11 @@ export const hoursTexts = {
     roles: ROLES,
     why: WHY,
     unset: '未定',
-    whyOf: (why: { key: 'late' | 'early'; minutes: number } | { key: 'lateAndEarly'; late: number; early: number } | { key: 'absent' | 'leave' } | { key: 'overlap'; activityId: number }): string =>
+    whyOf: (why: { key: 'late' | 'early'; minutes: number } | { key: 'lateAndEarly'; late: number; early: number } | { key: 'absent'; undecided?: true } | { key: 'leave' } | { key: 'overlap'; activityId: number }): string =>
       why.key === 'lateAndEarly' ? WHY.lateAndEarly(why.late, why.early)
       : why.key === 'late' || why.key === 'early' ? WHY[why.key](why.minutes)
       : why.key === 'overlap' ? WHY.overlap(why.activityId)
+      : why.key === 'absent' && why.undecided ? WHY.absentUndecided
       : WHY[why.key],
     /** "2.5 学时", "主讲×2 5 学时", "0 学时（迟到 25 分钟）", "学时未定". */
     earned: (hours: number | null, role: RoleKey, factor: number) =>
