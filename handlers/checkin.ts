@@ -177,6 +177,8 @@ async function sessionOrRefuse(ctx: DistrictContext, activity: SessionWithActivi
 /** The on-site code: required, not guessed at, and right now (a wrong one is recorded so repeated guesses are slowed). */
 async function assertCode(ctx: DistrictContext, activityId: number, code: string | null): Promise<void> {
   if (!code) throw new Refusal(texts.checkin.needCode(activityId))
+  // A code typed in a group reaches those at home: taken in a direct chat (or the operator's console) only.
+  if (!isPrivateHere(ctx)) throw new Refusal(texts.checkin.codeInGroup(activityId))
   const scopes = [`checkin:member:${ctx.sender.memberId}`]
   if (await ctx.work.codeAttempts.tooManyWrongCodes(scopes, ctx.now)) throw new Refusal(texts.checkin.slowDown(WRONG_CODE_WINDOW_MIN, activityId))
   if (await ctx.work.checkinCodes.checkCode(activityId, code, ctx.now)) return

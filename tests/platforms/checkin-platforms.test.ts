@@ -64,6 +64,9 @@ describe('签到 in a WeChat room (wechaty mock puppet)', () => {
     expect(await say(teacher, '/缺席 1 张主任')).toContain('只有学区管理员和这项活动的组织者')
     now = new Date('2026-11-25T15:00:00+08:00')
     expect(await say(teacher, '签退')).toContain('王老师 已签退：#1「联合教研」11月25日(周三) 14:00-16:00，15:00（早退60分钟）。')
+    // A time still ahead is refused; once it has passed, the organizer's correction stands.
+    expect(await say(director, '/签退 1 王老师 16:00')).toContain('16:00 还没到（现在 15:00）')
+    now = new Date('2026-11-25T16:05:00+08:00')
     expect(await say(director, '/签退 1 王老师 16:00')).toContain('已更正：王老师 在 16:00 签退')
     const rows = await test.app.db.attendanceChange.findMany({ orderBy: { id: 'asc' } })
     const directorId = (await test.app.db.member.findFirstOrThrow({ where: { displayName: '张主任' } })).id
@@ -79,6 +82,17 @@ describe('签到 in a WeChat room (wechaty mock puppet)', () => {
     const code = /签到码：(\d{4})/.exec(inbox[0]!.text)![1]!
     expect(inbox[1]!.type).toBe(types.Message.Image)
     expect(seen.join('\n')).not.toContain(`签到码：${code}`)
+    // The code typed in the room is refused (those at home read the room); in a direct chat it is taken.
+    const late = mocker.createContact({ name: '李老师' })
+    await room.add(late)
+    expect(await say(late, `签到 1 ${code}`)).toContain('签到码请私聊我发送，不要发在群里')
+    expect(await test.app.db.attendance.count({ where: { via: 'code' } })).toBe(0)
+    const replies: string[] = []
+    late.on('message', (m: mock.MessageMock) => void (m.talker().id === self.id && !m.room() && replies.push(m.text() ?? '')))
+    late.say(`签到 1 ${code}`).to(self)
+    await eventually(() => replies.length > 0, 'the check-in in a direct chat')
+    expect(replies[0]).toContain('李老师 已签到')
+    expect(await test.app.db.attendance.count({ where: { via: 'code' } })).toBe(1)
   })
 })
 

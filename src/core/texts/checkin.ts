@@ -23,7 +23,8 @@ export const checkinTexts = {
     activityCancelled: (id: number, reason: string | null) => `#${id} 已经取消${reason ? `（${snippet(reason, 30)}）` : ''}，不用签到。`,
     usage: '请这样写：签到、签到 12，需要签到码时：签到 12 4821',
     outUsage: '请这样写：签退、签退 12',
-    needCode: (id: number) => `#${id} 需要现场签到码：请看现场屏幕上的四位数字，发送「签到 ${id} 4821」（把 4821 换成屏幕上的码）。`,
+    needCode: (id: number) => `#${id} 需要现场签到码：请看现场屏幕上的四位数字，私聊我发送「签到 ${id} 4821」（把 4821 换成屏幕上的码；码不要发在群里）。`,
+    codeInGroup: (id: number) => `签到码请私聊我发送，不要发在群里（在家的人也能看到）。请私聊我发送「签到 ${id} 屏幕上的四位码」；刚发的码几分钟后就失效。`,
     wrongCode: (id: number) =>
       `签到码不对或已过期（每3分钟换一次）。请看现场屏幕上最新的码再发，例如：签到 ${id} 4821；屏幕上的码过期了请组织者私聊我发送 /签到码 ${id} 换新。`,
     wrongLog: 'wrong check-in code',
