@@ -22,16 +22,24 @@ export const askLeave: Command = {
   async run(ctx, line) {
     const activity = await activityFromArgs(ctx, line.args, { command: '请假', example: '12 外出培训' })
     const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
-    const { session, rest } = sessionOf(ctx, activity, line.args.slice(1), env, '请假')
+    const { session, rest: words } = sessionOf(ctx, activity, line.args.slice(1), env, '请假')
+    // 代请假: 「/请假 12 周敏 生病」 names another member signed up for it.
+    const forOther = await otherSignedUp(ctx, activity, words[0])
+    if (forOther && !(ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId)) {
+      throw new Refusal(texts.leave.onlyOwn(activity.id, forOther.name))
+    }
+    const rest = forOther ? words.slice(1) : words
     const reason = rest.join(' ').trim()
     if (!reason) throw new Refusal(texts.leave.needReason(leaveExample(activity, session, env)))
     assertFits('leaveReason', reason)
     const target = targetOf(ctx, activity, session, env)
-    const outcome = await ctx.work.leaves.askLeave(target, ctx.sender.memberId, {
-      reason, groupId: ctx.groupId, approval: activity.leaveApproval, now: ctx.now,
+    const memberId = forOther?.id ?? ctx.sender.memberId
+    // Asked by the organizer or an admin, the leave needs no approval: they are the ones who approve.
+    const outcome = await ctx.work.leaves.askLeave(target, memberId, {
+      reason, groupId: ctx.groupId, approval: activity.leaveApproval && !forOther, now: ctx.now,
     })
     if (outcome.kind === 'notSignedUp') throw new Refusal(texts.leave.notSignedUp(activity.id))
-    const name = listName(await ctx.work.members.findMember(ctx.sender.memberId))
+    const name = listName(await ctx.work.members.findMember(memberId))
     const day = dayOf(ctx, session, env)
     if (outcome.again) return ctx.reply(texts.leave.again(name, activity.id, day))
     if (outcome.leave.status === 'pending') {
@@ -42,6 +50,16 @@ export const askLeave: Command = {
     ctx.reply(texts.leave.approved(name, activity.id, activity.title, day, undo, !target.single))
     await announcePromotions(ctx, activity, outcome.promoted, env)
   },
+}
+
+/** The member other than the sender that `word` names, when they are signed up for the activity (代请假); else null. */
+async function otherSignedUp(ctx: DistrictContext, activity: ActivityWithOccurrences, word: string | undefined): Promise<{ id: number; name: string } | null> {
+  const name = word?.replace(/^[@＠]/, '')
+  if (!name || /^\d/.test(name) || Array.from(name).length > 20) return null
+  const found = await ctx.work.attendance.namedMember(ctx.district.id, { name })
+  if (found.kind !== 'one' || found.member.id === ctx.sender.memberId) return null
+  const signed = await ctx.work.checkins.signedUpAmong(found.member.id, [activity.id])
+  return signed.has(activity.id) ? { id: found.member.id, name: listName(found.member) } : null
 }
 
 /** `/准假 12 赵丽 [12月3日]` (the activity's organizer, admins). */

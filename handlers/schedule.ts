@@ -1,4 +1,5 @@
 import { formatDate, formatRange } from '../src/calendar/format.ts'
+import { describeAttendance } from '../src/services/describe-attendance.ts'
 import { makeUpDay } from '../src/services/clashes.ts'
 import { resolveWhen, type CalendarEnv, type Plan } from '../src/calendar/resolve-when.ts'
 import type { When } from '../src/calendar/when.ts'
@@ -46,7 +47,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   const parsed = parseScheduleArgs(words.filter((w) => !NO_SIGNUP_WORDS.has(w)))
   if (!parsed.ok) throw new Refusal(argsErrorText(parsed.error))
   const env = { ...(await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)), allowPast: past }
-  const { whenText, when, details, rules } = parsed.value
+  const { whenText, when, details, rules, attendance } = parsed.value
   for (const field of ['title', 'place', 'subject', 'host', 'presenter'] as const) assertFits(field, details[field])
   assertFits('whenText', whenText)
   const held = past ? null : pastPlan(ctx, when, env)
@@ -54,7 +55,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
   const plan = planOrRefuse(when, env)
   if (past && !isPast(ctx, plan)) throw new Refusal(texts.past.notPast)
   const origin = { groupId: ctx.groupId, organizerId: ctx.sender.memberId }
-  const columns = { ...(await ruleColumns(ctx, rules, env)), noSignup: past || noticeWords.length > 0 || isNoticeTitle(details.title) }
+  const columns = { ...(await ruleColumns(ctx, rules, env)), ...attendance, noSignup: past || noticeWords.length > 0 || isNoticeTitle(details.title) }
   const { activity, occurrences } = await ctx.work.activities.createActivity(ctx.district, origin, details, { whenText, when, plan }, env.today, columns)
   const describe = describeEnvOf(ctx, env)
   const workshop = activity.workshopId ? await ctx.work.workshops.findWorkshop(ctx.district.id, activity.workshopId) : null
@@ -64,6 +65,7 @@ export async function scheduleFromArgs(ctx: DistrictContext, args: readonly stri
     ...summary(activity, occurrences, plan, describe),
     ...(past ? [] : await warnings(ctx, activity, occurrences, plan, describe)),
     ...describeRules(activity, describe, workshop?.name),
+    ...(Object.keys(attendance).length > 0 ? describeAttendance(activity) : []),
     past ? texts.past.never : activity.noSignup ? texts.notice.line(activity.id) : texts.signup.howTo(activity.id),
   ]
   ctx.reply(lines.join('\n'), activity.noSignup ? { title } : { buttons: signupButtons(activity.id), title })

@@ -104,3 +104,14 @@ describe('/设置 学时 and /设置 听课 (the district\'s rules)', () => {
     expect((await district()).observationsPerTerm).toBe(0)
   })
 })
+
+describe('/排期 takes the same settings', () => {
+  it('reads 签到码, 请假审批, 学时 and 级别 written with the activity, and keeps 签到表 in a title', async () => {
+    const [reply] = await h.say('/排期 12月9日 14:00-16:00 读书分享 请假审批 签到码 学时 2 级别 区级')
+    const made = await h.app.db.activity.findFirstOrThrow({ orderBy: { id: 'desc' } })
+    expect(made).toMatchObject({ title: '读书分享', leaveApproval: true, checkinCode: true, hours: 2, level: 'county' })
+    expect(reply).toContain(`请假需组织者审批（/准假 ${made.id} 姓名）`)
+    await h.say('/排期 12月10日 14:00 签到表 设计研讨')
+    expect((await h.app.db.activity.findFirstOrThrow({ orderBy: { id: 'desc' } })).title).toBe('签到表 设计研讨')
+  })
+})

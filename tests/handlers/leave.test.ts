@@ -207,3 +207,23 @@ describe('the weekly digest counts 请假 beside the places', () => {
     expect(lines.find((l) => l.startsWith('#2 '))).toBe('#2 12月4日(周五) 13:30-16:00 青蓝工程汇报课 · 名额已满（可候补） · 请假1人')
   })
 })
+
+describe('代请假', () => {
+  it('the organizer asks 请假 for a teacher who called in; a teacher may not for another, and nothing changes', async () => {
+    h.setNow('2026-11-23T09:00:00+08:00')
+    const [made] = await h.say('/排期 12月9日 13:30-16:00 读书分享 名额1 请假审批')
+    const id = Number(/#(\d+)/.exec(made!)![1])
+    await h.say(`/报名 ${id}`, { as: '吴敏' })
+    await h.say(`/报名 ${id}`, { as: '郑洁' })
+    const before = await snapshot()
+    expect(await h.say(`/请假 ${id} 吴敏 生病`, { as: '郑洁' })).toEqual([
+      `只能为自己请假：请 吴敏 本人发送 /请假 ${id} 原因（组织者和管理员可以代请假）。您自己请假请发送 /请假 ${id} 原因`,
+    ])
+    expect(await snapshot()).toEqual(before)
+    // From the admin: approved at once (they are the ones who approve), the place goes to 郑洁.
+    const { sent } = await h.send(`/请假 ${id} 吴敏 生病`)
+    expect(sent[0]!.text).toMatch(new RegExp(`^吴敏 已请假：#${id}「读书分享」`))
+    expect(await statusOf(id)).toEqual(['吴敏:leave', '郑洁:confirmed'])
+    expect((await leavesOf(id)).map((l) => [l.status, l.reason])).toEqual([['approved', '生病']])
+  })
+})

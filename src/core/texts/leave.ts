@@ -4,6 +4,7 @@ import { echo } from '../limits.ts'
 export const leaveTexts = {
   leave: {
     needReason: (example: string) => `请写明请假原因，例如：${example}`,
+    onlyOwn: (id: number, name: string) => `只能为自己请假：请 ${name} 本人发送 /请假 ${id} 原因（组织者和管理员可以代请假）。您自己请假请发送 /请假 ${id} 原因`,
     notSignedUp: (id: number) => `您没有报名 #${id}，不需要请假。报名请发送 /报名 ${id}`,
     cancelled: (id: number) => `#${id} 已经取消，不用请假。`,
     noDate: (id: number) => `#${id} 的日期还没定，定下日子后再请假。发送 /活动 ${id} 查看。`,

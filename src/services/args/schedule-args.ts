@@ -2,6 +2,7 @@ import { parseWhen } from '../../calendar/parse-when.ts'
 import type { When } from '../../calendar/when.ts'
 import type { ActivityDetails } from '../activities.ts'
 import { SCHOOL, SUBJECT } from '../../core/vocabulary.ts'
+import { takeAttendanceSetting, type AttendancePatch } from './attendance-args.ts'
 import { readCapacity, readPlace, takeRule, type RulePatch } from './rule-args.ts'
 
 export interface ScheduleArgs {
@@ -10,6 +11,8 @@ export interface ScheduleArgs {
   details: ActivityDetails
   /** Sign-up rules and the workshop, as written. */
   rules: RulePatch
+  /** 签到码, 请假审批, 学时 3, 级别 区级, 签到 前30分钟 …, as /设置 12 reads them. */
+  attendance: AttendancePatch
 }
 
 export type ScheduleArgsError =
@@ -41,10 +44,18 @@ const ROOM = /^[\p{Script=Han}0-9A-Za-z]{0,8}(会议室|报告厅|多功能厅|�
 export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   const details: Partial<ActivityDetails> = {}
   const rules: RulePatch = {}
+  const attendance: AttendancePatch = {}
   const rest: string[] = []
   for (let i = 0; i < args.length; i++) {
     const token = args[i]!
     const next = args[i + 1]
+    // Only what reads as a setting is one: 「签到表」 or 「级别」 alone stay words of the title.
+    const setting = takeAttendanceSetting(args, i, false)
+    if (setting && !('error' in setting)) {
+      Object.assign(attendance, setting.patch)
+      i += setting.taken - 1
+      continue
+    }
     const rule = takeRule(args, i)
     if (rule && 'error' in rule) return fail({ key: rule.error, text: rule.text })
     if (rule) {
@@ -87,7 +98,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleArgsResult {
   }
   const title = titleWords.join(' ').trim()
   if (!title) return fail({ key: 'noTitle' })
-  return { ok: true, value: { whenText: found.text, when: found.when, details: { ...details, title }, rules } }
+  return { ok: true, value: { whenText: found.text, when: found.when, details: { ...details, title }, rules, attendance } }
 }
 
 type Found = { start: number; end: number; text: string; when: When } | { error: ScheduleArgsError }
