@@ -1,4 +1,5 @@
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
+import { zipTime } from '../src/calendar/dates.ts'
 import type { ChatRef } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
@@ -72,7 +73,7 @@ async function withRecords(ctx: DistrictContext, scope: ExportScope, workbook: {
   const records = await ctx.work.termArchive.sessionRecords(scope, ctx.now, ctx.district.timezone)
   if (records.length === 0) return workbook
   const name = texts.recordSheet.zipName(workbook.name.replace(/\.xlsx$/, ''))
-  const bytes = await archiveZip(ctx.config.dataDir, workbook, records, ctx.now)
+  const bytes = await archiveZip(ctx.config.dataDir, workbook, records, zipTime(ctx.now, ctx.district.timezone))
   const limit = MAX_SEND_BYTES[chat.platform]
   if (limit === undefined || bytes.length <= limit) return { name, bytes }
   const where = saveExport(ctx.config.dataDir, name, bytes)
@@ -80,3 +81,4 @@ async function withRecords(ctx: DistrictContext, scope: ExportScope, workbook: {
   ctx.reply(texts.recordSheet.tooBigToSend(name, mb(bytes.length), mb(limit), where))
   return null
 }
+

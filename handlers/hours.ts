@@ -28,10 +28,11 @@ export const hours: Command = {
   direct: true,
   forms: [
     { usage: '学时 <活动编号>', role: 'admin', matches: (line) => ACTIVITY_ID.test(line.args[0] ?? ''), also: { who: texts.help.alsoThoseWhoRunIt, may: runsActivity }, refusal: (line) => T.onlyRunners(Number(line.args[0]!.replace('#', ''))) },
-    { usage: '学时 <名字>|全部', role: 'admin', matches: (line) => line.args.length > 0, refusal: () => T.onlyAdmins },
+    // One's own name (「/学时 王芳」 from 王芳) is one's own hours, as /学时 alone.
+    { usage: '学时 <名字>|全部', role: 'admin', matches: (line, message) => line.args.length > 0 && line.args.join('') !== message.sender.name, refusal: () => T.onlyAdmins },
   ],
   async run(ctx, line) {
-    const arg = line.args[0]
+    const arg = line.args.join('') === ctx.sender.name && !ctx.sender.roles.has('admin') ? undefined : line.args[0]
     if (arg === undefined) return sendPrivately(ctx, await memberLines(ctx, ctx.sender.memberId, listName(await ctx.work.members.findMember(ctx.sender.memberId))), '/学时')
     if (ACTIVITY_ID.test(arg)) return sendPrivately(ctx, await activityLines(ctx, line.args), `/学时 ${arg}`)
     if (!isPrivateHere(ctx)) throw new Refusal(T.othersDirectOnly(arg))

@@ -24,7 +24,7 @@ export const askLeave: Command = {
     const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const { session, rest: words } = sessionOf(ctx, activity, line.args.slice(1), env, '请假')
     // 代请假: 「/请假 12 周敏 生病」 names another member signed up for it.
-    const forOther = await otherSignedUp(ctx, activity, words[0])
+    const forOther = await otherMember(ctx, words[0])
     if (forOther && !(ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId)) {
       throw new Refusal(texts.leave.onlyOwn(activity.id, forOther.name))
     }
@@ -38,7 +38,7 @@ export const askLeave: Command = {
     const outcome = await ctx.work.leaves.askLeave(target, memberId, {
       reason, groupId: ctx.groupId, approval: activity.leaveApproval && !forOther, now: ctx.now,
     })
-    if (outcome.kind === 'notSignedUp') throw new Refusal(texts.leave.notSignedUp(activity.id))
+    if (outcome.kind === 'notSignedUp') throw new Refusal(forOther ? texts.leave.otherNotSignedUp(forOther.name, activity.id) : texts.leave.notSignedUp(activity.id))
     const name = listName(await ctx.work.members.findMember(memberId))
     const day = dayOf(ctx, session, env)
     if (outcome.again) return ctx.reply(texts.leave.again(name, activity.id, day))
@@ -52,14 +52,13 @@ export const askLeave: Command = {
   },
 }
 
-/** The member other than the sender that `word` names, when they are signed up for the activity (代请假); else null. */
-async function otherSignedUp(ctx: DistrictContext, activity: ActivityWithOccurrences, word: string | undefined): Promise<{ id: number; name: string } | null> {
+/** The member other than the sender that `word` names in the district (代请假), signed up or not; else null. */
+async function otherMember(ctx: DistrictContext, word: string | undefined): Promise<{ id: number; name: string } | null> {
   const name = word?.replace(/^[@＠]/, '')
   if (!name || /^\d/.test(name) || Array.from(name).length > 20) return null
   const found = await ctx.work.attendance.namedMember(ctx.district.id, { name })
   if (found.kind !== 'one' || found.member.id === ctx.sender.memberId) return null
-  const signed = await ctx.work.checkins.signedUpAmong(found.member.id, [activity.id])
-  return signed.has(activity.id) ? { id: found.member.id, name: listName(found.member) } : null
+  return { id: found.member.id, name: listName(found.member) }
 }
 
 /** `/准假 12 赵丽 [12月3日]` (the activity's organizer, admins). */
@@ -99,7 +98,12 @@ export const cancelLeave: Command = {
     const open = (await ctx.work.leaves.openLeaves(activity.id, ctx.sender.memberId, ctx.now))
       .filter((l) => !day || activity.occurrences.find((o) => o.id === l.occurrenceId)?.date === day.date)
     const leave = open[0]
-    if (!leave) throw new Refusal(texts.leave.noLeave(activity.id))
+    if (!leave) {
+      // On leave for a session already begun: too late to take it back, and not "no leave".
+      const begun = (await ctx.work.leaves.openLeaves(activity.id, ctx.sender.memberId, new Date(0)))
+        .some((l) => !day || activity.occurrences.find((o) => o.id === l.occurrenceId)?.date === day.date)
+      throw new Refusal(begun ? texts.leave.begun(activity.id) : texts.leave.noLeave(activity.id))
+    }
     const session = activity.occurrences.find((o) => o.id === leave.occurrenceId)!
     const name = listName(await ctx.work.members.findMember(ctx.sender.memberId))
     const when = dayOf(ctx, session, env)

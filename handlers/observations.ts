@@ -1,3 +1,4 @@
+import { daysBetween, isValidDate } from '../src/calendar/dates.ts'
 import { formatDate } from '../src/calendar/format.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import { semesterOn } from '../src/calendar/semester.ts'
@@ -72,6 +73,11 @@ async function record(ctx: DistrictContext, env: CalendarEnv, pairs: Pair[], arg
     const bad = badNamedDay(words, env)
     throw new Refusal(bad ? texts.observations.badDate(bad.text, otherName) : texts.observations.needDate(otherName))
   }
+  // A lesson is recorded after it was heard: 「8月20日」 written in December without a year is the one gone by, not
+  // next year's; a day within three months ahead (「12月20日」 on 12月1日) is refused as not yet come, as /排期 reads it.
+  const lastYear = `${Number(day.date.slice(0, 4)) - 1}${day.date.slice(4)}`
+  const farAhead = daysBetween(env.today, day.date) > 92
+  if (farAhead && !/年/.test(day.text) && isValidDate(...(lastYear.split('-').map(Number) as [number, number, number]))) day.date = lastYear
   if (day.date > env.today) throw new Refusal(texts.observations.future(dayText(day.date, env), otherName))
   const rest = words.slice(day.taken).join(' ')
   const noted = NOTE.exec(rest)
@@ -81,6 +87,8 @@ async function record(ctx: DistrictContext, env: CalendarEnv, pairs: Pair[], arg
   assertFits('lesson', lesson)
   assertFits('lessonNote', note)
   const observer = pair.mentor.id === me ? 'mentor' : 'mentee'
+  const same = { mentorId: pair.mentor.id, menteeId: pair.mentee.id, observer, date: day.date, lesson }
+  if (await ctx.work.observations.sameObservation(same)) throw new Refusal(texts.observations.already(dayText(day.date, env), lesson))
   await ctx.work.observations.recordObservation({
     districtId: ctx.district.id, workshopId: pair.workshopId, mentorId: pair.mentor.id, menteeId: pair.mentee.id,
     observer, date: day.date, lesson, note, byId: me, at: ctx.now,

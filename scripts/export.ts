@@ -4,6 +4,7 @@
  * was held <district>-<term>-档案.zip (the workbook, a 教研活动记录表 per session, the photos).
  * Options: --term 全部 (everything), --activity 12 (one activity's list), --out <folder> (default data/exports).
  */
+import { zipTime } from '../src/calendar/dates.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -49,7 +50,7 @@ try {
   // The held sessions' 教研活动记录表 and their photos, with the workbook, as one .zip.
   if (records.length > 0) {
     const zip = path.join(out, `${base}.zip`)
-    writeFileSync(zip, await archiveZip(config.dataDir, { name: `${base}.xlsx`, bytes }, records, scope.now))
+    writeFileSync(zip, await archiveZip(config.dataDir, { name: `${base}.xlsx`, bytes }, records, zipTime(scope.now, district.timezone)))
     process.stdout.write(`${zip}\n`)
   }
   for (const ws of wb.worksheets) {

@@ -74,3 +74,15 @@ function wallClock(tz: string): Intl.DateTimeFormat {
 export function toInstant(date: LocalDate, time: string, tz: string): Date {
   return dayjs.tz(`${date} ${time}`, tz).toDate()
 }
+
+/**
+ * An instant as a zip entry's date shows it: a zip stores a wall-clock time
+ * with no zone, read in the process's zone, so the district's local time is
+ * given in that zone (17:20 in Shanghai shows 17:20, not 09:20 on a UTC server).
+ */
+export function zipTime(at: Date, timezone: string): Date {
+  const { date, time } = localParts(at, timezone)
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number]
+  const [h, mi] = time.split(':').map(Number) as [number, number]
+  return new Date(y, mo - 1, d, h, mi)
+}

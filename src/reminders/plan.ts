@@ -145,7 +145,9 @@ async function buildBefore(ctx: PlanContext, o: Occ, lead: Lead, group: Group, w
       : texts.reminders.inMinutes(occurrenceTime(o, describe.timezone), minutesLeft)
   const lines = [texts.reminders.before(a.id, a.title, when, a.place)]
   // A notice (例会, 视导) has no sign-up line: everyone concerned simply comes.
-  if (!a.noSignup) lines.push(a.signups.length > 0 ? texts.reminders.signedUp(a.signups.length, a.id) : texts.reminders.noneSignedUp(a.id))
+  const series = a.rrule !== null
+  const signedUp = series ? texts.reminders.signedUpSeries(a.signups.length, a.id, `${Number(o.date.slice(5, 7))}月${Number(o.date.slice(8))}日`) : texts.reminders.signedUp(a.signups.length, a.id)
+  if (!a.noSignup) lines.push(a.signups.length > 0 ? signedUp : texts.reminders.noneSignedUp(a.id))
   // The mentors asked to answer are always @mentioned; those signed up here fill the rest of MAX_MENTIONS_PER_MESSAGE.
   const mentors: Person[] = []
   if (withQuestions && a.workshopId) {

@@ -35,6 +35,11 @@ export async function pairsOf(tx: Tx, districtId: number, memberId: number): Pro
   return rows.map((r) => ({ workshopId: r.workshopId, workshopName: r.workshop.name, mentor: r.mentor!, mentee: r.member }))
 }
 
+/** The same lesson of the same pair on the same day, already recorded (sent twice, or by both of them). */
+export function sameObservation(tx: Tx, row: Pick<Observation, 'mentorId' | 'menteeId' | 'observer' | 'date' | 'lesson'>): Promise<Observation | null> {
+  return tx.observation.findFirst({ where: row })
+}
+
 export function recordObservation(tx: Tx, row: Omit<Observation, 'id'>): Promise<Observation> {
   return tx.observation.create({ data: row })
 }

@@ -112,6 +112,8 @@ describe('/学时 for admins and organizers', () => {
   it('refuses others, with a correct example, and changes nothing', async () => {
     const before = await snapshot()
     expect(await h.say('/学时 王芳', direct('李明'))).toEqual(['只有学区管理员可以查看别人的学时。查看自己的学时：/学时'])
+    // One's own name is one's own hours, as /学时 alone.
+    expect(await h.say('/学时 李明', direct('李明'))).toEqual(await h.say('/学时', direct('李明')))
     expect(await h.say('/学时 1', direct('李明'))).toEqual(['只有 #1 的组织者和学区管理员可以查看它的出席和学时。查看自己的学时：/学时'])
     expect(await h.say('/学时 全部', { ...wechat, as: '张主任', id: 'wx-zhang' })).toEqual(['别人的学时含个人信息，只在私聊里查看：请私聊我发送 /学时 全部'])
     expect(await h.say('/学时 王五', direct('我'))).toEqual(['没有找到老师「王五」。发送 /学时 全部 查看全部老师，再照名单上的名字发送，例如 /学时 王芳'])

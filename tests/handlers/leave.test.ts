@@ -175,12 +175,20 @@ describe('/请假 for one session of a series', () => {
     const reminders = h.sent.slice(from).filter((m) => m.text.includes('#3'))
     h.setNow('2026-11-23T09:00:00+08:00')
     const reminder = reminders.find((m) => m.key === 'before:3:1h:1')!
-    expect(reminder.text).toBe('【活动提醒】#3「常态化联合教研」13:30 开始（还有59分钟）。\n已报名 1 人，请准时参加；不能参加请发送 /取消报名 3')
+    expect(reminder.text).toBe('【活动提醒】#3「常态化联合教研」13:30 开始（还有59分钟）。\n已报名 1 人，请准时参加；这一次不能参加请发送 /请假 3 11月23日 原因')
     expect(reminder.mentions).toEqual([])
     // The organizer's list shows 周敏 apart, on 请假 for this session.
     expect(reminders.find((m) => m.key === 'list:3:1d')!.text).toBe(
       '【报名名单】#3「常态化联合教研」11月23日(周一) 13:30 (第13周)\n已报名 0/1：\n候补 1 人：\n1. 孙强\n请假 1 人：\n1. 周敏',
     )
+  })
+
+  it('/销假 once the session began says so, not that there is no leave', async () => {
+    h.setNow('2026-11-23T13:40:00+08:00')
+    const before = await snapshot()
+    expect(await h.say('/销假 3 11月23日', { as: '周敏' })).toEqual(['#3 您请假的那一次已经开始，不能再销假；到场了请发送「签到 3」。'])
+    expect(await snapshot()).toEqual(before)
+    h.setNow('2026-11-23T09:00:00+08:00')
   })
 
   it('a member of another district can do nothing here', async () => {
@@ -219,6 +227,9 @@ describe('代请假', () => {
     expect(await h.say(`/请假 ${id} 吴敏 生病`, { as: '郑洁' })).toEqual([
       `只能为自己请假：请 吴敏 本人发送 /请假 ${id} 原因（组织者和管理员可以代请假）。您自己请假请发送 /请假 ${id} 原因`,
     ])
+    // Naming someone not signed up for it is refused too, never taken as the sender's own reason.
+    expect((await h.say(`/请假 ${id} 王芳 生病`, { as: '郑洁' }))[0]).toContain('只能为自己请假：请 王芳 本人发送')
+    expect(await h.say(`/请假 ${id} 王芳 生病`)).toEqual([`王芳 没有报名 #${id}，不需要请假。`])
     expect(await snapshot()).toEqual(before)
     // From the admin: approved at once (they are the ones who approve), the place goes to 郑洁.
     const { sent } = await h.send(`/请假 ${id} 吴敏 生病`)

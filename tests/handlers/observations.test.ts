@@ -54,7 +54,16 @@ describe('/听课', () => {
     expect(await h.say(`/听课 李明 11.3 ${'课'.repeat(61)}`, { as: '王佩红' })).toEqual([
       '听的课太长了（最多 60 个字），请精简后再发。例如：/听课 王芳 11月3日 语文《背影》',
     ])
+    // The same lesson again (sent twice): counted once.
+    expect(await h.say('/听课 李明 11月3日 语文《背影》', { as: '王佩红' })).toEqual(['11月3日(周二)的「语文《背影》」已经登记过了，不用再登记。'])
     expect(await observations()).toEqual(before)
+  })
+
+  it('a day without a year far ahead is the one gone by (8月20日 in November is last August)', async () => {
+    const [reply] = await h.say('/听课 李明 8月20日 暑期研修课', { as: '王佩红' })
+    expect(reply).toMatch(/^已登记听课：8月20日\(周四\)/)
+    expect((await observations()).at(-1)!.date).toBe('2026-08-20')
+    await h.app.db.observation.deleteMany({ where: { date: '2026-08-20' } })
   })
 
   it('/听课 全部 is for admins, in a direct chat, with each pair\'s count and who is behind', async () => {

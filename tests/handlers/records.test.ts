@@ -38,9 +38,9 @@ describe('/记录 and photos during the session', () => {
   it('refuses before the session is held, and anyone but the organizer, host or an admin', async () => {
     expect(await h.say('/记录 1 研讨了单元作业')).toEqual(['#1 还没有举行过，举行后再记录。'])
     h.setNow('2026-12-03T14:10:00+08:00')
-    expect(await h.say('/记录 1 研讨了单元作业', { as: '赵丽' })).toEqual(['只有这项活动的组织者、主持人和学区管理员可以记录、归档。'])
+    expect(await h.say('/记录 1 研讨了单元作业', { as: '赵丽' })).toEqual(['只有这项活动的组织者、学区管理员，以及有角色（组织者、导师）的主持人、主讲人可以记录、归档。'])
     // The presenter by name, holding no role: refused (anyone may write 「/我是 李明」).
-    expect(await h.say('/记录 1 研讨了单元作业', { as: '李明' })).toEqual(['只有这项活动的组织者、主持人和学区管理员可以记录、归档。'])
+    expect(await h.say('/记录 1 研讨了单元作业', { as: '李明' })).toEqual(['只有这项活动的组织者、学区管理员，以及有角色（组织者、导师）的主持人、主讲人可以记录、归档。'])
     expect(await h.say('/记录 研讨了单元作业')).toEqual(['请写上活动编号，例如：/记录 12 围绕单元作业设计开展研讨'])
     expect(await h.say('/记录 1')).toEqual(['请在编号后写上本次活动的纪要，例如：/记录 1 围绕单元作业设计开展研讨，确定下次由育秀实验学校上研究课。'])
     expect(await h.say(`/记录 1 ${'长'.repeat(2001)}`)).toEqual(['纪要最多 2000 字，请精简后再发，例如：/记录 1 围绕单元作业设计开展研讨。'])
@@ -93,7 +93,7 @@ describe('/归档 after the session', () => {
     expect(sent).toEqual([])
     const pdf = await h.app.db.recentFile.findFirstOrThrow()
     h.setNow('2026-12-03T17:30:00+08:00')
-    expect(await h.say('/归档 1', { as: '赵丽', replyTo: { id: pdf.messageId } })).toEqual(['只有这项活动的组织者、主持人和学区管理员可以记录、归档。'])
+    expect(await h.say('/归档 1', { as: '赵丽', replyTo: { id: pdf.messageId } })).toEqual(['只有这项活动的组织者、学区管理员，以及有角色（组织者、导师）的主持人、主讲人可以记录、归档。'])
     expect(await h.say('/归档 1')).toEqual(['没有找到可以归档的照片或文件：请在发完照片后 10 分钟内发送 /归档 1，或回复（引用）照片发送 /归档 1（照片保留 1 小时）。'])
     expect(await h.say('/归档 1 12月4日', { replyTo: { id: pdf.messageId } })).toEqual([
       '#1 在12月4日(周五)没有举行的场次。举行过的一次例如：/归档 1 12月3日',

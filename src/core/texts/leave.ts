@@ -5,6 +5,7 @@ export const leaveTexts = {
   leave: {
     needReason: (example: string) => `请写明请假原因，例如：${example}`,
     onlyOwn: (id: number, name: string) => `只能为自己请假：请 ${name} 本人发送 /请假 ${id} 原因（组织者和管理员可以代请假）。您自己请假请发送 /请假 ${id} 原因`,
+    otherNotSignedUp: (name: string, id: number) => `${name} 没有报名 #${id}，不需要请假。`,
     notSignedUp: (id: number) => `您没有报名 #${id}，不需要请假。报名请发送 /报名 ${id}`,
     cancelled: (id: number) => `#${id} 已经取消，不用请假。`,
     noDate: (id: number) => `#${id} 的日期还没定，定下日子后再请假。发送 /活动 ${id} 查看。`,
@@ -39,6 +40,7 @@ export const leaveTexts = {
     teacherRefused: (name: string, id: number, title: string, day: string, reason: string | null) =>
       `${name} 的请假没有获准：#${id}「${title}」${day}。${reason ? `原因：${reason}。` : '原因请问组织者。'}请按时参加。`,
     noLeave: (id: number) => `您在 #${id} 没有请假，不需要销假。`,
+    begun: (id: number) => `#${id} 您请假的那一次已经开始，不能再销假；到场了请发送「签到 ${id}」。`,
     backConfirmed: (name: string, id: number, title: string, day: string, position: number) =>
       `${name} 已销假：#${id}「${title}」${day}，正式名额第 ${position} 位。`,
     backWaiting: (name: string, id: number, title: string, day: string, position: number) =>

@@ -10,6 +10,7 @@ export const observationsTexts = {
     sameName: (n: number, name: string) => `您有 ${n} 位叫「${echo(name)}」的徒弟或导师，请 @ 本人，例如：/听课 @${echo(name)} 11月3日 ${LESSON}`,
     needDate: (name: string) => `请写听课的日期，例如：/听课 ${name} 11月3日 ${LESSON}`,
     badDate: (text: string, name: string) => `「${echo(text)}」不是有效的日期，没有登记。例如：/听课 ${name} 11月3日 ${LESSON}`,
+    already: (day: string, lesson: string) => `${day}的「${lesson}」已经登记过了，不用再登记。`,
     future: (day: string, name: string) => `${day}还没到，请在听课之后登记，例如：/听课 ${name} 昨天 ${LESSON}`,
     needLesson: (name: string, day: string) => `请写听的是哪节课，例如：/听课 ${name} ${day} ${LESSON}`,
     recordedByMentor: (mentee: string, day: string, lesson: string) => `已登记听课：${day}，导师听了 ${mentee} 的课 ${lesson}。`,

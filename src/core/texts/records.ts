@@ -7,7 +7,7 @@ export const recordsTexts = {
     usage: '请写上活动编号和纪要，例如：/记录 12 围绕单元作业设计开展研讨，确定下次由育秀实验学校上研究课。',
     empty: (id: number) => `请在编号后写上本次活动的纪要，例如：/记录 ${id} 围绕单元作业设计开展研讨，确定下次由育秀实验学校上研究课。`,
     tooLong: (max: number, id: number) => `纪要最多 ${max} 字，请精简后再发，例如：/记录 ${id} 围绕单元作业设计开展研讨。`,
-    notAllowed: '只有这项活动的组织者、主持人和学区管理员可以记录、归档。',
+    notAllowed: '只有这项活动的组织者、学区管理员，以及有角色（组织者、导师）的主持人、主讲人可以记录、归档。',
     notHeld: (id: number) => `#${id} 还没有举行过，举行后再记录。`,
     noSessionOn: (id: number, day: string, example: string) => `#${id} 在${day}没有举行的场次。举行过的一次例如：${example}`,
     saved: (id: number, title: string, day: string) => `已记录 #${id}「${title}」${day}的活动纪要。导出档案时写入教研活动记录表。`,

@@ -21,6 +21,8 @@ export const remindersTexts = {
     before: (id: number, title: string, when: string, place: string | null) =>
       `【活动提醒】#${id}「${title}」${when}${place ? `，地点：${place}` : ''}。`,
     signedUp: (n: number, id: number) => `已报名 ${n} 人，请准时参加；不能参加请发送 /取消报名 ${id}`,
+    /** One session of a series: withdrawing would leave every session; 请假 is for this one. */
+    signedUpSeries: (n: number, id: number, day: string) => `已报名 ${n} 人，请准时参加；这一次不能参加请发送 /请假 ${id} ${day} 原因`,
     noneSignedUp: (id: number) => `还可以报名：发送 /报名 ${id}`,
     mentorQuestions: (list: string[]) => `请导师留意工作室待回答的问题：\n${list.join('\n')}`,
     listTitle: (id: number, title: string, when: string) => `【报名名单】#${id}「${title}」${when}`,
