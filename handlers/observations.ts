@@ -120,7 +120,8 @@ async function showMine(ctx: DistrictContext, env: CalendarEnv, pairs: Pair[]): 
     lines.push(texts.observations.minePair(role, listName(member), theirs.length, min))
     for (const r of theirs) {
       // Whose lesson it was: the mentee's when the mentor observed.
-      const whose = r.observer === 'mentor' ? texts.observations.whoseMentee(listName(pair.mentee)) : texts.observations.whoseMentor(listName(pair.mentor))
+      const names = [listName(pair.mentor), listName(pair.mentee)] as const
+      const whose = r.observer === 'mentor' ? texts.observations.whoseMentee(...names) : texts.observations.whoseMentor(...names)
       lines.push(texts.observations.mineLine(dayText(r.date, env), whose, r.lesson))
     }
   }

@@ -20,9 +20,10 @@ export const observationsTexts = {
     mineHeader: (term: string | null) => (term ? `您本学期（${term}）的听课记录：` : '您的听课记录：'),
     minePair: (role: '徒弟' | '导师', name: string, count: number, min: number) =>
       `与${role} ${name}：${count} 次${min > 0 && count < min ? `（每学期至少 ${min} 次，还差 ${min - count} 次）` : ''}`,
-    mineLine: (day: string, whose: string, lesson: string) => `  ${day} 听${whose}的课 ${lesson}`,
-    whoseMentee: (name: string) => ` ${name} `,
-    whoseMentor: (name: string) => `导师 ${name} `,
+    mineLine: (day: string, whose: string, lesson: string) => `  ${day} ${whose}的课 ${lesson}`,
+    /** Said the same to the mentor and the mentee: who observed whose lesson. */
+    whoseMentee: (mentor: string, mentee: string) => `导师 ${mentor} 听 ${mentee} `,
+    whoseMentor: (mentor: string, mentee: string) => `${mentee} 听导师 ${mentor} `,
     mineNone: (name: string) => `本学期还没有听课记录。登记请发送，例如：/听课 ${name} 11月3日 ${LESSON}`,
     allDirectOnly: '/听课 全部 会列出老师的姓名，请私聊我发送。',
     allNone: '还没有师徒结对。结对请发送，例如：/结对 3 王佩红 李明',
