@@ -193,3 +193,28 @@ describe('the console group (npm start with no platform credentials)', () => {
     expect(utc.bot.join('\n')).toContain('时间：9月2日(周三) 15:00 (第1周)')
   })
 })
+
+describe('签到 in the console group (the real process)', () => {
+  it('a teacher signs up, checks in and out as phones write it, and the organizer marks another', async () => {
+    const run = await runConsole(
+      [
+        '/学期 2026-09-01 2027-01-22 第一学期',
+        '/排期 今天 14:00-15:00 联合教研 名额3',
+        '王芳> 报名 1',
+        '李明> 报名 1',
+        '赵丽> /活动',
+        '王芳> 签到了',
+        '李明> 签到 1',
+        '/到场 1 赵丽',
+        '王芳> 签退',
+      ],
+      envFor({ CLOCK_START: '2026-12-03T13:50:00+08:00' }),
+    )
+    expect(run.code).toBe(0)
+    const said = run.bot.join('\n')
+    expect(said).toContain('王芳 已签到：#1「联合教研」12月3日(周四) 14:00-15:00，13:50。')
+    expect(said).toContain('李明 已签到')
+    expect(said).toContain('已记到场：#1「联合教研」12月3日(周四) 14:00-15:00\n赵丽')
+    expect(said).toMatch(/王芳 已签退：#1「联合教研」12月3日\(周四\) 14:00-15:00，13:5\d（早退\d+分钟）。/)
+  })
+})
