@@ -283,7 +283,8 @@ describe('sign-ups, workshops and Q&A in a Lark group', () => {
     expect((await texts('ou_wang', '/问题 1', p2p('ou_wang')))[0]).toBe('没有找到编号为 #1 的问题。发送 /问题 查看。')
     // The mentor answers the anonymous one in private: told it went to the asker, named nowhere.
     const answered = await say('ou_pei', '/回答 3 先倾听，再沟通。', p2p('ou_pei'))
-    expect(answered.map((m) => [m.kind, m.chatId, m.text])).toEqual([
+    // Two chats: sent side by side, so in either order (on PostgreSQL each chat takes its own send slot).
+    expect(answered.map((m) => [m.kind, m.chatId, m.text]).sort()).toEqual([
       ['create', 'oc_p2p_ou_li', '【答疑 #3】\n问：被家长投诉了怎么办？\n答（王佩红）：先倾听，再沟通。'],
       ['reply', undefined, '已回答 #3，回答已私聊发给提问人。'],
     ])
