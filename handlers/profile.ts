@@ -144,9 +144,9 @@ async function signupLines(ctx: Context, memberId: number, today: string, tz: st
   const coming = await ctx.work.profiles.comingSignups(memberId, today, districtId, 10)
   if (coming.total === 0) return [texts.profile.noSignups]
   const lines = [texts.profile.signupsHeader(coming.total)]
-  for (const { activityId, title, next, place } of coming.shown) {
+  for (const { activityId, title, next, place, onLeave } of coming.shown) {
     const when = next ? describeOccurrence(next, { timezone: tz, today, semesters: [] }) : texts.profile.datePending
-    const status = place ? (place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)) : ''
+    const status = onLeave ? texts.profile.onLeave(activityId) : place ? (place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)) : ''
     lines.push(`#${activityId} ${title} ${when} ${status}`)
   }
   return lines

@@ -28,11 +28,13 @@ export interface ComingSignup {
   /** The next meeting; null while the date is still to be set. */
   next: Occurrence | null
   place: Place | null
+  /** On 请假 for the next meeting (a single session's sign-up on leave, or a series' next session). */
+  onLeave: boolean
 }
 
 /**
- * The scheduled activities the member is signed up for (confirmed or
- * waiting) that are still to come, in sign-up order: how many, and the first
+ * The scheduled activities the member is signed up for (confirmed,
+ * waiting, or on 请假) that are still to come, in sign-up order: how many, and the first
  * `limit` with their next meeting and the member's place. Only one
  * district's when `districtId` is given.
  */
@@ -46,7 +48,7 @@ export async function comingSignups(
   const signups = await tx.signup.findMany({
     where: {
       memberId,
-      status: { in: ['confirmed', 'waiting'] },
+      status: { in: ['confirmed', 'waiting', 'leave'] },
       activity: { status: 'scheduled', ...(districtId !== null ? { districtId } : {}) },
     },
     include: { activity: { include: { occurrences: { where: { date: { gte: today }, skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
@@ -55,8 +57,10 @@ export async function comingSignups(
   const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))
   const shown: ComingSignup[] = []
   for (const s of coming.slice(0, limit)) {
-    const place = await placeOf(tx, s.activityId, memberId)
-    shown.push({ activityId: s.activityId, title: s.activity.title, next: s.activity.occurrences[0] ?? null, place })
+    const next = s.activity.occurrences[0] ?? null
+    const leave = next ? await tx.leave.findFirst({ where: { occurrenceId: next.id, memberId, status: { in: ['approved', 'pending'] } } }) : null
+    const place = s.status === 'leave' ? null : await placeOf(tx, s.activityId, memberId)
+    shown.push({ activityId: s.activityId, title: s.activity.title, next, place, onLeave: s.status === 'leave' || leave !== null })
   }
   return { total: coming.length, shown }
 }

@@ -168,6 +168,11 @@ describe('/请假 for one session of a series', () => {
     expect(rows.map((l) => `${l.occurrence.date}:${l.status}`)).toEqual(['2026-12-07:withdrawn', '2026-11-23:approved'])
   })
 
+  it('/我的 says which coming meeting one is on leave for', async () => {
+    const mine = (await h.say('/我的', { as: '周敏' })).join('\n')
+    expect(mine).toContain('#3 常态化联合教研 11月23日(周一) 13:30 （这一次请假，能参加了请发送 /销假 3）')
+  })
+
   it('the reminder of a session a member is on leave for does not @mention them', async () => {
     h.setNow('2026-11-23T12:31:00+08:00')
     const from = h.sent.length

@@ -68,6 +68,8 @@ export const signupTexts = {
     years: (n: number) => `教龄${n}年`,
     yearsKept: '（教龄已记录，只在私聊里显示）',
     noSignups: '近期没有报名的活动。',
+    /** Said beside an activity in /我的 when the member is on 请假 for its next meeting. */
+    onLeave: (id: number) => `（这一次请假，能参加了请发送 /销假 ${id}）`,
     signupsHeader: (n: number) => `我的报名（${n}）：`,
     datePending: '日期待定',
     questionsHeader: '我的提问：',
