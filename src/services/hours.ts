@@ -179,7 +179,14 @@ function entryOf(o: Session, time: string | null, member: Member, reading: Readi
   }
 }
 
-/** The names that exactly one member of the district goes by (display name, profile name or an account's name), as findMemberByName reads them. */
+/**
+ * The names that exactly one member of the district goes by (display name,
+ * profile name or an account's name, as findMemberByName reads them) and
+ * that member holds a role an admin granted: a name anyone may take with
+ * /我是 earns no multiple by itself (a presenter from outside the district,
+ * not yet a member, would be anyone's to claim). Others are named with
+ * /到场 12 @王佩红 主讲.
+ */
 async function nameHolders(tx: Tx, districtId: number, names: string[]): Promise<Map<string, number>> {
   const unique = [...new Set(names)]
   const holders = new Map<string, Set<number>>()
@@ -187,15 +194,17 @@ async function nameHolders(tx: Tx, districtId: number, names: string[]): Promise
     const chunk = unique.slice(i, i + CHUNK)
     const rows = await tx.membership.findMany({
       where: { districtId, member: { OR: [{ displayName: { in: chunk } }, { realName: { in: chunk } }, { accounts: { some: { displayName: { in: chunk } } } }] } },
-      select: { member: { select: { id: true, displayName: true, realName: true, accounts: { select: { displayName: true } } } } },
+      select: { member: { select: { id: true, displayName: true, realName: true, accounts: { select: { displayName: true } }, roles: { where: { districtId }, select: { role: true } } } } },
     })
     for (const { member } of rows) {
+      const granted = member.roles.length > 0
       for (const name of new Set([member.displayName, member.realName, ...member.accounts.map((a) => a.displayName)])) {
-        if (name && chunk.includes(name)) holders.set(name, (holders.get(name) ?? new Set()).add(member.id))
+        // Unroled members count toward a name's holders (two such make it nobody's) but never hold it.
+        if (name && chunk.includes(name)) holders.set(name, (holders.get(name) ?? new Set()).add(granted ? member.id : -member.id))
       }
     }
   }
-  return new Map([...holders].flatMap(([name, ids]) => (ids.size === 1 ? [[name, [...ids][0]!] as const] : [])))
+  return new Map([...holders].flatMap(([name, ids]) => (ids.size === 1 && [...ids][0]! > 0 ? [[name, [...ids][0]!] as const] : [])))
 }
 
 async function membersById(tx: Tx, ids: number[]): Promise<Map<number, Member>> {

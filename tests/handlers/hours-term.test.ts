@@ -20,6 +20,8 @@ beforeAll(async () => {
   await h.say('/设置 1 主讲 王佩红')
   await h.say('/设置 学时 主讲 2倍')
   for (const who of ['王芳', '李明', '赵丽', '陈刚', '周强', '孙丽', '王佩红', '吴敏']) await say('/报名 1', who)
+  // The presenter holds a role: a 主讲 multiple by name is never had by a name alone.
+  await h.say('/授权 @王佩红 导师', { mentions: [{ id: '王佩红', name: '王佩红' }] })
   at('10:00')
   log.push(...(await say('/请假 1 外出培训', '孙丽')))
   at('13:40')
@@ -91,5 +93,13 @@ describe('a term of 学时 through the real commands', () => {
     expect(again).toContain('  王佩红 主讲×2 5 学时')
     const change = await h.app.db.attendanceChange.findFirstOrThrow({ where: { action: 'role' } })
     expect(change.value).toBe('presenter')
+  })
+
+  it('an outside host no member goes by cannot be claimed with /我是: the name earns nobody the host\'s multiple', async () => {
+    await h.say('/设置 1 主持 张教授')
+    await say('/我是 张教授', '吴敏')
+    const [view] = await h.say('/学时 1', { direct: true, chat: 'dm-me' })
+    expect(view).toContain('  张教授 2.5 学时')
+    expect(view).not.toContain('主持')
   })
 })

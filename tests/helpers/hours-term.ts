@@ -34,6 +34,8 @@ export async function seedHoursTerm(h: Harness): Promise<void> {
   for (const who of Object.keys(AT_FIRST)) await h.say('/报名 1', { as: who })
   await h.say('/报名 2', { as: '王芳' })
   await h.say('/报名 3', { as: '王芳' })
+  // The presenter holds a role: a 主讲 multiple by name is never had by a name alone.
+  await h.say('/授权 @王佩红 导师', { mentions: [{ id: '王佩红', name: '王佩红' }] })
   const db = h.app.db
   await db.district.updateMany({ data: { presenterFactor: 2 } })
   await db.activity.update({ where: { id: 1 }, data: { presenter: '王佩红' } })
