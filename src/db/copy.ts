@@ -40,6 +40,7 @@ export const COPY_ORDER: readonly { model: ModelName; key: readonly string[]; se
   { model: 'ArchiveFile', key: ['id'], serial: true },
   { model: 'RecentFile', key: ['id'], serial: true },
   { model: 'Observation', key: ['id'], serial: true },
+  { model: 'WebToken', key: ['hash'], serial: false },
 ]
 
 /** Tables of running processes only (who is live, who holds WeChat, where the send limits stand): not data to move. */
