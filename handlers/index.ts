@@ -22,12 +22,13 @@ import { restore } from './sessions.ts'
 import { closedDay, semester } from './semester.ts'
 import { signup, signupList, withdrawSignup } from './signup.ts'
 import { apply, approve, pair, workshop } from './workshop.ts'
+import { webConsole } from './web-console.ts'
 
 /** Every command, in the order /帮助 lists them: what teachers use most first. */
 export const commands: readonly Command[] = [
   activities, thisWeek, nextWeek, signup, withdrawSignup, signupList, checkIn, checkOut, askLeave, cancelLeave,
   profile, mine, ask, askAnonymously, questions, workshop, apply,
-  semester, calendar, reminders, hours, answer, approve, pair, observe, approveLeave, denyLeave,
+  semester, calendar, reminders, hours, webConsole, answer, approve, pair, observe, approveLeave, denyLeave,
   schedule, reschedule, cancel, restore, importData, exportData, record, archive, checkinCode, markPresent, markAbsent,
   closedDay, claim, bind, bindCode, unbind, confirm, grant, revoke, settings,
   help, ping,

@@ -4,6 +4,8 @@ import type { Config } from './config.ts'
 import { checkDataFolder, closeDb, inTx, openDb, type Db } from './db/client.ts'
 import { migrateIfNeeded } from './db/migrate.ts'
 import { createDispatcher, type Dispatch } from './core/dispatch.ts'
+import type { Domain } from './core/domain.ts'
+import { createPerformer, type Perform } from './core/perform.ts'
 import type { OutgoingMessage, Platform, SendFn } from './core/message.ts'
 import { Registry } from './core/registry.ts'
 import type { Logger } from './log.ts'
@@ -15,6 +17,10 @@ import { createDomain } from './services/domain.ts'
 export interface App {
   db: Db
   dispatch: Dispatch
+  /** Runs a command for a member signed in to the web console (src/core/perform.ts). */
+  perform: Perform
+  /** Units of work over the domain services: what the web console reads through. */
+  domain: Domain<unknown>
   registry: Registry
   /** Every message the bot sends goes through it (src/platforms/outbox-sender.ts). */
   outbox: OutboxSender
@@ -59,7 +65,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const outbox = createOutboxSender({
     db, send, log, clock: options.opsClock ?? clock, leaseMs: config.REMINDER_RETRY_AFTER_S * 1000, ...(options.serves ? { serves: options.serves } : {}),
   })
-  const dispatch = createDispatcher({ domain: createDomain(db, outbox.write), registry, outbox, log, config, clock, postedFiles })
+  const domain = createDomain(db, outbox.write)
+  const deps = { domain, registry, outbox, log, config, clock, postedFiles }
+  const dispatch = createDispatcher(deps)
+  const perform = createPerformer(deps)
   const claimCode = await inTx(db, firstStartClaimCode)
   const announce: Announce = async (message, eventKeys = []) => {
     const now = (options.opsClock ?? clock)()
@@ -67,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await outbox.deliver(rows)
   }
   return {
-    db, dispatch, registry, outbox, announce, claimCode, migrated,
+    db, dispatch, perform, domain: domain as Domain<unknown>, registry, outbox, announce, claimCode, migrated,
     async close() {
       outbox.stop()
       await outbox.idle()

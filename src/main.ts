@@ -16,6 +16,8 @@ import { createLeaseKeeper, type LeaseKeeper } from './platforms/lease-keeper.ts
 import { HEARTBEAT_MS, liveProcesses, registerProcess, removeProcess, seeProcess } from './services/processes.ts'
 import { prepareConsoleGroup } from './services/console-setup.ts'
 import { CALENDAR_PATH, calendarRoute } from './services/feed-route.ts'
+import { CONSOLE_PATH } from './services/web-tokens.ts'
+import { registerWebConsole } from './web/index.ts'
 
 dotenv.config({ quiet: true })
 
@@ -100,6 +102,9 @@ async function main(config: Config): Promise<void> {
     }
   } else say(texts.startup.off('微信', texts.startup.wechatOff))
 
+  // Calendar feeds and the web console, on the one HTTP server (its routes are all known before it starts).
+  if (config.PUBLIC_URL) routes[CALENDAR_PATH] = calendarRoute(app.db)
+
   if (config.larkEnabled) {
     const { LARK_CARD_PATH, LARK_EVENTS_PATH, LarkAdapter } = await import('./platforms/lark/index.ts')
     const adapter = new LarkAdapter({
@@ -128,9 +133,10 @@ async function main(config: Config): Promise<void> {
   } else say(texts.startup.off('飞书', texts.startup.larkOff))
 
   if (config.PUBLIC_URL) {
-    routes[CALENDAR_PATH] = calendarRoute(app.db)
     const port = await ensureHttp()
-    say(texts.startup.calendar(`${config.PUBLIC_URL.replace(/\/+$/, '')}${CALENDAR_PATH}…`, port))
+    const base = config.PUBLIC_URL.replace(/\/+$/, '')
+    say(texts.startup.calendar(`${base}${CALENDAR_PATH}…`, port))
+    say(texts.startup.webConsole(`${base}${CONSOLE_PATH}/`, port))
   }
 
   // What was written and not sent before a restart goes now; then every half minute, with retries.
@@ -173,9 +179,12 @@ async function main(config: Config): Promise<void> {
     say(texts.startup.running)
   }
 
-  /** One HTTP server for Lark webhooks and calendar feeds, started when the first of them needs it. */
+  /** One HTTP server for Lark webhooks, calendar feeds and the web console, started when the first of them needs it. */
   async function ensureHttp(): Promise<number> {
-    http ??= startHttpServer({ port: config.HTTP_PORT, routes, log }).then((server) => {
+    const setup = config.PUBLIC_URL
+      ? (server: Parameters<typeof registerWebConsole>[0]) => registerWebConsole(server, { domain: app.domain, perform: app.perform, registry: app.registry, clock, config, log })
+      : undefined
+    http ??= startHttpServer({ port: config.HTTP_PORT, routes, log, ...(setup ? { setup } : {}) }).then((server) => {
       closers.push(server.close)
       return server
     })

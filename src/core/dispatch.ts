@@ -97,7 +97,7 @@ interface Done<Row> {
  * Writes what a command says in its transaction. A button press's answers to
  * itself are not written: the platform shows them in place (a Lark card).
  */
-async function keep<Row>(unit: Unit<Row>, message: IncomingMessage, said: OutgoingMessage[]): Promise<Done<Row>> {
+export async function keep<Row>(unit: Unit<Row>, message: IncomingMessage, said: OutgoingMessage[]): Promise<Done<Row>> {
   const inPlace = (m: OutgoingMessage) => message.via === 'button' && m.replyToId === message.id
   const rows = await unit.write(said.filter((m) => !inPlace(m)))
   return { rows, answers: said.filter(inPlace) }
@@ -175,7 +175,7 @@ async function route<Row>(deps: DispatcherDeps<Row>, message: IncomingMessage, l
   return done
 }
 
-async function runCommand<Row>(command: Command, ctx: Context, line: CommandLine, unit: Unit<Row>): Promise<void> {
+export async function runCommand<Row>(command: Command, ctx: Context, line: CommandLine, unit: Unit<Row>): Promise<void> {
   if (command.scope === 'anywhere') {
     // Roles are known in a district's group; elsewhere the command finds them and asks the same (assertMayUse).
     if (ctx.district) await assertMayUse(command, line, ctx)
@@ -242,7 +242,7 @@ async function keepPosted<Row>(deps: DispatcherDeps<Row>, message: IncomingMessa
 }
 
 /** What a handler sees, for a command or a file's hook, in one unit of work. */
-function commandContext<Row>(deps: DispatcherDeps<Row>, unit: Unit<Row>, message: IncomingMessage, who: Awaited<ReturnType<Unit<Row>['identify']>>, now: Date, say: (m: OutgoingMessage) => void): Context {
+export function commandContext<Row>(deps: DispatcherDeps<Row>, unit: Unit<Row>, message: IncomingMessage, who: Awaited<ReturnType<Unit<Row>['identify']>>, now: Date, say: (m: OutgoingMessage) => void): Context {
   return {
     message, work: unit.work, now,
     reply: createReply(say, message),

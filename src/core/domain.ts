@@ -6,7 +6,7 @@
  */
 import type { District } from '../generated/prisma/client.ts'
 import type { Work } from './command.ts'
-import type { IncomingMessage, OutgoingMessage } from './message.ts'
+import type { IncomingMessage, OutgoingMessage, Person, Platform } from './message.ts'
 import type { Role } from './roles.ts'
 
 /** Who sent a message, and where: the member, the group, its district (if bound) and the member's roles there. */
@@ -16,6 +16,13 @@ export interface Who {
   groupId: number
   district: District | null
   roles: Set<Role>
+}
+
+/** A member of a district signed in to the web console, and the chat (group row) their session came from. */
+export interface Actor {
+  memberId: number
+  districtId: number
+  groupId: number
 }
 
 /** One unit of work: everything in it commits together, or nothing does. */
@@ -30,6 +37,12 @@ export interface Unit<Row> {
   homeDistrict(memberId: number): Promise<{ district: District; roles: Set<Role> } | null>
   /** Keeps a read 行事历 for the member's next /导入 (replacing an older one); null lines forget it. */
   keepImportFile(file: { memberId: number; districtId: number; name: string; lines: readonly string[] } | { memberId: number; lines: null }, now: Date): Promise<void>
+  /**
+   * A member acting from the web console, as from the chat their session
+   * started in: who they are in the district (roles read now), that chat,
+   * and their account there; null when they are no longer in the district.
+   */
+  actAs(actor: Actor): Promise<{ who: Who; chat: { platform: Platform; id: string; isDirect: boolean; title?: string }; person: Person } | null>
   /** Writes messages to send once the unit commits. */
   write(messages: readonly OutgoingMessage[]): Promise<Row[]>
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import Fastify, { type FastifyInstance } from 'fastify'
 import type { Logger } from '../log.ts'
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -18,9 +19,22 @@ const SERVER_LIMITS = {
   keepAliveTimeout: 5_000,
 } as const
 
+/** The largest body a Fastify route (the web console's forms) reads; uploads set their own limit. */
+const BODY_LIMIT = 256 * 1024
+
+export interface HttpServer {
+  server: Server
+  port: number
+  app: FastifyInstance
+  close(): Promise<void>
+}
+
 /**
- * The bot's one HTTP server (Lark webhooks, calendar feeds): exact paths, and
- * paths ending in "/" for everything under them; 404 for the rest.
+ * The bot's one HTTP server, on Fastify: the web console (`setup`) and the
+ * raw routes (Lark webhooks, calendar feeds), which read the request
+ * themselves exactly as on a bare node:http server (`readBody`). A raw
+ * route's key is an exact path, or a path ending in "/" for everything
+ * under it. Anything else is a plain 404.
  */
 export async function startHttpServer(options: {
   port: number
@@ -29,32 +43,51 @@ export async function startHttpServer(options: {
   log: Logger
   /** Other limits than SERVER_LIMITS (tests use shorter ones). */
   limits?: Partial<Record<keyof typeof SERVER_LIMITS, number>>
-}): Promise<{ server: Server; port: number; close(): Promise<void> }> {
-  const server = createServer({ ...SERVER_LIMITS, ...options.limits }, (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!
-    const route = options.routes[path] ?? Object.entries(options.routes).find(([key]) => key.endsWith('/') && path.startsWith(key))?.[1]
-    if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
-      return
-    }
-    route(req, res).catch((err: unknown) => {
-      options.log.error({ err, path }, 'http request failed')
-      if (!res.headersSent && !res.destroyed) res.writeHead(500).end()
-    })
+  /** Registers more on the server before it listens (the web console). */
+  setup?: (app: FastifyInstance) => Promise<void>
+}): Promise<HttpServer> {
+  const limits = { ...SERVER_LIMITS, ...options.limits }
+  const app = Fastify({
+    serverFactory: (handler) => createServer(limits, handler),
+    requestTimeout: limits.requestTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    return503OnClosing: true,
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve())
+  await app.register(async (raw) => rawRoutes(raw, options.routes, options.log))
+  if (options.setup) await options.setup(app)
+  app.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('not found'))
+  app.setErrorHandler((err: { statusCode?: number }, request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
+    if (status === 500) options.log.error({ err, path: request.url.split('?')[0] }, 'http request failed')
+    return reply.code(status).type('text/plain; charset=utf-8').send(status === 413 ? 'too large' : status === 500 ? 'error' : 'bad request')
   })
+  await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' })
+  const server = app.server
   const port = (server.address() as AddressInfo).port
   return {
-    server,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    server, port, app,
+    close: async () => {
+      server.closeAllConnections()
+      await app.close()
+    },
+  }
+}
+
+/** Routes that take the request and response as node:http gives them, the body unread (they read it within their own limit). */
+async function rawRoutes(raw: FastifyInstance, routes: Record<string, Route>, log: Logger): Promise<void> {
+  raw.removeAllContentTypeParsers()
+  raw.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined))
+  for (const [path, route] of Object.entries(routes)) {
+    raw.all(path.endsWith('/') ? `${path}*` : path, (request, reply) => {
+      reply.hijack()
+      const res = reply.raw
+      route(request.raw, res).catch((err: unknown) => {
+        log.error({ err, path: request.url.split('?')[0] }, 'http request failed')
+        if (!res.headersSent && !res.destroyed) res.writeHead(500).end()
+      })
+    })
   }
 }
 

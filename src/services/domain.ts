@@ -3,7 +3,8 @@
  * unit of work is one transaction, with the services bound to it. The web
  * console runs its actions through the same `unit`.
  */
-import type { Domain, Unit } from '../core/domain.ts'
+import type { Actor, Domain, Unit } from '../core/domain.ts'
+import { isPlatform } from '../core/message.ts'
 import type { OutgoingMessage } from '../core/message.ts'
 import { isBusy } from '../db/busy.ts'
 import { inTx, type Db, type Tx } from '../db/client.ts'
@@ -13,7 +14,7 @@ import { identify, rolesOf } from './identity.ts'
 import { claimOnce } from './inbound-events.ts'
 import { readLines } from './import.ts'
 import { fileProblemText } from './import-report.ts'
-import { homeDistrictId } from './members.ts'
+import { homeDistrictId, listName } from './members.ts'
 import { createWork } from './work.ts'
 
 /** How a unit writes what it will send (the outbox sender's write). */
@@ -48,6 +49,23 @@ export function unitOf<Row>(tx: Tx, write: WriteSends<Row>): Unit<Row> {
       const { memberId, districtId, name, lines } = file
       await tx.pendingImport.create({ data: { memberId, districtId, name, lines: JSON.stringify(lines), receivedAt: now } })
     },
+    actAs: (actor) => actAs(tx, actor),
     write: (messages) => write(tx, messages),
   }
+}
+
+/** The member as the web console acts for them (Unit.actAs). */
+async function actAs(tx: Tx, actor: Actor): ReturnType<Unit<unknown>['actAs']> {
+  const { memberId, districtId, groupId } = actor
+  const [member, membership, group] = await Promise.all([
+    tx.member.findUnique({ where: { id: memberId } }),
+    tx.membership.findUnique({ where: { districtId_memberId: { districtId, memberId } } }),
+    tx.group.findUnique({ where: { id: groupId } }),
+  ])
+  if (!member || !membership || !group || !isPlatform(group.platform)) return null
+  const account = await tx.account.findFirst({ where: { memberId, platform: group.platform }, orderBy: { lastSeenAt: 'desc' } })
+  const name = listName(member)
+  const person = { id: account?.userId ?? `member:${memberId}`, name: account?.displayName ?? name }
+  const who = { memberId, name, groupId, district: await getDistrict(tx, districtId), roles: await rolesOf(tx, districtId, memberId) }
+  return { who, chat: { platform: group.platform, id: group.chatId, isDirect: group.direct, ...(group.title ? { title: group.title } : {}) }, person }
 }

@@ -44,12 +44,13 @@ import * as sessions from './sessions.ts'
 import * as termArchive from './term-archive.ts'
 import * as signups from './signups.ts'
 import * as timetables from './timetables.ts'
+import * as webTokens from './web-tokens.ts'
 import * as workshops from './workshops.ts'
 
 const families = {
   activities, archiveFiles, attendance, calendarEnv, calendarFeed, checkinCodes, checkins, claimCodes, clashes, closedDays, codeAttempts, directChats,
   districts, eligibility, exporting, hours, identity, importFiles, imports, leaves, members, mentorship, mergeRequests, observations, pastActivities, placeholders, profiles,
-  questionAccess, questions, records, reminderSettings, semesters, seriesCancels, sessions, signups, termArchive, timetables, workshops,
+  questionAccess, questions, records, reminderSettings, semesters, seriesCancels, sessions, signups, termArchive, timetables, webTokens, workshops,
 }
 
 /** A module's functions that take the transaction first, with it bound. */

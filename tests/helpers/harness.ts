@@ -32,6 +32,8 @@ export interface Harness {
   /** Sends one message and returns what the bot sent (chat, mentions, buttons), and what it returned for a button press. */
   send(text: string, options?: SayOptions): Promise<{ sent: OutgoingMessage[]; returned: OutgoingMessage[] }>
   setNow(iso: string): void
+  /** The harness clock's instant. */
+  now(): Date
   /** One reminder tick at the harness clock; what it sent is in `sent`. */
   tick(): Promise<TickResult>
   close(): Promise<void>
@@ -67,6 +69,7 @@ export async function createHarness(now: string, env: Record<string, string> = {
     setNow(iso) {
       clock = new Date(iso)
     },
+    now: () => clock,
     tick: () => reminders.tick(),
     close: () => test.close(),
   }

@@ -4,6 +4,7 @@ CREATE TABLE "WebToken" (
     "kind" TEXT NOT NULL,
     "memberId" INTEGER NOT NULL,
     "districtId" INTEGER NOT NULL,
+    "groupId" INTEGER NOT NULL,
     "createdAt" DATETIME NOT NULL,
     "expiresAt" DATETIME NOT NULL,
     "usedAt" DATETIME

@@ -18,6 +18,7 @@ import { recordsTexts } from './records.ts'
 import { checkinTexts } from './checkin.ts'
 import { hoursTexts } from './hours.ts'
 import { attendanceSettingsTexts } from './attendance-settings.ts'
+import { webTexts } from './web.ts'
 
 export { ROLE_NAMES, ROLE_WHO, type CommandHelp } from './common.ts'
 
@@ -38,6 +39,7 @@ export const texts = {
   ...checkinTexts,
   ...hoursTexts,
   ...attendanceSettingsTexts,
+  ...webTexts,
 } as const
 
 export type Texts = typeof texts

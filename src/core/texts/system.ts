@@ -86,6 +86,7 @@ export const systemTexts = {
     larkOff: '未配置（设置 LARK_APP_ID 和 LARK_APP_SECRET）',
     running: '正在运行，按 Ctrl+C 停止。',
     calendar: (url: string, port: number) => `日历订阅：${url}（本机端口 ${port}，发送 /日历 取得地址）`,
+    webConsole: (url: string, port: number) => `网页后台：${url}（本机端口 ${port}，私聊机器人发送 /后台 取得登录链接）`,
     configError: (details: string) => `配置有误，请检查 .env：\n${details}`,
     migrating: (count: number) => `正在更新数据库的表结构（${count} 项迁移，首次启动约需 10-20 秒）……`,
     noChannel: 'CONSOLE=off，且没有配置微信或飞书：本进程不收发任何消息（只在数据库里报到）',

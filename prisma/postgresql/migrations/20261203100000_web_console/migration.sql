@@ -4,6 +4,7 @@ CREATE TABLE "WebToken" (
     "kind" TEXT NOT NULL,
     "memberId" INTEGER NOT NULL,
     "districtId" INTEGER NOT NULL,
+    "groupId" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "usedAt" TIMESTAMP(3),

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { bindAsAdmin } from '../helpers/harness.ts'
+import { createWebHarness, sessionFrom, type WebHarness } from '../helpers/web.ts'
+
+let web: WebHarness
+beforeEach(async () => {
+  web = await createWebHarness('2026-11-30T09:00:00+08:00')
+})
+afterEach(async () => web.close())
+
+describe('/后台 and the one-time link', () => {
+  it('gives a link in the console group, and only in a direct chat elsewhere', async () => {
+    expect(await web.linkFor()).toMatch(/^\/console\/login\//)
+    const group = { platform: 'wechat' as const, chat: 'g1', title: '语文组' }
+    await bindAsAdmin(web, group, '李主任', 'li')
+    const inGroup = await web.say('/后台', { ...group, as: '李主任', id: 'li' })
+    expect(inGroup.join('')).not.toContain('/console/login/')
+    expect(inGroup.join('')).toContain('请私聊我发送 /后台')
+    expect(await web.linkFor({ platform: 'wechat', as: '李主任', id: 'li', chat: 'dm-li', direct: true })).toMatch(/^\/console\/login\//)
+  })
+
+  it('opens a session with the button, not with the GET a link preview makes; the link then works no more', async () => {
+    const link = await web.linkFor()
+    const preview = await web.fastify.inject({ method: 'GET', url: link })
+    expect(preview.statusCode).toBe(200)
+    expect(preview.body).toContain('进入后台')
+    const session = await sessionFrom(web.fastify, link)
+    expect(session.cookies.xq_session).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const cookie = (await web.fastify.inject({ method: 'POST', url: link })).cookies
+    expect(cookie).toEqual([])
+    const again = await web.fastify.inject({ method: 'GET', url: link })
+    expect(again.statusCode).toBe(410)
+    expect(again.body).toContain('已经用过')
+  })
+
+  it('refuses a link past its 10 minutes with a plain page saying to ask again', async () => {
+    const link = await web.linkFor()
+    web.setNow('2026-11-30T09:10:01+08:00')
+    const res = await web.fastify.inject({ method: 'POST', url: link })
+    expect(res.statusCode).toBe(410)
+    expect(res.body).toContain('已过期')
+    expect(res.body).toContain('/后台')
+    expect(res.cookies).toEqual([])
+  })
+
+  it('keeps only the SHA-256 of a token', async () => {
+    const link = await web.linkFor()
+    const token = link.split('/').pop()!
+    const rows = await web.app.db.webToken.findMany()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(rows[0]!.hash).not.toContain(token)
+  })
+
+  it('sets an httpOnly, SameSite=Strict session cookie of 12 hours; logging out ends it', async () => {
+    const link = await web.linkFor()
+    const res = await web.fastify.inject({ method: 'POST', url: link })
+    const cookie = res.cookies.find((c) => c.name === 'xq_session')!
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' })
+    expect(cookie.secure).toBeFalsy()
+    expect(cookie.expires!.getTime() - web.now().getTime()).toBe(12 * 3_600_000)
+    const session = await sessionFrom(web.fastify, await web.linkFor())
+    expect((await session.get('/console/')).statusCode).toBe(303)
+    const token = session.cookies.xq_session!
+    const out = await session.post('/console/logout', {}, '/console/no-such-page')
+    expect(out.statusCode).toBe(200)
+    expect((await web.fastify.inject({ method: 'GET', url: '/console/', cookies: { xq_session: token } })).statusCode).toBe(401)
+    expect(session.cookies.xq_session).toBeUndefined()
+  })
+})
