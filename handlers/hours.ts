@@ -1,11 +1,10 @@
 import { formatDate } from '../src/calendar/format.ts'
 import { runsActivity } from './session-staff.ts'
-import { semesterOn } from '../src/calendar/semester.ts'
 import type { CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type Command, type Context, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
-import type { LedgerEntry } from '../src/services/hours.ts'
-import { schoolYearOf, totalsOf } from '../src/services/hours-rules.ts'
+import { hoursPerMember, type LedgerEntry } from '../src/services/hours.ts'
+import { earnedText } from '../src/services/member-hours.ts'
 import { listName } from '../src/services/members.ts'
 import { splitIntoMessages } from './list-pages.ts'
 import { activityFromArgs, isPrivateHere, personName } from './shared.ts'
@@ -57,16 +56,8 @@ async function sendPrivately(ctx: Context, lines: string[], command: string): Pr
   ctx.reply(T.sentPrivately)
 }
 
-async function yearAndTerm(ctx: DistrictContext) {
-  const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
-  return { year: schoolYearOf(env.today), term: semesterOn(env.today, env.semesters) ?? null, refYear: Number(env.today.slice(0, 4)) }
-}
-
-/** "2.5 学时", "主讲×2 5 学时", "0 学时（迟到 40 分钟）"; in a session's list, 请假 and 缺席 alone. */
-function earnedText(e: LedgerEntry, inSession = false): string {
-  if (e.outcome.kind === 'earned') return T.earned(e.earned, e.role, e.factor)
-  const why = T.whyOf(e.outcome.why)
-  return inSession && (e.outcome.why.key === 'leave' || e.outcome.why.key === 'absent') ? why : T.none(why)
+function yearAndTerm(ctx: DistrictContext) {
+  return ctx.work.memberHours.hoursPeriod(ctx.district, ctx.now)
 }
 
 function entryLine(e: LedgerEntry, refYear: number): string {
@@ -74,13 +65,7 @@ function entryLine(e: LedgerEntry, refYear: number): string {
 }
 
 async function memberLines(ctx: DistrictContext, memberId: number, name: string): Promise<string[]> {
-  const { year, term, refYear } = await yearAndTerm(ctx)
-  const entries = await ctx.work.hours.ledger({ districtId: ctx.district.id, from: year.from, to: year.to, memberId, now: ctx.now })
-  const inTerm = (e: LedgerEntry) => term !== null && term.startDate <= e.date && e.date <= term.endDate
-  const current = entries.filter(inTerm)
-  const earlier = entries.filter((e) => !inTerm(e))
-  const termTotals = totalsOf(current)
-  const yearTotals = totalsOf(entries)
+  const { year, term, refYear, entries, current, earlier, termTotals, yearTotals } = await ctx.work.memberHours.memberHours(ctx.district, memberId, ctx.now)
   const lines = [
     T.mineTitle(name),
     term ? T.termLine(term.name, T.total(termTotals.total, termTotals.byLevel)) : T.noTerm,
@@ -98,16 +83,8 @@ async function everyoneLines(ctx: DistrictContext): Promise<string[]> {
   const { year, term } = await yearAndTerm(ctx)
   const entries = await ctx.work.hours.ledger({ districtId: ctx.district.id, from: year.from, to: year.to, now: ctx.now })
   if (entries.length === 0) return [T.nobody]
-  const people = new Map<number, { name: string; school: string; term: number; year: number }>()
-  for (const e of entries) {
-    const p = people.get(e.memberId) ?? { name: e.name, school: e.school, term: 0, year: 0 }
-    const earned = e.earned ?? 0
-    p.year += earned
-    if (term && term.startDate <= e.date && e.date <= term.endDate) p.term += earned
-    people.set(e.memberId, p)
-  }
-  const sorted = [...people.values()].sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.name.localeCompare(b.name, 'zh'))
-  return [T.everyoneTitle(term?.name ?? null, year.startYear), ...sorted.map((p) => T.everyoneLine(p.name, p.school, term ? p.term : null, p.year))]
+  const people = hoursPerMember(entries, term)
+  return [T.everyoneTitle(term?.name ?? null, year.startYear), ...people.map((p) => T.everyoneLine(p.name, p.school, term ? p.term : null, p.year))]
 }
 
 async function activityLines(ctx: DistrictContext, args: readonly string[]): Promise<string[]> {

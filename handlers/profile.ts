@@ -4,7 +4,7 @@ import { texts } from '../src/core/texts/index.ts'
 import { readTeachingYears, SCHOOL, SUBJECT } from '../src/core/vocabulary.ts'
 import type { Member } from '../src/generated/prisma/client.ts'
 import { listName, teachingYearsOn } from '../src/services/members.ts'
-import type { ProfileFields } from '../src/services/profiles.ts'
+import { placeText, type ProfileFields } from '../src/services/profiles.ts'
 import { readerOf } from '../src/services/question-access.ts'
 import { describeOccurrence, snippet } from '../src/services/describe.ts'
 import { imitatesBot } from '../src/core/names.ts'
@@ -146,7 +146,7 @@ async function signupLines(ctx: Context, memberId: number, today: string, tz: st
   const lines = [texts.profile.signupsHeader(coming.total)]
   for (const { activityId, title, next, place, onLeave } of coming.shown) {
     const when = next ? describeOccurrence(next, { timezone: tz, today, semesters: [] }) : texts.profile.datePending
-    const status = onLeave ? texts.profile.onLeave(activityId) : place ? (place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)) : ''
+    const status = onLeave ? texts.profile.onLeave(activityId) : placeText({ place })
     lines.push(`#${activityId} ${title} ${when} ${status}`)
   }
   return lines

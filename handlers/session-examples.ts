@@ -3,6 +3,7 @@ import { weekdayName, formatDay } from '../src/calendar/format.ts'
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
+import { isAhead as sessionAhead } from '../src/services/session-times.ts'
 
 /**
  * The examples a refusal of /改期, /取消 or /恢复 gives: commands that work,
@@ -13,8 +14,8 @@ import type { ActivityWithOccurrences } from '../src/services/activities.ts'
 /** "11月16日" (the year when not this year's): a session's day as a command names it. */
 export const dayWord = (date: LocalDate, env: CalendarEnv): string => formatDay(date, Number(env.today.slice(0, 4)))
 
-/** A session not yet begun. */
-export const isAhead = (o: Occurrence, env: CalendarEnv, now: Date): boolean => (o.timed ? o.startAt > now : o.date >= env.today)
+/** A session not yet begun (session-times.ts, which the web console reads too). */
+export const isAhead = (o: Occurrence, env: CalendarEnv, now: Date): boolean => sessionAhead(o, env.today, now)
 
 /** The sessions still to come that take place (not paused by a holiday, not cancelled). */
 export const heldAhead = (activity: ActivityWithOccurrences, env: CalendarEnv, now: Date): Occurrence[] =>

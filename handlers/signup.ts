@@ -232,9 +232,9 @@ function deadlineText(ctx: DistrictContext, activity: ActivityWithOccurrences, e
   return activity.deadline ? describeInstant(activity.deadline, { timezone: ctx.district.timezone, today: env.today }) : ''
 }
 
-async function maySeeList(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<boolean> {
-  if (ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId) return true
-  return activity.workshopId !== null && (await ctx.work.workshops.isMentorOf(activity.workshopId, ctx.sender.memberId))
+/** The whole list, or only the counts and one's own place (the web console decides with the same rule). */
+function maySeeList(ctx: DistrictContext, activity: ActivityWithOccurrences): Promise<boolean> {
+  return ctx.work.activityRoster.seesRoster(activity, ctx.sender)
 }
 
 /**

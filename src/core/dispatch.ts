@@ -284,7 +284,8 @@ async function importFile<Row>(deps: DispatcherDeps<Row>, message: IncomingMessa
   })
 }
 
-const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
+/** The 行事历 files read for /导入 (a file of another kind is left alone): the chat and the console take the same. */
+export const IMPORTABLE = /\.(docx|xlsx|csv|txt)$/i
 
 /** In a direct chat, a member acts in the district they were last seen in, with their roles there. */
 async function actForHomeDistrict<Row>(ctx: Context, unit: Unit<Row>): Promise<void> {

@@ -44,7 +44,8 @@ function idTail(id: string): string {
   return String((hash >>> 0) % 10000).padStart(4, '0')
 }
 
-function cleanFileName(name: string): string {
+/** A received file's name as kept and shown: one visible line, long ones cut keeping the extension. */
+export function cleanFileName(name: string): string {
   const visible = oneLine(clip(name, MAX_FILE_NAME_CHARS * 4))
   if (visible.length <= MAX_FILE_NAME_CHARS) return visible
   const ext = /\.[0-9A-Za-z]{1,8}$/.exec(visible)?.[0] ?? ''

@@ -72,7 +72,8 @@ export function attendanceCells(e: LedgerEntry | undefined, tz: string): [string
   return [time(e.checkInAt), time(e.checkOutAt), attendanceWord(e)]
 }
 
-function attendanceWord(e: LedgerEntry): string {
+/** How a member attended a session, as the archive's sheets and the console say it: 出席, 出席（迟到 20 分钟）, 缺席, 请假… */
+export function attendanceWord(e: LedgerEntry): string {
   if (e.outcome.kind === 'none') return T.whyOf(e.outcome.why)
   if (e.outcome.late > 0) return S.presentLate(e.outcome.late)
   if (e.outcome.early > 0) return S.presentEarly(e.outcome.early)

@@ -146,6 +146,32 @@ export async function ledger(tx: Tx, scope: LedgerScope): Promise<LedgerEntry[]>
   return entries
 }
 
+/** One member's 学时 in the ledger's entries, and of those, within the term. */
+export interface PersonHours {
+  memberId: number
+  name: string
+  school: string
+  term: number
+  year: number
+}
+
+/**
+ * Each member's hours in the entries (a school year's, or a term's), and
+ * within `term` when there is one, by school then name: /学时 全部 lists
+ * them, the console's 统计 counts them into ranges.
+ */
+export function hoursPerMember(entries: readonly LedgerEntry[], term: { startDate: LocalDate; endDate: LocalDate } | null): PersonHours[] {
+  const people = new Map<number, PersonHours>()
+  for (const e of entries) {
+    const p = people.get(e.memberId) ?? { memberId: e.memberId, name: e.name, school: e.school, term: 0, year: 0 }
+    const earned = e.earned ?? 0
+    p.year += earned
+    if (term && term.startDate <= e.date && e.date <= term.endDate) p.term += earned
+    people.set(e.memberId, p)
+  }
+  return [...people.values()].sort((a, b) => a.school.localeCompare(b.school, 'zh') || a.name.localeCompare(b.name, 'zh'))
+}
+
 /** One person earns one session's hours at a time: of two sessions attended at once, the later-begun earns none (hours-rules overlapping). */
 function voidOverlaps(spans: Map<LedgerEntry, { from: number; to: number; minutes: number; activityId: number }>, rules: HoursRules): void {
   const byMember = new Map<number, LedgerEntry[]>()

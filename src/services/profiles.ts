@@ -3,6 +3,7 @@
  * the coming activities they are signed up for, the questions they asked.
  */
 import type { Tx } from '../db/client.ts'
+import { texts } from '../core/texts/index.ts'
 import type { Member, Occurrence } from '../generated/prisma/client.ts'
 import { ownQuestionsWhere, type Reader } from './question-access.ts'
 import { placeOf, type Place } from './signups.ts'
@@ -63,6 +64,13 @@ export async function comingSignups(
     shown.push({ activityId: s.activityId, title: s.activity.title, next, place, onLeave: s.status === 'leave' || leave !== null })
   }
   return { total: coming.length, shown }
+}
+
+/** The member's place in a coming activity as /我的 says it ("已报名，第 1 位", "候补第 2 位"); empty when on 请假. */
+export function placeText(signup: Pick<ComingSignup, 'place'>): string {
+  const place = signup.place
+  if (!place) return ''
+  return place.status === 'confirmed' ? texts.signup.confirmedPlace(place.position) : texts.signup.waitingPlace(place.position)
 }
 
 export interface OwnQuestion {

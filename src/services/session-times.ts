@@ -73,3 +73,11 @@ export function missedMinutes(
   const length = sessionMinutes(session)
   return { late: Math.min(late, length), early: Math.min(early, length) }
 }
+
+/**
+ * A session not yet begun (a day-only one: its day not yet past): only such a
+ * session may be cancelled, moved or restored, or asked leave for.
+ */
+export function isAhead(session: SessionTimes & { date: string }, today: string, now: Date): boolean {
+  return session.timed ? session.startAt > now : session.date >= today
+}

@@ -8,6 +8,8 @@
  */
 import type { Tx } from '../db/client.ts'
 import * as activities from './activities.ts'
+import * as activityList from './activity-list.ts'
+import * as activityRoster from './activity-roster.ts'
 import * as archiveFiles from './archive-files.ts'
 import * as attendance from './attendance.ts'
 import * as calendarEnv from './calendar-env.ts'
@@ -28,6 +30,8 @@ import * as importFiles from './import-files.ts'
 import * as leaves from './leaves.ts'
 import * as observations from './observations.ts'
 import * as imports from './import.ts'
+import * as memberDirectory from './member-directory.ts'
+import * as memberHours from './member-hours.ts'
 import * as members from './members.ts'
 import * as mentorship from './mentorship.ts'
 import * as mergeRequests from './merge-requests.ts'
@@ -42,15 +46,17 @@ import * as semesters from './semesters.ts'
 import * as seriesCancels from './series-cancels.ts'
 import * as sessions from './sessions.ts'
 import * as termArchive from './term-archive.ts'
+import * as termStats from './term-stats.ts'
+import * as termGrid from './term-grid.ts'
 import * as signups from './signups.ts'
 import * as timetables from './timetables.ts'
 import * as webTokens from './web-tokens.ts'
 import * as workshops from './workshops.ts'
 
 const families = {
-  activities, archiveFiles, attendance, calendarEnv, calendarFeed, checkinCodes, checkins, claimCodes, clashes, closedDays, codeAttempts, directChats,
-  districts, eligibility, exporting, hours, identity, importFiles, imports, leaves, members, mentorship, mergeRequests, observations, pastActivities, placeholders, profiles,
-  questionAccess, questions, records, reminderSettings, semesters, seriesCancels, sessions, signups, termArchive, timetables, webTokens, workshops,
+  activities, activityList, activityRoster, archiveFiles, attendance, calendarEnv, calendarFeed, checkinCodes, checkins, claimCodes, clashes, closedDays, codeAttempts, directChats,
+  districts, eligibility, exporting, hours, identity, importFiles, imports, leaves, memberDirectory, memberHours, members, mentorship, mergeRequests, observations, pastActivities, placeholders, profiles,
+  questionAccess, questions, records, reminderSettings, semesters, seriesCancels, sessions, signups, termArchive, termGrid, termStats, timetables, webTokens, workshops,
 }
 
 /** A module's functions that take the transaction first, with it bound. */

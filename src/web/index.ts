@@ -11,7 +11,14 @@ import { CONSOLE_PATH } from '../services/web-tokens.ts'
 import type { WebDeps } from './deps.ts'
 import { renderMessage } from './render.ts'
 import { loginRoutes } from './routes/login.ts'
-import { loadViewer } from './viewer.ts'
+import { termRoutes } from './routes/term.ts'
+import { statsRoutes } from './routes/stats.ts'
+import { filesRoutes } from './routes/files.ts'
+import { memberRoutes } from './routes/members.ts'
+import { meRoutes } from './routes/me.ts'
+import { workshopRoutes } from './routes/workshops.ts'
+import { activityRoutes } from './routes/activities.ts'
+import { accessOf, loadViewer, type Access } from './viewer.ts'
 
 export type { WebDeps } from './deps.ts'
 
@@ -19,7 +26,17 @@ export type { WebDeps } from './deps.ts'
 const FORM_LIMIT = 64 * 1024
 
 /** Every page and asset of the console, with security headers; each page module is one line here. */
-const PAGES: readonly ((app: FastifyInstance, deps: WebDeps) => Promise<void>)[] = [loginRoutes]
+const PAGES: readonly ((app: FastifyInstance, deps: WebDeps) => Promise<void>)[] = [loginRoutes, termRoutes, statsRoutes, filesRoutes, memberRoutes, meRoutes, workshopRoutes, activityRoutes]
+
+/** Routes open without a session: the way in, logging out, the home page's redirect, and the stylesheet and scripts. */
+const OPEN = [/^\/login\//, /^\/logout$/, /^\/$/, /^\/assets\//]
+
+/** Every route of a console and the access it declares (tests check each one's refusals). */
+const declared = new WeakMap<FastifyInstance, { method: string; url: string; access: Access }[]>()
+
+export function consoleRoutes(app: FastifyInstance): readonly { method: string; url: string; access: Access }[] {
+  return declared.get(app) ?? []
+}
 
 /**
  * The district office's web console, under /console on the bot's HTTP
@@ -34,6 +51,8 @@ export async function registerWebConsole(app: FastifyInstance, deps: WebDeps): P
     await web.register(fastifyCsrf, {
       sessionPlugin: '@fastify/cookie',
       cookieKey: 'xq_csrf',
+      // An upload's body is read by its route after this check, so its form carries the token in the address (?_csrf=).
+      getToken: (request) => (request.isMultipart() ? (request.query as { _csrf?: string })._csrf : (request.body as { _csrf?: string } | undefined)?._csrf),
       cookieOpts: { path: CONSOLE_PATH, httpOnly: true, sameSite: 'strict', secure: deps.config.PUBLIC_URL?.startsWith('https:') ?? false },
     })
     await web.register(fastifyStatic, { root: path.join(import.meta.dirname, 'public'), prefix: '/assets/', decorateReply: false, index: false })
@@ -41,12 +60,18 @@ export async function registerWebConsole(app: FastifyInstance, deps: WebDeps): P
     await web.register(fastifyStatic, {
       root: echarts, prefix: '/assets/vendor/', decorateReply: false, index: false, allowedPath: (name) => name === '/echarts.min.js',
     })
+    // A page that declares no guard does not start: nothing is served to whoever asks by oversight.
+    const routes: { method: string; url: string; access: Access }[] = []
+    declared.set(app, routes)
+    web.addHook('onRoute', (route) => {
+      const path = route.url.slice(CONSOLE_PATH.length) || '/'
+      if (OPEN.some((open) => open.test(path))) return
+      const access = accessOf(route.preHandler)
+      if (!access) throw new Error(`web console route without a guard: ${String(route.method)} ${route.url}`)
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access })
+    })
     web.decorateRequest('viewer', null)
     web.addHook('onRequest', loadViewer(deps))
-    // Every form posts its CSRF token (a hidden field, or ?_csrf= on an upload); the cookie is SameSite=Strict too.
-    web.addHook('preHandler', async (request, reply) => {
-      if (request.method === 'POST' && !request.url.startsWith(`${CONSOLE_PATH}/login/`)) await new Promise<void>((resolve, reject) => web.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())))
-    })
     web.addHook('onSend', async (_request, reply) => {
       reply.header('x-frame-options', 'DENY').header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
       reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")

@@ -8,6 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { createLogger } from '../../src/log.ts'
 import { startHttpServer, type HttpServer } from '../../src/platforms/http-server.ts'
 import { registerWebConsole } from '../../src/web/index.ts'
+import { freePort } from './console-process.ts'
 import { createHarness, type Harness, type SayOptions } from './harness.ts'
 
 export interface WebHarness extends Harness {
@@ -18,6 +19,8 @@ export interface WebHarness extends Harness {
   base: string
   /** The path of a fresh one-time link, asked for with /后台 as `as` (the console group's 我 by default). */
   linkFor(options?: SayOptions): Promise<string>
+  /** The whole link as the bot sent it (http://127.0.0.1:<port>/console/login/…). */
+  urlFor(options?: SayOptions): Promise<string>
   /** A signed-in session (through fastify.inject), as `as`. */
   login(options?: SayOptions): Promise<WebSession>
 }
@@ -30,10 +33,12 @@ export interface WebSession {
 }
 
 export async function createWebHarness(now: string, env: Record<string, string> = {}, database?: 'sqlite' | 'postgres'): Promise<WebHarness> {
-  const h = await createHarness(now, { PUBLIC_URL: 'http://127.0.0.1:9', ...env }, database)
+  // The links the bot gives point at this very server, so a browser can open them as they are.
+  const port = await freePort()
+  const h = await createHarness(now, { PUBLIC_URL: `http://127.0.0.1:${port}`, ...env }, database)
   const log = createLogger('silent')
   const http = await startHttpServer({
-    port: 0, host: '127.0.0.1', routes: {}, log,
+    port, host: '127.0.0.1', routes: {}, log,
     setup: (app) => registerWebConsole(app, { domain: h.app.domain, perform: h.app.perform, registry: h.app.registry, clock: () => h.now(), config: h.config, log }),
   })
   const close = h.close
@@ -44,6 +49,9 @@ export async function createWebHarness(now: string, env: Record<string, string> 
       const path = /\/console\/login\/[A-Za-z0-9_-]{43}/.exec(replies.join('\n'))?.[0]
       if (!path) throw new Error(`no link in: ${replies.join(' | ')}`)
       return path
+    },
+    async urlFor(options?: SayOptions) {
+      return `http://127.0.0.1:${port}${await web.linkFor(options)}`
     },
     async login(options?: SayOptions) {
       return sessionFrom(http.app, await web.linkFor(options))
@@ -61,7 +69,7 @@ export async function sessionFrom(app: FastifyInstance, linkPath: string): Promi
   const cookies: Record<string, string> = {}
   const keep = (res: LightMyRequestResponse) => {
     for (const c of res.cookies) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.UTC(2000, 0, 1))) delete cookies[c.name]
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.UTC(2000, 0, 1))) delete cookies[c.name]
       else cookies[c.name] = c.value
     }
     return res

@@ -36,4 +36,10 @@ describe('seams', () => {
     expect(core.length).toBeGreaterThan(10)
     expect(offending(core, /from '\.\.\/(?:\.\.\/)?services\/|from '\.\.\/(?:\.\.\/)?db\/|import \{[^}]*\} from '\.\.\/generated\//)).toEqual([])
   })
+
+  it('the web console imports no handler and no database module: it reads through units of work and changes through the chat commands', () => {
+    const web = sources('src/web')
+    expect(web.length).toBeGreaterThan(3)
+    expect(offending(web, /\btx\b|\$queryRaw|\$executeRaw|from '(?:\.\.\/)+db\/|from '(?:\.\.\/)+handlers\/|import \{[^}]*\} from '(?:\.\.\/)+generated\//)).toEqual([])
+  })
 })

@@ -19,6 +19,10 @@ import { checkinTexts } from './checkin.ts'
 import { hoursTexts } from './hours.ts'
 import { attendanceSettingsTexts } from './attendance-settings.ts'
 import { webTexts } from './web.ts'
+import { webActivityTexts } from './web-activity.ts'
+import { webPeopleTexts } from './web-people.ts'
+import { webStatsTexts } from './web-stats.ts'
+import { webTermTexts } from './web-term.ts'
 
 export { ROLE_NAMES, ROLE_WHO, type CommandHelp } from './common.ts'
 
@@ -40,6 +44,10 @@ export const texts = {
   ...hoursTexts,
   ...attendanceSettingsTexts,
   ...webTexts,
+  ...webActivityTexts,
+  ...webPeopleTexts,
+  ...webStatsTexts,
+  ...webTermTexts,
 } as const
 
 export type Texts = typeof texts

@@ -3,7 +3,7 @@ import { texts } from '../../core/texts/index.ts'
 import { CONSOLE_PATH, isTokenShape } from '../../services/web-tokens.ts'
 import { read, type WebDeps } from '../deps.ts'
 import { renderMessage, renderPage } from '../render.ts'
-import { SESSION_COOKIE, isStaff, sessionCookie } from '../viewer.ts'
+import { SESSION_COOKIE, checkCsrf, isStaff, sessionCookie } from '../viewer.ts'
 
 const T = texts.web
 
@@ -24,11 +24,11 @@ export async function loginRoutes(app: FastifyInstance, deps: WebDeps): Promise<
   app.post<{ Params: { token: string } }>('/login/:token', async (request, reply) => {
     const opened = await deps.domain.unit((unit) => unit.work.webTokens.openSession(request.params.token, deps.clock()))
     if (!opened.ok) return renderMessage(reply.code(opened.why === 'unknown' ? 404 : 410), null, T.login.heading, T.login[opened.why])
-    reply.setCookie(SESSION_COOKIE, opened.session, sessionCookie(deps, opened.expiresAt))
+    reply.setCookie(SESSION_COOKIE, opened.session, sessionCookie(deps, Math.floor((opened.expiresAt.getTime() - deps.clock().getTime()) / 1000)))
     return reply.redirect(`${CONSOLE_PATH}/`, 303)
   })
 
-  app.post('/logout', async (request, reply) => {
+  app.post('/logout', { preHandler: checkCsrf }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE]
     if (token) await deps.domain.unit((unit) => unit.work.webTokens.endSession(token, deps.clock()))
     reply.clearCookie(SESSION_COOKIE, sessionCookie(deps))

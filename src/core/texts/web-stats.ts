@@ -1,0 +1,88 @@
+/** The web console's 统计 (charts beside their tables) and 导入 / 导出 pages. */
+
+/** "2.5", "3", "75.5": a number as a clerk writes it. */
+const num = (n: number) => String(Math.round(n * 100) / 100)
+
+export const webStatsTexts = {
+  webStats: {
+    heading: '统计',
+    termIntro: (term: string, from: string, to: string) => `学期「${term}」（${from} 至 ${to}）的统计，只有人数和人次，不含个人信息。`,
+    pickTerm: '学期',
+    show: '查看',
+    noTerm: '还没有设置学期，暂无统计。请在群里发送，例如：/学期 2026-09-01 2027-01-22 第一学期',
+    noActivities: (term: string) => `学期「${term}」还没有活动，暂无统计。`,
+    download: (what: string) => `下载「${what}」Excel 表`,
+    chartLabel: (what: string) => `${what}的图表（数据与右侧表格相同）`,
+    fileName: (district: string, term: string, what: string) => `${district}-${term}-${what}.xlsx`,
+    total: '合计',
+    noSchool: '未填学校',
+    noSubject: '未填学科',
+    participation: {
+      title: '各校每月参加人次',
+      sheet: '参加人次',
+      caption:
+        '已举行的场次中，每所学校每月参加的人次：有签到记录（签到、补登）的场次按出席的人数计；没有任何签到记录的场次按报名（已确认、未请假）的人数计。学校取自老师的个人资料（/我是），没有填写的计入「未填学校」。',
+      school: '学校',
+      month: (year: number, month: number, withYear: boolean) => (withYear ? `${year}年${month}月` : `${month}月`),
+      empty: '本学期还没有已举行、有人参加的场次。',
+    },
+    signups: {
+      title: '各活动报名与名额',
+      sheet: '报名与名额',
+      caption: '本学期每项活动的报名人数（已确认）、候补人数和名额；没有设名额的活动，名额一栏空着。只发通知、不需报名的活动（如领导例会）不列出。',
+      id: '活动编号',
+      activity: '活动名称',
+      confirmed: '已报名',
+      waiting: '候补',
+      capacity: '名额',
+      empty: '本学期没有需要报名的活动。',
+    },
+    attendance: {
+      title: '各学科出席率',
+      sheet: '出席率',
+      caption:
+        '按活动的学科（排期时写的学科）统计已举行、有签到记录的场次：出席率 = 出席人次 ÷ 应到人次，应到 = 出席 + 请假 + 缺席（报名了没来）。迟到、早退的也算出席。没有签到记录的场次不计入。',
+      subject: '学科',
+      sessions: '场次',
+      expected: '应到人次',
+      present: '出席人次',
+      leave: '请假人次',
+      absent: '缺席人次',
+      rate: '出席率（%）',
+      empty: '本学期还没有有签到记录的场次。',
+    },
+    hours: {
+      title: '学时分布',
+      sheet: '学时分布',
+      caption:
+        '本学期报名或出席过活动的老师，各人的学时合计落在哪一段（与 /学时 的算法相同：主讲、主持按倍数，迟到早退超过规定的不计，只定日期未设学时的活动计 0）。每段含上限、不含下限，例如「2–4」是多于 2、至多 4 学时。',
+      range: '学时',
+      people: '人数',
+      zero: '0',
+      between: (from: number, to: number) => `${num(from)}–${num(to)}`,
+      over: (from: number) => `${num(from)} 以上`,
+      empty: '本学期还没有老师的学时记录。',
+    },
+  },
+  webFiles: {
+    heading: '导入 / 导出',
+    exportHeading: '导出学期档案',
+    exportAdmin: '整个学区本学期的档案：活动、报名名单、签到表、答疑、师徒结对、统计、学时登记表，举行过的场次另附教研活动记录表（与聊天里发送 /导出 得到的相同）。',
+    exportOrganizer: '您组织的活动本学期的档案（与聊天里发送 /导出 得到的相同）。整个学区的档案由管理员导出。',
+    exportButton: '下载学期档案',
+    importHeading: '导入行事历',
+    importIntro: (mb: number) => `上传学期行事历（Word .docx、Excel .xlsx、CSV 或文本 .txt，最多 ${mb} MB），先看预览，确认后才创建活动。`,
+    fileLabel: '行事历文件',
+    upload: '上传并预览',
+    adminsOnly: '只有学区管理员可以导入行事历（在聊天里发文件、发送 /导入 也是如此）。需要导入时，请把行事历发给管理员。',
+    previewHeading: (name: string) => `待导入的文件「${name}」的预览`,
+    confirm: '确认导入',
+    noFile: '请选择要上传的行事历文件。',
+    notMultipart: '请用页面上的上传表单选择文件后再上传。',
+    badType: (name: string) => `不能导入「${name}」：只接受 Word（.docx）、Excel（.xlsx）、CSV（.csv）或文本（.txt）文件。`,
+    empty: (name: string) => `「${name}」是空文件，没有可以导入的内容。`,
+    badForm: '上传的表单不对：一次只能上传一个文件。请刷新页面后重新选择文件。',
+    changed: (name: string) => `待导入的文件已经换成「${name}」，请先看下面新的预览，再确认导入。`,
+    nothingKept: '没有待导入的文件：请先上传行事历。',
+  },
+} as const
