@@ -46,7 +46,7 @@ const SECTIONS: Record<keyof typeof texts.help.sections, readonly CommandId[]> =
   activities: ['activities', 'thisWeek', 'nextWeek', 'calendar'],
   qa: ['ask', 'askAnonymously', 'questions', 'answer'],
   workshop: ['workshop', 'apply', 'approve', 'pair', 'observations'],
-  profile: ['profile', 'claim', 'confirm'],
+  profile: ['profile', 'webConsole', 'claim', 'confirm'],
   schedule: ['schedule', 'importData', 'exportData', 'record', 'archive'],
   change: ['reschedule', 'cancel', 'restore'],
   admin: ['semester', 'closedDay', 'settings', 'reminders', 'grant', 'revoke', 'bindCode', 'bind', 'unbind'],

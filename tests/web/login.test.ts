@@ -67,4 +67,40 @@ describe('/后台 and the one-time link', () => {
     expect((await web.fastify.inject({ method: 'GET', url: '/console/', cookies: { xq_session: token } })).statusCode).toBe(401)
     expect(session.cookies.xq_session).toBeUndefined()
   })
+
+  it('/后台 退出全部 ends every session and open link of the member, and no one else\'s', async () => {
+    const first = await web.login()
+    const second = await web.login()
+    const unused = await web.linkFor()
+    const group = { platform: 'wechat' as const, chat: 'g1', title: '语文组' }
+    await bindAsAdmin(web, group, '李主任', 'li')
+    const other = await web.login({ ...group, as: '李主任', id: 'li', chat: 'dm-li', direct: true })
+    expect(await web.say('/后台 退出全部')).toEqual(['已退出网页后台的全部登录（2处）。需要时再发送 /后台 获取新链接。'])
+    for (const session of [first, second]) expect((await session.get('/console/')).statusCode).toBe(401)
+    expect((await web.fastify.inject({ method: 'POST', url: unused })).statusCode).toBe(410)
+    expect((await other.get('/console/')).statusCode).toBe(303)
+    expect(await web.say('/后台 退出全部')).toEqual(['您在网页后台没有登录中的会话。'])
+  })
+
+  it('marks the session cookie Secure when PUBLIC_URL is https', async () => {
+    const https = await createWebHarness('2026-11-30T09:00:00+08:00', { PUBLIC_URL: 'https://bot.example.cn' })
+    try {
+      const link = await https.linkFor()
+      expect((await https.say('/后台')).join('')).toContain('https://bot.example.cn/console/login/')
+      const cookie = (await https.fastify.inject({ method: 'POST', url: link })).cookies.find((c) => c.name === 'xq_session')!
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' })
+    } finally {
+      await https.close()
+    }
+  })
+
+  it('says how to turn the console on when PUBLIC_URL is not set, and gives no link', async () => {
+    const off = await createWebHarness('2026-11-30T09:00:00+08:00', { PUBLIC_URL: '' })
+    try {
+      expect((await off.say('/后台'))[0]).toContain('网页后台还没有开启')
+      expect(await off.app.db.webToken.count()).toBe(0)
+    } finally {
+      await off.close()
+    }
+  })
 })
