@@ -17,7 +17,7 @@ import { HEARTBEAT_MS, liveProcesses, registerProcess, removeProcess, seeProcess
 import { prepareConsoleGroup } from './services/console-setup.ts'
 import { CALENDAR_PATH, calendarRoute } from './services/feed-route.ts'
 import { CONSOLE_PATH } from './services/web-tokens.ts'
-import { registerWebConsole } from './web/index.ts'
+import type { FastifyInstance } from 'fastify'
 
 dotenv.config({ quiet: true })
 
@@ -181,8 +181,12 @@ async function main(config: Config): Promise<void> {
 
   /** One HTTP server for Lark webhooks, calendar feeds and the web console, started when the first of them needs it. */
   async function ensureHttp(): Promise<number> {
+    // The console's modules load only when it is served (a quarter of a second at start otherwise).
     const setup = config.PUBLIC_URL
-      ? (server: Parameters<typeof registerWebConsole>[0]) => registerWebConsole(server, { domain: app.domain, perform: app.perform, registry: app.registry, clock, config, log })
+      ? async (server: FastifyInstance) => {
+          const { registerWebConsole } = await import('./web/index.ts')
+          await registerWebConsole(server, { domain: app.domain, perform: app.perform, registry: app.registry, clock, config, log })
+        }
       : undefined
     http ??= startHttpServer({ port: config.HTTP_PORT, routes, log, ...(setup ? { setup } : {}) }).then((server) => {
       closers.push(server.close)
