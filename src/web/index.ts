@@ -74,15 +74,22 @@ export async function registerWebConsole(app: FastifyInstance, deps: WebDeps): P
     web.addHook('onRequest', loadViewer(deps))
     web.addHook('onSend', async (_request, reply) => {
       reply.header('x-frame-options', 'DENY').header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
+      if (deps.config.PUBLIC_URL?.startsWith('https:')) reply.header('strict-transport-security', 'max-age=31536000')
       reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
     })
     web.setErrorHandler((err: { code?: string; statusCode?: number }, request, reply) => {
-      if (err.code?.startsWith('FST_CSRF')) return renderMessage(reply.code(403), request.viewer, texts.web.refused.heading, texts.web.refused.csrf)
+      const R = texts.web.refused
+      if (err.code?.startsWith('FST_CSRF')) return renderMessage(reply.code(403), request.viewer, R.csrfHeading, R.csrf)
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
-      if (status === 500) deps.log.error({ err, path: request.url.split('?')[0] }, 'web console request failed')
-      return renderMessage(reply.code(status), request.viewer, texts.web.refused.heading, status === 500 ? texts.router.internal : texts.web.refused.notFound)
+      if (status === 500) {
+        deps.log.error({ err, path: request.url.split('?')[0] }, 'web console request failed')
+        return renderMessage(reply.code(500), request.viewer, R.badRequestHeading, texts.router.internal)
+      }
+      if (status === 413) return renderMessage(reply.code(413), request.viewer, R.tooLargeHeading, R.tooLarge)
+      if (status === 404) return renderMessage(reply.code(404), request.viewer, R.notFoundHeading, R.notFound)
+      return renderMessage(reply.code(status), request.viewer, R.badRequestHeading, R.badRequest)
     })
-    web.setNotFoundHandler((request, reply) => renderMessage(reply.code(404), request.viewer, texts.web.refused.heading, texts.web.refused.notFound))
+    web.setNotFoundHandler((request, reply) => renderMessage(reply.code(404), request.viewer, texts.web.refused.notFoundHeading, texts.web.refused.notFound))
     for (const pages of PAGES) await pages(web, deps)
   }, { prefix: CONSOLE_PATH })
 }

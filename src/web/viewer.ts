@@ -69,7 +69,7 @@ export function accessOf(preHandler: unknown): Access | null {
 
 /** The page for an id that is not in the viewer's district (or does not exist): the same 404 either way. */
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return renderMessage(reply.code(404), request.viewer, texts.web.refused.heading, texts.web.refused.notFound)
+  return renderMessage(reply.code(404), request.viewer, texts.web.refused.notFoundHeading, texts.web.refused.notFound)
 }
 
 /**

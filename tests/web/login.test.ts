@@ -103,4 +103,40 @@ describe('/后台 and the one-time link', () => {
       await off.close()
     }
   })
+
+  it('refuses a login posted from another site, so nobody is signed in to a session not their own', async () => {
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+      const link = await web.linkFor()
+      const res = await web.fastify.inject({ method: 'POST', url: link, headers })
+      expect([res.statusCode, res.cookies]).toEqual([403, []])
+      expect(res.body).toContain('来自别的网站')
+      // Not spent: the person it was meant for can still open it.
+      expect((await web.fastify.inject({ method: 'POST', url: link, headers: { origin: new URL(web.config.PUBLIC_URL!).origin, 'sec-fetch-site': 'same-origin' } })).statusCode).toBe(303)
+    }
+  })
+
+  it('names what went wrong on its pages: not found, expired form, too large', async () => {
+    const session = await web.login()
+    const missing = await session.get('/console/no-such-page')
+    expect([missing.statusCode, /<h1>([^<]+)<\/h1>/.exec(missing.body)?.[1]]).toEqual([404, '没有找到'])
+    const stale = await web.fastify.inject({ method: 'POST', url: '/console/logout', cookies: session.cookies, payload: '_csrf=stale', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect([stale.statusCode, /<h1>([^<]+)<\/h1>/.exec(stale.body)?.[1]]).toEqual([403, '页面已过期'])
+    const big = await session.post('/console/logout', { filler: 'x'.repeat(100 * 1024) }, '/console/no-such-page')
+    expect([big.statusCode, /<h1>([^<]+)<\/h1>/.exec(big.body)?.[1]]).toEqual([413, '内容太大'])
+    expect((await session.get('/console/')).statusCode).toBe(303)
+  })
+
+  it('sends HSTS only on https, with the security headers on every page', async () => {
+    const page = await web.fastify.inject({ method: 'GET', url: await web.linkFor() })
+    expect(page.headers['strict-transport-security']).toBeUndefined()
+    expect(page.headers).toMatchObject({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' })
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    const https = await createWebHarness('2026-11-30T09:00:00+08:00', { PUBLIC_URL: 'https://bot.example.cn' })
+    try {
+      const res = await https.fastify.inject({ method: 'GET', url: await https.linkFor() })
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000')
+    } finally {
+      await https.close()
+    }
+  })
 })

@@ -29,6 +29,13 @@ export const webTexts = {
     },
     refused: {
       heading: '没有权限',
+      notFoundHeading: '没有找到',
+      csrfHeading: '页面已过期',
+      tooLargeHeading: '内容太大',
+      tooLarge: '提交的内容太大了：表单最多 64 KB，上传的文件最多 5 MB。请删减后再提交。',
+      badRequestHeading: '无法处理',
+      badRequest: '这个请求无法处理。请回到上一页重新填写后提交。',
+      crossSite: '请直接打开机器人发来的链接登录：这个登录请求来自别的网站，已拒绝。',
       forbidden: '这个页面只有管理员或组织者可以查看。',
       adminOnly: '这个页面只有管理员可以查看。',
       notFound: '没有找到这一页：活动或成员不存在，或不属于您的学区。',

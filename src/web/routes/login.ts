@@ -22,6 +22,8 @@ export async function loginRoutes(app: FastifyInstance, deps: WebDeps): Promise<
   })
 
   app.post<{ Params: { token: string } }>('/login/:token', async (request, reply) => {
+    // A login posted from another site would sign this browser in to someone else's session (a teacher's, say): refused.
+    if (crossSite(request.headers, deps.config.PUBLIC_URL)) return renderMessage(reply.code(403), null, T.login.heading, T.refused.crossSite)
     const opened = await deps.domain.unit((unit) => unit.work.webTokens.openSession(request.params.token, deps.clock()))
     if (!opened.ok) return renderMessage(reply.code(opened.why === 'unknown' ? 404 : 410), null, T.login.heading, T.login[opened.why])
     reply.setCookie(SESSION_COOKIE, opened.session, sessionCookie(deps, Math.floor((opened.expiresAt.getTime() - deps.clock().getTime()) / 1000)))
@@ -41,4 +43,17 @@ export async function loginRoutes(app: FastifyInstance, deps: WebDeps): Promise<
     if (!viewer) return renderMessage(reply.code(401), null, T.refused.heading, T.login.needed)
     return reply.redirect(`${CONSOLE_PATH}${isStaff(viewer) ? '/term' : '/me'}`, 303)
   })
+}
+
+/**
+ * Whether a browser says the request came from another site: its
+ * Sec-Fetch-Site, or an Origin other than the console's own (PUBLIC_URL's).
+ * Clients that send neither (not a browser) are not refused for it.
+ */
+function crossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string | undefined): boolean {
+  const fetchSite = headers['sec-fetch-site']
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') return true
+  const origin = headers.origin
+  if (typeof origin !== 'string' || !publicUrl) return false
+  return origin !== new URL(publicUrl).origin
 }
