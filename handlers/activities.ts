@@ -7,6 +7,7 @@ import { describeCancelled, describeCount, describeDetails, describeRules, descr
 import { groupByWeek, occurrenceLine, pendingLine, weekHeader, weekLabel } from './activity-lines.ts'
 import { pendingListFrom, showPending, showRange } from './activity-range.ts'
 import { readListRange } from './list-range.ts'
+import { hasEnded } from '../src/services/session-times.ts'
 import { activityFromArgs, describeEnvOf } from './shared.ts'
 
 /** A list stays short enough to read on a phone without scrolling far. */
@@ -100,7 +101,8 @@ async function showWeek(ctx: DistrictContext, offset: number): Promise<void> {
 /** `/活动 12`, with the district's calendar the command already read. */
 async function showActivity(ctx: DistrictContext, args: readonly string[], env: CalendarEnv, describe: DescribeEnv): Promise<void> {
   const activity = await activityFromArgs(ctx, args, { command: '活动', example: '12' })
-  const coming = activity.occurrences.filter((o) => o.date >= env.today)
+  // Those not yet over: one that ended this morning is not coming any more.
+  const coming = activity.occurrences.filter((o) => !hasEnded(o, ctx.now))
   const lines = [texts.activity.detailTitle(activity.id, activity.title)]
   // A cancelled one says so first, and lists no coming sessions.
   const off = activity.status === 'cancelled'

@@ -4,11 +4,11 @@ import { semesterOn, weekOf } from '../src/calendar/semester.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Activity } from '../src/generated/prisma/client.ts'
 import type { OccurrenceWithActivity } from '../src/services/activities.ts'
-import { describeExtras, describeOccurrence, describeWhen, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
+import { describeExtras, describeOccurrence, describeWhen, pendingWindowPassed, sessionMark, type DescribeEnv } from '../src/services/describe.ts'
 
 /** One line per activity in the listings, its number first, short enough for a phone. */
 export function pendingLine(a: Activity, describe: DescribeEnv): string {
-  const past = a.pendingTo !== null && a.pendingTo < describe.today ? texts.list.pendingPast : ''
+  const past = pendingWindowPassed(a, describe.today) ? texts.list.pendingPast : ''
   return `#${a.id} ${describeWhen(a, [], describe)} ${a.title}${describeExtras(a)}${past}`
 }
 

@@ -1,3 +1,4 @@
+import { typedTail } from '../src/core/command-line.ts'
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { cancelOrAsk } from './cancel-series.ts'
@@ -21,9 +22,8 @@ export const cancel: Command = {
     if (activity.status === 'cancelled') throw new Refusal(texts.activity.alreadyCancelled(activity.id))
     const env = await ctx.work.calendarEnv.calendarEnv(ctx.district, ctx.now)
     const words = line.args.slice(1)
-    // The reason as typed (full-width ，。 kept), where the raw words line up with the read ones.
-    const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean).slice(1)
-    const asTyped = (read: string[]) => (typed.length === words.length ? typed.slice(words.length - read.length) : read)
+    // The reason as typed (full-width ，。 and quotes kept).
+    const asTyped = (read: string[]) => typedTail(line, read)
     const picked = sessionFromWords(ctx, activity, words, env, '取消')
     if (picked && isSeries(activity)) return cancelOneSession(ctx, activity, picked.session, asTyped(picked.rest), env)
     const reason = asTyped(picked ? picked.rest : words).join(' ').trim() || undefined

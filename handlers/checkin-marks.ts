@@ -19,7 +19,7 @@ import { inSessionWindow, isHeld, sessionToMark } from '../src/services/checkin-
 import { checkinWindow } from '../src/services/session-times.ts'
 import { listName } from '../src/services/members.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
-import { activityFromArgs, argsOf, exampleId, personName } from './shared.ts'
+import { activityFromArgs, argsOf, exampleId, isPrivateHere, personName } from './shared.ts'
 import { sessionText, timeOf } from './checkin-text.ts'
 
 const NUMBER = /^#?\d{1,9}$/
@@ -62,17 +62,18 @@ export function markOthers(usage: string, matches: RestrictedForm['matches'] = n
 /** /签到 12 王芳 14:05 and /签退 12 王芳 16:30. */
 export async function correctTime(ctx: DistrictContext, line: CommandLine, action: 'checkIn' | 'checkOut'): Promise<void> {
   const command = action === 'checkIn' ? '签到' : '签退'
-  const { activity, session, rest } = await sessionNamed(ctx, line, command)
+  const { activity, session, rest, lead } = await sessionNamed(ctx, line, command)
   const timeWord = rest.at(-1)?.word
-  if (rest.length !== 2 || !timeWord || !/^\d/.test(timeWord)) throw new Refusal(texts.checkin.timeUsage(command, activity.id))
-  const at = readTime(ctx, session, timeWord, command)
+  const name = writtenName(rest[0])
+  if (rest.length !== 2 || !timeWord || !/^\d/.test(timeWord)) throw new Refusal(texts.checkin.timeUsage(lead, name, command))
+  const at = readTime(ctx, session, timeWord, { lead, name, command })
   if (!inSessionWindow(activity, session, at)) {
     const { opens, closes } = windowText(ctx, activity, session)
-    throw new Refusal(texts.checkin.timeOutside(timeOf(ctx, at), opens, closes, command, activity.id))
+    throw new Refusal(texts.checkin.timeOutside(timeOf(ctx, at), opens, closes, lead, name))
   }
   // A correction records what happened: a time still ahead has not.
-  if (at.getTime() > ctx.now.getTime()) throw new Refusal(texts.checkin.timeAhead(timeOf(ctx, at), timeOf(ctx, ctx.now), command, activity.id))
-  const [member] = await namedMembers(ctx, rest.slice(0, 1))
+  if (at.getTime() > ctx.now.getTime()) throw new Refusal(texts.checkin.timeAhead(timeOf(ctx, at), timeOf(ctx, ctx.now), command, lead, name))
+  const [member] = await namedMembers(ctx, rest.slice(0, 1), lead)
   const who = { session, memberId: member!.id, byId: ctx.sender.memberId, now: ctx.now, at }
   if (action === 'checkIn') await ctx.work.checkins.checkIn({ ...who, via: 'marked' })
   else await ctx.work.checkins.checkOut({ ...who, self: false })
@@ -94,7 +95,7 @@ function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: st
     scope: 'district',
     direct: true,
     async run(ctx, line) {
-      const { activity, session, rest } = await sessionNamed(ctx, line, name)
+      const { activity, session, rest, lead } = await sessionNamed(ctx, line, name)
       if (rest.length === 0) throw new Refusal(texts.checkin.markUsage(name, activity.id))
       // 「/到场 12 @王佩红 主讲」: the presenter's or host's own row, for 学时's multiple (a name two share grants it nobody).
       const roleAfter = new Map<number, SessionRole>()
@@ -107,9 +108,10 @@ function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: st
       }
       const members: { member: Member; role?: SessionRole }[] = []
       for (const [i, arg] of names.entries()) {
-        const found = await namedMembers(ctx, [arg])
+        const found = await namedMembers(ctx, [arg], lead)
         found.forEach((member, j) => members.push({ member, ...(j === found.length - 1 && roleAfter.has(i) ? { role: roleAfter.get(i)! } : {}) }))
       }
+      if (status === 'absent') await refuseOnLeave(ctx, session, members.map((m) => m.member), lead)
       for (const { member, role } of members) await ctx.work.checkins.mark({ session, memberId: member.id, byId: ctx.sender.memberId, now: ctx.now, status, ...(role ? { role } : {}) })
       const listed = members.map(({ member, role }) => listName(member) + (role ? texts.checkin.roleNote(role) : '')).join('、')
       const said = sessionText(ctx, { ...session, activity })
@@ -121,8 +123,14 @@ function markCommand(id: 'markPresent' | 'markAbsent', name: string, aliases: st
 export const markPresent = markCommand('markPresent', '到场', ['present'], 'present')
 export const markAbsent = markCommand('markAbsent', '缺席', ['absent'], 'absent')
 
-/** The activity, the session (a day after the number picks one of a series), and the arguments after them. */
-async function sessionNamed(ctx: DistrictContext, line: CommandLine, command: string): Promise<{ activity: ActivityWithOccurrences; session: Occurrence; rest: Arg[] }> {
+/**
+ * The activity, the session (a day after the number picks one of a series),
+ * the arguments after them, and the command as written up to them ("/签到 24
+ * 11月24日") for the examples of its refusals.
+ */
+async function sessionNamed(
+  ctx: DistrictContext, line: CommandLine, command: string,
+): Promise<{ activity: ActivityWithOccurrences; session: Occurrence; rest: Arg[]; lead: string }> {
   const args = argsOf(ctx, line)
   const first = args[0]?.word
   const activity = await activityFromArgs(ctx, first ? [first] : [], { command, example: '12 王芳' })
@@ -136,16 +144,41 @@ async function sessionNamed(ctx: DistrictContext, line: CommandLine, command: st
   const day = readNamedDay(words, env)
   if (!day) {
     const bad = badNamedDay(words, env)
-    if (bad) throw new Refusal(texts.checkin.badDay(bad.text, command))
+    if (bad) throw new Refusal(texts.checkin.badDay(bad.text, command, activity.id, writtenName(rest[bad.text.split(' ').length])))
   } else rest = rest.slice(day.taken)
   const session = sessionToMark(activity, activity.occurrences, ctx.now, day?.date)
-  if (!session) throw new Refusal(day ? texts.checkin.noSessionOn(activity.id, formatDate(day.date)) : texts.checkin.noSessionToMark(activity.id))
+  const name = writtenName(rest[0])
+  if (!session) throw new Refusal(day ? texts.checkin.noSessionOn(activity.id, formatDate(day.date), command, name) : texts.checkin.noSessionToMark(activity.id, command, name))
   if (!isHeld(session) || activity.status === 'cancelled') throw new Refusal(texts.checkin.sessionNotHeldMark(activity.id, formatDate(session.date)))
-  return { activity, session, rest }
+  return { activity, session, rest, lead: [`/${command}`, activity.id, ...(day ? [day.text] : [])].join(' ') }
+}
+
+/** The person an argument names, as an example writes them again: "李明", "@李明"; 王芳 when none was written. */
+function writtenName(arg: Arg | undefined): string {
+  if (arg?.person) return `@${arg.person.name}`
+  return arg?.word && !/^\d/.test(arg.word) ? arg.word : '王芳'
+}
+
+/**
+ * /缺席 for someone whose 请假 for the session was approved: 请假 stands
+ * (the ledger, the 签到表 and 学时 say 请假, never 缺席), so nothing is
+ * written for anyone and the reply says so, and what to send if they came.
+ */
+async function refuseOnLeave(ctx: DistrictContext, session: Occurrence, members: Member[], lead: string): Promise<void> {
+  const ids = new Set(members.map((m) => m.id))
+  const leaves = (await ctx.work.leaves.sessionLeaves([session.id])).filter((l) => l.status === 'approved' && ids.has(l.memberId))
+  if (leaves.length === 0) return
+  const onLeave = new Set(leaves.map((l) => l.memberId))
+  // A 请假's reason is said only where it stays private (as /名单 says it).
+  const people = leaves.map((l) => (isPrivateHere(ctx) ? texts.checkin.onLeavePerson(listName(l.member), l.reason) : listName(l.member))).join('、')
+  const present = `${lead.replace(/^\/缺席/, '/到场')} ${leaves.map((l) => listName(l.member)).join(' ')}`
+  const others = members.filter((m) => !onLeave.has(m.id)).map(listName)
+  const retry = others.length > 0 ? `\n${texts.checkin.othersAbsent(`${lead} ${others.join(' ')}`)}` : ''
+  throw new Refusal(texts.checkin.absentOnLeave(people, present) + retry)
 }
 
 /** Every person named, found in the district before anything is written. */
-async function namedMembers(ctx: DistrictContext, args: Arg[]): Promise<Member[]> {
+async function namedMembers(ctx: DistrictContext, args: Arg[], lead: string): Promise<Member[]> {
   const named = args.flatMap((a): Arg[] => (a.person ? [a] : a.word.split(/[,，、;；]+/).filter(Boolean).map((w) => ({ word: w.replace(/^@/, '') }))))
   if (named.length > MAX_NAMED_PEOPLE) throw new Refusal(texts.checkin.tooManyNames(MAX_NAMED_PEOPLE))
   const members: Member[] = []
@@ -153,16 +186,16 @@ async function namedMembers(ctx: DistrictContext, args: Arg[]): Promise<Member[]
     const who = a.person ? { account: { platform: ctx.message.platform, userId: a.person.id } } : { name: personName(ctx, a.word!) }
     const label = a.person ? a.person.name : a.word!
     const found = await ctx.work.attendance.namedMember(ctx.district.id, who)
-    if (found.kind === 'none') throw new Refusal(texts.checkin.notFound(label))
-    if (found.kind === 'many') throw new Refusal(texts.checkin.ambiguous(label, found.count))
+    if (found.kind === 'none') throw new Refusal(texts.checkin.notFound(label, lead))
+    if (found.kind === 'many') throw new Refusal(texts.checkin.ambiguous(label, found.count, lead))
     if (!members.some((m) => m.id === found.member.id)) members.push(found.member)
   }
   return members
 }
 
-function readTime(ctx: DistrictContext, session: Occurrence, word: string, command: string): Date {
+function readTime(ctx: DistrictContext, session: Occurrence, word: string, written: { lead: string; name: string; command: string }): Date {
   const m = TIME.exec(word)
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Refusal(texts.checkin.badTime(word, command, session.activityId))
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Refusal(texts.checkin.badTime(word, written.lead, written.name, written.command))
   return toInstant(session.date, `${m[1]!.padStart(2, '0')}:${m[2]}`, ctx.district.timezone)
 }
 

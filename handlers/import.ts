@@ -1,13 +1,8 @@
 import { Refusal, type Command } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { MAX_IMPORT_ACTIVITIES } from '../src/services/import.ts'
-import { itemLines, mergeLines, notActivityLines, sameLines, unreadableLines } from '../src/services/import-report.ts'
+import { notActivityList, previewFooter, reportLines, type ImportWording } from '../src/services/import-preview.ts'
 import { argsErrorText, resolveErrorText } from './shared.ts'
-
-/** A preview in chat stays readable on a phone. */
-const MAX_PREVIEW = 40
-/** Lines taken for no activity: a few show what was left, the count says the rest. */
-const MAX_NOT_ACTIVITIES = 5
 
 /**
  * `/导入`: previews the 行事历 the admin last sent (what it would create, what
@@ -29,9 +24,11 @@ export const importData: Command = {
     // Read when it came (in a worker, within limits): nothing is parsed again here, inside the unit of work.
     const plan = await ctx.work.imports.prepareImport(ctx.district, ctx.now, pending.lines)
     if (!plan) throw new Refusal(texts.importing.noSemester)
-    const { reference, items, fresh, existing, merges, same, unreadable, notActivities } = plan
+    const { reference, fresh, existing, merges, unreadable } = plan
     if (fresh.length > MAX_IMPORT_ACTIVITIES) throw new Refusal(texts.importing.tooMany(fresh.length, MAX_IMPORT_ACTIVITIES))
     const year = Number(reference.slice(0, 4))
+    // The console's 导入 page reads the preview (src/web/routes/files.ts): worded for a page, with room for every line.
+    const wording: ImportWording = ctx.message.via === 'page' ? 'page' : 'chat'
     const T = texts.importing
     const lines = [T.header(pending.name, ctx.district.name, reference)]
     if (confirm) {
@@ -43,14 +40,11 @@ export const importData: Command = {
     } else {
       lines.push(T.willCreate(fresh.length))
     }
-    lines.push(...itemLines(fresh, year, MAX_PREVIEW))
-    lines.push(...mergeLines(merges, MAX_PREVIEW))
-    if (existing) lines.push(T.existing(existing))
-    lines.push(...sameLines(same, year, MAX_PREVIEW))
-    lines.push(...unreadableLines(unreadable, { resolve: resolveErrorText, args: argsErrorText }, MAX_PREVIEW))
-    lines.push(...notActivityLines(notActivities, MAX_NOT_ACTIVITIES))
-    if (items.length === 0) lines.push(T.emptyFile)
-    if (!confirm) lines.push(T.previewFooter(fresh.length))
+    lines.push(...reportLines(plan, year, wording, { resolve: resolveErrorText, args: argsErrorText }))
+    if (!confirm) lines.push(previewFooter(fresh.length, wording))
     ctx.reply(lines.join('\n'))
+    // A page lists apart every line taken for no activity, as a titled answer it shows as a list to open.
+    const rest = wording === 'page' ? notActivityList(plan) : null
+    if (rest) ctx.reply(rest.lines.join('\n'), { title: rest.title })
   },
 }

@@ -1,5 +1,5 @@
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
-import { wordsOf, type CommandLine } from '../src/core/command-line.ts'
+import { typedTail, wordsOf, type CommandLine } from '../src/core/command-line.ts'
 import { Refusal, type DistrictContext } from '../src/core/command.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
@@ -22,7 +22,8 @@ export async function decideLeave(ctx: DistrictContext, line: CommandLine): Prom
 /** `/不准假 12 赵丽 本次为考核课`: nothing changes but the leave's status; the teacher told. */
 export async function refuseLeave(ctx: DistrictContext, line: CommandLine): Promise<void> {
   const { activity, leave, env, rest } = await pendingNamed(ctx, line, '不准假')
-  const reason = rest.join(' ').trim()
+  // The reason as typed (full-width ，。 and quotes kept), as /取消 keeps its own.
+  const reason = typedTail(line, rest).join(' ').trim()
   if (!reason) throw new Refusal(texts.leave.refusalUsage(activity.id, listName(leave.member)))
   assertFits('leaveReason', reason)
   await decide(ctx, activity, leave, env, reason)

@@ -1,4 +1,5 @@
 import type { CalendarEnv } from '../src/calendar/resolve-when.ts'
+import { typedTail } from '../src/core/command-line.ts'
 import { Refusal, type Command, type DistrictContext } from '../src/core/command.ts'
 import type { ChatRef } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
@@ -29,7 +30,8 @@ export const askLeave: Command = {
       throw new Refusal(texts.leave.onlyOwn(activity.id, forOther.name))
     }
     const rest = forOther ? words.slice(1) : words
-    const reason = rest.join(' ').trim()
+    // The reason as typed (full-width ，。 and quotes kept), as /取消 keeps its own.
+    const reason = typedTail(line, rest).join(' ').trim()
     if (!reason) throw new Refusal(texts.leave.needReason(leaveExample(activity, session, env)))
     assertFits('leaveReason', reason)
     const target = targetOf(ctx, activity, session, env)

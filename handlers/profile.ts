@@ -141,7 +141,7 @@ function profileLine(member: Member, today: string, withYears: boolean): string 
 /** Coming activities the member is signed up for, with their place; in a group, only that district's. */
 async function signupLines(ctx: Context, memberId: number, today: string, tz: string): Promise<string[]> {
   const districtId = ctx.district && !ctx.message.chat.isDirect ? ctx.district.id : null
-  const coming = await ctx.work.profiles.comingSignups(memberId, today, districtId, 10)
+  const coming = await ctx.work.profiles.comingSignups(memberId, { today, now: ctx.now }, districtId, 10)
   if (coming.total === 0) return [texts.profile.noSignups]
   const lines = [texts.profile.signupsHeader(coming.total)]
   for (const { activityId, title, next, place, onLeave } of coming.shown) {

@@ -3,6 +3,7 @@ import { Refusal, type Command, type DistrictContext } from '../src/core/command
 import { GRANTABLE, type Role } from '../src/core/roles.ts'
 import type { Person } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
+import { listName } from '../src/services/members.ts'
 import { argsOf } from './shared.ts'
 
 const ROLE_WORDS: Record<string, Role> = {
@@ -23,7 +24,7 @@ export const grant: Command = {
     const member = await resolveTarget(ctx, target)
     // A name can be copied by anyone: a role goes by name only to someone not yet seen (who then is taken only with an admin's /确认).
     if ('name' in target && (await ctx.work.members.hasAccount(member.id))) {
-      throw new Refusal(texts.roles.needMention(member.name, role))
+      throw new Refusal(texts.roles.needMention(target.name, role))
     }
     const added = await ctx.work.districts.grantRole(ctx.district.id, member.id, role)
     ctx.reply(added ? texts.roles.granted(member.name, role) : texts.roles.alreadyHeld(member.name, role))
@@ -66,14 +67,19 @@ function targetAndRole(ctx: DistrictContext, line: CommandLine, usage: string): 
   return { target: { name: name.replace(/^@/, '') }, roleWord }
 }
 
+/**
+ * The member named or @mentioned, with the name lists give them (their /我是
+ * name, else their platform name): the reply names them as rosters and the
+ * console's 成员 page do, however the @mention wrote them.
+ */
 async function resolveTarget(ctx: DistrictContext, target: Target): Promise<{ id: number; name: string }> {
   if ('mention' in target) {
     const hints = { groupId: ctx.groupId, idsSince: ctx.message.idsSince, post: ctx.post }
     const member = await ctx.work.members.memberForPerson(ctx.district.id, { person: target.mention, platform: ctx.message.platform, hints }, ctx.now)
-    return { id: member.id, name: target.mention.name }
+    return { id: member.id, name: listName(member) }
   }
   const found = await ctx.work.members.findMemberByName(ctx.district.id, target.name)
   if (found.kind === 'none') throw new Refusal(texts.roles.notFound(target.name))
   if (found.kind === 'many') throw new Refusal(texts.roles.ambiguous(target.name, found.count))
-  return { id: found.member.id, name: found.member.displayName }
+  return { id: found.member.id, name: listName(found.member) }
 }

@@ -27,7 +27,8 @@ export const webConsole: Command = {
     const base = ctx.config.PUBLIC_URL
     if (!base) throw new Refusal(T.notServed)
     const token = await ctx.work.webTokens.issueLink({ memberId: ctx.sender.memberId, districtId: ctx.district.id, groupId: ctx.groupId }, ctx.now)
-    const teacher = !ctx.sender.roles.has('admin') && !ctx.sender.roles.has('organizer')
-    ctx.reply(T.link(`${base.replace(/\/+$/, '')}${CONSOLE_PATH}/login/${token}`, LINK_MINUTES, SESSION_HOURS, teacher))
+    const roles = ctx.sender.roles
+    const who = roles.has('admin') || roles.has('organizer') ? 'staff' : roles.has('mentor') ? 'mentor' : 'teacher'
+    ctx.reply(T.link(`${base.replace(/\/+$/, '')}${CONSOLE_PATH}/login/${token}`, LINK_MINUTES, SESSION_HOURS, who))
   },
 }

@@ -78,7 +78,7 @@ async function showWorkshop(ctx: DistrictContext, id: number): Promise<void> {
   }
   const applied = detail.mentees.filter((m) => m.status === 'applied')
   if (applied.length) lines.push(texts.workshop.applied(nameList(applied.map((m) => listName(m.member))), detail.id))
-  const sessions = await ctx.work.workshops.upcomingSessions(detail.id, env.today)
+  const sessions = await ctx.work.workshops.upcomingSessions(detail.id, { today: env.today, now: ctx.now })
   const describe = describeEnvOf(ctx, env)
   if (sessions.length === 0) lines.push(texts.workshop.noSessions(detail.id))
   else {

@@ -73,6 +73,33 @@ export function tokenize(text: string): string[] {
   return args
 }
 
+/**
+ * True when each word of the text (split at spaces) is read as one
+ * argument: no quote joins words across a space. A command that keeps the
+ * tail of its line as typed (typedTail: a reason) then keeps such a text
+ * exactly, its quotes (“育秀杯”) included.
+ */
+export function keepsWords(text: string): boolean {
+  const words = text.split(/[\s\u3000]+/).filter(Boolean)
+  const args = tokenize(normalizeText(text))
+  return words.length === args.length && words.every((w, i) => readAs(w) === args[i])
+}
+
+/**
+ * The words `read` (the last arguments of the line) exactly as typed, with
+ * their full-width punctuation and quotes ("与“育秀杯”比武冲突，暂停一次"): a
+ * reason is stored and announced as it was written. Where a quote joined
+ * words across a space (keepsWords), the words as read.
+ */
+export function typedTail(line: Pick<CommandLine, 'raw'>, read: readonly string[]): string[] {
+  const typed = line.raw.split(/[\s\u3000]+/).filter(Boolean)
+  const tail = typed.slice(typed.length - read.length)
+  return read.length <= typed.length && tail.every((w, i) => readAs(w) === read[i]) ? tail : [...read]
+}
+
+/** One typed word as the arguments read it: folded, its quotes taken away. */
+const readAs = (word: string): string => tokenize(normalizeText(word)).join('')
+
 /** An argument: a word as typed, or a person @mentioned. */
 export type Arg = { word: string; person?: undefined } | { person: Person; word?: undefined }
 

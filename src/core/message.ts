@@ -63,8 +63,11 @@ export interface IncomingMessage {
     kind?: 'image' | 'file'
     fetch(maxBytes: number): Promise<Buffer>
   }
-  /** "button": a press on a button the bot sent (a Lark card); the text is the button's command. */
-  via?: 'text' | 'button'
+  /**
+   * "button": a press on a button the bot sent (a Lark card); the text is the button's command.
+   * "page": a page of the web console reading what a command says (src/core/perform.ts pageOnly), worded for a page where the command has such words.
+   */
+  via?: 'text' | 'button' | 'page'
   at: Date
   /**
    * Set by platforms that may give people and chats new ids at each login

@@ -34,7 +34,8 @@ export interface PerformOptions {
   /**
    * A page reading what a command says (the /导入 preview on the 导入 page):
    * its answers are for the page only, never copied to the session's group,
-   * so opening a page sends nobody anything.
+   * so opening a page sends nobody anything. The command sees the message
+   * come `via: 'page'`, and may word its answer for a page.
    */
   pageOnly?: boolean
 }
@@ -53,7 +54,7 @@ export function createPerformer<Row>(deps: DispatcherDeps<Row>): Perform {
         if (!as) throw new Refusal(texts.web.signedOut)
         const message: IncomingMessage = {
           id, platform: as.chat.platform, chat: { id: as.chat.id, isDirect: as.chat.isDirect, ...(as.chat.title ? { title: as.chat.title } : {}) },
-          sender: as.person, text, mentionedBot: false, mentions: options.mentions ?? [], via: 'text', at: now,
+          sender: as.person, text, mentionedBot: false, mentions: options.mentions ?? [], via: options.pageOnly ? 'page' : 'text', at: now,
         }
         const said: OutgoingMessage[] = []
         const ctx = commandContext(deps, unit, message, as.who, now, (m) => void said.push(m))

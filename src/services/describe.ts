@@ -102,11 +102,27 @@ function datedParts(activity: Activity, occurrences: Occurrence[], env: Describe
     const live = occurrences.filter((o) => !o.skipReason).length
     return [[days, occurrenceTime(first, env.timezone)].filter(Boolean).join(' ') + `，${texts.schedule.sessions(live)}`]
   }
-  const time = occurrenceTime(first, env.timezone)
   const live = occurrences.filter((o) => !o.skipReason)
   const last = live.at(-1) ?? first
-  const label = [repeatLabel(when.repeat), time].filter(Boolean).join(' ')
-  return [label, texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))]
+  return [describeRhythm(activity, first, env)!, texts.schedule.repeats(live.length, formatDate(first.date, year), formatDate(last.date, year))]
+}
+
+/**
+ * A series' rhythm as its announcement says it, "双周周一 13:30": the rule
+ * and the time of `first`, its first session held; null for an activity
+ * that does not repeat.
+ */
+export function describeRhythm(
+  activity: Pick<Activity, 'whenJson'>, first: Pick<Occurrence, 'date' | 'startAt' | 'endAt' | 'timed'> | undefined, env: Pick<DescribeEnv, 'timezone'>,
+): string | null {
+  const { repeat } = JSON.parse(activity.whenJson) as When
+  if (!repeat) return null
+  return [repeatLabel(repeat), first ? occurrenceTime(first, env.timezone) : ''].filter(Boolean).join(' ')
+}
+
+/** An activity whose date is still to be set, its window already over (/活动 待定 marks it: 改期 or 取消). */
+export function pendingWindowPassed(activity: Pick<Activity, 'pendingTo'>, today: LocalDate): boolean {
+  return activity.pendingTo !== null && activity.pendingTo < today
 }
 
 /**

@@ -24,6 +24,12 @@ export interface LedgerScope {
   organizerId?: number
   /** Sessions after this have not been held; without it every session in the scope counts as held (a term archived after it ended). */
   now?: Date
+  /**
+   * Read the sessions begun by this instant rather than by `now`: a page
+   * showing check-ins live reads a session whose 签到 window has opened
+   * before its start. Nobody is absent from it before it ends, as ever.
+   */
+  through?: Date
 }
 
 export interface LedgerEntry {
@@ -93,7 +99,7 @@ async function read(tx: Tx, scope: LedgerScope): Promise<Reading | null> {
     skipReason: null,
     activity: activityWhere,
     ...(scope.from || scope.to ? { date: { ...(scope.from ? { gte: scope.from } : {}), ...(scope.to ? { lte: scope.to } : {}) } } : {}),
-    ...(scope.now ? { startAt: { lte: scope.now } } : {}),
+    ...(scope.now ? { startAt: { lte: scope.through ?? scope.now } } : {}),
   }
   const sessions = await tx.occurrence.findMany({ where: sessionWhere, include: { activity: true }, orderBy: [{ startAt: 'asc' }, { id: 'asc' }] })
   if (sessions.length === 0) return null
@@ -201,7 +207,8 @@ function entryOf(o: Session, time: string | null, member: Member, reading: Readi
     memberId: member.id, name: listName(member), school: member.school ?? '', subject: member.subject ?? '',
     activityId: a.id, title: a.title, occurrenceId: o.id, date: o.date, time,
     level: levelOf(a.level), role, factor, sessionHours: hours, outcome, earned: earnedHours(outcome, factor),
-    checkInAt: att?.checkInAt ?? null, checkOutAt: att?.checkOutAt ?? null, marked: att?.via === 'marked',
+    // An approved 请假 outweighs a 缺席 marked over it: the row marked is not what the entry says.
+    checkInAt: att?.checkInAt ?? null, checkOutAt: att?.checkOutAt ?? null, marked: att?.via === 'marked' && !(outcome.kind === 'none' && outcome.why.key === 'leave'),
   }
 }
 

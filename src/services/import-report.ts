@@ -47,10 +47,12 @@ export function mergeLines(merges: readonly Merge[], max = Infinity): string[] {
   return lines
 }
 
-/** Each line that is an activity the district has (from another file): which, and whether the line says more of its time. */
-export function sameLines(same: readonly { item: Ok; activity: SameActivity }[], year: number, max = Infinity): string[] {
+/** Each line that is an activity the district has (from another file): which, and whether the line says more of its time (`morePrecise`: in a chat's words or a page's). */
+export function sameLines(
+  same: readonly { item: Ok; activity: SameActivity }[], year: number, max = Infinity, morePrecise: (when: string, id: number) => string = texts.importing.morePrecise,
+): string[] {
   const T = texts.importing
-  const lines = same.slice(0, max).map(({ item, activity: a }) => `${T.sameLine(item.line, a.id, a.title)}${a.morePrecise ? T.morePrecise(whenOf(item, year), a.id) : ''}`)
+  const lines = same.slice(0, max).map(({ item, activity: a }) => `${T.sameLine(item.line, a.id, a.title)}${a.morePrecise ? morePrecise(whenOf(item, year), a.id) : ''}`)
   if (same.length > max) lines.push(T.moreLines(same.length - max))
   return lines
 }
@@ -74,6 +76,8 @@ function ruleWords(item: Ok): string[] {
 export interface ReasonTexts {
   resolve: (r: ResolveError) => string
   args: (e: ScheduleArgsError) => string
+  /** A workshop written in a line (a page says where to set it); texts.importing.noWorkshop by default. */
+  noWorkshop?: string
 }
 
 /** Why a line could not be read, in the words /排期 uses. */
@@ -83,7 +87,7 @@ export function reasonText(reason: ImportReason, describe: ReasonTexts): string 
   if (reason.key === 'noTitle') return texts.importing.noTitle
   if (reason.key === 'notesOnly') return texts.importing.notesOnly
   if (reason.key === 'notActivity') return texts.importing.notActivity
-  if (reason.key === 'workshop') return texts.importing.noWorkshop
+  if (reason.key === 'workshop') return describe.noWorkshop ?? texts.importing.noWorkshop
   if (reason.key === 'tooManyWords') return texts.importing.tooManyWords(reason.max)
   if (reason.key === 'unreadable') return texts.importing.badTime(reason.part)
   if (reason.key === 'args') return describe.args(reason.error)
@@ -120,8 +124,10 @@ const MB = 1024 * 1024
 
 /** "读不了「行事历.xlsx」：解压后超过 24 MB。请……" */
 export function fileProblemText(name: string, problem: FileProblem): string {
+  // Bytes that are not text need another remedy than a file too big or too complex: saving it as text again.
+  if (problem.key === 'notText') return texts.importing.notText(name)
   const P = texts.importing.problems
-  const reasons: Record<FileProblem['key'], () => string> = {
+  const reasons: Record<Exclude<FileProblem['key'], 'notText'>, () => string> = {
     tooBig: () => P.tooBig(MAX_FILE_BYTES / MB),
     corrupt: () => P.corrupt,
     tooManyEntries: () => P.tooManyEntries(MAX_ZIP_ENTRIES),

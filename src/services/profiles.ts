@@ -6,6 +6,7 @@ import type { Tx } from '../db/client.ts'
 import { texts } from '../core/texts/index.ts'
 import type { Member, Occurrence } from '../generated/prisma/client.ts'
 import { ownQuestionsWhere, type Reader } from './question-access.ts'
+import { notEndedWhere } from './session-times.ts'
 import { placeOf, type Place } from './signups.ts'
 
 export interface ProfileFields {
@@ -36,23 +37,26 @@ export interface ComingSignup {
 /**
  * The scheduled activities the member is signed up for (confirmed,
  * waiting, or on 请假) that are still to come, in sign-up order: how many, and the first
- * `limit` with their next meeting and the member's place. Only one
- * district's when `districtId` is given.
+ * `limit` with their next meeting and the member's place. A meeting is to
+ * come until it ends (hasEnded), so one that ended this morning is not;
+ * an undated one is while its window is not over. Only one district's when
+ * `districtId` is given.
  */
 export async function comingSignups(
   tx: Tx,
   memberId: number,
-  today: string,
+  when: { today: string; now: Date },
   districtId: number | null,
   limit: number,
 ): Promise<{ total: number; shown: ComingSignup[] }> {
+  const { today, now } = when
   const signups = await tx.signup.findMany({
     where: {
       memberId,
       status: { in: ['confirmed', 'waiting', 'leave'] },
       activity: { status: 'scheduled', ...(districtId !== null ? { districtId } : {}) },
     },
-    include: { activity: { include: { occurrences: { where: { date: { gte: today }, skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
+    include: { activity: { include: { occurrences: { where: { ...notEndedWhere(now), skipReason: null }, orderBy: { startAt: 'asc' }, take: 1 } } } },
     orderBy: { signedUpAt: 'asc' },
   })
   const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))

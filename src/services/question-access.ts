@@ -70,6 +70,11 @@ export async function mayRead(tx: Tx, questionId: number, districtId: number, re
   return (await tx.question.count({ where: { AND: [{ id: questionId }, visibleWhere(districtId, reader)] } })) > 0
 }
 
+/** The district's questions this member may answer (/回答): every one for an admin; as a filter to AND with others. */
+export function answerableWhere(districtId: number, sender: { memberId: number; roles: ReadonlySet<Role> }): Prisma.QuestionWhereInput {
+  return sender.roles.has('admin') ? { districtId } : { districtId, OR: answerable(sender.memberId, sender.roles) }
+}
+
 export async function mayAnswer(tx: Tx, question: Pick<Question, 'id'>, sender: { memberId: number; roles: ReadonlySet<Role> }): Promise<boolean> {
   if (sender.roles.has('admin')) return true
   return (await tx.question.count({ where: { id: question.id, OR: answerable(sender.memberId, sender.roles) } })) > 0

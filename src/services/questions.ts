@@ -5,7 +5,8 @@
  */
 import type { Tx } from '../db/client.ts'
 import type { Answer, Group, Member, Question, Workshop } from '../generated/prisma/client.ts'
-import { visibleWhere, type Reader } from './question-access.ts'
+import type { Role } from '../core/roles.ts'
+import { answerableWhere, visibleWhere, type Reader } from './question-access.ts'
 
 export interface NewQuestion {
   districtId: number
@@ -57,15 +58,19 @@ export function searchQuestions(tx: Tx, districtId: number, reader: Reader, word
   })
 }
 
-/** The first `limit` of the reader's questions, oldest first, open ones only unless `all`; and how many there are. */
+/**
+ * The first `limit` of the reader's questions, oldest first, open ones only
+ * unless `all`, only those `answerableBy` may answer when given; and how many there are.
+ */
 export async function listQuestions(
   tx: Tx,
   districtId: number,
   reader: Reader,
-  filter: { all: boolean },
+  filter: { all: boolean; answerableBy?: { memberId: number; roles: ReadonlySet<Role> } },
   limit: number,
 ): Promise<{ list: ListedQuestion[]; total: number }> {
-  const where = { AND: [visibleWhere(districtId, reader), filter.all ? {} : { answeredAt: null }] }
+  const answerable = filter.answerableBy ? answerableWhere(districtId, filter.answerableBy) : {}
+  const where = { AND: [visibleWhere(districtId, reader), filter.all ? {} : { answeredAt: null }, answerable] }
   const [list, total] = await Promise.all([
     tx.question.findMany({
       where,

@@ -24,6 +24,41 @@ export function sessionEnd(session: SessionTimes): Date {
   return session.endAt ?? new Date(session.startAt.getTime() + DEFAULT_SESSION_MINUTES * MINUTE)
 }
 
+/**
+ * The session is over by `now`: it ended (sessionEnd). Until then it is still
+ * to come or under way, and every list of what is coming keeps it, whatever
+ * the calendar day says (a session that ended at 10:30 is over at 21:50).
+ */
+export function hasEnded(session: SessionTimes, now: Date): boolean {
+  return sessionEnd(session).getTime() <= now.getTime()
+}
+
+/**
+ * hasEnded as database conditions on Occurrence, for lists of the sessions
+ * not yet over and of those over. Kept beside sessionEnd, whose three cases
+ * they write out: an end given, a timed session without one, a day-only
+ * session. Each is spelled out rather than negated: NOT over a null endAt
+ * matches nothing in SQL.
+ */
+export function notEndedWhere(now: Date) {
+  return endWhere(now, 'gt')
+}
+
+export function endedWhere(now: Date) {
+  return endWhere(now, 'lte')
+}
+
+function endWhere(now: Date, op: 'gt' | 'lte') {
+  const t = now.getTime()
+  return {
+    OR: [
+      { timed: true, endAt: { [op]: now } },
+      { timed: true, endAt: null, startAt: { [op]: new Date(t - DEFAULT_SESSION_MINUTES * MINUTE) } },
+      { timed: false, startAt: { [op]: new Date(t - 24 * 60 * MINUTE) } },
+    ],
+  }
+}
+
 /** Length in minutes (a day-only session has none: 0). */
 export function sessionMinutes(session: SessionTimes): number {
   if (!session.timed) return 0

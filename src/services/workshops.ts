@@ -2,6 +2,7 @@ import { addDays, type LocalDate } from '../calendar/dates.ts'
 import type { Tx } from '../db/client.ts'
 import type { Activity, Member, Mentee, Occurrence, Workshop, WorkshopMentor } from '../generated/prisma/client.ts'
 import { grantRole } from './districts.ts'
+import { notEndedWhere } from './session-times.ts'
 
 export type WorkshopDetail = Workshop & {
   mentors: (WorkshopMentor & { member: Member })[]
@@ -47,10 +48,10 @@ export async function createWorkshop(
   return created
 }
 
-/** The workshop's next sessions: at most 5, from today to 120 days on, not skipped, with their activity. */
-export function upcomingSessions(tx: Tx, workshopId: number, today: LocalDate): Promise<(Occurrence & { activity: Activity })[]> {
+/** The workshop's next sessions: at most 5 not yet over (hasEnded), to 120 days on, not skipped, with their activity. */
+export function upcomingSessions(tx: Tx, workshopId: number, when: { today: LocalDate; now: Date }): Promise<(Occurrence & { activity: Activity })[]> {
   return tx.occurrence.findMany({
-    where: { activity: { workshopId, status: 'scheduled' }, date: { gte: today, lte: addDays(today, 120) }, skipReason: null },
+    where: { activity: { workshopId, status: 'scheduled' }, date: { lte: addDays(when.today, 120) }, ...notEndedWhere(when.now), skipReason: null },
     include: { activity: true },
     orderBy: { startAt: 'asc' },
     take: 5,

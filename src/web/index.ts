@@ -18,7 +18,7 @@ import { memberRoutes } from './routes/members.ts'
 import { meRoutes } from './routes/me.ts'
 import { workshopRoutes } from './routes/workshops.ts'
 import { activityRoutes } from './routes/activities.ts'
-import { accessOf, loadViewer, type Access } from './viewer.ts'
+import { accessOf, formToken, loadViewer, type Access } from './viewer.ts'
 
 export type { WebDeps } from './deps.ts'
 
@@ -51,8 +51,8 @@ export async function registerWebConsole(app: FastifyInstance, deps: WebDeps): P
     await web.register(fastifyCsrf, {
       sessionPlugin: '@fastify/cookie',
       cookieKey: 'xq_csrf',
-      // An upload's body is read by its route after this check, so its form carries the token in the address (?_csrf=).
-      getToken: (request) => (request.isMultipart() ? (request.query as { _csrf?: string })._csrf : (request.body as { _csrf?: string } | undefined)?._csrf),
+      // Never the address, where a token lands in logs and the browser's history: an upload's is its first field (viewer.ts checkUploadToken).
+      getToken: formToken,
       cookieOpts: { path: CONSOLE_PATH, httpOnly: true, sameSite: 'strict', secure: deps.config.PUBLIC_URL?.startsWith('https:') ?? false },
     })
     await web.register(fastifyStatic, { root: path.join(import.meta.dirname, 'public'), prefix: '/assets/', decorateReply: false, index: false })

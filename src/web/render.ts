@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify'
 import { ROLE_NAMES, texts } from '../core/texts/index.ts'
 import type { Role } from '../core/roles.ts'
 import { CONSOLE_PATH, type Viewer } from '../services/web-tokens.ts'
+import { mayOpen, type Access } from './access.ts'
 
 const eta = new Eta({ views: path.join(import.meta.dirname, 'views'), cache: true, autoEscape: true, autoTrim: false })
 
@@ -11,28 +12,26 @@ export const FLASH_COOKIE = 'xq_flash'
 /** The longest flash kept in its cookie (a cookie holds 4 KB; a Chinese character takes 3 bytes, then base64). */
 const FLASH_CHARS = 600
 
-/** A page of the console: its menu entry (null: not in the menu) and who sees that entry. */
+/** A page of the console in the menu, and who sees its entry: the access its route's guard declares. */
 interface NavEntry {
   key: keyof typeof texts.web.nav
   href: string
-  staff: boolean
-  admin?: boolean
+  access: Access
 }
 
 const NAV: readonly NavEntry[] = [
-  { key: 'term', href: '/term', staff: true },
-  { key: 'activities', href: '/activities', staff: true },
-  { key: 'members', href: '/members', staff: true, admin: true },
-  { key: 'workshops', href: '/workshops', staff: true },
-  { key: 'stats', href: '/stats', staff: true },
-  { key: 'files', href: '/files', staff: true },
-  { key: 'me', href: '/me', staff: false },
+  { key: 'term', href: '/term', access: 'staff' },
+  { key: 'activities', href: '/activities', access: 'staff' },
+  { key: 'members', href: '/members', access: 'admin' },
+  { key: 'workshops', href: '/workshops', access: 'staffOrMentor' },
+  { key: 'stats', href: '/stats', access: 'staff' },
+  { key: 'files', href: '/files', access: 'staff' },
+  { key: 'me', href: '/me', access: 'member' },
 ]
 
 function menu(viewer: Viewer | null, current?: string) {
   if (!viewer) return []
-  const staff = viewer.roles.has('admin') || viewer.roles.has('organizer')
-  return NAV.filter((e) => (e.admin ? viewer.roles.has('admin') : !e.staff || staff)).map((e) => ({
+  return NAV.filter((e) => mayOpen(viewer.roles, e.access)).map((e) => ({
     label: texts.web.nav[e.key], href: `${CONSOLE_PATH}${e.href}`, current: e.key === current,
   }))
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseCommandLine, tokenize } from '../../src/core/command-line.ts'
+import { keepsWords, parseCommandLine, tokenize, typedTail } from '../../src/core/command-line.ts'
 import { parseWhen } from '../../src/calendar/parse-when.ts'
 import { parseScheduleArgs } from '../../src/services/args/schedule-args.ts'
 
@@ -39,6 +39,25 @@ const nasty = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.array(fc.constantFrom('/', '／', '"', '“', '」', '@', '学区助手', ' ', '\u3000', '\u0000', '\n', '第', '周', '月', '日', '12', '十', '至', '每', '双', '下午', '3点', ':', '-', '😀'), { maxLength: 60 }).map((a) => a.join('')),
 )
+
+describe('a reason as typed', () => {
+  it.each([
+    ['/取消 3 10月19日 与“育秀杯”比武冲突，暂停一次', 1, ['与“育秀杯”比武冲突，暂停一次']],
+    ['/不准假 2 赵丽 本次为「考核课」 请参加', 2, ['本次为「考核课」', '请参加']],
+    ['/取消 3 与“育秀 杯”冲突', 1, ['与育秀 杯冲突']],
+    ['/取消 3 “专家 临时”有事 改期', 2, ['专家 临时有事', '改期']],
+    ['/取消 3', 0, []],
+  ])('keeps the tail of %j as typed when each word is one argument', (text, n, tail) => {
+    const line = parseCommandLine(text, '学区助手')!
+    expect(typedTail(line, line.args.slice(line.args.length - n))).toEqual(tail)
+  })
+
+  it.each([
+    ['与“育秀杯”比武冲突，暂停一次', true], ['专家"临时"有事', true], ['a "" b', true], ['与“育秀 杯”冲突', false], ['「考核课 请参加」', false], ["don't stop", false],
+  ])('%j keeps its words: %s', (text, keeps) => {
+    expect(keepsWords(text)).toBe(keeps)
+  })
+})
 
 describe('never throws on any input', () => {
   it('command lines', () => {

@@ -40,6 +40,18 @@ describe('/设置 an activity\'s own fields', () => {
     expect(await activity()).toMatchObject({ place: '育秀实验学校 会议室', capacity: 3, host: null })
   })
 
+  it('takes several settings in one line, values with spaces quoted, and says the final state once', async () => {
+    const { sent } = await h.send('/设置 1 地点 "育秀实验学校 报告厅" 主讲 王佩红 名额 30 学时 2 级别 区级')
+    // One announcement of the change; the second message is 赵丽's promotion from the waiting list.
+    expect(sent.filter((m) => m.text.includes('已更新'))).toHaveLength(1)
+    for (const line of ['地点：育秀实验学校 报告厅', '主讲：王佩红', '名额：30', '学时：每次 2（区级）', '已报名 3/30']) expect(sent[0]!.text).toContain(line)
+    expect(sent[1]!.mentions).toEqual([{ id: '赵丽', name: '赵丽' }])
+    expect(await activity()).toMatchObject({ place: '育秀实验学校 报告厅', presenter: '王佩红', capacity: 30, hours: 2, level: 'county' })
+    await h.say('/设置 1 地点 无 主讲 无 不限名额 学时 默认 级别 学区级')
+    expect(await activity()).toMatchObject({ place: null, presenter: null, capacity: null, hours: null, level: 'district' })
+    expect(await signedUp()).toEqual([[expect.any(Number), 'confirmed'], [expect.any(Number), 'confirmed'], [expect.any(Number), 'confirmed']])
+  })
+
   it('refuses an empty or too long field and changes nothing', async () => {
     expect(await h.say('/设置 1 名称')).toEqual(['请写上新的名称，例如：/设置 1 名称 主题式联合教研'])
     expect((await h.say(`/设置 1 地点 ${'育'.repeat(61)}`))[0]).toContain('地点')

@@ -206,15 +206,49 @@ describe('corrections', () => {
     // A time still ahead (it is 14:30) did not happen yet.
     expect(await h.say(`/签退 ${id} 王芳 15:00`)).toEqual([`15:00 还没到（现在 14:30），不能记为已签退。请写已经过去的时刻，例如：/签退 ${id} 王芳 14:30`])
     expect(await h.say(`/签到 ${id} 王芳`)).toEqual([`请这样写：/签到 ${id} 王芳 14:05（名字后写时刻）`])
-    expect(await h.say(`/到场 ${id} 王芳 钱多多`)).toEqual(['本学区没有找到「钱多多」。没有更改任何人的签到，请核对名字后重发，例如：/到场 12 王芳'])
+    expect(await h.say(`/到场 ${id} 王芳 钱多多`)).toEqual([`本学区没有找到「钱多多」。没有更改任何人的签到。请核对名字后重发；名字没错的话请 @ 本人，例如：/到场 ${id} @钱多多`])
     expect((await h.say(`/到场 ${id} ${'长'.repeat(40)}`))[0]).toContain('太长了')
-    expect(await h.say(`/到场 ${id} 11月31日 王芳`)).toEqual(['「11月31日」不是能用的日子。请写这项活动举行的日子，例如：/到场 12 12月3日 王芳'])
+    expect(await h.say(`/到场 ${id} 11月31日 王芳`)).toEqual([`「11月31日」不是能用的日子。请写这项活动举行的日子，例如：/到场 ${id} 12月3日 王芳`])
     expect(await h.say(`/到场 ${id}`)).toEqual([`请这样写：/到场 ${id} 王芳 李明；例行活动写上日子：/到场 ${id} 12月3日 王芳`])
     expect(await h.say('签到 abc', wang)).toEqual([])
     const [help] = await h.say('/帮助 签到', wang)
     expect(help).toContain('/签到 12 王芳 14:05')
     expect(await h.say('/签到 abc', wang)).toEqual(['请这样写：签到、签到 12，需要签到码时：签到 12 4821'])
     expect(await db().attendanceChange.count()).toBe(before)
+  })
+
+  it('writes its examples with the activity, the day and the name that were written', async () => {
+    const before = await db().attendanceChange.count()
+    expect(await h.say(`/签到 ${id} 李明 09:25`)).toEqual([`09:25 不在这次活动的签到时间（13:30-16:30）里。请写这个时间段里的时刻，例如：/签到 ${id} 李明 13:30`])
+    expect(await h.say(`/签到 ${id} 12月2日 李明 09:25`)).toEqual([`09:25 不在这次活动的签到时间（13:30-16:30）里。请写这个时间段里的时刻，例如：/签到 ${id} 12月2日 李明 13:30`])
+    expect(await h.say(`/签退 ${id} 李明 15:00`)).toEqual([`15:00 还没到（现在 14:30），不能记为已签退。请写已经过去的时刻，例如：/签退 ${id} 李明 14:30`])
+    expect(await h.say(`/签到 ${id} 李明 9点`)).toEqual([`没看懂时刻「9点」。请这样写：/签到 ${id} 李明 14:05`])
+    expect(await h.say(`/签退 ${id} 李明`)).toEqual([`请这样写：/签退 ${id} 李明 16:30（名字后写时刻）`])
+    expect(await h.say(`/缺席 ${id} 12月2日 钱多多`)).toEqual([`本学区没有找到「钱多多」。没有更改任何人的签到。请核对名字后重发；名字没错的话请 @ 本人，例如：/缺席 ${id} 12月2日 @钱多多`])
+    expect(await h.say(`/缺席 ${id} 11月31日 李明`)).toEqual([`「11月31日」不是能用的日子。请写这项活动举行的日子，例如：/缺席 ${id} 12月3日 李明`])
+    expect(await h.say(`/签到 ${id} 12月9日 李明 14:05`)).toEqual([`#${id} 在 12月9日(周三) 没有活动。请写它举行的日子，例如：/签到 ${id} 12月3日 李明`])
+    expect(await db().attendanceChange.count()).toBe(before)
+  })
+
+  it('does not mark absent someone on approved 请假: says so, writes nothing, and says how to mark them present', async () => {
+    const leaveId = await schedule('12月4日 09:00-10:30 听课评课')
+    for (const who of [wang, li, { as: '赵丽' }]) await h.say(`/报名 ${leaveId}`, who)
+    expect((await h.say(`/请假 ${leaveId} 学校有公开课`, { as: '赵丽' }))[0]).toContain('赵丽 已请假')
+    h.setNow('2026-12-04T21:50:00+08:00')
+    const before = await db().attendanceChange.count()
+    expect(await h.say(`/缺席 ${leaveId} 赵丽`)).toEqual([
+      `赵丽（学校有公开课） 已请假并获准，签到表和学时里记为请假，不算缺席。没有更改任何人的签到。如实际到场了，请发送：/到场 ${leaveId} 赵丽`,
+    ])
+    expect(await h.say(`/缺席 ${leaveId} 李明 赵丽`)).toEqual([
+      `赵丽（学校有公开课） 已请假并获准，签到表和学时里记为请假，不算缺席。没有更改任何人的签到。如实际到场了，请发送：/到场 ${leaveId} 赵丽\n其他人请这样记缺席：/缺席 ${leaveId} 李明`,
+    ])
+    expect(await db().attendanceChange.count()).toBe(before)
+    expect(await attendanceOf(leaveId, '赵丽')).toBeNull()
+    const [hours] = await h.say(`/学时 ${leaveId}`)
+    expect(hours).toContain('赵丽')
+    expect(hours).toContain('请假')
+    expect(await h.say(`/缺席 ${leaveId} 李明`)).toEqual([`已记缺席：#${leaveId}「听课评课」12月4日(周五) 09:00-10:30\n李明`])
+    expect(await h.say(`/到场 ${leaveId} 赵丽`)).toEqual([`已记到场：#${leaveId}「听课评课」12月4日(周五) 09:00-10:30\n赵丽`])
   })
 })
 

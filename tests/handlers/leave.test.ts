@@ -243,3 +243,17 @@ describe('代请假', () => {
     expect((await leavesOf(id)).map((l) => [l.status, l.reason])).toEqual([['approved', '生病']])
   })
 })
+
+describe('reasons as typed', () => {
+  it('keeps a 请假 or 不准假 reason exactly as written, quotes and full-width punctuation included', async () => {
+    h.setNow('2026-11-23T09:00:00+08:00')
+    const [made] = await h.say('/排期 12月10日 13:30-16:00 说课比赛 请假审批')
+    const id = Number(/#(\d+)/.exec(made!)![1])
+    await h.say(`/报名 ${id}`, { as: '冯磊' })
+    await h.say(`/请假 ${id} 参加“育秀杯”比武，外出`, dm('冯磊'))
+    expect((await leavesOf(id)).map((l) => l.reason)).toEqual(['参加“育秀杯”比武，外出'])
+    const { sent } = await h.send(`/不准假 ${id} 冯磊 “育秀杯”已改期，请参加`)
+    expect(sent.find((m) => m.chat.chatId === 'dm-冯磊')!.text).toContain('原因：“育秀杯”已改期，请参加。')
+    expect((await leavesOf(id)).map((l) => l.refusal)).toEqual(['“育秀杯”已改期，请参加'])
+  })
+})

@@ -150,3 +150,21 @@ export async function rowFlood(count = 5_000_000, o: { lie?: boolean } = {}): Pr
   const sheet = await deflateRepeated(SHEET_HEAD, '<row><c t="inlineStr"><is><t>教研</t></is></c></row>', count, SHEET_TAIL)
   return xlsxOf(sheet, o.lie ? { declaredSizes: { 'xl/worksheets/sheet1.xml': 1000 } } : {})
 }
+
+/**
+ * Files that are no text, as one renamed .txt or .csv carries them: seeded
+ * noise (with NUL bytes, as any binary file has, and without), a PNG
+ * picture, a zip. None is committed.
+ */
+export function binaryFiles(): { noise: Buffer; noiseWithoutNul: Buffer; png: Buffer; zip: Buffer } {
+  let seed = 20260901
+  const noise = (n: number, lowest: number) =>
+    Buffer.from(Array.from({ length: n }, () => lowest + ((seed = (seed * 48271) % 2147483647) % (256 - lowest))))
+  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), noise(8192, 0)])
+  return {
+    noise: noise(32 * 1024, 0),
+    noiseWithoutNul: noise(32 * 1024, 1),
+    png,
+    zip: zipOf([{ name: 'word/document.xml', data: noise(16 * 1024, 0) }]),
+  }
+}

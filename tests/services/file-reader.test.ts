@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { Document, Packer, Paragraph } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { decodeText } from '../../src/services/file-reader/decode-text.ts'
 import { MAX_FILE_BYTES, MAX_LINE_CHARS, type ReadResult } from '../../src/services/file-reader/limits.ts'
 import { planImport, readLines } from '../../src/services/import.ts'
+import { fileProblemText } from '../../src/services/import-report.ts'
 import {
-  DOC_HEAD, DOC_TAIL, SHEET_HEAD, SHEET_TAIL, deflateRepeated, docxOf, paragraphFlood, rowFlood, sharedStringBomb, xlsxOf, zipOf,
+  DOC_HEAD, DOC_TAIL, SHEET_HEAD, SHEET_TAIL, binaryFiles, deflateRepeated, docxOf, paragraphFlood, rowFlood, sharedStringBomb, xlsxOf, zipOf,
 } from '../helpers/hostile-files.ts'
 
 const problemOf = (read: ReadResult) => (read.ok ? `read ${read.lines.length} lines` : read.problem.key)
@@ -121,7 +124,7 @@ describe('text files: UTF-8 unless the bytes really are GB18030', () => {
     const bytes = Buffer.from(calendar)
     bytes[bytes.indexOf('视')] = 0xff
     bytes[bytes.indexOf('校')] = 0x80
-    const text = decodeText(bytes)
+    const text = decodeText(bytes) ?? ''
     expect(text).toContain('主题式联合教研活动')
     expect(text.match(/\uFFFD/g)?.length).toBeGreaterThan(0)
     expect(decodeText(Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(calendar)]))).toBe(calendar)
@@ -131,5 +134,47 @@ describe('text files: UTF-8 unless the bytes really are GB18030', () => {
     expect(decodeText(gb18030(calendar))).toBe(calendar)
     expect(decodeText(gb18030('9月：'))).toBe('9月：')
     expect(decodeText(Buffer.from('9月：\uFFFD'))).toBe('9月：\uFFFD')
+  })
+})
+
+describe('a .txt or .csv whose bytes are not text is refused as such, never read as lines of mojibake', () => {
+  const plan = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed004-plan.txt'))
+
+  it('refuses noise, a picture and a zip renamed .txt or .csv, with or without NUL bytes', async () => {
+    for (const [kind, bytes] of Object.entries(binaryFiles())) {
+      expect([kind, decodeText(bytes)]).toEqual([kind, null])
+      for (const name of ['行事历.txt', '行事历.csv']) expect([kind, name, problemOf(await readLines(name, bytes))]).toEqual([kind, name, 'notText'])
+    }
+  })
+
+  it('says so in one sentence that tells how to send it again', () => {
+    expect(fileProblemText('行事历.txt', { key: 'notText' })).toBe(
+      '读不了「行事历.txt」：这个文件不是文本文件，里面不是文字（可能是图片、压缩包或别的文件改了扩展名）。请把行事历另存为文本文件（.txt，UTF-8 编码）或 Excel 文件（.xlsx）后再发送。',
+    )
+  })
+
+  it('still reads a real 行事历 saved as UTF-8, UTF-8 with its mark, GB18030, or UTF-16 with its mark, to the same lines', async () => {
+    const utf8 = await readLines('行事历.txt', plan)
+    if (!utf8.ok) throw new Error(utf8.problem.key)
+    expect(utf8.lines.filter((l) => l.trim()).length).toBeGreaterThan(100)
+    const text = plan.toString('utf8')
+    const utf16be = Buffer.from(`\uFEFF${text}`, 'utf16le').swap16()
+    for (const [encoding, bytes] of [
+      ['UTF-8 with its mark', Buffer.concat([Buffer.from('\uFEFF'), plan])],
+      ['GB18030', gb18030(text)],
+      ['UTF-16 LE with its mark', Buffer.from(`\uFEFF${text}`, 'utf16le')],
+      ['UTF-16 BE with its mark', utf16be],
+    ] as const) {
+      expect([encoding, await readLines('行事历.txt', bytes)]).toEqual([encoding, utf8])
+      expect([encoding, (await readLines('行事历.csv', bytes)).ok]).toEqual([encoding, true])
+    }
+  })
+
+  it('passes the odd control character real files carry (a form feed, DOS end-of-file) and a few damaged bytes', () => {
+    const text = '9月：\f\n1、联合教研 育秀实验学校\t第4周\r\n\x1a'
+    expect(decodeText(Buffer.from(text))).toBe(text)
+    const damaged = Buffer.from(text.repeat(3))
+    for (const at of [3, 20, 40]) damaged[at] = 0xff
+    expect(decodeText(damaged)).toContain('联合教研')
   })
 })

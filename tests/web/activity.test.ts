@@ -32,7 +32,7 @@ describe('the list of activities', () => {
     const res = await admin.get('/console/activities')
     expect(res.statusCode).toBe(200)
     const text = textOf(res.body)
-    expect(text).toContain('#1 常态化联合教研 11月16日(周一) 13:30 语文 我 2 人 即将开始')
+    expect(text).toContain('#1 常态化联合教研 11月16日(周一) 13:30 每次：双周周一 13:30 语文 我 2 人 即将开始')
     expect(text).toContain('#4 听课周 11月20日(周五) 13:30 我 0 人 已取消')
     expect(text).toContain('#2 名师讲堂 12月3日(周四) 13:30 我 0/2 即将开始')
     const [first, second, third] = order(text, '#1 常态化联合教研', '#4 听课周', '#2 名师讲堂')

@@ -23,6 +23,8 @@ let web: WebHarness
 let admin: BrowserContext
 let page: Page
 let seriesId: number
+/** What the pages raised: console errors (a Content-Security-Policy violation is one) and uncaught exceptions. */
+const pageErrors: string[] = []
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -39,6 +41,8 @@ beforeAll(async () => {
   web.setNow('2026-11-20T09:00:00+08:00')
   admin = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
   page = await admin.newPage()
+  page.on('console', (m) => void (m.type() === 'error' && pageErrors.push(`${page.url()}: ${m.text()}`)))
+  page.on('pageerror', (e) => void pageErrors.push(`${page.url()}: ${e.message}`))
 })
 afterAll(async () => {
   await browser.close()
@@ -105,12 +109,50 @@ describe('the web console in Chromium', () => {
     await screenshot(page, '31-member')
   })
 
-  it('shows the statistics, the workshops and the files pages', async () => {
+  it('shows the statistics (charts drawn, a tooltip on hover), the workshops and the files pages, with no error or policy violation', async () => {
     for (const [where, name] of [['stats', '40-stats'], ['workshops', '50-workshops'], ['files', '60-files'], ['activities', '21-activities']] as const) {
       await page.goto(`${web.base}/console/${where}`)
       expect(await page.locator('h1').count()).toBeGreaterThan(0)
+      if (where === 'stats') {
+        await page.locator('.chart canvas').first().waitFor()
+        expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(3)
+        const box = (await page.locator('.chart').first().boundingBox())!
+        await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.6)
+      }
       await screenshot(page, name)
     }
+    expect(pageErrors).toEqual([])
+  })
+
+  it('fits a phone: no page of the menu is wider than a 390 px screen', async () => {
+    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })
+    const tab = await phone.newPage()
+    await tab.goto(await web.urlFor())
+    await tab.getByRole('button', { name: '进入后台' }).click()
+    await tab.waitForURL(/\/console\/term/)
+    for (const where of ['term', 'activities', `activities/${seriesId}`, 'members', 'workshops', 'stats', 'files', 'me']) {
+      await tab.goto(`${web.base}/console/${where}`)
+      // Wide tables scroll inside their own box; the page itself never does.
+      expect([where, await tab.evaluate('document.documentElement.scrollWidth')]).toEqual([where, 390])
+    }
+    await screenshot(tab, '80-phone-me')
+    await phone.close()
+  })
+
+  it('imports a 行事历 through the upload form: the preview, then 确认导入', async () => {
+    const plan = ['2026学年第一学期期末工作安排', '12月第2周 期末复习研讨 育秀实验学校', '1月8日下午 期末质量分析会 肇文学校'].join('\n')
+    await page.goto(`${web.base}/console/files`)
+    await page.locator('input[type=file]').setInputFiles({ name: '期末安排.txt', mimeType: 'text/plain', buffer: Buffer.from(plan, 'utf8') })
+    await page.getByRole('button', { name: '上传并预览' }).click()
+    await page.waitForLoadState()
+    await shows('期末复习研讨')
+    await shows('期末质量分析会')
+    await screenshot(page, '61-import-preview')
+    await page.getByRole('button', { name: '确认导入' }).click()
+    await page.waitForLoadState()
+    await shows('完成：创建 2 项')
+    expect(await web.app.db.activity.count({ where: { title: { in: ['期末复习研讨', '期末质量分析会'] } } })).toBe(2)
+    expect(pageErrors).toEqual([])
   })
 
   it('downloads the term archive, a zip holding the workbook and the 记录表 of held sessions', async () => {

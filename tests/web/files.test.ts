@@ -1,9 +1,10 @@
 /**
- * /console/files: a 行事历 uploaded, read and kept as one sent to the bot in
- * chat, previewed with /导入 and saved with /导入 确认 (seed 004's plan, set
- * beside the same file imported through the chat); hostile and oversized
- * files refused with a sentence; the term's archive downloaded as /导出
- * gives it. Through fastify.inject on the real app.
+ * /console/files: a 行事历 uploaded (its CSRF token the form's first field,
+ * checked before the file is read), read and kept as one sent to the bot in
+ * chat, previewed with /导入 worded for a page and saved with /导入 确认
+ * (seed 004's plan, set beside the same file imported through the chat);
+ * hostile, binary and oversized files refused with a sentence; the term's
+ * archive downloaded as /导出 gives it. Through fastify.inject on the real app.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -13,9 +14,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/console-process.ts'
 import { MAX_SEND_BYTES } from '../../src/services/term-archive.ts'
 import { bindAsAdmin, createHarness } from '../helpers/harness.ts'
-import { sharedStringBomb } from '../helpers/hostile-files.ts'
+import { binaryFiles, sharedStringBomb } from '../helpers/hostile-files.ts'
 import { AFTER_TERM_SESSIONS, seedHoursTerm, TERM_START } from '../helpers/hours-term.ts'
-import { savedActivities } from '../helpers/import-files.ts'
+import { importFile, savedActivities } from '../helpers/import-files.ts'
 import { readZip } from '../helpers/read-zip.ts'
 import { createWebHarness, type WebHarness, type WebSession } from '../helpers/web.ts'
 
@@ -31,20 +32,39 @@ const preview = (html: string) => unescape(/<pre class="files-preview">([\s\S]*?
 const flash = (html: string) => unescape(/<div class="flash (?:ok|no)" role="status"><strong>[^<]*<\/strong><pre>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '')
 const pendingFileId = (html: string) => /<input type="hidden" name="file" value="(\d+)">/.exec(html)?.[1]
 
-/** A multipart body with one file part, as a browser sends the upload form. */
-function multipart(name: string, bytes: Buffer): { payload: Buffer; headers: Record<string, string> } {
+/** A multipart body as a browser sends a form: its fields in order, then one file part (or the file first, when `fileFirst`). */
+function multipart(name: string, bytes: Buffer, fields: [string, string][] = [], fileFirst = false): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----xuequ-test-boundary'
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`)
-  return { payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+  const field = ([key, value]: [string, string]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`)
+  const file = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from('\r\n'),
+  ])
+  const parts = fileFirst ? [file, ...fields.map(field)] : [...fields.map(field), file]
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-/** Uploads a file with the token a page of the session carries, in the address as the upload form sends it (none when `token` is false). */
-async function upload(session: WebSession, name: string, bytes: Buffer, token = true): Promise<LightMyRequestResponse> {
-  const page = (await session.get('/console/files')).body
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!
-  const url = token ? `/console/files/import?_csrf=${encodeURIComponent(unescape(csrf))}` : '/console/files/import'
-  return web.fastify.inject({ method: 'POST', url, cookies: session.cookies, ...multipart(name, bytes) })
+/** The CSRF token the session's 导入 page carries. */
+async function tokenOf(session: WebSession): Promise<string> {
+  return unescape(/name="_csrf" value="([^"]+)"/.exec((await session.get('/console/files')).body)![1]!)
 }
+
+/**
+ * Uploads a file as the upload form sends it: the session's token in the
+ * first field ('body'); or without one, with a forged one, with the token
+ * only in the address, or in a field after the file.
+ */
+async function upload(session: WebSession, name: string, bytes: Buffer, token: 'body' | 'none' | 'forged' | 'query' | 'afterFile' = 'body'): Promise<LightMyRequestResponse> {
+  const csrf = await tokenOf(session)
+  const url = token === 'query' ? `/console/files/import?_csrf=${encodeURIComponent(csrf)}` : '/console/files/import'
+  const fields: [string, string][] = token === 'body' || token === 'afterFile' ? [['_csrf', csrf]] : token === 'forged' ? [['_csrf', 'forged']] : []
+  return web.fastify.inject({ method: 'POST', url, cookies: session.cookies, ...multipart(name, bytes, fields, token === 'afterFile') })
+}
+
+/** The page's lists to open: each <details>' summary and its lines. */
+const lists = (html: string) =>
+  [...html.matchAll(/<details class="files-more">\s*<summary>([^<]*)<\/summary>\s*<ul>([\s\S]*?)<\/ul>/g)].map((m) => ({
+    title: unescape(m[1]!), lines: [...m[2]!.matchAll(/<li>([^<]*)<\/li>/g)].map((li) => unescape(li[1]!)),
+  }))
 
 const keptFiles = () => web.app.db.pendingImport.findMany()
 
@@ -62,18 +82,41 @@ describe('导入: a 行事历 uploaded in the console', () => {
   })
   afterEach(async () => web.close())
 
-  it("previews seed 004's plan exactly as /导入 does in chat, and 确认导入 saves what the chat's /导入 确认 saves", async () => {
+  it("previews seed 004's plan as /导入 does in chat, worded for a page, and 确认导入 saves what the chat's /导入 确认 saves", async () => {
     const chat = await createHarness('2026-09-01T08:00:00+08:00')
     try {
       await chat.say(TERM)
       await chat.say('', { file: { name: '育秀行事历.txt', bytes: PLAN } })
-      const [chatPreview] = await chat.say('/导入')
+      const [chatPreview] = (await chat.say('/导入')) as [string]
       const uploaded = await upload(admin, '育秀行事历.txt', PLAN)
       expect([uploaded.statusCode, uploaded.headers.location]).toEqual([303, '/console/files#import'])
+      const sentBefore = web.sent.length
       const page = (await admin.get('/console/files')).body
+      expect(web.sent.length).toBe(sentBefore)
       expect(page).toContain('待导入的文件「育秀行事历.txt」的预览')
-      expect(preview(page)).toBe(chatPreview)
-      // The same kept file, previewed by the same member in chat.
+      const shown = preview(page)
+      // The same activities, merges and lines it cannot read, line for line, as the chat's.
+      const head = (text: string) => text.split('\n').slice(0, text.split('\n').findIndex((l) => l.startsWith('无法读取')))
+      expect(head(shown)).toEqual(head(chatPreview))
+      expect(head(shown)).toHaveLength(1 + 1 + 21 + 1 + 10)
+      // What to do is the page's button; a chat command still needed (the second term) is said once, as one to send in a chat.
+      expect(shown.split('\n').at(-1)).toBe('以上只是预览，还没有保存。确认无误请点下面的「确认导入」按钮。')
+      expect(shown).not.toContain('/导入')
+      expect(shown).toContain('  第27行「第二学期 第3周 学校课程建设专题研讨 少体校」：属于还没有设置的学期')
+      expect(shown.match(/\/学期 /g)).toHaveLength(1)
+      expect(shown).toContain('这 24 行属于还没有设置的学期。请先设置那个学期，例如在群里或私聊发送 /学期 2027-02-22 2027-07-02 第二学期（日期换成贵校的），再回到这一页重新上传这个文件')
+      // Every line that is no activity, in a list to open; the chat shows five of them.
+      expect(shown).not.toContain('不是活动')
+      expect(lists(page)).toEqual([{ title: '另有 25 行不是活动（没有日期，也不在月份标题下），未导入（点开查看每一行）', lines: expect.any(Array) }])
+      const notActivities = lists(page)[0]!.lines
+      expect(notActivities).toHaveLength(25)
+      expect(notActivities[0]).toBe('第1行「2019学年育秀教育集团工作计划」')
+      expect(notActivities.at(-1)).toMatch(/^第\d+行「.+」$/)
+      // The chat's words are its own, unchanged.
+      expect(chatPreview).toContain('\n另有 25 行不是活动（没有日期，也不在月份标题下），未导入：\n  第1行「2019学年育秀教育集团工作计划」')
+      expect(chatPreview).toContain('\n  ……还有 20 行\n以上只是预览，还没有保存。确认无误请发送：/导入 确认')
+      expect(chatPreview.match(/管理员请先发送：\/学期 2027-02-22 2027-07-02 第二学期/g)).toHaveLength(24)
+      // The same kept file, previewed by the same member in chat: in the chat's words.
       expect(await web.say('/导入')).toEqual([chatPreview])
 
       const before = web.sent.length
@@ -168,15 +211,64 @@ describe('导入: a 行事历 uploaded in the console', () => {
       expect([url, (await web.fastify.inject({ method, url })).statusCode]).toEqual([url, 401])
       expect([url, (method === 'GET' ? await teacher.get(url) : await teacher.post(url, {}, '/console/me')).statusCode]).toEqual([url, 403])
     }
-    const noToken = await upload(admin, '行事历.txt', PLAN, false)
-    expect([noToken.statusCode, noToken.body.includes('页面已过期')]).toEqual([403, true])
-    const wrongToken = await web.fastify.inject({ method: 'POST', url: '/console/files/import?_csrf=forged', cookies: admin.cookies, ...multipart('行事历.txt', PLAN) })
-    expect(wrongToken.statusCode).toBe(403)
-    for (const url of ['/console/files/export', '/console/files/import/confirm']) {
+    for (const token of ['none', 'forged', 'query', 'afterFile'] as const) {
+      const res = await upload(admin, '行事历.txt', PLAN, token)
+      expect([token, res.statusCode, res.body.includes('页面已过期')]).toEqual([token, 403, true])
+      // The file behind the refused token is never read: the connection closes after the refusal.
+      expect([token, res.headers.connection]).toEqual([token, 'close'])
+    }
+    for (const url of ['/console/files/export', '/console/files/import/confirm', '/console/files/import']) {
       const res = await web.fastify.inject({ method: 'POST', url, cookies: admin.cookies, payload: 'file=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
       expect([url, res.statusCode]).toEqual([url, 403])
     }
     expect(await keptFiles()).toEqual([])
+  })
+
+  it("carries the upload's token in the form's body ahead of the file, never in the address, and checks it before reading the file", async () => {
+    const page = (await admin.get('/console/files')).body
+    expect(page).toMatch(/<form method="post" action="\/console\/files\/import" enctype="multipart\/form-data" class="inline">\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<label for="import-file">[^<]*<\/label>\s*<input id="import-file" type="file"/)
+    expect(page).not.toContain('?_csrf=')
+    // No /favicon.ico to ask for (a 404 in every browser's console).
+    expect(page).toContain('<link rel="icon" href="data:,">')
+    // Refused for the token before the file is read: neither its size nor its bytes are ever looked at.
+    for (const bytes of [Buffer.alloc(5 * 1024 * 1024 + 1, 0x61), binaryFiles().png]) {
+      const res = await upload(admin, '行事历.txt', bytes, 'forged')
+      expect([res.statusCode, res.body.includes('页面已过期'), res.body.includes('文件太大'), res.body.includes('不是文本文件')]).toEqual([403, true, false, false])
+    }
+    expect(await keptFiles()).toEqual([])
+    // Another form never takes a multipart body, even one with a good token: only the upload reads one.
+    const csrf = await tokenOf(admin)
+    for (const url of ['/console/files/export', '/console/files/import/confirm']) {
+      const res = await web.fastify.inject({ method: 'POST', url, cookies: admin.cookies, ...multipart('x.txt', Buffer.from('x'), [['_csrf', csrf], ['file', '1']]) })
+      expect([url, res.statusCode, res.body.includes('页面已过期')]).toEqual([url, 403, true])
+    }
+    const good = await upload(admin, '行事历.txt', PLAN)
+    // A good token lets the file be read, and the connection stays open for the page that follows.
+    expect([good.statusCode, good.headers.connection]).toEqual([303, undefined])
+    expect(await keptFiles()).toHaveLength(1)
+  })
+
+  it('refuses bytes that are not text sent as a .txt or .csv, in chat and on the page alike, keeping nothing', async () => {
+    const { png, noiseWithoutNul } = binaryFiles()
+    for (const [name, bytes] of [['行事历.txt', png], ['行事历.csv', noiseWithoutNul]] as const) {
+      const sentence = `读不了「${name}」：这个文件不是文本文件，里面不是文字（可能是图片、压缩包或别的文件改了扩展名）。请把行事历另存为文本文件（.txt，UTF-8 编码）或 Excel 文件（.xlsx）后再发送。`
+      expect(await web.say('', { file: { name, bytes } })).toEqual([sentence])
+      const res = await upload(admin, name, bytes)
+      expect([name, res.statusCode, flash(res.body)]).toEqual([name, 400, sentence])
+      expect(res.body).not.toContain('确认导入')
+      expect(await keptFiles()).toEqual([])
+    }
+  })
+
+  it('says a chat command the clerk still needs (/改期 of an activity the file times more precisely) as one to send in a chat', async () => {
+    await importFile(web, 'seed004.txt', PLAN)
+    const csv = Buffer.from('学期,周次,活动内容,承办学校,学科,备注\n第一学期,第4周,主题式联合教研活动,育秀实验学校,中小学语文,周一下午 限40人\n')
+    expect((await upload(admin, 'seed004.csv', csv)).statusCode).toBe(303)
+    const shown = preview((await admin.get('/console/files')).body)
+    const [chatSays] = await web.say('/导入')
+    expect(chatSays).toContain('  第2行与已有的 #4「主题式联合教研活动」是同一项；这一行的时间更具体（9月21日(周一) 13:30），需要时用 /改期 4 改过去')
+    expect(shown).toContain('  第2行与已有的 #4「主题式联合教研活动」是同一项；这一行的时间更具体（9月21日(周一) 13:30），需要时在群里或私聊发送「/改期 4 新的时间」改过去')
+    expect(shown.split('\n').at(-1)).toBe('没有可以创建的活动。')
   })
 })
 

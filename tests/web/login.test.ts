@@ -115,6 +115,15 @@ describe('/后台 and the one-time link', () => {
     }
   })
 
+  it("signs in from the link's own page as Chromium posts it (Origin: null under the page's no-referrer policy), and still refuses a bare Origin: null", async () => {
+    const chromium = { origin: 'null', 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' }
+    const res = await web.fastify.inject({ method: 'POST', url: await web.linkFor(), headers: chromium })
+    expect([res.statusCode, res.headers.location]).toEqual([303, '/console/'])
+    // Without the browser's Sec-Fetch-Site, an opaque origin (a sandboxed frame of any site) proves nothing: refused.
+    const bare = await web.fastify.inject({ method: 'POST', url: await web.linkFor(), headers: { origin: 'null' } })
+    expect([bare.statusCode, bare.cookies]).toEqual([403, []])
+  })
+
   it('names what went wrong on its pages: not found, expired form, too large', async () => {
     const session = await web.login()
     const missing = await session.get('/console/no-such-page')

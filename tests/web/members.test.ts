@@ -116,6 +116,26 @@ describe('the members list and a member\'s page', () => {
   })
 })
 
+describe('a member whose account is named otherwise than their /我是 name', () => {
+  it('grants and revokes naming them as the page does, the account\'s own name left as the platform gave it', async () => {
+    await web.say('/我是 李明 育秀实验学校 数学', { as: '李老师', id: 'li-t' })
+    const admin = await web.login()
+    const li = await memberId('李老师', 'li-t')
+    const page = (await admin.get(`/console/members/${li}`)).body
+    expect(page).toContain('<h1>李明</h1>')
+    expect(await act(admin, li, 'grant', 'organizer')).toContain('已完成 已授予 李明「组织者」角色。')
+    expect(await rolesOf(li)).toEqual(['organizer'])
+    expect(await act(admin, li, 'revoke', 'organizer')).toContain('已完成 已撤销 李明 的「组织者」角色。')
+    expect(await rolesOf(li)).toEqual([])
+    // The @mention is the account as the platform names it: granting renames nobody.
+    const account = await web.app.db.account.findFirstOrThrow({ where: { userId: 'li-t' }, include: { member: true } })
+    expect([account.displayName, account.member.displayName, account.member.realName]).toEqual(['李老师', '李老师', '李明'])
+    // In chat, @李老师 is answered with the same name.
+    expect(await web.say('/授权 @李老师 导师', { mentions: [{ id: 'li-t', name: '李老师' }] })).toEqual(['已授予 李明「导师」角色。'])
+    expect(await web.say('/撤销 @李老师 导师', { mentions: [{ id: 'li-t', name: '李老师' }] })).toEqual(['已撤销 李明 的「导师」角色。'])
+  })
+})
+
 describe('a long list', () => {
   it('shows 100 members a page, with links to the next and previous pages', async () => {
     for (let i = 1; i <= 101; i++) await web.say('/ping', { as: `老师${i}` })

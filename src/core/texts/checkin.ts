@@ -40,20 +40,33 @@ export const checkinTexts = {
     /** Corrections */
     onlyOrganizers: (id: number | string) => `只有学区管理员和这项活动的组织者可以为别人签到、记到场或缺席。为自己签到请发送「签到 ${id}」`,
     markUsage: (command: string, id: number | string = 12) => `请这样写：/${command} ${id} 王芳 李明；例行活动写上日子：/${command} ${id} 12月3日 王芳`,
-    timeUsage: (command: string, id: number | string = 12) => `请这样写：/${command} ${id} 王芳 ${command === '签到' ? '14:05' : '16:30'}（名字后写时刻）`,
-    badTime: (text: string, command: string, id: number | string = 12) =>
-      `没看懂时刻「${echo(text)}」。请这样写：/${command} ${id} 王芳 ${command === '签到' ? '14:05' : '16:30'}`,
-    timeOutside: (time: string, opens: string, closes: string, command: string, id: number | string = 12) =>
-      `${time} 不在这次活动的签到时间（${opens}-${closes}）里。请写这个时间段里的时刻，例如：/${command} ${id} 王芳 ${opens}`,
-    timeAhead: (time: string, now: string, command: string, id: number | string) =>
-      `${time} 还没到（现在 ${now}），不能记为已${command}。请写已经过去的时刻，例如：/${command} ${id} 王芳 ${now}`,
-    notFound: (name: string) => `本学区没有找到「${echo(name)}」。没有更改任何人的签到，请核对名字后重发，例如：/到场 12 王芳`,
-    ambiguous: (name: string, count: number) => `本学区有 ${count} 位叫「${echo(name)}」的老师。没有更改任何人的签到，请 @ 本人再发，例如：/到场 12 @${echo(name)}`,
+    /**
+     * The refusals below show the command as it was written: `lead` is its
+     * start ("/签到 24" or "/签到 24 11月24日"), `name` the person written
+     * ("李明", "@李明"), so the example is the same line corrected.
+     */
+    timeUsage: (lead: string, name: string, command: string) => `请这样写：${lead} ${name} ${command === '签到' ? '14:05' : '16:30'}（名字后写时刻）`,
+    badTime: (text: string, lead: string, name: string, command: string) =>
+      `没看懂时刻「${echo(text)}」。请这样写：${lead} ${name} ${command === '签到' ? '14:05' : '16:30'}`,
+    timeOutside: (time: string, opens: string, closes: string, lead: string, name: string) =>
+      `${time} 不在这次活动的签到时间（${opens}-${closes}）里。请写这个时间段里的时刻，例如：${lead} ${name} ${opens}`,
+    timeAhead: (time: string, now: string, command: string, lead: string, name: string) =>
+      `${time} 还没到（现在 ${now}），不能记为已${command}。请写已经过去的时刻，例如：${lead} ${name} ${now}`,
+    notFound: (name: string, lead: string) =>
+      `本学区没有找到「${echo(name)}」。没有更改任何人的签到。请核对名字后重发；名字没错的话请 @ 本人，例如：${lead} @${echo(name)}`,
+    ambiguous: (name: string, count: number, lead: string) =>
+      `本学区有 ${count} 位叫「${echo(name)}」的老师。没有更改任何人的签到，请 @ 本人再发，例如：${lead} @${echo(name)}`,
     tooManyNames: (max: number) => `一次最多写 ${max} 人，请分几次发送。`,
-    badDay: (text: string, command: string) => `「${echo(text)}」不是能用的日子。请写这项活动举行的日子，例如：/${command} 12 12月3日 王芳`,
-    noSessionToMark: (id: number) => `#${id} 还没有举行过，没有可以更改的签到。例行活动请写上日子，例如：/到场 ${id} 12月3日 王芳`,
-    noSessionOn: (id: number, date: string) => `#${id} 在 ${date} 没有活动。请写它举行的日子，例如：/到场 ${id} 12月3日 王芳`,
+    badDay: (text: string, command: string, id: number | string, name: string) =>
+      `「${echo(text)}」不是能用的日子。请写这项活动举行的日子，例如：/${command} ${id} 12月3日 ${name}`,
+    noSessionToMark: (id: number, command: string, name: string) => `#${id} 还没有举行过，没有可以更改的签到。例行活动请写上日子，例如：/${command} ${id} 12月3日 ${name}`,
+    noSessionOn: (id: number, date: string, command: string, name: string) => `#${id} 在 ${date} 没有活动。请写它举行的日子，例如：/${command} ${id} 12月3日 ${name}`,
     sessionNotHeldMark: (id: number, date: string) => `#${id} ${date}这次没有举行，不能记签到。`,
+    /** /缺席 for someone on approved 请假: 请假 stands, and nothing is written. */
+    absentOnLeave: (people: string, present: string) =>
+      `${people} 已请假并获准，签到表和学时里记为请假，不算缺席。没有更改任何人的签到。如实际到场了，请发送：${present}`,
+    onLeavePerson: (name: string, reason: string) => `${name}（${snippet(reason, 30)}）`,
+    othersAbsent: (retry: string) => `其他人请这样记缺席：${retry}`,
     roleNote: (role: 'presenter' | 'host') => (role === 'presenter' ? '（主讲）' : '（主持）'),
     markedPresent: (session: string, names: string) => `已记到场：${session}\n${names}`,
     markedAbsent: (session: string, names: string) => `已记缺席：${session}\n${names}`,

@@ -113,6 +113,8 @@ export const filesTexts = {
     tooBig: '文件太大了（最多 5 MB）。请只保留行事历部分再发送。',
     unreadableFile: (name: string, why: string) =>
       `读不了「${name}」：${why}。请只保留行事历部分，另存为新的 Word（.docx）或 Excel（.xlsx）文件，或复制成文本（.txt）后再发送。`,
+    notText: (name: string) =>
+      `读不了「${name}」：这个文件不是文本文件，里面不是文字（可能是图片、压缩包或别的文件改了扩展名）。请把行事历另存为文本文件（.txt，UTF-8 编码）或 Excel 文件（.xlsx）后再发送。`,
     problems: {
       tooBig: (mb: number) => `文件超过 ${mb} MB`,
       corrupt: '文件已损坏，或不是真正的 Word（.docx）、Excel（.xlsx）或 CSV 文件',
@@ -129,6 +131,18 @@ export const filesTexts = {
       `${{ line: '这一行', title: '活动名称', place: '地点', subject: '学科' }[what]}超过 ${max} 字`,
     noFile: '请先把行事历文件（Word、Excel、CSV 或文本）发给我，再发送 /导入。',
     previewFooter: (n: number) => (n > 0 ? `以上只是预览，还没有保存。确认无误请发送：/导入 确认` : '没有可以创建的活动。'),
+    /** The same preview worded for the web console's 导入 page: its button in place of /导入 确认, a chat command said to be one, every line shown. */
+    page: {
+      previewFooter: (n: number) => (n > 0 ? '以上只是预览，还没有保存。确认无误请点下面的「确认导入」按钮。' : '没有可以创建的活动。'),
+      morePrecise: (when: string, id: number) => `；这一行的时间更具体（${when}），需要时在群里或私聊发送「/改期 ${id} 新的时间」改过去`,
+      termNotFound: '属于还没有设置的学期',
+      setTerm: (n: number, year: number) =>
+        `这 ${n} 行属于还没有设置的学期。请先设置那个学期，例如在群里或私聊发送 /学期 ${year}-02-22 ${year}-07-02 第二学期（日期换成贵校的），再回到这一页重新上传这个文件，这些行就能导入（已导入的不会重复）。`,
+      noWorkshop: '导入时不能指定工作室，导入后请在群里或私聊发送「/设置 编号 工作室3」',
+      emptyFile: '文件里没有读到文字。请确认上传的是行事历本身（Word、Excel、CSV 或文本）。',
+      notActivities: (n: number) => `另有 ${n} 行不是活动（没有日期，也不在月份标题下），未导入（点开查看每一行）`,
+      notActivityLine: (line: number, text: string) => `第${line}行「${snippet(text, 60)}」`,
+    },
     more: (n: number) => `  ……还有 ${n} 项`,
     chatUsage: '请这样写：/导入（预览），或 /导入 确认（保存）',
     tooMany: (n: number, max: number) => `这个文件有 ${n} 项活动，一次最多导入 ${max} 项。请把行事历分成几个文件分别导入。`,

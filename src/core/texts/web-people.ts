@@ -41,7 +41,7 @@ export const webPeopleTexts = {
       notExact: '这位成员的名字含空格或特殊符号，网页上无法准确指明 TA：请在 TA 所在的群里 @ TA 操作，例如 /授权 @王芳 导师。',
     },
     record: {
-      signups: '报名的活动（还没举行的）',
+      signups: '报名的活动（还没结束的）',
       noSignups: '近期没有报名的活动。',
       moreSignups: (n: number) => `……还有 ${n} 项`,
       activity: '活动',
@@ -69,6 +69,8 @@ export const webPeopleTexts = {
     workshops: {
       title: '工作室与答疑',
       none: '本学区还没有名师工作室。管理员可以在群里创建，例如：/工作室 创建 初中英语名师工作室 导师 王佩红 曹益君',
+      mentorIntro: '这里是您担任导师的工作室，和您可以回答的问题（与私聊机器人发送 /问题 看到的相同）。',
+      noneMentored: '您还不是哪个工作室的导师；下面是您可以回答的问题。',
       heading: (id: number, name: string) => `${id}. ${name}`,
       mentors: '导师',
       noMentors: '（暂无）',
@@ -79,6 +81,8 @@ export const webPeopleTexts = {
       observations: (term: string | null) => (term ? `本学期（${term}）听课` : '听课（全部）'),
       count: (n: number, min: number) => (min > 0 ? `${n} / ${min} 次` : `${n} 次`),
       behind: '未达要求',
+      countHidden: '—',
+      countsHidden: '其他导师结对的听课次数不在这里显示：/听课 只告诉每位老师自己结对的次数。',
       applied: '待审核的拜师申请',
       noApplied: '没有待审核的申请。',
       appliedLine: (name: string, mentor: string | null) => (mentor ? `${name}（想拜 ${mentor} 为师）` : name),

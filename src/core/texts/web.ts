@@ -2,8 +2,11 @@
 export const webTexts = {
   web: {
     // /后台 in chat
-    link: (url: string, minutes: number, hours: number, teacher: boolean) =>
-      `网页后台登录链接（${minutes}分钟内有效，只能用一次，请勿转发）：\n${url}\n在电脑或手机浏览器打开，保持登录${hours}小时。${teacher ? '\n您可以查看自己的报名、出席和学时。' : ''}`,
+    /** `who`: staff are told nothing more; a teacher what their own page shows; a mentor also 工作室与答疑. */
+    link: (url: string, minutes: number, hours: number, who: 'staff' | 'mentor' | 'teacher') =>
+      `网页后台登录链接（${minutes}分钟内有效，只能用一次，请勿转发）：\n${url}\n在电脑或手机浏览器打开，保持登录${hours}小时。${
+        who === 'staff' ? '' : `\n您可以查看自己的报名、出席和学时${who === 'mentor' ? '，并在「工作室与答疑」查看您的工作室、回答老师们的问题' : ''}。`
+      }`,
     directOnly: '登录链接只发私聊：请私聊我发送 /后台。',
     notServed: '网页后台还没有开启：请部署人员在 .env 中设置 PUBLIC_URL（机器人对外的网址，例如 https://bot.example.cn），重启后再发送 /后台。',
     endedAll: (count: number) => (count > 0 ? `已退出网页后台的全部登录（${count}处）。需要时再发送 /后台 获取新链接。` : '您在网页后台没有登录中的会话。'),
@@ -37,6 +40,7 @@ export const webTexts = {
       badRequest: '这个请求无法处理。请回到上一页重新填写后提交。',
       crossSite: '请直接打开机器人发来的链接登录：这个登录请求来自别的网站，已拒绝。',
       forbidden: '这个页面只有管理员或组织者可以查看。',
+      staffOrMentorOnly: '这个页面只有管理员、组织者或导师可以查看。',
       adminOnly: '这个页面只有管理员可以查看。',
       notFound: '没有找到这一页：活动或成员不存在，或不属于您的学区。',
       csrf: '页面已过期，请刷新后再试。',

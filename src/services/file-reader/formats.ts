@@ -13,9 +13,10 @@ dayjs.extend(utc)
 
 /**
  * The lines of a 行事历 file: Word (.docx, a paragraph or a table row a line),
- * Excel (.xlsx) or CSV (a row with text a line, its cells joined by tabs), or text (UTF-8
- * or GB18030). A line over MAX_LINE_CHARS is cut to one character more, so
- * the reader of the lines sees that it was too long. Throws FileRefusal at a limit.
+ * Excel (.xlsx) or CSV (a row with text a line, its cells joined by tabs), or
+ * text (UTF-8, GB18030, or UTF-16 with its mark; other bytes are refused as
+ * not text). A line over MAX_LINE_CHARS is cut to one character more, so the
+ * reader of the lines sees that it was too long. Throws FileRefusal at a limit.
  */
 export async function readFileLines(fileName: string, bytes: Buffer): Promise<string[]> {
   if (bytes.length > MAX_FILE_BYTES) throw new FileRefusal({ key: 'tooBig' })
@@ -24,8 +25,15 @@ export async function readFileLines(fileName: string, bytes: Buffer): Promise<st
   if (ext === 'docx') await readDocx(bytes, lines)
   else if (ext === 'xlsx') await readXlsx(bytes, lines)
   else if (ext === 'csv') await readCsv(bytes, lines)
-  else for (const line of splitLines(decodeText(bytes))) lines.add(line)
+  else for (const line of splitLines(textOf(bytes))) lines.add(line)
   return lines.all
+}
+
+/** A .txt's or .csv's characters; a file of other bytes given that name (a picture, a zip, a program) is refused. */
+function textOf(bytes: Buffer): string {
+  const text = decodeText(bytes)
+  if (text === null) throw new FileRefusal({ key: 'notText' })
+  return text
 }
 
 /** The lines read so far, stopped at MAX_ROWS rows (empty ones too) and MAX_LINES lines with text. */
@@ -123,7 +131,7 @@ function storedPart(fileName: string, text: string): Part {
 }
 
 async function readCsv(bytes: Buffer, lines: Lines): Promise<void> {
-  const text = decodeText(bytes)
+  const text = textOf(bytes)
   let rows = 0
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++rows > MAX_ROWS) throw new FileRefusal({ key: 'tooManyRows' })
   const ExcelJS = (await import('exceljs')).default

@@ -45,6 +45,7 @@ export const PARSE_TIME_LIMIT_MS = 20_000
 export type FileProblem =
   | { key: 'tooBig' }
   | { key: 'corrupt' }
+  | { key: 'notText' }
   | { key: 'tooManyEntries' }
   | { key: 'unzippedTooBig' }
   | { key: 'tooManyElements' }

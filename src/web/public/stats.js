@@ -13,8 +13,14 @@
     var names = data.labels || data.categories
     return {
       animation: false,
-      // The default tooltip escapes the names it shows (titles are typed by people).
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+      // Drawn on the canvas ('richText'): the HTML tooltip writes style="" attributes, which the page's
+      // Content-Security-Policy (style-src 'self') blocks, leaving it unstyled with an error each time.
+      // Canvas text is never read as HTML, so titles typed by people need no escaping either.
+      tooltip: {
+        trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, renderMode: 'richText',
+        backgroundColor: '#fff', borderColor: '#d9dee3', borderWidth: 1, padding: [6, 10],
+        textStyle: { color: '#1f2933', fontSize: 13, lineHeight: 20 },
+      },
       legend: { show: data.series.length > 1, type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: data.series.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
       // The axis shows the short category (#12); the tooltip the full label (#12 联合教研).

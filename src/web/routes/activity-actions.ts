@@ -16,8 +16,8 @@ import { CONSOLE_PATH, type Viewer } from '../../services/web-tokens.ts'
 import { read, type WebDeps } from '../deps.ts'
 import { setFlash } from '../render.ts'
 import { actorOf, guard, notFound } from '../viewer.ts'
-import { dayWords, field, oneArg, readDate, readName, readReason, readTime, type Checked } from './activity-input.ts'
-import { settingCommands } from './activity-settings-form.ts'
+import { dayWords, field, oneArg, readDate, readNames, readOneName, readReason, readTime, type Checked } from './activity-input.ts'
+import { settingCommand } from './activity-settings-form.ts'
 
 const B = texts.webActivity.bad
 const ID = /^\d{1,9}$/
@@ -59,9 +59,10 @@ export async function activityActionRoutes(app: FastifyInstance, deps: WebDeps):
 
   post('/sessions/:sid/restore', (t, request) => withSession(t, request, (session) => yes(`/恢复 ${t.activity.id} ${dayWords(session.date)}`)))
 
+  // Several names as the chat reads them: /报名 12 李明 赵丽 signs up both.
   post('/signup', (t, request) => {
-    const name = readName(field(request.body, 'name'))
-    return name.ok ? yes(`/报名 ${t.activity.id} ${name.value}`) : name
+    const names = readNames(field(request.body, 'name'))
+    return names.ok ? yes(`/报名 ${t.activity.id} ${names.value}`) : names
   })
 
   post('/attendance', (t, request) => markPlan(t, request.body))
@@ -69,10 +70,11 @@ export async function activityActionRoutes(app: FastifyInstance, deps: WebDeps):
   post('/leaves/:lid/approve', (t, request) => leavePlan(deps, t, request, '准假'))
   post('/leaves/:lid/refuse', (t, request) => leavePlan(deps, t, request, '不准假'))
 
+  // Every field changed in one /设置: one transaction, one announcement saying them all.
   post('/settings', (t, request) => {
-    const commands = settingCommands(t.activity, request.body)
-    if (!commands.ok) return commands
-    return commands.value.length > 0 ? commands : no(B.unchanged)
+    const command = settingCommand(t.activity, request.body)
+    if (!command.ok) return command
+    return command.value ? yes(command.value) : no(B.unchanged)
   })
 
   post('/restore', (t) => yes(`/恢复 ${t.activity.id}`))
@@ -140,14 +142,14 @@ function withSession(t: Target, request: Request, plan: (session: Occurrence) =>
 
 const MARKS = { present: '到场', absent: '缺席', checkIn: '签到', checkOut: '签退' } as const
 
-/** /到场 12 2026年12月7日 王芳, /签到 12 2026年12月7日 王芳 14:05: the session chosen, the name typed. */
+/** /到场 12 2026年12月7日 王芳, /签到 12 2026年12月7日 王芳 14:05: the session chosen, one teacher's name typed. */
 function markPlan(t: Target, body: unknown): Plan {
   const mark = field(body, 'mark')
   if (!Object.hasOwn(MARKS, mark)) return no(B.mark)
   const sid = field(body, 'session')
   const session = ID.test(sid) ? t.activity.occurrences.find((o) => o.id === Number(sid)) : undefined
   if (!session) return no(B.session)
-  const name = readName(field(body, 'name'))
+  const name = readOneName(field(body, 'name'))
   if (!name.ok) return name
   const command = `/${MARKS[mark as keyof typeof MARKS]} ${t.activity.id} ${dayWords(session.date)} ${name.value}`
   if (mark === 'present' || mark === 'absent') return yes(command)

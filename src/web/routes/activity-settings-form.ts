@@ -1,13 +1,15 @@
 /**
- * The activity page's 修改 form as /设置 commands: one command for each field
- * changed, so each is announced and refused as the chat does it
- * (handlers/activity-settings.ts reads "/设置 12 地点 …", "名额40", "学时 2",
- * "级别 区级"); a field left as it was runs nothing.
+ * The activity page's 修改 form as one /设置 command holding every field
+ * changed, as a clerk types several in one line ("/设置 12 地点 育秀实验学校
+ * 名额30 主讲 王佩红", handlers/activity-settings.ts): one transaction, and
+ * one announcement that says the final state. Each value is one argument
+ * (quoted when it holds a space), so one field's value never runs into the
+ * next; a field left as it was is not written.
  */
 import { LIMITS } from '../../core/limits.ts'
 import { texts } from '../../core/texts/index.ts'
 import type { Activity } from '../../generated/prisma/client.ts'
-import { field, oneArg, readText, type Checked } from './activity-input.ts'
+import { field, oneArg, readSetting, type Checked } from './activity-input.ts'
 
 const P = texts.webActivity
 const B = P.bad
@@ -26,24 +28,24 @@ const LEVEL_WORDS: Record<string, string> = { school: '校级', district: '学�
 
 type Fields = Pick<Activity, 'id' | 'place' | 'subject' | 'host' | 'presenter' | 'capacity' | 'hours' | 'level'>
 
-export function settingCommands(activity: Fields, body: unknown): Checked<string[]> {
-  const set = (words: string) => `/设置 ${activity.id} ${words}`
-  const commands: string[] = []
+/** The /设置 line for the fields changed; null when none is. */
+export function settingCommand(activity: Fields, body: unknown): Checked<string | null> {
+  const words: string[] = []
   for (const { key, word } of TEXT_FIELDS) {
-    const value = readText(field(body, key), LIMITS[key], B.field(P.fields[key], LIMITS[key]))
+    const value = readSetting(field(body, key), LIMITS[key], P.fields[key])
     if (!value.ok) return value
-    if (value.value !== (activity[key] ?? '')) commands.push(set(`${word} ${value.value ? oneArg(value.value) : CLEAR}`))
+    if (value.value !== (activity[key] ?? '')) words.push(`${word} ${value.value ? oneArg(value.value) : CLEAR}`)
   }
   const capacity = readCapacity(field(body, 'capacity'))
   if (!capacity.ok) return capacity
-  if (capacity.value !== activity.capacity) commands.push(set(capacity.value === null ? '不限名额' : `名额${capacity.value}`))
+  if (capacity.value !== activity.capacity) words.push(capacity.value === null ? '不限名额' : `名额${capacity.value}`)
   const hours = readHours(field(body, 'hours'))
   if (!hours.ok) return hours
-  if (hours.value !== activity.hours) commands.push(set(hours.value === null ? '学时 默认' : `学时 ${hours.value}`))
+  if (hours.value !== activity.hours) words.push(hours.value === null ? '学时 默认' : `学时 ${hours.value}`)
   const level = field(body, 'level')
   if (!Object.hasOwn(LEVEL_WORDS, level)) return { ok: false, text: B.level }
-  if (level !== (activity.level ?? 'district')) commands.push(set(`级别 ${LEVEL_WORDS[level]}`))
-  return { ok: true, value: commands }
+  if (level !== (activity.level ?? 'district')) words.push(`级别 ${LEVEL_WORDS[level]}`)
+  return { ok: true, value: words.length > 0 ? `/设置 ${activity.id} ${words.join(' ')}` : null }
 }
 
 /** 1-10000 places, or empty for no limit (as /设置 reads 名额). */

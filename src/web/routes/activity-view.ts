@@ -17,7 +17,7 @@ import { describeCount, describeDetails, describeInstant, describeOccurrence, de
 import type { LedgerEntry } from '../../services/hours.ts'
 import { earnedText } from '../../services/member-hours.ts'
 import { listName } from '../../services/members.ts'
-import { checkinWindow, isAhead, missedMinutes } from '../../services/session-times.ts'
+import { checkinWindow, hasEnded, isAhead, missedMinutes } from '../../services/session-times.ts'
 import type { SignupWithMember } from '../../services/signups.ts'
 import type { Viewer } from '../../services/web-tokens.ts'
 
@@ -76,11 +76,13 @@ export async function readActivityView(work: Work, viewer: Viewer, id: number, n
   const full = await work.activityRoster.seesRoster(activity, viewer)
   const roster = full ? await work.signups.roster(id) : { confirmed: [], waiting: [] }
   const leaves = full ? await work.activityRoster.activityLeaves(id) : []
-  const ledger = full ? await work.hours.ledger({ districtId: district.id, activityId: id, now }) : []
-  const place = full ? null : await work.signups.placeOf(id, viewer.memberId)
-  const coming = activity.occurrences.filter((o) => o.date >= env.today)
-  const cancelled = activity.status === 'cancelled'
+  // Check-ins show live from the moment a session's 签到 window opens, before its start too.
   const opened = activity.occurrences.filter((o) => isHeld(o) && checkinWindow(activity, o).opensAt <= now).reverse()
+  const through = new Date(Math.max(now.getTime(), ...opened.map((o) => o.startAt.getTime())))
+  const ledger = full ? await work.hours.ledger({ districtId: district.id, activityId: id, now, through }) : []
+  const place = full ? null : await work.signups.placeOf(id, viewer.memberId)
+  const coming = activity.occurrences.filter((o) => !hasEnded(o, now))
+  const cancelled = activity.status === 'cancelled'
   const plain = { ...describe, semesters: [] }
   return {
     id, title: activity.title, cancelled, noSignup: activity.noSignup, series: activity.occurrences.length > 1, today: env.today,
@@ -101,7 +103,7 @@ export async function readActivityView(work: Work, viewer: Viewer, id: number, n
     confirmed: roster.confirmed.map((s, i) => rosterRow(s, i, describe)),
     waiting: roster.waiting.map((s, i) => rosterRow(s, i, describe)),
     leaves: leaves.flatMap((l) => leaveRow(l, activity, plain)),
-    attendance: attendanceGroups(opened, ledger, plain, now),
+    attendance: attendanceGroups(opened, ledger, plain),
     markSessions: opened.map((o) => ({ id: o.id, label: describeOccurrence(o, plain) })),
     settings: {
       place: activity.place ?? '', subject: activity.subject ?? '', capacity: activity.capacity?.toString() ?? '', host: activity.host ?? '',
@@ -117,7 +119,7 @@ function sessionRow(activity: ActivityWithOccurrences, o: Occurrence, describe: 
     id: o.id,
     when: describeOccurrence(o, describe),
     // Those still to come of a cancelled activity are not held either.
-    state: cancelled && isAhead(o, describe.today, now) ? P.state.cancelled(null) : sessionState(o, describe, ahead),
+    state: cancelled && isAhead(o, describe.today, now) ? P.state.cancelled(null) : sessionState(o, describe, ahead ? 'ahead' : hasEnded(o, now) ? 'over' : 'under way'),
     off: o.skipReason !== null,
     // One session of a one-off is the activity: it is cancelled whole, with the confirmation below.
     canCancel: ahead && activity.occurrences.length > 1 && !o.skipReason,
@@ -128,12 +130,12 @@ function sessionRow(activity: ActivityWithOccurrences, o: Occurrence, describe: 
   }
 }
 
-function sessionState(o: Occurrence, describe: DescribeEnv, ahead: boolean): string {
+function sessionState(o: Occurrence, describe: DescribeEnv, when: 'ahead' | 'under way' | 'over'): string {
   // A session cancelled without a reason keeps the word the command writes for it.
   if (o.cancelled) return P.state.cancelled(o.skipReason === texts.sessions.mark() ? null : o.skipReason)
   if (o.skipReason) return P.state.paused(o.skipReason)
   if (o.movedFrom) return P.state.moved(formatDay(o.movedFrom, Number(describe.today.slice(0, 4))))
-  return ahead ? P.state.normal : P.state.held
+  return when === 'ahead' ? P.state.normal : when === 'over' ? P.state.held : P.state.ongoing
 }
 
 function rosterRow(s: SignupWithMember, i: number, describe: DescribeEnv): RosterRow {
@@ -150,10 +152,10 @@ function leaveRow(l: ActivityLeave, activity: ActivityWithOccurrences, plain: De
   return [{ id: l.id, name: listName(l.member), session: describeOccurrence(session, plain), reason: l.reason, state, refusal: l.refusal, pending: l.status === 'pending' }]
 }
 
-/** Each session begun, the latest first, with who was expected or came and what each earned. */
-function attendanceGroups(sessions: Occurrence[], ledger: LedgerEntry[], plain: DescribeEnv, now: Date): AttendanceGroup[] {
+/** Each session whose 签到 window has opened, the latest first, with who was expected or came and what each earned. */
+function attendanceGroups(sessions: Occurrence[], ledger: LedgerEntry[], plain: DescribeEnv): AttendanceGroup[] {
   const time = (at: Date | null) => (at ? localParts(at, plain.timezone).time : '')
-  return sessions.filter((o) => o.startAt <= now).map((o) => ({
+  return sessions.map((o) => ({
     label: describeOccurrence(o, plain),
     rows: ledger.filter((e) => e.occurrenceId === o.id).map((e) => {
       const missed = missedMinutes(o, e)

@@ -19,14 +19,17 @@ const said = (done: Performed) => done.answers.map((a) => a.text).join('\n')
 
 /**
  * The admin's 行事历 waiting for /导入 (sent in chat or uploaded here),
- * previewed by running /导入 itself: the same words the chat would show.
+ * previewed by running /导入 itself, which words it for a page: the text,
+ * then each titled answer (every line taken for no activity) as a list to open.
  */
 async function pendingImport(deps: WebDeps, viewer: Viewer) {
   if (!viewer.roles.has('admin')) return null
   const kept = await read(deps, (work) => work.importFiles.keptImportFile(viewer.memberId, viewer.districtId, deps.clock()))
   if (!kept) return null
   const preview = await deps.perform(actorOf(viewer), '/导入', { pageOnly: true })
-  return { id: kept.id, name: kept.name, ok: preview.ok, text: said(preview) }
+  const text = preview.answers.filter((a) => !a.title).map((a) => a.text).join('\n')
+  const lists = preview.answers.filter((a) => a.title).map((a) => ({ title: a.title!, lines: a.text.split('\n') }))
+  return { id: kept.id, name: kept.name, ok: preview.ok, text, lists }
 }
 
 async function filesPage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, flash?: Flash): Promise<FastifyReply> {
@@ -54,11 +57,13 @@ function typeOf(name: string): string {
 export async function filesRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   app.get('/files', { preHandler: guard('staff') }, (request, reply) => filesPage(deps, request, reply))
 
-  app.post('/files/import', { preHandler: guard('staff') }, async (request, reply) => {
+  // Its CSRF token is the form's first field, checked by readUpload before the file is read.
+  app.post('/files/import', { preHandler: guard('staff', { upload: true }) }, async (request, reply) => {
     const viewer = request.viewer!
-    // The chat keeps a file for /导入 from an admin only; anyone else's is never read.
-    if (!viewer.roles.has('admin')) return filesPage(deps, request, reply.code(403), { ok: false, text: F.adminsOnly })
-    const upload = await readUpload(request, deps.domain.maxFileBytes, IMPORTABLE, cleanFileName)
+    // The chat keeps a file for /导入 from an admin only; anyone else's is never read (nor the rest of the request: the connection closes).
+    if (!viewer.roles.has('admin')) return filesPage(deps, request, reply.code(403).header('connection', 'close'), { ok: false, text: F.adminsOnly })
+    const upload = await readUpload(request, reply, deps.domain.maxFileBytes, IMPORTABLE, cleanFileName)
+    if ('forged' in upload) return reply
     if (!upload.ok) return filesPage(deps, request, reply.code(400), { ok: false, text: upload.text })
     const file = await deps.domain.readImportFile(upload.name, upload.bytes)
     if (!file.ok) {

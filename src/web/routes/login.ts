@@ -53,6 +53,8 @@ export async function loginRoutes(app: FastifyInstance, deps: WebDeps): Promise<
 function crossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string | undefined): boolean {
   const fetchSite = headers['sec-fetch-site']
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') return true
+  // Said by the browser itself: under the console's Referrer-Policy no-referrer, Chromium sends "Origin: null" even from the console's own page.
+  if (fetchSite === 'same-origin' || fetchSite === 'none') return false
   const origin = headers.origin
   if (typeof origin !== 'string' || !publicUrl) return false
   return origin !== new URL(publicUrl).origin

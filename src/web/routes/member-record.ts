@@ -27,7 +27,7 @@ export function profileOf(member: Member, today: string) {
  */
 export async function memberRecord(work: Work, district: District, memberId: number, now: Date) {
   const hours = await work.memberHours.memberHours(district, memberId, now)
-  const coming = await work.profiles.comingSignups(memberId, hours.today, district.id, MAX_SIGNUPS)
+  const coming = await work.profiles.comingSignups(memberId, { today: hours.today, now }, district.id, MAX_SIGNUPS)
   const env = { timezone: district.timezone, today: hours.today, semesters: [] }
   const row = (e: LedgerEntry) => ({
     date: formatDate(e.date, hours.refYear), time: e.time ?? '', id: e.activityId, title: e.title,

@@ -94,6 +94,8 @@ export async function memberRoutes(app: FastifyInstance, deps: WebDeps): Promise
       if (!target) return notFound(request, reply)
       const role = one(request.body?.role)
       if (!isGrantable(role)) return refuse(reply, back, P.member.badRole)
+      // The @mention is the account as the platform names it (a different name would be taken as the account renamed);
+      // /授权 and /撤销 name the member in their reply as this page does, by listName.
       const who = target.mention ? `@${target.mention.name}` : exactName(listName(target.entry.member))
       if (who === null) return refuse(reply, back, P.member.notExact)
       const command = action === 'grant' ? '授权' : '撤销'
