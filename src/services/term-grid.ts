@@ -55,6 +55,8 @@ export interface GridDay {
   /** The holiday a worked weekend day makes up for (调休). */
   makeUp: string | null
   items: GridItem[]
+  /** Sessions of the day beyond MAX_PER_DAY, counted and not listed. */
+  more?: number
 }
 
 export interface PendingItem {
@@ -116,6 +118,7 @@ export async function readTermGrid(tx: Tx, districtId: number, now: Date, semest
   const grid = Array.from({ length: weeks }, (_, i) => emptyWeek(semester, i + 1, today, closedOn))
   const year = yearOf(semester.startDate)
   for (const o of shown) placeOccurrence(grid, first, last, o, district.timezone, year, counts)
+  for (const day of grid.flatMap((w) => w.days)) trimDay(day)
   for (const a of shownPending) placePending(grid, first, a, year)
   return {
     kind: 'grid', semester, semesters, current: semesters.find((s) => s === semesterOn(today, semesters))?.id ?? null,
@@ -173,6 +176,15 @@ function emptyWeek(semester: SemesterInfo, week: number, today: LocalDate, close
   })
   const sunday = addDays(monday, 6)
   return { week, range: formatRange(monday, sunday, year), current: monday <= today && today <= sunday, days, pending: [], months: [] }
+}
+
+/** The most sessions a day's cell lists: a district of thousands still prints, the rest are counted (the filters narrow them). */
+export const MAX_PER_DAY = 12
+
+function trimDay(day: GridDay): void {
+  if (day.items.length <= MAX_PER_DAY) return
+  day.more = day.items.length - MAX_PER_DAY
+  day.items = day.items.slice(0, MAX_PER_DAY)
 }
 
 /** A session in its day's cell; one over several days in each of its days the grid shows. */

@@ -30,12 +30,21 @@ export interface StatsChart {
   /** The sentence shown instead of the chart and the table when there is nothing to count. */
   empty: string | null
   table: Table
+  /** What the .xlsx download holds: the table, or every row when the page shows only some (`note` says so). */
+  download: Table
+  /** Said under the caption when the page shows only part of the rows. */
+  note: string | null
   chart: ChartData
 }
 
+/** The most activities one chart draws and its table lists: more would be bars no one can read, and a page too heavy for a phone. */
+export const MAX_ACTIVITY_BARS = 60
+
 export function statsCharts(numbers: TermNumbers, term: StatsTerm): StatsChart[] {
-  return [participationChart(numbers, term), signupsChart(numbers), attendanceChart(numbers), hoursChart(numbers.hours)]
+  return [participationChart(numbers, term), signupsChart(numbers), attendanceChart(numbers), hoursChart(numbers.hours)].map((c) => ({ download: c.table, note: null, ...c }))
 }
+
+type Drawn = Omit<StatsChart, 'download' | 'note'> & Partial<Pick<StatsChart, 'download' | 'note'>>
 
 /** The months a term spans, as "2026-09"; labelled with the year only when one label could mean two months. */
 function termMonths(term: StatsTerm): { key: string; label: string }[] {
@@ -57,7 +66,7 @@ function bySchool(a: string, b: string): number {
   return (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || a.localeCompare(b, 'zh')
 }
 
-function participationChart(numbers: TermNumbers, term: StatsTerm): StatsChart {
+function participationChart(numbers: TermNumbers, term: StatsTerm): Drawn {
   const P = S.participation
   const months = termMonths(term)
   const schools = [...new Set(numbers.participation.map((p) => p.school))].sort(bySchool)
@@ -75,13 +84,19 @@ function participationChart(numbers: TermNumbers, term: StatsTerm): StatsChart {
   }
 }
 
-function signupsChart(numbers: TermNumbers): StatsChart {
+function signupsChart(numbers: TermNumbers): Drawn {
   const G = S.signups
-  const lines = numbers.signups
+  const all = numbers.signups
+  const row = (a: (typeof all)[number]) => [a.id, a.title, a.confirmed, a.waiting, a.capacity]
+  // A term of thousands: the page draws those most signed up for, in their order; the download holds them all.
+  const lines = all.length <= MAX_ACTIVITY_BARS ? all : [...all].sort((a, b) => b.confirmed + b.waiting - (a.confirmed + a.waiting) || a.id - b.id).slice(0, MAX_ACTIVITY_BARS).sort((a, b) => a.id - b.id)
+  const columns = [G.id, G.activity, G.confirmed, G.waiting, G.capacity]
   return {
     name: 'signups', title: G.title, sheet: G.sheet, caption: G.caption,
     empty: lines.length === 0 ? G.empty : null,
-    table: { columns: [G.id, G.activity, G.confirmed, G.waiting, G.capacity], rows: lines.map((a) => [a.id, a.title, a.confirmed, a.waiting, a.capacity]) },
+    table: { columns, rows: lines.map(row) },
+    download: { columns, rows: all.map(row) },
+    note: lines.length < all.length ? G.someShown(lines.length, all.length) : null,
     chart: {
       categories: lines.map((a) => `#${a.id}`),
       labels: lines.map((a) => `#${a.id} ${a.title}`),
@@ -100,7 +115,7 @@ function rateOf(line: { present: number; leave: number; absent: number }): numbe
   return expected === 0 ? 0 : Math.round((line.present / expected) * 1000) / 10
 }
 
-function attendanceChart(numbers: TermNumbers): StatsChart {
+function attendanceChart(numbers: TermNumbers): Drawn {
   const A = S.attendance
   const lines = [...numbers.attendance].sort((a, b) => bySchool(a.subject, b.subject))
   const rows = lines.map((l) => [l.subject || S.noSubject, l.sessions, l.present + l.leave + l.absent, l.present, l.leave, l.absent, rateOf(l)])
@@ -117,7 +132,7 @@ function rangeLabel(r: HoursRange): string {
   return r.to === null ? S.hours.over(r.from) : S.hours.between(r.from, r.to)
 }
 
-function hoursChart(ranges: readonly HoursRange[]): StatsChart {
+function hoursChart(ranges: readonly HoursRange[]): Drawn {
   const H = S.hours
   const rows = ranges.map((r) => [rangeLabel(r), r.count])
   return {

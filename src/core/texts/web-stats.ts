@@ -36,6 +36,7 @@ export const webStatsTexts = {
       waiting: '候补',
       capacity: '名额',
       empty: '本学期没有需要报名的活动。',
+      someShown: (shown: number, total: number) => `本学期共 ${total} 项需要报名的活动，图表和表格只列出报名人数最多的 ${shown} 项（按编号排列）；下载的 Excel 表含全部 ${total} 项。`,
     },
     attendance: {
       title: '各学科出席率',

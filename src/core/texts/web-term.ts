@@ -28,6 +28,7 @@ export const webTermTexts = {
     weekendDays: ['周六', '周日'],
     week: (n: number) => `第${n}周`,
     thisWeek: '本周',
+    more: (count: number) => `……另有 ${count} 项（用上面的学科、学校、工作室筛选可以看到）`,
     closed: (name: string) => `${name}${/假$/.test(name) ? '' : ' 放假'}`,
     makeUp: (name: string) => `${name}调休上班`,
     untimed: '未定时',

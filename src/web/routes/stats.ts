@@ -67,7 +67,7 @@ export async function statsRoutes(app: FastifyInstance, deps: WebDeps): Promise<
     const loaded = await loadStats(deps, viewer, request.query.term)
     if (loaded.kind !== 'term') return notFound(request, reply)
     const chart = loaded.charts.find((c) => c.name === name)!
-    const bytes = await tableWorkbook(chart.sheet, chart.table)
+    const bytes = await tableWorkbook(chart.sheet, chart.download)
     return sendAttachment(reply, S.fileName(viewer.districtName, loaded.term.name, chart.title), XLSX_TYPE, bytes)
   })
 }
