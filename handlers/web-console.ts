@@ -20,7 +20,8 @@ export const webConsole: Command = {
   async run(ctx, line) {
     const arg = line.args.join('')
     if (arg === '退出全部' || arg === '退出' || arg === '全部退出') {
-      return ctx.reply(T.endedAll(await ctx.work.webTokens.endAllSessions(ctx.sender.memberId, ctx.now)))
+      const ended = await ctx.work.webTokens.endAllSessions(ctx.sender.memberId, ctx.now)
+      return ctx.reply(T.endedAll(ended.sessions, ended.links))
     }
     if (arg) throw new Refusal(T.usage)
     if (!isPrivateHere(ctx)) throw new Refusal(T.directOnly)

@@ -111,9 +111,10 @@ export async function endSession(tx: Tx, sessionToken: string, now: Date): Promi
   await tx.webToken.updateMany({ where: { hash: hashToken(sessionToken), kind: 'session', usedAt: null }, data: { usedAt: now } })
 }
 
-/** Ends every session and open link of a member (/后台 退出全部): how many sessions were live. */
-export async function endAllSessions(tx: Tx, memberId: number, now: Date): Promise<number> {
+/** Ends every session and open link of a member (/后台 退出全部): how many sessions were live, and how many links unused. */
+export async function endAllSessions(tx: Tx, memberId: number, now: Date): Promise<{ sessions: number; links: number }> {
   const live = await tx.webToken.updateMany({ where: { memberId, kind: 'session', usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+  const links = await tx.webToken.updateMany({ where: { memberId, kind: 'link', usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
   await tx.webToken.updateMany({ where: { memberId, kind: 'link', usedAt: null }, data: { usedAt: now } })
-  return live.count
+  return { sessions: live.count, links: links.count }
 }

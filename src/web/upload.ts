@@ -6,7 +6,8 @@ import { checkUploadToken } from './viewer.ts'
 const F = texts.webFiles
 
 /** A file read; a sentence for the page; or refused for its CSRF token, the 403 page already sent. */
-export type Upload = { ok: true; name: string; bytes: Buffer } | { ok: false; text: string } | { ok: false; forged: true }
+/** A refused upload says whether a file was chosen at all (`chosen`): a chosen file that cannot be used voids the one waiting, as in chat. */
+export type Upload = { ok: true; name: string; bytes: Buffer } | { ok: false; text: string; chosen?: boolean } | { ok: false; forged: true }
 
 /** Stops reading past the limit (src/web/index.ts registers @fastify/multipart with fileSize = the largest 行事历). */
 const TOO_LARGE = 'FST_REQ_FILE_TOO_LARGE'
@@ -42,11 +43,11 @@ export async function readUpload(request: FastifyRequest, reply: FastifyReply, m
   try {
     bytes = await part.toBuffer()
   } catch (err) {
-    return { ok: false, text: (err as { code?: string }).code === TOO_LARGE ? texts.importing.tooBig : F.badForm }
+    return (err as { code?: string }).code === TOO_LARGE ? { ok: false, text: texts.importing.tooBig, chosen: true } : { ok: false, text: F.badForm }
   }
-  if (bytes.length > maxBytes) return { ok: false, text: texts.importing.tooBig }
-  if (!accept.test(name)) return { ok: false, text: F.badType(name) }
-  if (bytes.length === 0) return { ok: false, text: F.empty(name) }
+  if (bytes.length > maxBytes) return { ok: false, text: texts.importing.tooBig, chosen: true }
+  if (!accept.test(name)) return { ok: false, text: F.badType(name), chosen: true }
+  if (bytes.length === 0) return { ok: false, text: F.empty(name), chosen: true }
   return { ok: true, name, bytes }
 }
 

@@ -171,11 +171,16 @@ describe('导入: a 行事历 uploaded in the console', () => {
     }
     const form = await admin.post('/console/files/import', { file: 'x' }, '/console/files')
     expect([form.statusCode, flash(form.body)]).toEqual([400, '请用页面上的上传表单选择文件后再上传。'])
-    // A file kept before stays as it was: a refused upload changes nothing.
+    // As in chat, a file chosen that cannot be used voids the one waiting, so 确认导入 never imports the older one by mistake.
     await upload(admin, '计划.txt', PLAN)
-    const kept = await keptFiles()
+    expect(await keptFiles()).toHaveLength(1)
     expect((await upload(admin, 'setup.xlsx', exe)).statusCode).toBe(400)
-    expect(await keptFiles()).toEqual(kept)
+    expect(await keptFiles()).toEqual([])
+    expect(await web.say('/导入')).toEqual([expect.stringContaining('请先把行事历文件')])
+    // No file chosen at all (the button pressed by mistake) leaves it be.
+    await upload(admin, '计划.txt', PLAN)
+    expect((await upload(admin, '', Buffer.alloc(0))).statusCode).toBe(400)
+    expect(await keptFiles()).toHaveLength(1)
     expect((await admin.get('/console/files')).statusCode).toBe(200)
   })
 

@@ -75,7 +75,7 @@ describe('/后台 and the one-time link', () => {
     const group = { platform: 'wechat' as const, chat: 'g1', title: '语文组' }
     await bindAsAdmin(web, group, '李主任', 'li')
     const other = await web.login({ ...group, as: '李主任', id: 'li', chat: 'dm-li', direct: true })
-    expect(await web.say('/后台 退出全部')).toEqual(['已退出网页后台的全部登录（2处）。需要时再发送 /后台 获取新链接。'])
+    expect(await web.say('/后台 退出全部')).toEqual(['已退出网页后台的全部登录（2处）。还没用的登录链接（1个）也已作废。需要时再发送 /后台 获取新链接。'])
     for (const session of [first, second]) expect((await session.get('/console/')).statusCode).toBe(401)
     expect((await web.fastify.inject({ method: 'POST', url: unused })).statusCode).toBe(410)
     expect((await other.get('/console/')).statusCode).toBe(303)

@@ -9,7 +9,11 @@ export const webTexts = {
       }`,
     directOnly: '登录链接只发私聊：请私聊我发送 /后台。',
     notServed: '网页后台还没有开启：请部署人员在 .env 中设置 PUBLIC_URL（机器人对外的网址，例如 https://bot.example.cn），重启后再发送 /后台。',
-    endedAll: (count: number) => (count > 0 ? `已退出网页后台的全部登录（${count}处）。需要时再发送 /后台 获取新链接。` : '您在网页后台没有登录中的会话。'),
+    endedAll: (sessions: number, links: number) => {
+      const voided = links > 0 ? `还没用的登录链接（${links}个）也已作废。` : ''
+      if (sessions > 0) return `已退出网页后台的全部登录（${sessions}处）。${voided}需要时再发送 /后台 获取新链接。`
+      return links > 0 ? `您在网页后台没有登录中的会话；${voided}` : '您在网页后台没有登录中的会话。'
+    },
     usage: '用法：/后台 获取登录链接；/后台 退出全部 结束所有已登录的浏览器。',
     signedOut: '登录已失效：请私聊机器人发送 /后台 获取新链接。',
 
@@ -24,7 +28,7 @@ export const webTexts = {
       heading: '登录网页后台',
       prompt: (district: string) => `点击下面的按钮进入「${district}」的后台。`,
       button: '进入后台',
-      used: '这个登录链接已经用过了。请私聊机器人发送 /后台 获取新链接。',
+      used: '这个登录链接已经用过了（或已用 /后台 退出全部 作废）。请私聊机器人发送 /后台 获取新链接。',
       expired: '这个登录链接已过期（10分钟内有效）。请私聊机器人发送 /后台 获取新链接。',
       unknown: '这个登录链接无效。请私聊机器人发送 /后台 获取新链接。',
       needed: '请先登录：私聊机器人发送 /后台，打开它发来的链接。',

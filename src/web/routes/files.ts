@@ -64,13 +64,19 @@ export async function filesRoutes(app: FastifyInstance, deps: WebDeps): Promise<
     if (!viewer.roles.has('admin')) return filesPage(deps, request, reply.code(403).header('connection', 'close'), { ok: false, text: F.adminsOnly })
     const upload = await readUpload(request, reply, deps.domain.maxFileBytes, IMPORTABLE, cleanFileName)
     if ('forged' in upload) return reply
-    if (!upload.ok) return filesPage(deps, request, reply.code(400), { ok: false, text: upload.text })
+    const now = deps.clock()
+    // As in chat, a file sent that cannot be used voids the one waiting: 确认导入 never imports an older file by mistake.
+    const forget = () => deps.domain.unit((unit) => unit.keepImportFile({ memberId: viewer.memberId, lines: null }, now))
+    if (!upload.ok) {
+      if (upload.chosen) await forget()
+      return filesPage(deps, request, reply.code(400), { ok: false, text: upload.text })
+    }
     const file = await deps.domain.readImportFile(upload.name, upload.bytes)
     if (!file.ok) {
       deps.log.info({ file: upload.name, problem: file.problem }, 'import file refused')
+      await forget()
       return filesPage(deps, request, reply.code(400), { ok: false, text: file.text })
     }
-    const now = deps.clock()
     await deps.domain.unit((unit) => unit.keepImportFile({ memberId: viewer.memberId, districtId: viewer.districtId, name: upload.name, lines: file.lines }, now))
     return reply.redirect(`${CONSOLE_PATH}/files#import`, 303)
   })
