@@ -39,12 +39,13 @@ export const checkIn: Command = {
     const found = await ctx.work.checkins.attendanceOf(session.id, member.id)
     if (found?.status === 'present' && found.checkInAt) return ctx.reply(texts.checkin.already(name, activity.id, timeOf(ctx, found.checkInAt)))
     if (activity.checkinCode) await assertCode(ctx, activity.id, code)
-    const walkIn = !(await ctx.work.checkins.signedUpAmong(member.id, [activity.id])).has(activity.id)
-    const { attendance } = await ctx.work.checkins.checkIn({
+    const standing = await ctx.work.checkins.standingAt(session, member.id)
+    const result = await ctx.work.checkins.checkIn({
       session, memberId: member.id, byId: member.id, now: ctx.now, at: ctx.now, via: activity.checkinCode ? 'code' : 'self',
     })
-    const late = missedMinutes(session, attendance).late
-    ctx.reply(texts.checkin.done(name, sessionText(ctx, session), timeOf(ctx, ctx.now), late, walkIn))
+    if ('misordered' in result) throw new Refusal(texts.checkin.inAfterOwnOut(name, activity.id, timeOf(ctx, result.misordered.checkOutAt)))
+    const late = missedMinutes(session, result.attendance).late
+    ctx.reply(texts.checkin.done(name, sessionText(ctx, session), timeOf(ctx, ctx.now), late, standing))
   },
 }
 
@@ -64,6 +65,8 @@ export const checkOut: Command = {
     const name = listName(member)
     const result = await ctx.work.checkins.checkOut({ session, memberId: member.id, byId: member.id, now: ctx.now, at: ctx.now, self: true })
     if (!result) throw new Refusal(texts.checkin.notCheckedIn(session.activityId))
+    // A check-in is never after now: only one in this very instant is refused, and the check-in stands.
+    if ('misordered' in result) throw new Refusal(texts.checkin.outBeforeOwnIn(name, session.activityId, timeOf(ctx, result.misordered.checkInAt)))
     if (!result.done) return ctx.reply(texts.checkin.outAlready(name, session.activityId, timeOf(ctx, result.attendance.checkOutAt!)))
     const early = missedMinutes(session, result.attendance).early
     ctx.reply(texts.checkin.outDone(name, sessionText(ctx, session), timeOf(ctx, ctx.now), early))

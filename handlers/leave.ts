@@ -5,6 +5,7 @@ import type { ChatRef } from '../src/core/message.ts'
 import { texts } from '../src/core/texts/index.ts'
 import type { Occurrence } from '../src/generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
+import { mayChangeActivity } from '../src/services/activity-access.ts'
 import { listName } from '../src/services/members.ts'
 import { dayOf, decideLeave, refuseLeave, targetOf } from './leave-decide.ts'
 import { badNamedDay, readNamedDay } from './session-args.ts'
@@ -26,7 +27,7 @@ export const askLeave: Command = {
     const { session, rest: words } = sessionOf(ctx, activity, line.args.slice(1), env, '请假')
     // 代请假: 「/请假 12 周敏 生病」 names another member signed up for it.
     const forOther = await otherMember(ctx, words[0])
-    if (forOther && !(ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId)) {
+    if (forOther && !mayChangeActivity(ctx.sender, activity)) {
       throw new Refusal(texts.leave.onlyOwn(activity.id, forOther.name))
     }
     const rest = forOther ? words.slice(1) : words

@@ -5,7 +5,7 @@ import { texts } from '../src/core/texts/index.ts'
 import type { Group, Member, Question, Workshop } from '../src/generated/prisma/client.ts'
 import { snippet } from '../src/services/describe.ts'
 import { listName } from '../src/services/members.ts'
-import { askerLabel, askerNamed, readerOf, type Reader } from '../src/services/question-access.ts'
+import { ANSWER_ROLE, askerLabel, askerNamed, readerOf, type Reader } from '../src/services/question-access.ts'
 import { readAskArgs } from './question-args.ts'
 import { assertFits } from './shared.ts'
 
@@ -79,7 +79,7 @@ export const answer: Command = {
   id: 'answer',
   name: '回答',
   aliases: ['answer'],
-  role: 'mentor',
+  role: ANSWER_ROLE,
   scope: 'district',
   direct: true,
   async run(ctx, line) {

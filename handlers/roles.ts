@@ -43,13 +43,12 @@ export const revoke: Command = {
     if (roleWord && !role) throw new Refusal(texts.roles.badRole(roleWord))
     const member = await resolveTarget(ctx, target)
     const roles = role ? [role] : [...GRANTABLE]
-    // An admin removes only admins made after them (or themselves): whoever became admin later cannot take the district from its first admins.
-    if (roles.includes('admin') && member.id !== ctx.sender.memberId && (await ctx.work.districts.isSeniorAdmin(ctx.district.id, member.id, ctx.sender.memberId))) {
-      throw new Refusal(texts.roles.senior(member.name))
-    }
+    // An admin removes only admins made after them (or themselves), never the last one (adminRevokeBar, as the console decides its buttons).
+    const bar = roles.includes('admin') ? await ctx.work.districts.adminRevokeBar(ctx.district.id, member.id, ctx.sender.memberId) : null
+    if (bar === 'senior') throw new Refusal(texts.roles.senior(member.name))
+    if (bar === 'last') throw new Refusal(texts.roles.lastAdmin)
     const removed = await ctx.work.districts.revokeRoles(ctx.district.id, member.id, roles)
     if (removed.length === 0) throw new Refusal(texts.roles.notHeld(member.name))
-    if (removed.includes('admin') && (await ctx.work.districts.countAdmins(ctx.district.id)) === 0) throw new Refusal(texts.roles.lastAdmin)
     ctx.reply(texts.roles.revoked(member.name, removed))
   },
 }

@@ -10,6 +10,7 @@ import { imitatesBot } from '../src/core/names.ts'
 import { texts } from '../src/core/texts/index.ts'
 import { oneLine } from '../src/core/visible-text.ts'
 import type { ActivityWithOccurrences } from '../src/services/activities.ts'
+import { mayChangeActivity } from '../src/services/activity-access.ts'
 import type { ScheduleArgsError } from '../src/services/args/schedule-args.ts'
 import type { DescribeEnv } from '../src/services/describe.ts'
 
@@ -80,7 +81,7 @@ export async function activityFromArgs(
 
 /** Admins may change any activity; organizers only their own. */
 export function assertMayChange(ctx: DistrictContext, activity: { organizerId: number }): void {
-  if (ctx.sender.roles.has('admin') || activity.organizerId === ctx.sender.memberId) return
+  if (mayChangeActivity(ctx.sender, activity)) return
   throw new Refusal(texts.activity.notOwner)
 }
 

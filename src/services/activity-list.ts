@@ -12,6 +12,7 @@ import type { LocalDate } from '../calendar/dates.ts'
 import type { When } from '../calendar/when.ts'
 import type { Activity, Occurrence } from '../generated/prisma/client.ts'
 import { pendingWindowPassed } from './describe.ts'
+import { containsLiterally, needsLiteralCheck, piecesWhere } from './literal-search.ts'
 import { listName } from './members.ts'
 import { endedWhere, notEndedWhere } from './session-times.ts'
 import { signupCounts } from './signups.ts'
@@ -82,10 +83,12 @@ function shownUnder(p: Placed, when: ListWhen): boolean {
 
 /** Each activity of the search, with the session it is ordered by. */
 async function placeAll(tx: Tx, q: ListQuery): Promise<Placed[]> {
-  const activities = await tx.activity.findMany({
-    where: { districtId: q.districtId, ...(q.search ? { title: { contains: q.search } } : {}) },
-    select: { id: true, pendingFrom: true, pendingTo: true },
+  const search = q.search
+  const found = await tx.activity.findMany({
+    where: { districtId: q.districtId, ...(search ? piecesWhere(search, (piece) => ({ title: { contains: piece } })) : {}) },
+    select: { id: true, title: true, pendingFrom: true, pendingTo: true },
   })
+  const activities = search && needsLiteralCheck(search) ? found.filter((a) => containsLiterally(a.title, search)) : found
   const held = { districtId: q.districtId, skipReason: null }
   const ahead = await tx.occurrence.groupBy({ by: ['activityId'], where: { ...held, ...notEndedWhere(q.now) }, _min: { startAt: true } })
   const behind = await tx.occurrence.groupBy({ by: ['activityId'], where: { ...held, ...endedWhere(q.now) }, _max: { startAt: true } })

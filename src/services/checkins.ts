@@ -34,11 +34,25 @@ export async function sessionsOpenAt(tx: Tx, districtId: number, now: Date, acti
   return rows.filter((o) => isWithinWindow(checkinWindow(o.activity, o), now))
 }
 
-/** Of these sessions, the activities the member has a confirmed place in. */
+/** A place given up for 请假 ('leave') is still a sign-up, as 学时 reads it (hours.ts). */
+const SIGNED_UP = ['confirmed', 'leave']
+
+/** Of these sessions, the activities the member has a confirmed place in (or gave it up for 请假). */
 export async function signedUpAmong(tx: Tx, memberId: number, activityIds: readonly number[]): Promise<Set<number>> {
   if (activityIds.length === 0) return new Set()
-  const rows = await tx.signup.findMany({ where: { memberId, activityId: { in: [...activityIds] }, status: 'confirmed' }, select: { activityId: true } })
+  const rows = await tx.signup.findMany({ where: { memberId, activityId: { in: [...activityIds] }, status: { in: SIGNED_UP } }, select: { activityId: true } })
   return new Set(rows.map((r) => r.activityId))
+}
+
+/**
+ * How a member who comes to the session stood before: on 请假 for it
+ * (approved or still asked: coming sets it aside, as 学时 and the summary
+ * count them present only), signed up, or neither (a walk-in).
+ */
+export async function standingAt(tx: Tx, session: Pick<Occurrence, 'id' | 'activityId'>, memberId: number): Promise<'onLeave' | 'signedUp' | 'walkIn'> {
+  const leave = await tx.leave.findFirst({ where: { occurrenceId: session.id, memberId, status: { in: ['approved', 'pending'] } }, select: { id: true } })
+  if (leave) return 'onLeave'
+  return (await signedUpAmong(tx, memberId, [session.activityId])).has(session.activityId) ? 'signedUp' : 'walkIn'
 }
 
 export async function attendanceOf(tx: Tx, occurrenceId: number, memberId: number): Promise<Attendance | null> {
@@ -53,24 +67,46 @@ interface Who {
   now: Date
 }
 
+/** A check-out must come after the check-in: a write that would put it at or before refuses, and says both times. */
+export interface Misordered {
+  misordered: { checkInAt: Date; checkOutAt: Date }
+}
+
+export type Checked = { done: boolean; attendance: Attendance }
+
+/** Whether a check-in at `checkInAt` and a check-out at `checkOutAt` are out of order (either missing: never). */
+function outOfOrder(checkInAt: Date | null | undefined, checkOutAt: Date | null | undefined): Misordered | null {
+  if (!checkInAt || !checkOutAt || checkOutAt.getTime() > checkInAt.getTime()) return null
+  return { misordered: { checkInAt, checkOutAt } }
+}
+
 /**
  * Checks the member in at `at`. A self check-in (via self or code) that
  * finds one already made changes nothing and says when it was; a marked one
- * sets the time given.
+ * sets the time given. A check-in at or after the check-out already recorded
+ * changes nothing (Misordered).
  */
-export async function checkIn(tx: Tx, who: Who & { at: Date; via: Via }): Promise<{ done: boolean; attendance: Attendance }> {
+export async function checkIn(tx: Tx, who: Who & { at: Date; via: Via }): Promise<Checked | Misordered> {
   const found = await attendanceOf(tx, who.session.id, who.memberId)
   if (found?.checkInAt && found.status === 'present' && who.via !== 'marked') return { done: false, attendance: found }
+  const refused = outOfOrder(who.at, found?.status === 'present' ? found.checkOutAt : null)
+  if (refused) return refused
   const attendance = await write(tx, who, { status: 'present', checkInAt: who.at, via: who.via })
   await record(tx, who, 'checkIn', who.at.toISOString())
   return { done: true, attendance }
 }
 
-/** Checks the member out at `at`. A self check-out needs a check-in first (null without one); a second one changes nothing. */
-export async function checkOut(tx: Tx, who: Who & { at: Date; self: boolean }): Promise<{ done: boolean; attendance: Attendance } | null> {
+/**
+ * Checks the member out at `at`. A self check-out needs a check-in first
+ * (null without one); a second one changes nothing. A check-out at or before
+ * the check-in changes nothing (Misordered).
+ */
+export async function checkOut(tx: Tx, who: Who & { at: Date; self: boolean }): Promise<Checked | Misordered | null> {
   const found = await attendanceOf(tx, who.session.id, who.memberId)
   if (who.self && (!found || found.status !== 'present' || !found.checkInAt)) return null
   if (who.self && found?.checkOutAt) return { done: false, attendance: found }
+  const refused = outOfOrder(found?.status === 'present' ? found.checkInAt : null, who.at)
+  if (refused) return refused
   const attendance = await write(tx, who, { status: 'present', checkOutAt: who.at, ...(found ? {} : { via: 'marked' }) })
   await record(tx, who, 'checkOut', who.at.toISOString())
   return { done: true, attendance }
@@ -101,13 +137,13 @@ function record(tx: Tx, who: Who, action: string, value: string | null) {
   return tx.attendanceChange.create({ data: { occurrenceId: who.session.id, memberId: who.memberId, byId: who.byId, action, value, at: who.now } })
 }
 
-/** One session's people, for the organizer's summary and the record: confirmed sign-ups, attendance and approved 请假, each with the member. */
+/** One session's people, for the organizer's summary and the record: sign-ups (those on 请假 too), attendance and approved 请假, each with the member. */
 export async function sessionPeople(tx: Tx, session: Pick<Occurrence, 'id' | 'activityId'>): Promise<{
   signedUp: Member[]
   attendance: (Attendance & { member: Member })[]
   onLeave: Member[]
 }> {
-  const signups = await tx.signup.findMany({ where: { activityId: session.activityId, status: 'confirmed' }, include: { member: true }, orderBy: { seq: 'asc' } })
+  const signups = await tx.signup.findMany({ where: { activityId: session.activityId, status: { in: SIGNED_UP } }, include: { member: true }, orderBy: { seq: 'asc' } })
   const rows = await tx.attendance.findMany({ where: { occurrenceId: session.id }, orderBy: [{ checkInAt: 'asc' }, { id: 'asc' }] })
   const leaves = await tx.leave.findMany({ where: { occurrenceId: session.id, status: 'approved' }, orderBy: { id: 'asc' } })
   const ids = [...new Set([...rows.map((r) => r.memberId), ...leaves.map((l) => l.memberId)])]

@@ -107,6 +107,18 @@ export async function isSeniorAdmin(tx: Tx, districtId: number, memberId: number
   return theirs !== null && mine !== null && theirs.grantedAt <= mine.grantedAt
 }
 
+/**
+ * Why /撤销 refuses `byId` taking the admin role from `memberId`, or null when
+ * it does not: 'senior' when memberId became admin before them (whoever became
+ * admin later cannot take the district from its first admins; one may always
+ * remove oneself), 'last' when memberId is the district's only admin.
+ */
+export async function adminRevokeBar(tx: Tx, districtId: number, memberId: number, byId: number): Promise<'senior' | 'last' | null> {
+  if (memberId !== byId && (await isSeniorAdmin(tx, districtId, memberId, byId))) return 'senior'
+  const held = await tx.memberRole.findUnique({ where: { districtId_memberId_role: { districtId, memberId, role: 'admin' } } })
+  return held && (await countAdmins(tx, districtId)) <= 1 ? 'last' : null
+}
+
 /** The district's 学时 rules (/设置 学时 …): the multiples of a presenter and a host, and the share of a session one may miss. */
 export type HoursRules = Pick<District, 'presenterFactor' | 'hostFactor' | 'missShare'>
 

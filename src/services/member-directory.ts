@@ -8,6 +8,7 @@ import type { Tx } from '../db/client.ts'
 import type { Member, Prisma } from '../generated/prisma/client.ts'
 import type { Person } from '../core/message.ts'
 import { isRole, type Role } from '../core/roles.ts'
+import { containsLiterally, needsLiteralCheck, piecesWhere } from './literal-search.ts'
 
 export interface DirectoryEntry {
   member: Member
@@ -22,11 +23,21 @@ const include = (districtId: number) =>
 
 type Row = Prisma.MembershipGetPayload<{ include: ReturnType<typeof include> }>
 
-/** Members whose name (any of them) or school contains the words. */
+/** Members whose name (any of them) or school contains the words; literally (literal-search.ts) once checked by `holdsWords`. */
 function searchWhere(words: string | undefined): Prisma.MemberWhereInput {
   if (!words) return {}
-  return { OR: [{ displayName: { contains: words } }, { realName: { contains: words } }, { school: { contains: words } }, { accounts: { some: { displayName: { contains: words } } } }] }
+  return piecesWhere(words, (piece) => ({
+    OR: [{ displayName: { contains: piece } }, { realName: { contains: piece } }, { school: { contains: piece } }, { accounts: { some: { displayName: { contains: piece } } } }],
+  }))
 }
+
+type Named = Pick<Member, 'displayName' | 'realName' | 'school'> & { accounts: { displayName: string }[] }
+
+function holdsWords(member: Named, words: string): boolean {
+  return [member.displayName, member.realName, member.school, ...member.accounts.map((a) => a.displayName)].some((text) => containsLiterally(text, words))
+}
+
+const order: Prisma.MembershipOrderByWithRelationInput[] = [{ lastSeenAt: 'desc' }, { memberId: 'asc' }]
 
 /** One page of the district's members, seen last first, and how many match. */
 export async function listMembers(
@@ -35,9 +46,28 @@ export async function listMembers(
   page: { search?: string; skip: number; take: number },
 ): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const where: Prisma.MembershipWhereInput = { districtId, member: searchWhere(page.search) }
+  if (page.search && needsLiteralCheck(page.search)) return literalPage(tx, districtId, where, { ...page, search: page.search })
   const total = await tx.membership.count({ where })
-  const rows = await tx.membership.findMany({ where, include: include(districtId), orderBy: [{ lastSeenAt: 'desc' }, { memberId: 'asc' }], skip: page.skip, take: page.take })
+  const rows = await tx.membership.findMany({ where, include: include(districtId), orderBy: order, skip: page.skip, take: page.take })
   return { entries: await entriesOf(tx, districtId, rows), total }
+}
+
+/** Words with a LIKE wildcard: the candidates' names read small, matched in code, and only the page read in full. */
+async function literalPage(
+  tx: Tx,
+  districtId: number,
+  where: Prisma.MembershipWhereInput,
+  page: { search: string; skip: number; take: number },
+): Promise<{ entries: DirectoryEntry[]; total: number }> {
+  const candidates = await tx.membership.findMany({
+    where,
+    select: { memberId: true, member: { select: { displayName: true, realName: true, school: true, accounts: { select: { displayName: true } } } } },
+    orderBy: order,
+  })
+  const matching = candidates.filter((c) => holdsWords(c.member, page.search)).map((c) => c.memberId)
+  const shown = matching.slice(page.skip, page.skip + page.take)
+  const rows = await tx.membership.findMany({ where: { districtId, memberId: { in: shown } }, include: include(districtId), orderBy: order })
+  return { entries: await entriesOf(tx, districtId, rows), total: matching.length }
 }
 
 /** One member of the district; null for one who is not (or does not exist): the caller says "not found" either way. */

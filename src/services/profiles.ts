@@ -36,7 +36,8 @@ export interface ComingSignup {
 
 /**
  * The scheduled activities the member is signed up for (confirmed,
- * waiting, or on 请假) that are still to come, in sign-up order: how many, and the first
+ * waiting, or on 请假) that are still to come, by their next meeting's start
+ * (undated ones last, each tie in sign-up order): how many, and the first
  * `limit` with their next meeting and the member's place. A meeting is to
  * come until it ends (hasEnded), so one that ended this morning is not;
  * an undated one is while its window is not over. Only one district's when
@@ -60,6 +61,9 @@ export async function comingSignups(
     orderBy: { signedUpAt: 'asc' },
   })
   const coming = signups.filter((s) => s.activity.occurrences.length > 0 || (s.activity.pendingTo && s.activity.pendingTo >= today))
+  // The soonest first, as a diary reads; the sort is stable, so equal starts keep sign-up order.
+  const startOf = (s: (typeof coming)[number]) => s.activity.occurrences[0]?.startAt.getTime() ?? Number.MAX_SAFE_INTEGER
+  coming.sort((a, b) => startOf(a) - startOf(b))
   const shown: ComingSignup[] = []
   for (const s of coming.slice(0, limit)) {
     const next = s.activity.occurrences[0] ?? null

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.ts'
-import type { Role } from '../core/roles.ts'
+import { mayUse, type Role } from '../core/roles.ts'
 import { texts } from '../core/texts/index.ts'
 import type { Member, Prisma, Question } from '../generated/prisma/client.ts'
 import { listName } from './members.ts'
@@ -73,6 +73,16 @@ export async function mayRead(tx: Tx, questionId: number, districtId: number, re
 /** The district's questions this member may answer (/回答): every one for an admin; as a filter to AND with others. */
 export function answerableWhere(districtId: number, sender: { memberId: number; roles: ReadonlySet<Role> }): Prisma.QuestionWhereInput {
   return sender.roles.has('admin') ? { districtId } : { districtId, OR: answerable(sender.memberId, sender.roles) }
+}
+
+/** The role /回答 needs (admins, mentors): the command declares it with this, and the console asks answerableAmong. */
+export const ANSWER_ROLE: Role = 'mentor'
+
+/** Of these questions of the district, the ids this member's /回答 would accept: its role, then answerableWhere. */
+export async function answerableAmong(tx: Tx, districtId: number, sender: { memberId: number; roles: ReadonlySet<Role> }, ids: readonly number[]): Promise<Set<number>> {
+  if (!mayUse(ANSWER_ROLE, sender.roles) || ids.length === 0) return new Set()
+  const rows = await tx.question.findMany({ where: { AND: [{ id: { in: [...ids] } }, answerableWhere(districtId, sender)] }, select: { id: true } })
+  return new Set(rows.map((r) => r.id))
 }
 
 export async function mayAnswer(tx: Tx, question: Pick<Question, 'id'>, sender: { memberId: number; roles: ReadonlySet<Role> }): Promise<boolean> {

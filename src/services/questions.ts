@@ -6,6 +6,7 @@
 import type { Tx } from '../db/client.ts'
 import type { Answer, Group, Member, Question, Workshop } from '../generated/prisma/client.ts'
 import type { Role } from '../core/roles.ts'
+import { containsLiterally, needsLiteralCheck, piecesWhere } from './literal-search.ts'
 import { answerableWhere, visibleWhere, type Reader } from './question-access.ts'
 
 export interface NewQuestion {
@@ -48,14 +49,11 @@ export async function askedIn(tx: Tx, question: Pick<Question, 'groupId'>): Prom
   return question.groupId ? tx.group.findUnique({ where: { id: question.groupId } }) : null
 }
 
-/** The reader's questions whose text or an answer contains the words, newest first (at most 6), with their answers. */
-export function searchQuestions(tx: Tx, districtId: number, reader: Reader, words: string): Promise<AnsweredQuestion[]> {
-  return tx.question.findMany({
-    where: { AND: [visibleWhere(districtId, reader), { OR: [{ text: { contains: words } }, { answers: { some: { text: { contains: words } } } }] }] },
-    include: { asker: true, answers: answersInOrder },
-    orderBy: { askedAt: 'desc' },
-    take: 6,
-  })
+/** The reader's questions whose text or an answer contains the words (literally: literal-search.ts), newest first (at most 6), with their answers. */
+export async function searchQuestions(tx: Tx, districtId: number, reader: Reader, words: string): Promise<AnsweredQuestion[]> {
+  const where = { AND: [visibleWhere(districtId, reader), piecesWhere(words, (piece) => ({ OR: [{ text: { contains: piece } }, { answers: { some: { text: { contains: piece } } } }] }))] }
+  const found = await tx.question.findMany({ where, include: { asker: true, answers: answersInOrder }, orderBy: { askedAt: 'desc' }, ...(needsLiteralCheck(words) ? {} : { take: 6 }) })
+  return found.filter((q) => !needsLiteralCheck(words) || [q.text, ...q.answers.map((a) => a.text)].some((text) => containsLiterally(text, words))).slice(0, 6)
 }
 
 /**

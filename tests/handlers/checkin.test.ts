@@ -252,6 +252,77 @@ describe('corrections', () => {
   })
 })
 
+describe('签退 comes after 签到', () => {
+  let id: number
+  beforeAll(async () => {
+    id = await schedule('12月8日 13:30-15:00 同课异构')
+    await h.say(`/报名 ${id}`, wang)
+    await h.say(`/报名 ${id}`, li)
+    h.setNow('2026-12-08T15:20:00+08:00')
+  })
+  const times = async (name: string) => {
+    const row = await attendanceOf(id, name)
+    return [row?.checkInAt?.toISOString() ?? null, row?.checkOutAt?.toISOString() ?? null]
+  }
+
+  it('refuses a 签退 corrected to before (or at) the 签到, naming both times, with a time that fits', async () => {
+    expect(await h.say(`/签到 ${id} 王芳 13:40`)).toEqual([`已更正：王芳 在 13:40 签到（#${id}「同课异构」12月8日(周二) 13:30-15:00）。`])
+    const before = await db().attendanceChange.count()
+    expect(await h.say(`/签退 ${id} 王芳 13:10`)).toEqual([
+      `签退时刻 13:10 不晚于 王芳 的签到时刻 13:40，签退要在签到之后。没有更改签到。请写 13:40 之后的时刻，例如：/签退 ${id} 王芳 15:00；是签到时刻记错了的话，请先更正签到。`,
+    ])
+    expect((await h.say(`/签退 ${id} 12月8日 王芳 13:40`))[0]).toContain(`请写 13:40 之后的时刻，例如：/签退 ${id} 12月8日 王芳 15:00`)
+    expect(await db().attendanceChange.count()).toBe(before)
+    expect(await times('王芳')).toEqual(['2026-12-08T05:40:00.000Z', null])
+    expect(await h.say(`/签退 ${id} 王芳 14:50`)).toEqual([`已更正：王芳 在 14:50 签退（#${id}「同课异构」12月8日(周二) 13:30-15:00）。`])
+    // The 签到 corrected to after the 签退 is refused the same way.
+    expect(await h.say(`/签到 ${id} 王芳 14:55`)).toEqual([
+      `签到时刻 14:55 不早于 王芳 的签退时刻 14:50，签到要在签退之前。没有更改签到。请写 14:50 之前的时刻，例如：/签到 ${id} 王芳 13:30；是签退时刻记错了的话，请先更正签退。`,
+    ])
+    expect(await times('王芳')).toEqual(['2026-12-08T05:40:00.000Z', '2026-12-08T06:50:00.000Z'])
+    const [hours] = await h.say(`/学时 ${id}`)
+    expect(hours).toContain('王芳 0 学时（迟到 10 分钟、早退 10 分钟）')
+  })
+
+  it('a 签退 recorded first: a later 签到, corrected or the teacher\'s own, is refused; an earlier one is taken', async () => {
+    expect((await h.say(`/签退 ${id} 李明 13:20`))[0]).toContain('已更正：李明 在 13:20 签退')
+    expect(await h.say(`/签到 ${id} 李明 13:50`)).toEqual([
+      `签到时刻 13:50 不早于 李明 的签退时刻 13:20，签到要在签退之前。没有更改签到。请写 13:20 之前的时刻，例如：/签到 ${id} 李明 13:00；是签退时刻记错了的话，请先更正签退。`,
+    ])
+    // Her own 签到 now (15:20) would come after the 签退 the organizer recorded.
+    expect(await h.say(`签到 ${id}`, li)).toEqual([`李明 已在 13:20 签退过 #${id}，不能再签到。时间不对请找组织者更正。`])
+    expect(await times('李明')).toEqual([null, '2026-12-08T05:20:00.000Z'])
+    expect((await h.say(`/签到 ${id} 李明 13:10`))[0]).toContain('已更正：李明 在 13:10 签到')
+    expect(await times('李明')).toEqual(['2026-12-08T05:10:00.000Z', '2026-12-08T05:20:00.000Z'])
+  })
+})
+
+describe('a teacher on 请假 who comes after all', () => {
+  it('is told her 请假 is set aside: recorded present, counted present only, not as a walk-in', async () => {
+    const id = await schedule('12月9日 09:00-10:30 读书分享')
+    await h.say(`/报名 ${id}`, wang)
+    await h.say(`/报名 ${id}`, li)
+    expect((await h.say(`/请假 ${id} 家里有事`, wang))[0]).toContain('王芳 已请假')
+    h.setNow('2026-12-09T08:55:00+08:00')
+    expect(await h.say(`签到 ${id}`, wang)).toEqual([
+      `王芳 已签到：#${id}「读书分享」12月9日(周三) 09:00-10:30，08:55。\n您这次请了假，现在到场了：按出席记录，这次的请假不再算。\n离开时请发送「签退」。`,
+    ])
+    expect(await attendanceOf(id, '王芳')).toMatchObject({ status: 'present', via: 'self' })
+    h.setNow('2026-12-09T11:00:00+08:00')
+    const [hours] = await h.say(`/学时 ${id}`)
+    expect(hours).toContain('王芳 1.5 学时')
+    expect(hours).not.toContain('请假')
+    await h.tick()
+    const summary = h.sent.find((m) => m.text.startsWith(`【签到汇总】#${id}`))!.text
+    expect(summary.split('\n')).toEqual([
+      `【签到汇总】#${id}「读书分享」12月9日(周三) 09:00-10:30`,
+      '报名 2 · 签到 1',
+      '缺席：李明',
+      `更正：/到场 ${id} 王芳、/缺席 ${id} 赵丽、/签到 ${id} 王芳 14:05`,
+    ])
+  })
+})
+
 describe('the organizer\'s summary after a session', () => {
   it('reaches the organizer\'s direct chat once, when the window closes, with the right names', async () => {
     const id = await schedule('12月3日 14:00-16:00 主题式联合教研')

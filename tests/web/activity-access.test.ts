@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { texts } from '../../src/core/texts/index.ts'
 import type { WebHarness, WebSession } from '../helpers/web.ts'
-import { ADMIN, ORGANIZER, TEACHER, activityFixture, flashOf, snapshot, textOf } from './activity-fixture.ts'
+import { ADMIN, GROUP, ORGANIZER, TEACHER, activityFixture, flashOf, snapshot, textOf } from './activity-fixture.ts'
 
 let web: WebHarness
 let sessions: Map<string, number>
@@ -142,5 +142,28 @@ describe('an organizer on an activity someone else organizes', () => {
     }
     expect(await snapshot(web)).toBe(before)
     expect(web.sent.length).toBe(sent)
+  })
+
+  it('is shown only the forms its commands accept (代报名), and one sentence saying who may change it; its own activity shows them all', async () => {
+    const organizer = await web.login(ORGANIZER)
+    const actions = (html: string) => [...html.matchAll(/<form method="post" action="\/console\/activities\/\d+([^"]*)"/g)].map((m) => m[1]!.replace(/\d+/g, 'N'))
+    const others = await organizer.get('/console/activities/1')
+    expect(actions(others.body)).toEqual(['/signup'])
+    expect(textOf(others.body)).toContain(texts.webActivity.othersActivity('我'))
+    // The admin, who may change it, is shown every form and no such sentence.
+    const asAdmin = await admin.get('/console/activities/1')
+    expect(new Set(actions(asAdmin.body))).toEqual(new Set(['/sessions/N/cancel', '/sessions/N/move', '/signup', '/attendance', '/settings', '/cancel']))
+    expect(textOf(asAdmin.body)).not.toContain(texts.webActivity.othersActivity('我'))
+    // 准假 of a pending 请假: for the admin, not for an organizer of another activity (who sees no names at all).
+    expect(actions((await admin.get('/console/activities/2')).body)).toContain('/leaves/N/approve')
+    expect(actions((await organizer.get('/console/activities/2')).body)).not.toContain('/leaves/N/approve')
+    // The organizer's own activity: every form, and the command takes what they send.
+    const [scheduled] = await web.say('/排期 12月10日下午 周敏的教研', { ...GROUP, as: '周敏', id: 'zm' })
+    const own = Number(/已安排 #(\d+)/.exec(scheduled!)![1])
+    const page = await organizer.get(`/console/activities/${own}`)
+    expect(actions(page.body)).toEqual(['/sessions/N/move', '/signup', '/attendance', '/settings', '/cancel'])
+    expect(textOf(page.body)).not.toContain('只有它的组织者')
+    expect((await organizer.post(`/console/activities/${own}/settings`, { place: '报告厅', subject: '', capacity: '', host: '', presenter: '', hours: '', level: 'district' }, `/console/activities/${own}`)).statusCode).toBe(303)
+    expect(await flashOf(organizer, own)).toContain('报告厅')
   })
 })

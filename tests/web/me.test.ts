@@ -42,6 +42,22 @@ describe('/console/me', () => {
     expect(page).toContain('学校 育秀实验学校 学科 语文 教龄 5 年')
   })
 
+  it('lists the coming sign-ups by their next session, undated last, as /我的 does', async () => {
+    const [pending] = await web.say('/排期 12月第3周 待定的课')
+    const [soon] = await web.say('/排期 12月7日 14:00-16:00 最近的课')
+    const pendingId = /已安排 #(\d+)/.exec(pending!)![1]
+    const soonId = /已安排 #(\d+)/.exec(soon!)![1]
+    // Signed up after #4 and #5, the undated one first: the order is still by date.
+    expect((await web.say(`/报名 ${pendingId}`, { as: '王芳' }))[0]).toContain('报名')
+    expect((await web.say(`/报名 ${soonId}`, { as: '王芳' }))[0]).toContain('报名')
+    const order = (said: string) => [...said.matchAll(/#(\d+) (?:最近的课|读书会|教学沙龙|待定的课)/g)].map((m) => m[1])
+    const expected = [soonId, '4', '5', pendingId]
+    const page = text((await (await web.login({ as: '王芳' })).get('/console/me')).body)
+    expect(order(page.slice(page.indexOf('报名的活动（还没结束的）'), page.indexOf('本学期参加的活动')))).toEqual(expected)
+    const [mine] = await web.say('/我的', { as: '王芳', direct: true, chat: 'dm-王芳' })
+    expect(order(mine!)).toEqual(expected)
+  })
+
   it('shows nobody else\'s name, attendance or 请假', async () => {
     const teacher = await web.login({ as: '王芳' })
     const body = (await teacher.get('/console/me')).body

@@ -5,6 +5,7 @@
  * member who only shares the name.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { texts } from '../../src/core/texts/index.ts'
 import { bindAsAdmin } from '../helpers/harness.ts'
 import { AFTER_TERM_SESSIONS, seedHoursTerm, TERM_START } from '../helpers/hours-term.ts'
 import { createWebHarness, type WebHarness, type WebSession } from '../helpers/web.ts'
@@ -232,5 +233,39 @@ describe('who may open the members pages', () => {
     expect((await admin.post(`/console/members/${chen}/grant`, { role: 'admin' })).statusCode).toBe(404)
     expect(text((await admin.get('/console/members')).body)).not.toContain('陈主任')
     expect(JSON.stringify(await web.app.db.memberRole.findMany({ orderBy: [{ memberId: 'asc' }, { role: 'asc' }] }))).toBe(before)
+  })
+})
+
+describe('revoking the admin role', () => {
+  const room = { platform: 'wechat' as const, chat: 'wx-room', title: '育秀语文群' }
+  const B = texts.webPeople.member
+
+  it('offers 撤销「管理员」 only where /撤销 would take it, says why elsewhere, and a forged form is still refused', async () => {
+    const first = await web.login()
+    const me = (await web.app.db.memberRole.findFirstOrThrow({ where: { role: 'admin' }, orderBy: { grantedAt: 'asc' } })).memberId
+    // Alone, the first admin may not give up the role: the district would have no admin.
+    let page = text((await first.get(`/console/members/${me}`)).body)
+    expect(page).not.toContain('撤销「管理员」')
+    expect(page).toContain(B.lastAdmin)
+    await bindAsAdmin(web, room, '张主任', 'wx-zhang')
+    const zhang = await memberId('张主任', 'wx-zhang')
+    const later = await web.login({ ...room, as: '张主任', id: 'wx-zhang', chat: 'dm-zhang', direct: true })
+    // The later admin: not the earlier admin's role, but their own.
+    page = text((await later.get(`/console/members/${me}`)).body)
+    expect(page).not.toContain('撤销「管理员」')
+    expect(page).toContain(B.seniorAdmin)
+    expect(text((await later.get(`/console/members/${zhang}`)).body)).toContain('撤销「管理员」')
+    // The first admin, now one of two: both.
+    for (const id of [me, zhang]) {
+      page = text((await first.get(`/console/members/${id}`)).body)
+      expect(page).toContain('撤销「管理员」')
+      expect(page).not.toContain(B.seniorAdmin)
+      expect(page).not.toContain(B.lastAdmin)
+    }
+    // The form posted anyway is refused by /撤销 itself, changing nothing.
+    const refused = await act(later, me, 'revoke', 'admin')
+    expect(refused).toContain('未完成')
+    expect(refused).toContain('成为管理员比您早，不能由您撤销')
+    expect(await rolesOf(me)).toEqual(['admin'])
   })
 })

@@ -5,8 +5,12 @@ export const checkinTexts = {
   checkin: {
     /** "#12「联合教研」12月3日(周四) 13:30" */
     session: (id: number, title: string, when: string) => `#${id}「${title}」${when}`,
-    done: (name: string, session: string, time: string, late: number, walkIn: boolean) =>
-      `${name} 已签到：${session}，${time}${late > 0 ? `（迟到${late}分钟）` : ''}。${walkIn ? '\n您没有报名这项活动，按未报名到场记录。' : ''}\n离开时请发送「签退」。`,
+    done: (name: string, session: string, time: string, late: number, standing: 'onLeave' | 'signedUp' | 'walkIn') =>
+      `${name} 已签到：${session}，${time}${late > 0 ? `（迟到${late}分钟）` : ''}。${standing === 'signedUp' ? '' : `\n${standing === 'walkIn' ? '您没有报名这项活动，按未报名到场记录。' : '您这次请了假，现在到场了：按出席记录，这次的请假不再算。'}`}\n离开时请发送「签退」。`,
+    /** A self check-out in the very instant of the check-in. */
+    outBeforeOwnIn: (name: string, id: number, time: string) => `${name} 在 ${time} 签到 #${id}，签退要在签到之后。请稍后再发送「签退 ${id}」；时间不对请找组织者更正。`,
+    /** A self check-in after the check-out an organizer recorded. */
+    inAfterOwnOut: (name: string, id: number, time: string) => `${name} 已在 ${time} 签退过 #${id}，不能再签到。时间不对请找组织者更正。`,
     already: (name: string, id: number, time: string) => `${name} 已在 ${time} 签到过 #${id}，不用再签。离开时请发送「签退」。`,
     outDone: (name: string, session: string, time: string, early: number) =>
       `${name} 已签退：${session}，${time}${early > 0 ? `（早退${early}分钟）` : ''}。`,
@@ -52,6 +56,11 @@ export const checkinTexts = {
       `${time} 不在这次活动的签到时间（${opens}-${closes}）里。请写这个时间段里的时刻，例如：${lead} ${name} ${opens}`,
     timeAhead: (time: string, now: string, command: string, lead: string, name: string) =>
       `${time} 还没到（现在 ${now}），不能记为已${command}。请写已经过去的时刻，例如：${lead} ${name} ${now}`,
+    /** A correction that would put the 签退 at or before the 签到: `example` is a time that fits. */
+    outNotAfterIn: (out: string, checkIn: string, person: string, lead: string, name: string, example: string) =>
+      `签退时刻 ${out} 不晚于 ${person} 的签到时刻 ${checkIn}，签退要在签到之后。没有更改签到。请写 ${checkIn} 之后的时刻，例如：${lead} ${name} ${example}；是签到时刻记错了的话，请先更正签到。`,
+    inNotBeforeOut: (checkIn: string, out: string, person: string, lead: string, name: string, example: string) =>
+      `签到时刻 ${checkIn} 不早于 ${person} 的签退时刻 ${out}，签到要在签退之前。没有更改签到。请写 ${out} 之前的时刻，例如：${lead} ${name} ${example}；是签退时刻记错了的话，请先更正签退。`,
     notFound: (name: string, lead: string) =>
       `本学区没有找到「${echo(name)}」。没有更改任何人的签到。请核对名字后重发；名字没错的话请 @ 本人，例如：${lead} @${echo(name)}`,
     ambiguous: (name: string, count: number, lead: string) =>

@@ -75,6 +75,7 @@ export const webActivityTexts = {
     // Actions
     actionsHeading: '操作',
     actionsNote: '每个操作都按聊天里的同一条命令执行，权限和通知都与聊天相同；执行结果显示在页面顶部。',
+    othersActivity: (organizer: string) => `这项活动只有它的组织者（${organizer}）和学区管理员可以修改、取消、改期、更正出席和审批请假。`,
     signupHeading: '代报名',
     name: '姓名',
     nameHint: '一次一位，例如：王芳',

@@ -34,6 +34,8 @@ export const webPeopleTexts = {
       grantLabel: '授予角色',
       grantButton: '授予',
       revokeButton: (role: string) => `撤销「${role}」`,
+      seniorAdmin: 'TA 成为管理员比您早，不能由您撤销，可以由 TA 本人或更早的管理员撤销。',
+      lastAdmin: 'TA 是学区唯一的管理员，不能撤销：请先授予另一位老师管理员角色。',
       badRole: '请选择要授予的角色：管理员、组织者或导师。',
       /** Why the console cannot name this member to the command so it cannot be mistaken (names can be copied). */
       noAccountHere: (platform: string) =>
@@ -96,6 +98,7 @@ export const webPeopleTexts = {
       notShared: '不公开',
       answerLabel: (id: number) => `回答 #${id}`,
       answerButton: '发送回答',
+      notAnswerable: '只有这个工作室的导师和学区管理员可以回答。',
       answerHint: `回答会像 /回答 一样发到提问的群（匿名提问不显示提问人），最多 ${LIMITS.answer} 字，可以分行。`,
       answerEmpty: (id: number) => `请写上回答内容，例如：可以先从单元目标出发……（回答 #${id}）`,
       answerTooLong: (n: number) => `回答太长：最多 ${LIMITS.answer} 字，现在有 ${n} 字。请分成几次回答。`,

@@ -10,6 +10,7 @@ import type { Work } from '../../core/command.ts'
 import { texts } from '../../core/texts/index.ts'
 import type { Occurrence } from '../../generated/prisma/client.ts'
 import type { ActivityWithOccurrences } from '../../services/activities.ts'
+import { mayChangeActivity } from '../../services/activity-access.ts'
 import type { ActivityLeave } from '../../services/activity-roster.ts'
 import { isHeld } from '../../services/checkin-windows.ts'
 import { describeAttendance } from '../../services/describe-attendance.ts'
@@ -50,6 +51,9 @@ export interface ActivityView {
   series: boolean
   today: LocalDate
   sessions: SessionRow[]
+  /** The viewer may change this activity (mayChangeActivity, as its commands decide): else its forms are not shown. */
+  changes: boolean
+  organizer: string
   /** The viewer sees the names (seesRoster); else only the counts and their own place. */
   full: boolean
   countLine: string
@@ -96,6 +100,8 @@ export async function readActivityView(work: Work, viewer: Viewer, id: number, n
       activity.noSignup ? texts.notice.detail : describeCount(activity.capacity, counts),
     ],
     sessions: activity.occurrences.map((o) => sessionRow(activity, o, describe, now)),
+    changes: mayChangeActivity(viewer, activity),
+    organizer: activity.organizer.displayName,
     full,
     countLine: describeCount(activity.capacity, counts),
     mine: place ? (place.status === 'confirmed' ? texts.roster.youConfirmed(place.position) : texts.roster.youWaiting(place.position)) : null,

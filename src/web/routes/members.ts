@@ -63,10 +63,12 @@ export async function memberRoutes(app: FastifyInstance, deps: WebDeps): Promise
       const district = await work.districts.getDistrict(viewer.districtId)
       const mention = await work.memberDirectory.mentionIn(memberId, viewer.groupId)
       const platform = await work.memberDirectory.platformOf(viewer.groupId)
-      return { entry, district, mention, platform, record: await memberRecord(work, district, memberId, now) }
+      // The revoke button shows only where /撤销 would take the role: adminRevokeBar is the command's own check.
+      const adminBar = entry.roles.includes('admin') ? await work.districts.adminRevokeBar(viewer.districtId, memberId, viewer.memberId) : null
+      return { entry, district, mention, platform, adminBar, record: await memberRecord(work, district, memberId, now) }
     })
     if (!page) return notFound(request, reply)
-    const { entry, district, mention, platform, record } = page
+    const { entry, district, mention, platform, adminBar, record } = page
     const row = rowOf(entry, district, now)
     const held = GRANTABLE.filter((r) => entry.roles.includes(r))
     // Without an account where the admin acts, the command can only go by name, which it may refuse.
@@ -75,7 +77,10 @@ export async function memberRoutes(app: FastifyInstance, deps: WebDeps): Promise
       P, note, record,
       member: {
         ...row,
-        held: held.map((role) => ({ role, name: ROLE_NAMES[role] })),
+        held: held.map((role) => {
+          const bar = role === 'admin' ? adminBar : null
+          return { role, name: ROLE_NAMES[role], barred: bar === null ? null : bar === 'senior' ? P.member.seniorAdmin : P.member.lastAdmin }
+        }),
         grantable: GRANTABLE.filter((r) => !held.includes(r)).map((role) => ({ role, name: ROLE_NAMES[role] })),
       },
     }, { nav: 'members' })

@@ -40,7 +40,8 @@ export async function workshopsPage(work: Work, viewer: Viewer, now: Date) {
   const counts = countsOf(await work.observations.pairCounts(viewer.districtId, span, details.map((d) => d.id)))
   const filter = staff ? { all: false } : { all: false, answerableBy: { memberId: viewer.memberId, roles: viewer.roles } }
   const open = await work.questions.listQuestions(viewer.districtId, readerOf(viewer), filter, MAX_QUESTIONS)
-  const question = (q: ListedQuestion) => questionView(q, district)
+  const answerable = await work.questionAccess.answerableAmong(viewer.districtId, viewer, open.list.map((q) => q.id))
+  const question = (q: ListedQuestion) => ({ ...questionView(q, district), answerable: answerable.has(q.id) })
   // A count is shown where the chat shows it to this viewer: every pair's to staff, a mentor's own pairs' to them.
   const countShown = (mentorId: number) => staff || mentorId === viewer.memberId
   return {
