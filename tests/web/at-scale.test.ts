@@ -41,6 +41,8 @@ afterAll(async () => web.close())
 describe('the console at scale', () => {
   it.each(['/console/term', '/console/activities', '/console/activities?range=all', `/console/activities/1`, '/console/members', '/console/stats', '/console/workshops', '/console/files', '/console/me'])('%s answers within a bounded page', async (url) => {
     const res = await admin.get(url)
+    // `SHOW_SIZES=1 npx vitest run tests/web/at-scale.test.ts` prints each page's size.
+    if (process.env.SHOW_SIZES) process.stdout.write(`SIZE ${url} ${res.body.length}\n`)
     expect(res.statusCode).toBe(200)
     expect(res.body.length).toBeLessThan(MAX_HTML)
   })
