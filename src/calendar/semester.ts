@@ -21,12 +21,12 @@ export function dateInWeek(semester: SemesterInfo, week: number, weekday: number
   return addDays(mondayOf(semester.startDate), (week - 1) * 7 + weekday - 1)
 }
 
-export function semesterOn(date: LocalDate, semesters: SemesterInfo[]): SemesterInfo | undefined {
+export function semesterOn<S extends SemesterInfo>(date: LocalDate, semesters: readonly S[]): S | undefined {
   return semesters.find((s) => s.startDate <= date && date <= s.endDate)
 }
 
 /** The semester holding the date, else the next one to start. */
-export function semesterFrom(date: LocalDate, semesters: SemesterInfo[]): SemesterInfo | undefined {
+export function semesterFrom<S extends SemesterInfo>(date: LocalDate, semesters: readonly S[]): S | undefined {
   return semesterOn(date, semesters) ?? [...semesters].sort(byStart).find((s) => s.startDate > date)
 }
 

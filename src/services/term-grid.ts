@@ -121,15 +121,14 @@ export async function readTermGrid(tx: Tx, districtId: number, now: Date, semest
   for (const day of grid.flatMap((w) => w.days)) trimDay(day)
   for (const a of shownPending) placePending(grid, first, a, year)
   return {
-    kind: 'grid', semester, semesters, current: semesters.find((s) => s === semesterOn(today, semesters))?.id ?? null,
+    kind: 'grid', semester, semesters, current: semesterOn(today, semesters)?.id ?? null,
     weeks: grid, options, filters: kept, total: shown.length + shownPending.length,
   }
 }
 
 /** The one holding today, else the next to start, else the latest. */
 function defaultSemester(today: LocalDate, semesters: TermSemester[]): TermSemester {
-  const found = semesterFrom(today, semesters)
-  return semesters.find((s) => s === found) ?? semesters.at(-1)!
+  return semesterFrom(today, semesters) ?? semesters.at(-1)!
 }
 
 /** The schools a place names: "育秀实验学校、肇文学校" is two, "育秀实验学校 会议室" one (the room is dropped). */

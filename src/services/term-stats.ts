@@ -9,6 +9,8 @@ import type { Tx } from '../db/client.ts'
 import { localParts, type LocalDate } from '../calendar/dates.ts'
 import { hoursPerMember, ledger, type LedgerEntry } from './hours.ts'
 import { signupCounts } from './signups.ts'
+import { getDistrict } from './districts.ts'
+import { semesterOn } from '../calendar/semester.ts'
 
 export interface StatsTerm {
   id: number
@@ -73,9 +75,9 @@ export async function statsTerms(tx: Tx, districtId: number): Promise<StatsTerm[
 export async function statsTerm(tx: Tx, districtId: number, asked: number | null, now: Date): Promise<StatsTerm | 'unknown' | null> {
   const terms = await statsTerms(tx, districtId)
   if (asked !== null) return terms.find((t) => t.id === asked) ?? 'unknown'
-  const district = await tx.district.findUniqueOrThrow({ where: { id: districtId } })
-  const today = localParts(now, district.timezone).date
-  return terms.find((t) => t.startDate <= today && today <= t.endDate) ?? terms.find((t) => t.startDate <= today) ?? terms.at(-1) ?? null
+  const today = localParts(now, (await getDistrict(tx, districtId)).timezone).date
+  // Latest first: after the one holding today, the first begun is the latest begun.
+  return semesterOn(today, terms) ?? terms.find((t) => t.startDate <= today) ?? terms.at(-1) ?? null
 }
 
 /** Every number of the 统计 page for the term, as of `now` (sessions after it are not held). */

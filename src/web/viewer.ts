@@ -30,6 +30,8 @@ export function sessionCookie(deps: WebDeps, maxAgeSeconds?: number) {
 /** Reads the session cookie into request.viewer. */
 export function loadViewer(deps: WebDeps) {
   return async (request: FastifyRequest): Promise<void> => {
+    // The stylesheet and scripts are the same for everyone: no session read (a transaction) for each of them.
+    if (request.url.startsWith(`${CONSOLE_PATH}/assets/`)) return
     const token = request.cookies[SESSION_COOKIE]
     request.viewer = token ? await deps.domain.unit((unit) => unit.work.webTokens.viewerOf(token, deps.clock())) : null
   }

@@ -8,12 +8,12 @@ import { renderPage } from '../render.ts'
 import { guard, notFound } from '../viewer.ts'
 import { activityActionRoutes } from './activity-actions.ts'
 import { readActivityView } from './activity-view.ts'
+import { ID, one } from '../params.ts'
 
 const P = texts.webActivity
 const PER_PAGE = 50
 const MAX_SEARCH_CHARS = 40
 const WHENS: readonly ListWhen[] = ['upcoming', 'past', 'pending', 'all']
-const ID = /^\d{1,9}$/
 
 type Query = Record<string, string | string[] | undefined>
 
@@ -65,10 +65,6 @@ export async function activityRoutes(app: FastifyInstance, deps: WebDeps): Promi
   await activityActionRoutes(app, deps)
 }
 
-/** A query parameter given once; repeated or absent: undefined. */
-function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
 
 /**
  * One activity as the list shows it: a dated one by its next session (the

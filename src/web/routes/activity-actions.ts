@@ -18,9 +18,9 @@ import { setFlash } from '../render.ts'
 import { actorOf, guard, notFound } from '../viewer.ts'
 import { dayWords, field, oneArg, readDate, readNames, readOneName, readReason, readTime, type Checked } from './activity-input.ts'
 import { settingCommand } from './activity-settings-form.ts'
+import { ID } from '../params.ts'
 
 const B = texts.webActivity.bad
-const ID = /^\d{1,9}$/
 
 /** The activity a form is for, read in the viewer's district, and its district's day. */
 export interface Target {

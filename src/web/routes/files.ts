@@ -9,9 +9,9 @@ import { read, type WebDeps } from '../deps.ts'
 import { renderPage } from '../render.ts'
 import { actorOf, guard } from '../viewer.ts'
 import { readUpload } from '../upload.ts'
+import { ID } from '../params.ts'
 
 const F = texts.webFiles
-const FILE_ID = /^\d{1,9}$/
 
 type Flash = { ok: boolean; text: string }
 
@@ -83,7 +83,7 @@ export async function filesRoutes(app: FastifyInstance, deps: WebDeps): Promise<
 
   app.post<{ Body: { file?: unknown } }>('/files/import/confirm', { preHandler: guard('staff') }, async (request, reply) => {
     const viewer = request.viewer!
-    const asked = typeof request.body?.file === 'string' && FILE_ID.test(request.body.file) ? Number(request.body.file) : null
+    const asked = typeof request.body?.file === 'string' && ID.test(request.body.file) ? Number(request.body.file) : null
     const kept = await read(deps, (work) => work.importFiles.keptImportFile(viewer.memberId, viewer.districtId, deps.clock()))
     // Another upload (another tab, or the chat) since this preview: the button must not save a file its page did not show.
     if (kept && kept.id !== asked) return filesPage(deps, request, reply.code(409), { ok: false, text: F.changed(kept.name) })

@@ -12,13 +12,13 @@ import { read, type WebDeps } from '../deps.ts'
 import { renderPage, setFlash } from '../render.ts'
 import { actorOf, guard, notFound } from '../viewer.ts'
 import { memberRecord, profileOf } from './member-record.ts'
+import { ID, one } from '../params.ts'
 
 const P = texts.webPeople
 const M = P.members
 /** The longest search: a name or a school's name. */
 const MAX_SEARCH = 20
 const PER_PAGE = 100
-const ID = /^\d{1,9}$/
 const PAGE = /^[1-9]\d{0,4}$/
 
 type Query = Record<string, string | string[] | undefined>
@@ -124,10 +124,6 @@ function rowOf(e: DirectoryEntry, district: District, now: Date) {
   }
 }
 
-/** A form or query value given once; repeated or absent: undefined. */
-function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined
-}
 
 function isGrantable(role: string | undefined): role is Role {
   return GRANTABLE.some((r) => r === role)

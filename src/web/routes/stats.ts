@@ -8,9 +8,9 @@ import { read, type WebDeps } from '../deps.ts'
 import { renderPage } from '../render.ts'
 import { CHART_NAMES, scriptJson, statsCharts, type ChartName, type StatsChart } from '../stats-charts.ts'
 import { guard, notFound } from '../viewer.ts'
+import { ID } from '../params.ts'
 
 const S = texts.webStats
-const TERM_ID = /^\d{1,9}$/
 const FILE = new RegExp(`^(${CHART_NAMES.join('|')})\\.xlsx$`)
 
 type Loaded =
@@ -21,7 +21,7 @@ type Loaded =
 /** `?term=` as the page's term selector sends it: a term id, or nothing for the current term; anything else names no term. */
 function askedTerm(raw: unknown): number | null | 'unknown' {
   if (raw === undefined || raw === '') return null
-  return typeof raw === 'string' && TERM_ID.test(raw) ? Number(raw) : 'unknown'
+  return typeof raw === 'string' && ID.test(raw) ? Number(raw) : 'unknown'
 }
 
 /** The term's numbers, read in one unit of work, for the viewer's district only. */

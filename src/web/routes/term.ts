@@ -5,11 +5,11 @@ import { CONSOLE_PATH } from '../../services/web-tokens.ts'
 import { read, type WebDeps } from '../deps.ts'
 import { renderPage } from '../render.ts'
 import { guard, notFound } from '../viewer.ts'
+import { ID, one } from '../params.ts'
 
 const P = texts.webTerm
 /** A filter value longer than any subject or school name is not one. */
 const MAX_FILTER_CHARS = 40
-const ID = /^\d{1,9}$/
 
 type Query = Record<string, string | string[] | undefined>
 
@@ -42,10 +42,6 @@ export async function termRoutes(app: FastifyInstance, deps: WebDeps): Promise<v
   })
 }
 
-/** A query parameter given once; repeated or absent: undefined. */
-function one(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
 
 type FilterKey = keyof TermFilters
 

@@ -7,10 +7,10 @@ import { read, type WebDeps } from '../deps.ts'
 import { renderPage, setFlash } from '../render.ts'
 import { actorOf, guard, notFound } from '../viewer.ts'
 import { readerOf, workshopsPage } from './workshops-page.ts'
+import { ID } from '../params.ts'
 
 const P = texts.webPeople
 const W = P.workshops
-const ID = /^\d{1,9}$/
 
 type Form = Record<string, string | string[] | undefined> | undefined
 
